@@ -1,0 +1,28 @@
+// Bundles the action entry and the CLI into dist/ as ESM, the way actions/typescript-action does.
+import commonjs from '@rollup/plugin-commonjs'
+import json from '@rollup/plugin-json'
+import { nodeResolve } from '@rollup/plugin-node-resolve'
+import typescript from '@rollup/plugin-typescript'
+
+export default {
+  input: { index: 'src/index.ts', cli: 'src/cli.ts' },
+  output: {
+    dir: 'dist',
+    format: 'es',
+    sourcemap: false,
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name].js',
+    banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '')
+  },
+  plugins: [
+    typescript({ tsconfig: './tsconfig.build.json' }),
+    nodeResolve({ preferBuiltins: true, exportConditions: ['node', 'import', 'default'] }),
+    commonjs(),
+    json()
+  ],
+  onwarn(warning, warn) {
+    // Dependencies (@actions/*, octokit) use `this` at module top level and circular imports; both are harmless.
+    if (warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'CIRCULAR_DEPENDENCY') return
+    warn(warning)
+  }
+}

@@ -1,0 +1,3 @@
+import type { MetricDefinition } from './types.js'
+
+export const definitions: MetricDefinition[] = []

@@ -1,0 +1,45 @@
+import { didYouMean } from '../util/suggest.js'
+import * as agreement from './agreement.js'
+import * as circuits from './circuits.js'
+import * as faithfulness from './faithfulness.js'
+import * as generic from './generic.js'
+import * as localisation from './localisation.js'
+import * as robustness from './robustness.js'
+import * as sae from './sae.js'
+import * as sparsity from './sparsity.js'
+import * as task from './task.js'
+import type { MetricDefinition } from './types.js'
+
+/** Every built-in metric, in catalogue order. A family file exports `definitions`; list it here once. */
+export const builtinMetrics: readonly MetricDefinition[] = [
+  ...task.definitions,
+  ...faithfulness.definitions,
+  ...sparsity.definitions,
+  ...localisation.definitions,
+  ...agreement.definitions,
+  ...robustness.definitions,
+  ...circuits.definitions,
+  ...sae.definitions,
+  ...generic.definitions
+]
+
+const byName = new Map<string, MetricDefinition>()
+for (const def of builtinMetrics) {
+  for (const key of [def.name, ...(def.aliases ?? [])]) {
+    if (byName.has(key)) throw new Error(`metric name "${key}" is defined twice`)
+    byName.set(key, def)
+  }
+}
+
+export function findMetric(name: string): MetricDefinition | undefined {
+  return byName.get(name)
+}
+
+/** "unknown metric "x" (did you mean "y"?)" — the text config errors use. */
+export function unknownMetricMessage(name: string): string {
+  return `unknown metric "${name}"${didYouMean(name, byName.keys())}; \`interp-gate metrics\` lists them`
+}
+
+export function metricNames(): string[] {
+  return [...byName.keys()]
+}

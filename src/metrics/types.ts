@@ -1,0 +1,79 @@
+import type { z } from 'zod'
+import type { NDArray } from '../inputs/ndarray.js'
+
+export type Direction = 'higher' | 'lower'
+export type Family =
+  | 'task'
+  | 'faithfulness'
+  | 'sparsity'
+  | 'localisation'
+  | 'agreement'
+  | 'robustness'
+  | 'circuits'
+  | 'sae'
+  | 'generic'
+  | 'plugin'
+
+/**
+ * One input a metric takes. `shapes` lists the accepted shapes as symbolic dimensions: a name ('N', 'C', 'K+1')
+ * binds a size that must agree across all inputs of the metric; a digit string is a fixed size; a name ending
+ * in '...' ('F...') binds the product of one or more trailing dimensions (attributions [N,H,W] → F = H·W).
+ */
+export interface InputSpec {
+  name: string
+  shapes: string[][]
+  description: string
+  optional?: boolean
+}
+
+/** What a metric's compute returns. */
+export interface MetricOutput {
+  /** Per-example scores; NaN marks an example the metric is undefined for (excluded from the mean, counted). */
+  scores?: Float64Array
+  /**
+   * Non-decomposable metrics (AUROC, ratios of means): per-example columns from which `aggregate` recomputes
+   * the value on any subset of rows — bootstrap resamples and paired comparisons use this.
+   */
+  columns?: Record<string, Float64Array>
+  /** The aggregate. Required when neither scores nor columns are given (a scalar `value`). */
+  value?: number
+}
+
+export interface MetricDoc {
+  /** One sentence: what the number says. */
+  summary: string
+  /** The formula in plain text / unicode math. */
+  formula: string
+  /** Range of the value, e.g. "[0, 1]". */
+  range: string
+  /** Decided edge cases, each one sentence. */
+  edgeCases: string[]
+  /** Paper and the reference library file the implementation matches. */
+  reference: string
+  /** Where we deliberately differ from the reference, and why. */
+  differences?: string
+}
+
+/** A metric of the catalogue. Built-ins and plugins (`metric: plugin`, `module: ./x.mjs`) share this shape. */
+export interface MetricDefinition<P = any> {
+  /** Catalogue name used as `metric:` in the config, [a-z0-9-]+. */
+  name: string
+  aliases?: string[]
+  family: Family
+  title: string
+  direction: Direction
+  inputs: InputSpec[]
+  /** zod schema of `params` (an object; unknown keys are rejected; defaults are applied). */
+  params: z.ZodType<P>
+  /** Per-example 0/1 outcomes (accuracy, agreement): paired comparisons use McNemar's exact test. */
+  binary?: boolean
+  compute(inputs: Record<string, NDArray>, params: P): MetricOutput
+  /** Required with `columns`: the value on the rows `indices` (all rows when omitted). */
+  aggregate?(columns: Record<string, Float64Array>, params: P, indices?: ArrayLike<number>): number
+  doc: MetricDoc
+}
+
+/** A metric's own complaint about its inputs or params; the pipeline adds the metric id and file. */
+export class MetricInputError extends Error {
+  override name = 'MetricInputError'
+}
