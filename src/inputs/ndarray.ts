@@ -37,3 +37,15 @@ export function row(a: NDArray, i: number): Float64Array {
   const size = rowSize(a)
   return a.data.subarray(i * size, (i + 1) * size)
 }
+
+/** Number of elements of a shape (1 for a scalar). */
+export function product(shape: readonly number[]): number {
+  let n = 1
+  for (const d of shape) n *= d
+  return n
+}
+
+/** A text array: `strings` holds the values and data is NaN-filled so numeric code never sees stale numbers. */
+export function makeStrings(strings: string[], shape: number[], dtype: string, source: string): NDArray {
+  return { data: new Float64Array(strings.length).fill(NaN), shape, dtype, source, strings }
+}

@@ -1,4 +1,6 @@
+import { z } from 'zod'
 import { type NDArray, row, rowSize, rows } from '../inputs/ndarray.js'
+import { MetricInputError } from './types.js'
 
 /** Index of the largest value; the first one on ties, as numpy.argmax. NaN if the row holds a NaN. */
 export function argmax(values: ArrayLike<number>): number {
@@ -58,3 +60,129 @@ export function unitTrapezoid(y: ArrayLike<number>): number {
 }
 
 export { rowSize }
+
+/** True when any value is NaN. */
+export function hasNaN(values: ArrayLike<number>): boolean {
+  for (let i = 0; i < values.length; i++) if (Number.isNaN(values[i])) return true
+  return false
+}
+
+/** True when every value equals the first (an empty or one-element row is constant). */
+export function isConstant(values: ArrayLike<number>): boolean {
+  for (let i = 1; i < values.length; i++) if (values[i] !== values[0]) return false
+  return true
+}
+
+/** The `k` param of top-k metrics: a fraction of the features in (0, 1), or a whole count ≥ 1. */
+export const kParam = z
+  .number()
+  .positive()
+  .refine((k) => k < 1 || Number.isInteger(k), { message: 'k must be a fraction in (0, 1) or a whole number ≥ 1' })
+
+/**
+ * How many of `total` items a k param selects: ceil(k·total) for 0 < k < 1, k itself for whole k ≥ 1.
+ * k·total is rounded to 12 significant digits before the ceiling so 0.3·10 selects 3, not 4 (float round-off).
+ * Throws MetricInputError when the count exceeds `total`.
+ */
+export function resolveK(k: number, total: number, what = 'features'): number {
+  const count = k < 1 ? Math.ceil(Number((k * total).toPrecision(12))) : k
+  if (count > total) throw new MetricInputError(`k = ${k} selects ${count} ${what} but there are only ${total}`)
+  return count
+}
+
+/** Indices sorted by value, largest first; ties keep the lower index first (numpy argsort(−x, kind='stable')). */
+export function descendingOrder(values: ArrayLike<number>): number[] {
+  const order = Array.from({ length: values.length }, (_, i) => i)
+  return order.sort((i, j) => (values[i] > values[j] ? -1 : values[i] < values[j] ? 1 : i - j))
+}
+
+/** Indices of the k largest values, largest first; ties go to the lower index. */
+export function topKIndices(values: ArrayLike<number>, k: number): number[] {
+  return descendingOrder(values).slice(0, k)
+}
+
+/** Indices sorted by value, smallest first; ties keep the lower index first. */
+function ascendingOrder(values: ArrayLike<number>): number[] {
+  const order = Array.from({ length: values.length }, (_, i) => i)
+  return order.sort((i, j) => (values[i] < values[j] ? -1 : values[i] > values[j] ? 1 : i - j))
+}
+
+/** 1-based ranks, ties get the mean of their ranks (scipy.stats.rankdata method='average'). No NaN allowed. */
+export function averageRanks(values: ArrayLike<number>): Float64Array {
+  const order = ascendingOrder(values)
+  const ranks = new Float64Array(values.length)
+  for (let start = 0; start < order.length; ) {
+    let end = start + 1
+    while (end < order.length && values[order[end]] === values[order[start]]) end++
+    const rank = (start + 1 + end) / 2
+    for (let t = start; t < end; t++) ranks[order[t]] = rank
+    start = end
+  }
+  return ranks
+}
+
+/** 1-based ranks with ties sharing a rank and no gaps (scipy.stats.rankdata method='dense'). No NaN allowed. */
+export function denseRanks(values: ArrayLike<number>): Float64Array {
+  const order = ascendingOrder(values)
+  const ranks = new Float64Array(values.length)
+  let rank = 0
+  for (let t = 0; t < order.length; t++) {
+    if (t === 0 || values[order[t]] !== values[order[t - 1]]) rank++
+    ranks[order[t]] = rank
+  }
+  return ranks
+}
+
+/** Pearson correlation; NaN when either vector holds a NaN or is constant (all values equal, checked exactly). */
+export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  if (hasNaN(x) || hasNaN(y) || isConstant(x) || isConstant(y)) return NaN
+  const n = x.length
+  const mx = sum(x) / n
+  const my = sum(y) / n
+  let sxy = 0
+  let sxx = 0
+  let syy = 0
+  for (let i = 0; i < n; i++) {
+    const dx = x[i] - mx
+    const dy = y[i] - my
+    sxy += dx * dy
+    sxx += dx * dx
+    syy += dy * dy
+  }
+  // Clipped like scipy.stats.pearsonr: round-off can push |r| just past 1.
+  return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)))
+}
+
+/** Spearman correlation: Pearson of average ranks (scipy.stats.spearmanr); NaN on a NaN or a constant vector. */
+export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  if (hasNaN(x) || hasNaN(y) || isConstant(x) || isConstant(y)) return NaN
+  return pearson(averageRanks(x), averageRanks(y))
+}
+
+/**
+ * ROC AUC of `scores` against 0/1 `positives` via Mann–Whitney: (R₁ − n₁(n₁+1)/2) / (n₁·n₀), R₁ the average-rank
+ * sum of the positives, so tied scores count ½ (equals sklearn.metrics.roc_auc_score). NaN when a class is absent.
+ */
+export function rocAuc(scores: ArrayLike<number>, positives: ArrayLike<number>): number {
+  const ranks = averageRanks(scores)
+  let n1 = 0
+  let r1 = 0
+  for (let i = 0; i < ranks.length; i++) {
+    if (positives[i] === 1) {
+      n1++
+      r1 += ranks[i]
+    }
+  }
+  const n0 = ranks.length - n1
+  if (n1 === 0 || n0 === 0) return NaN
+  return (r1 - (n1 * (n1 + 1)) / 2) / (n1 * n0)
+}
+
+/** Throws MetricInputError unless every value of `a` is 0 or 1 (or NaN, when `allowNaN`); names the first offender. */
+export function checkZeroOne(a: NDArray, name: string, allowNaN = false): void {
+  for (let i = 0; i < a.data.length; i++) {
+    const v = a.data[i]
+    if (v === 0 || v === 1 || (allowNaN && Number.isNaN(v))) continue
+    throw new MetricInputError(`input "${name}" (${a.source}) must hold 0/1 (bool) values; element ${i} is ${v}`)
+  }
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { absolute, perRow } from './math.js'
+import { absolute, hasNaN, kParam, perRow, resolveK, rowSize, sum, topKIndices } from './math.js'
 import type { InputSpec, MetricDefinition } from './types.js'
 
 const attributionsSpec: InputSpec = {
@@ -73,4 +73,111 @@ export const gini: MetricDefinition<Record<string, never>> = {
   }
 }
 
-export const definitions = [nonzeroFraction, gini]
+/** Shannon entropy (nats) of p = |a| / Σ|a|, with 0·ln 0 = 0; NaN for an all-zero row. */
+export function magnitudeEntropy(values: ArrayLike<number>): number {
+  const a = absolute(values)
+  const total = sum(a)
+  if (Number.isNaN(total) || total === 0) return NaN
+  let h = 0
+  for (let j = 0; j < a.length; j++) {
+    const p = a[j] / total
+    if (p > 0) h -= p * Math.log(p)
+  }
+  return h
+}
+
+export const entropy: MetricDefinition<Record<string, never>> = {
+  name: 'entropy',
+  family: 'sparsity',
+  title: 'Entropy (Complexity)',
+  direction: 'lower',
+  inputs: [attributionsSpec],
+  params: z.object({}).strict(),
+  compute({ attributions }) {
+    return { scores: perRow(attributions, magnitudeEntropy) }
+  },
+  doc: {
+    summary: 'Shannon entropy of the attribution magnitudes as a distribution over features; lower means a less complex explanation.',
+    formula: 'pⱼ = |aᵢⱼ| / Σₖ |aᵢₖ|; Hᵢ = −Σⱼ pⱼ·ln pⱼ (nats), then the mean over examples',
+    range: '[0, ln F]',
+    edgeCases: [
+      'Zero attributions contribute 0 (0·ln 0 = 0, as scipy.stats.entropy).',
+      'An all-zero attribution row has no distribution: NaN (excluded, counted).',
+      'A NaN attribution makes that example NaN (excluded, counted).'
+    ],
+    reference:
+      'Bhatt et al. 2020, "Evaluating and Aggregating Feature-based Model Explanations" (IJCAI); ' +
+      'Quantus quantus/metrics/complexity/complexity.py (Complexity).',
+    differences:
+      'Quantus takes −Σ p·ln(p + 1e-12); we use the exact entropy with 0·ln 0 = 0 (differences of order F·1e-12). Its max-normalisation does not change p.'
+  }
+}
+
+export const effectiveComplexity: MetricDefinition<{ eps: number }> = {
+  name: 'effective-complexity',
+  family: 'sparsity',
+  title: 'Effective complexity',
+  direction: 'lower',
+  inputs: [attributionsSpec],
+  params: z.object({ eps: z.number().nonnegative().default(1e-5) }).strict(),
+  compute({ attributions }, { eps }) {
+    return {
+      scores: perRow(attributions, (values) => {
+        const a = absolute(values)
+        if (hasNaN(a)) return NaN
+        const max = a.reduce((m, v) => Math.max(m, v), 0)
+        if (max === 0) return 0
+        let count = 0
+        for (let j = 0; j < a.length; j++) if (a[j] / max > eps) count++
+        return count
+      })
+    }
+  },
+  doc: {
+    summary: 'Number of features whose attribution magnitude, relative to the largest one, exceeds eps; lower is simpler.',
+    formula: 'ECᵢ = Σⱼ 1[|aᵢⱼ| / maxₖ |aᵢₖ| > eps] (eps = 1e-5 by default), then the mean over examples',
+    range: '[0, F]',
+    edgeCases: ['An all-zero attribution row scores 0.', 'A NaN attribution makes that example NaN (excluded, counted).'],
+    reference:
+      'Nguyen & Martínez 2020, "On quantitative aspects of model interpretability" (arXiv:2007.07584); ' +
+      'Quantus quantus/metrics/complexity/effective_complexity.py (EffectiveComplexity).',
+    differences:
+      'Quantus divides by the largest |a| of the whole batch (normalise_by_max over all axes), so a score depends on the batch; ' +
+      'we divide by the example’s own largest |a|.'
+  }
+}
+
+export const topKMass: MetricDefinition<{ k: number }> = {
+  name: 'top-k-mass',
+  family: 'sparsity',
+  title: 'Top-k attribution mass',
+  direction: 'higher',
+  inputs: [attributionsSpec],
+  params: z.object({ k: kParam.default(0.1) }).strict(),
+  compute({ attributions }, { k }) {
+    const count = resolveK(k, rowSize(attributions))
+    return {
+      scores: perRow(attributions, (values) => {
+        const a = absolute(values)
+        const total = sum(a)
+        if (Number.isNaN(total) || total === 0) return NaN
+        return sum(topKIndices(a, count).map((j) => a[j])) / total
+      })
+    }
+  },
+  doc: {
+    summary: 'Share of the total attribution magnitude held by the k largest-magnitude features; higher is more concentrated.',
+    formula: 'massᵢ = Σ_{j ∈ top-k |aᵢ|} |aᵢⱼ| / Σⱼ |aᵢⱼ|, then the mean over examples',
+    range: '[k/F, 1]',
+    edgeCases: [
+      'k in (0, 1) selects ceil(k·F) features (k·F rounded to 12 digits first, so 0.3·10 is 3); a whole k ≥ 1 selects k; default 0.1.',
+      'k selecting more than F features is an input error.',
+      'Ties at the cut do not matter: tied features have equal magnitude.',
+      'An all-zero attribution row is NaN (excluded, counted); so is a row with a NaN.'
+    ],
+    reference:
+      'The "top-k mass" concentration of an attribution map; numpy: np.sort(|a|)[::-1][:k].sum() / |a|.sum() (no library reference).'
+  }
+}
+
+export const definitions = [nonzeroFraction, gini, entropy, effectiveComplexity, topKMass]

@@ -1,0 +1,8 @@
+import { main } from './cli/main.js'
+
+process.exitCode = await main(process.argv.slice(2), {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+  env: process.env
+})

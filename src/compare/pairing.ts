@@ -1,0 +1,67 @@
+import type { Defaults } from '../config/schema.js'
+import type { DecodedExamples } from '../results/io.js'
+import type { Interval, MetricResult, Row } from '../results/schema.js'
+import { type Aggregate, compareSamples, type Sample } from '../stats/index.js'
+
+/** What compare needs from the statistics of one base/head pair. */
+export interface PairStatistics {
+  paired: boolean | null
+  ci: Interval | null
+  pValue: number | null
+  pWorse: number | null
+  counts?: NonNullable<Row['counts']>
+  topWorse?: NonNullable<Row['topWorse']>
+  notes: string[]
+}
+
+function sampleOf(result: MetricResult, examples: DecodedExamples | undefined): Sample {
+  return { value: result.value as number, ...(examples ?? {}) }
+}
+
+const nullable = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? null : v)
+
+/** Paired when both runs kept per-example data for the same examples; otherwise unpaired, or point values only. */
+export function pairStatistics(
+  base: MetricResult,
+  head: MetricResult,
+  baseExamples: DecodedExamples | undefined,
+  headExamples: DecodedExamples | undefined,
+  defaults: Defaults,
+  aggregate?: Aggregate
+): PairStatistics {
+  const options = {
+    resamples: defaults.resamples,
+    confidence: defaults.confidence,
+    seed: defaults.seed,
+    direction: head.direction,
+    binary: head.binary === true && base.binary === true,
+    ...(aggregate ? { aggregate } : {})
+  }
+  const notes: string[] = []
+  const hasData = (x: DecodedExamples | undefined) => Boolean(x && (x.scores || (x.columns && aggregate)))
+  if (!hasData(baseExamples) || !hasData(headExamples)) {
+    notes.push(`${!hasData(baseExamples) ? 'the baseline' : 'this run'} kept no per-example data: compared by point value, no CI or test`)
+    return { paired: null, ci: null, pValue: null, pWorse: null, notes }
+  }
+  const b = sampleOf(base, baseExamples)
+  const h = sampleOf(head, headExamples)
+  const s = compareSamples(b, h, options)
+  const ci = s.ci ? { level: s.ci.level, low: nullable(s.ci.low), high: nullable(s.ci.high) } : null
+  if (!s.paired) {
+    notes.push(`unpaired: ${s.reason}`)
+    return { paired: false, ci, pValue: nullable(s.pValue), pWorse: nullable(s.pWorse), notes }
+  }
+  if (s.onlyBase.length || s.onlyHead.length) {
+    notes.push(`${s.onlyBase.length} example(s) only in the baseline and ${s.onlyHead.length} only in this run were left out of the pairing`)
+  }
+  if (s.dropped) notes.push(`${s.dropped} pair(s) dropped because one side is NaN`)
+  return {
+    paired: true,
+    ci,
+    pValue: nullable(s.pValue),
+    pWorse: nullable(s.pWorse),
+    ...(s.worse !== null ? { counts: { worse: s.worse, better: s.better ?? 0, unchanged: s.unchanged ?? 0, onlyBase: s.onlyBase.length, onlyHead: s.onlyHead.length } } : {}),
+    topWorse: s.topWorse,
+    notes
+  }
+}

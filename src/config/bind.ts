@@ -1,0 +1,79 @@
+import type { z } from 'zod'
+import { findMetric, unknownMetricMessage } from '../metrics/registry.js'
+import type { Direction, MetricDefinition } from '../metrics/types.js'
+import { didYouMean } from '../util/suggest.js'
+import { ConfigError, issueMessages, type LoadedConfig } from './load.js'
+import type { MetricEntry, Severity } from './schema.js'
+
+/** A config metric entry joined with its definition and validated params. */
+export interface BoundMetric {
+  entry: MetricEntry
+  /** Position in config.metrics, for messages and annotation lines. */
+  index: number
+  definition: MetricDefinition
+  params: unknown
+  direction: Direction
+  severity: Severity
+}
+
+export type PluginLoader = (modulePath: string) => Promise<MetricDefinition>
+
+/** Checks each entry against the catalogue: metric name, input names, params. All problems are reported at once. */
+export async function bindMetrics(loaded: LoadedConfig, loadPlugin?: PluginLoader): Promise<BoundMetric[]> {
+  const { config, at } = loaded
+  const problems: string[] = []
+  const bound: BoundMetric[] = []
+  for (const [index, entry] of config.metrics.entries()) {
+    const here = ['metrics', index]
+    let definition: MetricDefinition | undefined
+    if (entry.metric === 'plugin') {
+      if (!entry.module) {
+        problems.push(`${at([...here, 'metric'])}: metric "plugin" needs \`module: ./path/to/metric.mjs\``)
+        continue
+      }
+      if (!loadPlugin) {
+        problems.push(`${at([...here, 'module'])}: plugin metrics are not loaded here (mode: report never runs repository code)`)
+        continue
+      }
+      try {
+        definition = await loadPlugin(entry.module)
+      } catch (error) {
+        problems.push(`${at([...here, 'module'])}: ${(error as Error).message}`)
+        continue
+      }
+    } else {
+      definition = findMetric(entry.metric)
+      if (!definition) {
+        problems.push(`${at([...here, 'metric'])}: ${unknownMetricMessage(entry.metric)}`)
+        continue
+      }
+      if (entry.module) problems.push(`${at([...here, 'module'], true)}: \`module\` is only for \`metric: plugin\``)
+    }
+    const names = definition.inputs.map((s) => s.name)
+    for (const name of Object.keys(entry.inputs)) {
+      if (!names.includes(name)) {
+        problems.push(`${at([...here, 'inputs', name], true)}: metric "${definition.name}" has no input "${name}"${didYouMean(name, names)}; its inputs are ${names.join(', ')}`)
+      }
+    }
+    for (const spec of definition.inputs) {
+      if (!spec.optional && !(spec.name in entry.inputs)) {
+        problems.push(`${at([...here, 'inputs'])}: metric "${definition.name}" needs input "${spec.name}" (${spec.description})`)
+      }
+    }
+    const parsed = (definition.params as z.ZodType).safeParse(entry.params)
+    if (!parsed.success) {
+      problems.push(...issueMessages(parsed.error.issues, entry.params, definition.params as z.ZodType, at, [...here, 'params']))
+      continue
+    }
+    bound.push({
+      entry,
+      index,
+      definition,
+      params: parsed.data,
+      direction: entry.direction ?? definition.direction,
+      severity: entry.severity ?? config.defaults.severity
+    })
+  }
+  if (problems.length) throw new ConfigError(problems.join('\n'))
+  return bound
+}

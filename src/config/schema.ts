@@ -1,0 +1,63 @@
+import { z } from 'zod'
+
+/** "2%" (relative to |baseline|) or a number (absolute), always ≥ 0. */
+export const marginSchema = z.union([
+  z.number().nonnegative(),
+  z.string().regex(/^\d+(\.\d+)?%$/, 'expected a number or a percentage such as "2%"')
+])
+
+export const severitySchema = z.enum(['error', 'warning', 'notice'])
+export const directionSchema = z.enum(['higher', 'lower'])
+
+export const gateSchema = z
+  .object({
+    min: z.number().optional(),
+    max: z.number().optional(),
+    'max-regression': marginSchema.optional(),
+    significance: z.number().gt(0).lt(1).optional(),
+    history: z.enum(['iqr']).optional()
+  })
+  .strict()
+
+export const defaultsSchema = z
+  .object({
+    confidence: z.number().gt(0).lt(1).default(0.95),
+    resamples: z.number().int().min(100).max(1_000_000).default(2000),
+    seed: z.number().int().min(0).default(0),
+    severity: severitySchema.default('error'),
+    correction: z.enum(['holm', 'none']).default('holm'),
+    /** Per-example scores kept in results.json per metric; beyond it only sufficient statistics are kept. */
+    'max-examples': z.number().int().min(0).default(100_000)
+  })
+  .strict()
+
+export const metricEntrySchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9._-]+$/, 'expected lower-case letters, digits, ".", "_" or "-"'),
+    metric: z.string().min(1),
+    module: z.string().min(1).optional(),
+    inputs: z.record(z.string(), z.string().min(1)).default({}),
+    ids: z.string().min(1).optional(),
+    params: z.record(z.string(), z.unknown()).default({}),
+    direction: directionSchema.optional(),
+    gate: gateSchema.default({}),
+    severity: severitySchema.optional(),
+    source: z.string().min(1).optional()
+  })
+  .strict()
+
+export const configSchema = z
+  .object({
+    version: z.literal(1),
+    suite: z.string().regex(/^[A-Za-z0-9._-]+$/, 'expected letters, digits, ".", "_" or "-"').default('default'),
+    defaults: defaultsSchema.default(defaultsSchema.parse({})),
+    inputs: z.record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'expected letters, digits, "_" or "-"'), z.string().min(1)).default({}),
+    metrics: z.array(metricEntrySchema).min(1, 'expected at least one metric')
+  })
+  .strict()
+
+export type Config = z.infer<typeof configSchema>
+export type MetricEntry = z.infer<typeof metricEntrySchema>
+export type Gate = z.infer<typeof gateSchema>
+export type Defaults = z.infer<typeof defaultsSchema>
+export type Severity = z.infer<typeof severitySchema>

@@ -1,0 +1,141 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import * as path from 'node:path'
+import { didYouMean } from '../util/suggest.js'
+import { type CsvTable, parseCsv, selectCsv } from './csv.js'
+import { InputError, fail } from './errors.js'
+import { parseJsonDocument, selectJson } from './json.js'
+import { type JsonLine, parseJsonLines, selectJsonLines } from './jsonl.js'
+import { type NDArray, shapeText } from './ndarray.js'
+import { parseNpy } from './npy.js'
+import { DEFAULT_MAX_BYTES, readNpzMember } from './npz.js'
+import { type InputReference, parseReference, resolveInWorkspace } from './reference.js'
+
+export { InputError } from './errors.js'
+export { type NDArray, makeArray, makeStrings, product, row, rowSize, rows, shapeText } from './ndarray.js'
+export { type NpyDtype, type NpyHeader, float16, parseNpy, parseNpyHeader } from './npy.js'
+export { DEFAULT_MAX_BYTES, type NpzOptions, listNpzMembers, readNpzMember } from './npz.js'
+export { parseJsonDocument, pointerTokens, readJson, resolvePointer, selectJson } from './json.js'
+export { type JsonLine, parseJsonLines, readJsonLines, selectJsonLines } from './jsonl.js'
+export { type CsvSelectOptions, type CsvTable, parseCell, parseCsv, readCsv, selectCsv } from './csv.js'
+export { type InputReference, parseReference, resolveInWorkspace } from './reference.js'
+
+export const SUPPORTED_EXTENSIONS = ['.npy', '.npz', '.json', '.jsonl', '.ndjson', '.csv'] as const
+
+export interface InputReaderOptions {
+  /** Root that every path is relative to and may not leave (GITHUB_WORKSPACE in the action). */
+  workspace: string
+  /** Config `inputs:` aliases, name → `path[#member]`. */
+  aliases?: Record<string, string>
+  /** Largest file or npz member read, in bytes (default 1 GiB). */
+  maxBytes?: number
+  /** Reads a whole file; injectable so tests can count reads. Defaults to fs.readFileSync. */
+  readFile?: (absolutePath: string) => Uint8Array
+}
+
+export interface InputReader {
+  /** The array a reference names, e.g. "ig#curves" or "eval-out/m.json#/scores". */
+  read(ref: string): NDArray
+  /** Example ids as strings (integers printed, text as is); fails on the first duplicate. */
+  readIds(ref: string): string[]
+}
+
+/** Reads input references against one workspace; each file is read from disk (and parsed) once. */
+export function createInputReader(options: InputReaderOptions): InputReader {
+  const { workspace, aliases = {}, maxBytes = DEFAULT_MAX_BYTES } = options
+  const bytesByPath = new Map<string, Uint8Array>()
+  const parsedByPath = new Map<string, unknown>()
+
+  const load = (ref: InputReference): { absolute: string; bytes: Uint8Array } => {
+    const absolute = resolveInWorkspace(workspace, ref.path)
+    let bytes = bytesByPath.get(absolute)
+    if (!bytes) {
+      bytes = readWhole(ref.path, absolute, maxBytes, options.readFile)
+      bytesByPath.set(absolute, bytes)
+    }
+    return { absolute, bytes }
+  }
+
+  // Text formats are parsed once per file, so several columns or pointers share the work.
+  const parsed = <T>(ref: InputReference, parse: (bytes: Uint8Array) => T): T => {
+    const { absolute, bytes } = load(ref)
+    if (!parsedByPath.has(absolute)) parsedByPath.set(absolute, parse(bytes))
+    return parsedByPath.get(absolute) as T
+  }
+
+  const readArray = (text: string, asText: boolean): NDArray => {
+    const ref = parseReference(text, aliases)
+    const file = ref.path
+    const extension = path.extname(file).toLowerCase()
+    try {
+      switch (extension) {
+        case '.npy':
+          if (ref.member) fail(file, `a .npy file holds a single array; drop "#${ref.member}"`)
+          return parseNpy(load(ref).bytes, file)
+        case '.npz':
+          return readNpzMember(load(ref).bytes, ref.member, file, { maxBytes })
+        case '.json':
+          return selectJson(parsed(ref, (b) => parseJsonDocument(b, file)), ref.member, file)
+        case '.jsonl':
+        case '.ndjson':
+          return selectJsonLines(parsed<JsonLine[]>(ref, (b) => parseJsonLines(b, file)), ref.member, file)
+        case '.csv':
+          return selectCsv(parsed<CsvTable>(ref, (b) => parseCsv(b, file)), ref.member, file, { text: asText })
+        default: {
+          const hint = extension === '' && !file.includes('/') ? didYouMean(file, Object.keys(aliases)) : ''
+          return fail(file, `unsupported file type "${extension || '(no extension)'}"${hint}; supported: ${SUPPORTED_EXTENSIONS.join(' ')}`)
+        }
+      }
+    } catch (error) {
+      if (error instanceof InputError) error.file = file
+      throw error
+    }
+  }
+
+  return {
+    read: (ref) => readArray(ref, false),
+    readIds: (ref) => {
+      const array = readArray(ref, true)
+      const source = array.source
+      if (array.shape.length !== 1) fail(source, `ids must be a 1-d array, got shape ${shapeText(array.shape)}`)
+      const ids = array.strings ?? Array.from(array.data, (value, i) => integerText(value, i, source))
+      const first = new Map<string, number>()
+      ids.forEach((id, i) => {
+        const earlier = first.get(id)
+        if (earlier !== undefined) fail(source, `duplicate id "${id}" (elements ${earlier} and ${i}); ids must be unique to pair examples`)
+        first.set(id, i)
+      })
+      return ids
+    }
+  }
+}
+
+function integerText(value: number, index: number, source: string): string {
+  if (!Number.isInteger(value)) fail(source, `ids must be integers or strings; element ${index} is ${value}`)
+  // String(1e21) would print an exponent.
+  return Number.isSafeInteger(value) ? String(value) : BigInt(value).toString()
+}
+
+/** The file's bytes, or a message saying it is missing (with a did-you-mean among its siblings) or too big. */
+function readWhole(file: string, absolute: string, maxBytes: number, readFile?: (absolutePath: string) => Uint8Array): Uint8Array {
+  try {
+    if (!readFile) {
+      const size = statSync(absolute).size
+      if (size > maxBytes) fail(file, `file is ${size} bytes, over the size limit of ${maxBytes} bytes`)
+    }
+    return (readFile ?? readFileSync)(absolute)
+  } catch (error) {
+    if (error instanceof InputError) throw error
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') fail(file, `file not found (resolved to ${absolute})${siblingHint(absolute)}`)
+    if (code === 'EISDIR') fail(file, 'is a directory, not a file')
+    return fail(file, `can't read the file (${(error as Error).message})`)
+  }
+}
+
+function siblingHint(absolute: string): string {
+  try {
+    return didYouMean(path.basename(absolute), readdirSync(path.dirname(absolute)))
+  } catch {
+    return `; the folder ${path.dirname(absolute)} does not exist either (did the step that writes it run?)`
+  }
+}

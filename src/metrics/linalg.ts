@@ -1,0 +1,130 @@
+/** Numeric helpers of the robustness, circuits and SAE families: norms, ranks, correlations, AUC, row subsets. */
+
+/** ‖a‖₂; NaN when a holds a NaN. */
+export function l2Norm(a: ArrayLike<number>): number {
+  let s = 0
+  for (let i = 0; i < a.length; i++) s += a[i] * a[i]
+  return Math.sqrt(s)
+}
+
+/** ‖a − b‖₂ over equally long vectors; NaN when either holds a NaN. */
+export function l2Distance(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let s = 0
+  for (let i = 0; i < a.length; i++) {
+    const d = a[i] - b[i]
+    s += d * d
+  }
+  return Math.sqrt(s)
+}
+
+export function hasNaN(a: ArrayLike<number>): boolean {
+  for (let i = 0; i < a.length; i++) if (Number.isNaN(a[i])) return true
+  return false
+}
+
+/** 1-based ranks, ties get the mean of the ranks they span (scipy.stats.rankdata(method='average')). */
+export function averageRanks(values: ArrayLike<number>): Float64Array {
+  const n = values.length
+  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => values[i] - values[j] || i - j)
+  const ranks = new Float64Array(n)
+  let start = 0
+  while (start < n) {
+    let end = start + 1
+    while (end < n && values[order[end]] === values[order[start]]) end++
+    // Ranks start+1 .. end share their mean.
+    const rank = (start + 1 + end) / 2
+    for (let k = start; k < end; k++) ranks[order[k]] = rank
+    start = end
+  }
+  return ranks
+}
+
+/** Pearson correlation; NaN when either vector is constant, shorter than 2, or holds a NaN (as scipy). */
+export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  const n = x.length
+  if (n < 2) return NaN
+  let mx = 0
+  let my = 0
+  for (let i = 0; i < n; i++) {
+    mx += x[i]
+    my += y[i]
+  }
+  mx /= n
+  my /= n
+  let sxy = 0
+  let sxx = 0
+  let syy = 0
+  for (let i = 0; i < n; i++) {
+    const dx = x[i] - mx
+    const dy = y[i] - my
+    sxy += dx * dy
+    sxx += dx * dx
+    syy += dy * dy
+  }
+  if (!(sxx > 0 && syy > 0)) return NaN
+  return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)))
+}
+
+/** Spearman's ρ: Pearson of average ranks (scipy.stats.spearmanr); NaN on a NaN or a constant vector. */
+export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  if (hasNaN(x) || hasNaN(y)) return NaN
+  return pearson(averageRanks(x), averageRanks(y))
+}
+
+/** All row indices 0..n−1 when `indices` is omitted. */
+export function rowIndices(n: number, indices?: ArrayLike<number>): ArrayLike<number> {
+  return indices ?? Array.from({ length: n }, (_, i) => i)
+}
+
+/**
+ * Means of several columns over the rows `indices` where every column is finite (a row with a NaN is dropped from
+ * all means alike, so ratios of means stay paired). Returns the means and the number of rows used.
+ */
+export function pairedMeans(columns: readonly Float64Array[], indices?: ArrayLike<number>): { means: number[]; n: number } {
+  const rowsAt = rowIndices(columns[0].length, indices)
+  const sums = columns.map(() => 0)
+  let n = 0
+  for (let k = 0; k < rowsAt.length; k++) {
+    const i = rowsAt[k]
+    if (!columns.every((c) => Number.isFinite(c[i]))) continue
+    for (let c = 0; c < columns.length; c++) sums[c] += columns[c][i]
+    n++
+  }
+  return { means: sums.map((s) => (n === 0 ? NaN : s / n)), n }
+}
+
+/**
+ * ROC AUC as the Mann–Whitney U statistic over the rows `indices` with a finite score: U / (n₁·n₀), ties count ½
+ * (average ranks). NaN when the rows hold only one class.
+ */
+export function mannWhitneyAuc(scores: ArrayLike<number>, positive: ArrayLike<number>, indices?: ArrayLike<number>): number {
+  const rowsAt = rowIndices(scores.length, indices)
+  const kept: number[] = []
+  const labels: number[] = []
+  for (let k = 0; k < rowsAt.length; k++) {
+    const i = rowsAt[k]
+    if (Number.isFinite(scores[i]) && !Number.isNaN(positive[i])) {
+      kept.push(scores[i])
+      labels.push(positive[i])
+    }
+  }
+  const ranks = averageRanks(kept)
+  let n1 = 0
+  let rankSum = 0
+  for (let i = 0; i < kept.length; i++) {
+    if (labels[i] === 1) {
+      n1++
+      rankSum += ranks[i]
+    }
+  }
+  const n0 = kept.length - n1
+  if (n1 === 0 || n0 === 0) return NaN
+  return (rankSum - (n1 * (n1 + 1)) / 2) / (n1 * n0)
+}
+
+/** Trapezoid rule Σ (xₖ₊₁ − xₖ)·(yₖ + yₖ₊₁)/2 over the points as given. */
+export function trapezoid(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  let area = 0
+  for (let k = 0; k + 1 < x.length; k++) area += ((x[k + 1] - x[k]) * (y[k] + y[k + 1])) / 2
+  return area
+}

@@ -1,0 +1,38 @@
+import type { Comparison, Row } from '../results/schema.js'
+import { deltaText, reading } from './markdown.js'
+
+export interface Annotation {
+  level: 'error' | 'warning' | 'notice'
+  title: string
+  message: string
+  file?: string
+  line?: number
+}
+
+const RANK: Record<Row['status'], number> = { failed: 0, regressed: 1, error: 2, incompatible: 3, missing: 4, new: 9, improved: 9, pass: 9 }
+
+/**
+ * One annotation per metric that broke a gate or could not be compared, most important first: errors before
+ * warnings, failed before regressed. Annotations land on the metric's `source` file when given, else on its config line.
+ */
+export function buildAnnotations(c: Comparison, configFile: string, sources: Record<string, string | undefined> = {}): Annotation[] {
+  const rows = c.rows.filter((r) => RANK[r.status] < 9)
+  const levelOf = (r: Row): Annotation['level'] => (r.status === 'missing' || r.status === 'incompatible' ? 'warning' : r.severity)
+  const weight = { error: 0, warning: 1, notice: 2 }
+  return rows
+    .map((r) => {
+      const failed = r.gates.filter((g) => !g.ok).map((g) => g.detail ?? `${g.rule} ${g.limit}`)
+      const details = [...failed, ...(r.notes ?? [])]
+      const summary = r.delta !== null ? `${deltaText(r)}. ${reading(r)}` : r.head !== null ? `value ${r.head}` : ''
+      const source = sources[r.id]
+      return {
+        level: levelOf(r),
+        title: `interp-gate: ${r.id} ${r.status}`,
+        message: [summary, ...details].filter(Boolean).join(' — '),
+        ...(source ? { file: source } : { file: configFile, ...(r.line ? { line: r.line } : {}) }),
+        rank: RANK[r.status]
+      }
+    })
+    .sort((a, b) => weight[a.level] - weight[b.level] || a.rank - b.rank)
+    .map(({ rank: _rank, ...a }) => a)
+}

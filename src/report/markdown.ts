@@ -1,0 +1,168 @@
+import { markdownTable } from 'markdown-table'
+import { formatP, worsening } from '../compare/gates.js'
+import type { Comparison, GateCheck, Row } from '../results/schema.js'
+import { formatNumber, formatPercent, formatSigned } from '../util/format.js'
+import { codeSpan, escapeHtml, escapeMarkdown } from './escape.js'
+
+export const STATUS_ICON: Record<Row['status'], string> = {
+  failed: '❌',
+  regressed: '🔴',
+  error: '⚠️',
+  incompatible: '🚫',
+  missing: '❔',
+  new: '🆕',
+  improved: '🟢',
+  pass: '✅'
+}
+
+const VERDICT_TEXT = { fail: '❌ interp-gate: failed', warn: '⚠️ interp-gate: passed with warnings', pass: '✅ interp-gate: passed' }
+
+function shortSha(sha: string | null | undefined): string {
+  return sha ? sha.slice(0, 7) : 'unknown commit'
+}
+
+/** "+0.033 ▼ worse (+10.6%)": the arrow says better or worse, whichever way the metric points. */
+export function deltaText(row: Row): string {
+  if (row.delta === null || row.base === null || row.head === null) return '–'
+  const worse = worsening(row.base, row.head, row.direction)
+  const arrow = worse > 0 ? ' ▼ worse' : worse < 0 ? ' ▲ better' : ''
+  const rel = row.relDelta !== null ? ` (${formatPercent(row.relDelta)})` : ''
+  return `${formatSigned(row.delta)}${arrow}${rel}`
+}
+
+export function intervalText(ci: Row['ci'], signed: boolean): string {
+  if (!ci || ci.low === null || ci.high === null) return '–'
+  const f = signed ? formatSigned : formatNumber
+  return `[${f(ci.low)}, ${f(ci.high)}]`
+}
+
+function evidenceText(row: Row): string {
+  if (row.delta === null) return intervalText(row.headCi ?? row.ci, false)
+  const parts = [intervalText(row.ci, true)]
+  // A significance gate tests "worse" one-sided (Holm-adjusted); other rows show the two-sided p.
+  const gated = row.pAdjusted !== undefined && row.pAdjusted !== null
+  const p = gated ? row.pAdjusted : row.pValue
+  if (p !== null && p !== undefined) parts.push(`${gated ? 'p(worse)' : 'p'}${pText(p)}`)
+  if (row.paired === false) parts.push('unpaired')
+  return parts.join(' ')
+}
+
+/** "=0.003" or "<0.001", to follow "p". */
+export function pText(p: number): string {
+  const text = formatP(p)
+  return text.startsWith('<') ? text : `=${text}`
+}
+
+function gateText(gates: readonly GateCheck[]): string {
+  if (gates.length === 0) return '–'
+  return gates.map((g) => `${g.ok ? '✓' : '✗'} ${g.rule} ${typeof g.limit === 'number' ? formatNumber(g.limit) : g.limit}`).join(', ')
+}
+
+export function headline(c: Comparison): string {
+  const counts = new Map<string, number>()
+  for (const r of c.rows) counts.set(r.status, (counts.get(r.status) ?? 0) + 1)
+  const order: Row['status'][] = ['failed', 'regressed', 'error', 'incompatible', 'missing', 'new', 'improved', 'pass']
+  const summary = order.filter((s) => counts.get(s)).map((s) => `${counts.get(s)} ${s === 'pass' ? 'passed' : s}`).join(' · ')
+  return summary
+}
+
+function baselineLine(c: Comparison): string {
+  if (!c.base) return `No baseline${c.baselineNote ? `: ${escapeMarkdown(c.baselineNote)}` : ''}; every metric is new.`
+  const ref = c.base.ref ? ` (${codeSpan(c.base.ref)})` : ''
+  const note = c.baselineNote ? ` — ${escapeMarkdown(c.baselineNote)}` : ''
+  return `Compared with ${codeSpan(shortSha(c.base.commit))}${ref}${note}; head ${codeSpan(shortSha(c.head.commit))}.`
+}
+
+export function tableRows(rows: readonly Row[]): string[][] {
+  const level = rows.find((r) => r.ci)?.ci?.level ?? 0.95
+  const header = ['', 'Metric', 'Base', 'Head', `Δ`, `${Math.round(level * 100)}% CI`, 'Gate']
+  return [
+    header,
+    ...rows.map((r) => [
+      `${STATUS_ICON[r.status]} ${r.status}`,
+      codeSpan(r.id),
+      formatNumber(r.base),
+      formatNumber(r.head),
+      deltaText(r),
+      evidenceText(r),
+      gateText(r.gates)
+    ])
+  ]
+}
+
+/** The plain-language reading of a compared row. */
+export function reading(row: Row): string {
+  if (row.delta === null || row.base === null || row.head === null) return ''
+  const name = row.title ?? row.metric
+  const verb = row.delta > 0 ? 'rose' : row.delta < 0 ? 'fell' : 'did not change'
+  const parts = [`${name} ${verb}${row.delta !== 0 ? ` by ${formatNumber(Math.abs(row.delta))}` : ''} (${formatNumber(row.base)} → ${formatNumber(row.head)})`]
+  if (row.ci && row.ci.low !== null && row.ci.high !== null) {
+    const excludes = row.ci.low > 0 || row.ci.high < 0
+    parts.push(`${Math.round(row.ci.level * 100)}% CI ${excludes ? 'excludes' : 'includes'} 0`)
+  }
+  if (row.counts) parts.push(`${row.counts.worse} of ${row.counts.worse + row.counts.better + row.counts.unchanged} examples worse`)
+  return `${parts.join('; ')}.`
+}
+
+export function detailsBlock(row: Row): string {
+  const lines = [`<details><summary><b>${row.id}</b>: ${escapeHtml(reading(row) || row.status)}</summary>`, '']
+  for (const g of row.gates.filter((g) => !g.ok && g.detail)) lines.push(`- Gate ${g.rule}: ${escapeMarkdown(g.detail!)}`)
+  if (row.counts) {
+    const c = row.counts
+    lines.push(`- Paired examples: ${c.worse + c.better + c.unchanged} (${c.worse} worse, ${c.better} better, ${c.unchanged} unchanged)`)
+    if (c.onlyBase || c.onlyHead) lines.push(`- Left out: ${c.onlyBase} only in the baseline, ${c.onlyHead} only in this run`)
+  } else if (row.paired === false) lines.push('- Unpaired comparison: the two runs scored different examples.')
+  for (const note of row.notes ?? []) lines.push(`- ${escapeMarkdown(note)}`)
+  if (row.topWorse?.length) {
+    lines.push('', markdownTable([['Example', 'Base', 'Head', 'Δ'], ...row.topWorse.map((e) => [codeSpan(e.id), formatNumber(e.base), formatNumber(e.head), formatSigned(e.delta)])]))
+  }
+  lines.push('', '</details>')
+  return lines.join('\n')
+}
+
+export interface RenderOptions {
+  /** Hidden marker first in the body (sticky comments find themselves by it). */
+  marker?: string
+  /** Character budget of the whole body (65,536 for comments and check text, 1 MiB for the job summary). */
+  maxChars?: number
+}
+
+/** The report: headline, baseline line, table (worst first), details per problem row; trimmed to the budget. */
+export function renderMarkdown(c: Comparison, options: RenderOptions = {}): string {
+  const max = options.maxChars ?? 65_536
+  const suite = c.head.suite === 'default' ? '' : ` — suite ${codeSpan(c.head.suite)}`
+  const top = [
+    ...(options.marker ? [options.marker] : []),
+    `### ${VERDICT_TEXT[c.verdict]}${suite}`,
+    '',
+    `**${headline(c)}**`,
+    '',
+    baselineLine(c),
+    ''
+  ].join('\n')
+  const problem = c.rows.filter((r) => r.status !== 'pass' && r.status !== 'improved' && r.status !== 'new')
+  const allRows = c.rows
+  const footer = '\n<sub>Δ = head − base; ▲/▼ say better/worse in the metric’s direction. CI: percentile bootstrap of Δ; p: paired sign-flip permutation or McNemar test, two-sided; p(worse): the one-sided test a significance gate uses, Holm-adjusted across the suite.</sub>\n'
+  const build = (rows: readonly Row[], details: readonly Row[], omitted: string) => {
+    const parts = [top, markdownTable(tableRows(rows)), '']
+    if (details.length) parts.push(...details.map(detailsBlock), '')
+    if (omitted) parts.push(`_${omitted}_`, '')
+    return parts.join('\n') + footer
+  }
+  let body = build(allRows, problem, '')
+  if (body.length <= max) return body
+  // Over budget: drop details first, then rows from the least important end; always say what was left out.
+  for (let keep = problem.length - 1; keep >= 0; keep--) {
+    body = build(allRows, problem.slice(0, keep), `Details of ${problem.length - keep} metric(s) left out to fit the size limit.`)
+    if (body.length <= max) return body
+  }
+  let lo = 0
+  let hi = allRows.length
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2)
+    const text = build(allRows.slice(0, mid), [], `${allRows.length - mid} of ${allRows.length} rows and all details left out to fit the size limit; see comparison.json.`)
+    if (text.length <= max) lo = mid
+    else hi = mid - 1
+  }
+  return build(allRows.slice(0, lo), [], `${allRows.length - lo} of ${allRows.length} rows and all details left out to fit the size limit; see comparison.json.`)
+}

@@ -1,0 +1,60 @@
+import { decodeFloat64 } from './encode.js'
+import { type Comparison, type MetricResult, type Results, resultsSchema } from './schema.js'
+
+export class ResultsError extends Error {
+  override name = 'ResultsError'
+}
+
+/** Results files may come from another run's artifact: validate fully, never trust shape or size. */
+export function parseResults(text: string, file: string): Results {
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch (error) {
+    throw new ResultsError(`${file}: not valid JSON (${(error as Error).message})`)
+  }
+  const parsed = resultsSchema.safeParse(raw)
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]
+    const where = first.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('')
+    throw new ResultsError(`${file}: not an interp-gate results file (${where || 'root'}: ${first.message})`)
+  }
+  return parsed.data
+}
+
+/** Stable, human-diffable JSON: fixed key order from construction, 2-space indent, trailing newline. */
+export function serializeJson(value: Results | Comparison | unknown): string {
+  return `${stringify(value, '')}\n`
+}
+
+/** JSON.stringify with 2-space indent, except that arrays of scalars (ids) stay on one line; non-finite → null. */
+function stringify(value: unknown, indent: string): string {
+  if (typeof value === 'number') return Number.isFinite(value) ? JSON.stringify(value) : 'null'
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
+  const inner = `${indent}  `
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]'
+    if (value.every((v) => v === null || typeof v !== 'object')) return `[${value.map((v) => stringify(v, inner)).join(', ')}]`
+    return `[\n${value.map((v) => inner + stringify(v, inner)).join(',\n')}\n${indent}]`
+  }
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined)
+  if (entries.length === 0) return '{}'
+  return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${stringify(v, inner)}`).join(',\n')}\n${indent}}`
+}
+
+/** The per-example data of a metric result, decoded; undefined when the run kept none. */
+export interface DecodedExamples {
+  ids?: string[]
+  scores?: Float64Array
+  columns?: Record<string, Float64Array>
+}
+
+export function decodeExamples(result: MetricResult): DecodedExamples | undefined {
+  const ex = result.examples
+  if (!ex || ex.omitted) return undefined
+  const scores = ex.scores === undefined ? undefined : decodeFloat64(ex.scores)
+  const columns = ex.columns === undefined ? undefined : Object.fromEntries(Object.entries(ex.columns).map(([k, v]) => [k, decodeFloat64(v)]))
+  const length = scores?.length ?? Object.values(columns ?? {})[0]?.length
+  if (ex.ids && length !== undefined && ex.ids.length !== length) throw new ResultsError(`metric "${result.id}": ${ex.ids.length} ids but ${length} per-example values`)
+  return { ids: ex.ids, scores, columns }
+}

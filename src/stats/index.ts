@@ -1,0 +1,26 @@
+// Pure statistics for interp-gate: seeded RNG, bootstrap CIs, paired and unpaired comparisons, Holm, IQR fence.
+export type {
+  Aggregate,
+  Alternative,
+  BootstrapOptions,
+  CompareOptions,
+  Comparison,
+  Direction,
+  ExampleChange,
+  Interval,
+  PairedComparison,
+  Sample,
+  TestName,
+  UnpairedComparison
+} from './types.js'
+export { createRng, type Rng } from './rng.js'
+export { quantileSorted } from './quantile.js'
+export { bootstrapCI, bootstrapColumnsCI, bootstrapMeanCI, finiteMean, percentileInterval, sampleCI } from './bootstrap.js'
+export { EXACT_MAX_N, signFlipTest, swapTest, pooledMeanTest, pooledAggregateTest, type PermutationResult } from './permutation.js'
+export { binomialHalfCdf, mcnemarExact, type McNemarResult } from './mcnemar.js'
+export { holm } from './multiple.js'
+export { iqrFence, IQR_MIN_HISTORY, type IqrFence } from './iqr.js'
+export { pairSamples, type Pairing } from './pairing.js'
+export { comparePaired, comparePairing, TOP_WORSE } from './paired.js'
+export { compareUnpaired } from './unpaired.js'
+export { compareSamples } from './compare.js'

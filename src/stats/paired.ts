@@ -1,0 +1,160 @@
+import { checkBootstrapOptions, indexBootstrapStats, meanBootstrapStats, percentileInterval } from './bootstrap.js'
+import { mcnemarExact } from './mcnemar.js'
+import { pairSamples, type Pairing } from './pairing.js'
+import { signFlipTest, swapTest } from './permutation.js'
+import { createRng } from './rng.js'
+import type { Aggregate, CompareOptions, ExampleChange, Interval, PairedComparison, Sample, TestName } from './types.js'
+
+/** How many of the worst per-example changes a comparison lists. */
+export const TOP_WORSE = 5
+
+type Paired = Extract<Pairing, { ok: true }>
+
+function idOf(sample: Sample, row: number): string {
+  return sample.ids ? sample.ids[row] : String(row)
+}
+
+/** Sum in index order (a plain loop, so results do not depend on any library's summation). */
+function sum(x: ArrayLike<number>): number {
+  let s = 0
+  for (let i = 0; i < x.length; i++) s += x[i]
+  return s
+}
+
+function scoresComparison(base: Sample, head: Sample, pairing: Paired, opts: CompareOptions): PairedComparison {
+  const bs = base.scores as Float64Array
+  const hs = head.scores as Float64Array
+  const kept: number[] = []
+  for (let k = 0; k < pairing.baseRows.length; k++) {
+    if (Number.isFinite(bs[pairing.baseRows[k]]) && Number.isFinite(hs[pairing.headRows[k]])) kept.push(k)
+  }
+  const n = kept.length
+  const b = Float64Array.from(kept, (k) => bs[pairing.baseRows[k]])
+  const h = Float64Array.from(kept, (k) => hs[pairing.headRows[k]])
+  const d = Float64Array.from(h, (v, i) => v - b[i])
+  const baseValue = n ? sum(b) / n : NaN
+  const headValue = n ? sum(h) / n : NaN
+  const delta = headValue - baseValue
+  const bad = opts.direction === 'higher' ? -1 : 1
+  let worse = 0
+  let better = 0
+  const worsened: ExampleChange[] = []
+  for (let i = 0; i < n; i++) {
+    const signed = Math.sign(d[i]) * bad
+    if (signed > 0) {
+      worse++
+      const row = pairing.baseRows[kept[i]]
+      worsened.push({ id: idOf(base, row), base: b[i], head: h[i], delta: d[i] })
+    } else if (signed < 0) better++
+  }
+  // Array.prototype.sort is stable, so equal worsenings stay in base order
+  worsened.sort((x, y) => bad * (y.delta - x.delta))
+
+  const rng = createRng(opts.seed)
+  const testRng = rng.fork()
+  let ci: Interval | null = null
+  if (n === 1) ci = { level: opts.confidence, low: delta, high: delta }
+  // mean(head[idx]) − mean(base[idx]) is mean(d[idx]): one draw of indices serves both arms
+  if (n > 1) ci = percentileInterval(meanBootstrapStats(d, opts.resamples, rng), opts.confidence)
+
+  let pValue: number | null = null
+  let pWorse: number | null = null
+  let test: TestName | null = null
+  if (n > 0 && opts.binary) {
+    const m = mcnemarExact(worse, better)
+    pValue = m.pTwoSided
+    pWorse = m.pWorse
+    test = 'mcnemar-exact'
+  } else if (n > 0) {
+    const t = signFlipTest(d, opts.resamples, testRng)
+    pValue = t.pTwoSided
+    pWorse = opts.direction === 'higher' ? t.pLess : t.pGreater
+    test = t.exact ? 'sign-flip-exact' : 'sign-flip-monte-carlo'
+  }
+  return {
+    paired: true, pairedBy: pairing.by, n, dropped: pairing.baseRows.length - n,
+    baseValue, headValue, delta, ci, pValue, pWorse, test,
+    worse, better, unchanged: n - worse - better,
+    onlyBase: pairing.onlyBase, onlyHead: pairing.onlyHead, topWorse: worsened.slice(0, TOP_WORSE)
+  }
+}
+
+function aggregateComparison(
+  base: Sample,
+  head: Sample,
+  pairing: Paired,
+  opts: CompareOptions & { aggregate: Aggregate }
+): PairedComparison {
+  const bc = base.columns as Record<string, Float64Array>
+  const hc = head.columns as Record<string, Float64Array>
+  const keys = Object.keys(bc).sort()
+  const kept: number[] = []
+  for (let k = 0; k < pairing.baseRows.length; k++) {
+    const nan = keys.some((key) => Number.isNaN(bc[key][pairing.baseRows[k]]) || Number.isNaN(hc[key][pairing.headRows[k]]))
+    if (!nan) kept.push(k)
+  }
+  const n = kept.length
+  // base rows 0..n-1 then head rows n..2n-1: index arrays pick arms without copying columns per resample
+  const combined: Record<string, Float64Array> = {}
+  for (const key of keys) {
+    const col = new Float64Array(2 * n)
+    kept.forEach((k, i) => {
+      col[i] = bc[key][pairing.baseRows[k]]
+      col[n + i] = hc[key][pairing.headRows[k]]
+    })
+    combined[key] = col
+  }
+  const { aggregate } = opts
+  const baseArm = Int32Array.from({ length: n }, (_, i) => i)
+  const headArm = Int32Array.from({ length: n }, (_, i) => n + i)
+  const baseValue = n ? aggregate(combined, baseArm) : NaN
+  const headValue = n ? aggregate(combined, headArm) : NaN
+  const delta = headValue - baseValue
+
+  const rng = createRng(opts.seed)
+  const testRng = rng.fork()
+  let ci: Interval | null = null
+  if (n === 1) ci = { level: opts.confidence, low: delta, high: delta }
+  if (n > 1) {
+    const headIdx = new Int32Array(n)
+    // the same resampled examples feed both arms, so example-level noise cancels in the difference
+    const stats = indexBootstrapStats(n, opts.resamples, rng, (idx) => {
+      for (let i = 0; i < n; i++) headIdx[i] = idx[i] + n
+      return aggregate(combined, headIdx) - aggregate(combined, idx)
+    })
+    ci = percentileInterval(stats, opts.confidence)
+  }
+  let pValue: number | null = null
+  let pWorse: number | null = null
+  let test: TestName | null = null
+  if (n > 0) {
+    const t = swapTest(combined, n, aggregate, opts.resamples, testRng)
+    pValue = t.pTwoSided
+    pWorse = opts.direction === 'higher' ? t.pLess : t.pGreater
+    test = t.exact ? 'swap-exact' : 'swap-monte-carlo'
+  }
+  return {
+    paired: true, pairedBy: pairing.by, n, dropped: pairing.baseRows.length - n,
+    baseValue, headValue, delta, ci, pValue, pWorse, test,
+    worse: null, better: null, unchanged: null,
+    onlyBase: pairing.onlyBase, onlyHead: pairing.onlyHead, topWorse: []
+  }
+}
+
+/** The paired comparison for an already computed pairing (see pairSamples). */
+export function comparePairing(base: Sample, head: Sample, pairing: Paired, opts: CompareOptions): PairedComparison {
+  checkBootstrapOptions(opts)
+  const { aggregate } = opts
+  if (pairing.kind === 'aggregate' && aggregate) return aggregateComparison(base, head, pairing, { ...opts, aggregate })
+  return scoresComparison(base, head, pairing, opts)
+}
+
+/**
+ * Compares head with base example by example: delta of the aggregate over the paired examples, a paired
+ * bootstrap CI, and a paired test (sign-flip permutation, McNemar for binary scores, arm-swap permutation
+ * for an aggregate). Null when the runs cannot be paired; compareSamples then falls back to unpaired.
+ */
+export function comparePaired(base: Sample, head: Sample, opts: CompareOptions): PairedComparison | null {
+  const pairing = pairSamples(base, head, opts)
+  return pairing.ok ? comparePairing(base, head, pairing, opts) : null
+}

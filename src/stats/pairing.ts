@@ -1,0 +1,81 @@
+import { columnRows } from './bootstrap.js'
+import type { Aggregate, Sample } from './types.js'
+
+/** How base and head rows line up. */
+export type Pairing =
+  | {
+      ok: true
+      /** What is compared: per-example scores, or columns recombined by the aggregate. */
+      kind: 'scores' | 'aggregate'
+      by: 'ids' | 'position'
+      /** Row of the base run / of the head run for each pair, in base order. */
+      baseRows: Int32Array
+      headRows: Int32Array
+      onlyBase: string[]
+      onlyHead: string[]
+    }
+  | { ok: false; reason: string }
+
+function rowsOf(sample: Sample, kind: 'scores' | 'aggregate'): number {
+  return kind === 'aggregate' ? columnRows(sample.columns ?? {}) : (sample.scores?.length ?? 0)
+}
+
+function firstDuplicate(ids: readonly string[]): string | undefined {
+  const seen = new Set<string>()
+  for (const id of ids) {
+    if (seen.has(id)) return id
+    seen.add(id)
+  }
+  return undefined
+}
+
+const range = (n: number): Int32Array => Int32Array.from({ length: n }, (_, i) => i)
+
+/**
+ * Pairs the examples of two runs: by id when both runs carry ids (the intersection, in base order), by
+ * position when neither does and the counts match. Anything else cannot be paired, and `reason` says why.
+ */
+export function pairSamples(base: Sample, head: Sample, opts: { aggregate?: Aggregate } = {}): Pairing {
+  const kind = opts.aggregate && base.columns && head.columns ? 'aggregate' : base.scores && head.scores ? 'scores' : null
+  if (!kind) return { ok: false, reason: 'a run has no per-example scores' }
+  if (kind === 'aggregate') {
+    const keys = (s: Sample) => Object.keys(s.columns ?? {}).sort().join(',')
+    if (keys(base) !== keys(head)) return { ok: false, reason: 'the runs have different per-example columns' }
+  }
+  const nBase = rowsOf(base, kind)
+  const nHead = rowsOf(head, kind)
+  for (const [side, sample, n] of [['base', base, nBase], ['head', head, nHead]] as const) {
+    if (sample.ids && sample.ids.length !== n) {
+      return { ok: false, reason: `the ${side} run has ${sample.ids.length} ids for ${n} examples` }
+    }
+    const dup = sample.ids && firstDuplicate(sample.ids)
+    if (dup !== undefined) return { ok: false, reason: `the ${side} run repeats example id "${dup}"` }
+  }
+  if (base.ids && head.ids) {
+    const headRow = new Map(head.ids.map((id, i) => [id, i]))
+    const baseRows: number[] = []
+    const headRows: number[] = []
+    const onlyBase: string[] = []
+    base.ids.forEach((id, i) => {
+      const j = headRow.get(id)
+      if (j === undefined) onlyBase.push(id)
+      else {
+        baseRows.push(i)
+        headRows.push(j)
+      }
+    })
+    if (baseRows.length === 0) return { ok: false, reason: 'the runs have no example id in common' }
+    const inBase = new Set(base.ids)
+    const onlyHead = head.ids.filter((id) => !inBase.has(id))
+    return {
+      ok: true, kind, by: 'ids', baseRows: Int32Array.from(baseRows), headRows: Int32Array.from(headRows), onlyBase, onlyHead
+    }
+  }
+  if (base.ids || head.ids) {
+    return { ok: false, reason: `only the ${base.ids ? 'base' : 'head'} run has example ids` }
+  }
+  if (nBase !== nHead) {
+    return { ok: false, reason: `the runs have ${nBase} and ${nHead} examples and no ids to match them` }
+  }
+  return { ok: true, kind, by: 'position', baseRows: range(nBase), headRows: range(nHead), onlyBase: [], onlyHead: [] }
+}

@@ -1,0 +1,54 @@
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64'
+import { uniformInt } from 'pure-rand/distribution/uniformInt'
+import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus'
+import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator'
+
+/** Seeded random numbers; only 32-bit integer arithmetic, so every Node version gives the same stream. */
+export interface Rng {
+  /** Uniform integer in [0, n). */
+  int(n: number): number
+  /** Uniform float in [0, 1) with 53 random bits. */
+  float(): number
+  /** 32 uniform random bits as an unsigned integer. */
+  uint32(): number
+  /** An independent stream 2^64 steps ahead; this stream is left unchanged. */
+  fork(): Rng
+}
+
+/** splitmix32-style finaliser: spreads a small seed over all 32 bits. */
+function mix32(x: number): number {
+  let z = (x + 0x9e3779b9) | 0
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b)
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35)
+  return (z ^ (z >>> 16)) | 0
+}
+
+function wrap(gen: JumpableRandomGenerator): Rng {
+  return {
+    int(n: number): number {
+      if (!(Number.isInteger(n) && n >= 1)) throw new RangeError(`rng.int(n) needs an integer n >= 1, got ${n}`)
+      return uniformInt(gen, 0, n - 1)
+    },
+    float: () => uniformFloat64(gen),
+    uint32: () => gen.next() >>> 0,
+    fork(): Rng {
+      const other = gen.clone()
+      other.jump()
+      return wrap(other)
+    }
+  }
+}
+
+/** A generator for `seed` (any safe integer). xoroshiro128+ seeded through a mixer, since its plain seeding emits a constant first value. */
+export function createRng(seed: number): Rng {
+  if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be a safe integer, got ${seed}`)
+  const lo = Number(BigInt.asUintN(32, BigInt(seed))) | 0
+  const hi = Number(BigInt.asIntN(32, BigInt(seed) >> 32n)) | 0
+  const s0 = mix32(lo)
+  const s1 = mix32(s0 ^ hi)
+  const s2 = mix32(s1 ^ 0x6a09e667)
+  const s3 = mix32(s2 ^ 0x3c6ef372)
+  // an all-zero state would stay zero forever
+  const state = s0 | s1 | s2 | s3 ? [s0, s1, s2, s3] : [1, 0, 0, 0]
+  return wrap(xoroshiro128plusFromState(state))
+}
