@@ -7910,7 +7910,7 @@ function regressionCheck(gate, e) {
     const significant = e.pWorse < alpha;
     const ok = !(beyond && significant);
     const detail = beyond
-        ? `worsened by ${formatNumber(worse)} > allowed ${formatNumber(allowed)}; p(worse)=${formatP(e.pWorse)} ${significant ? '<' : '≥'} α=${alpha}${significant ? '' : ' (not significant)'}`
+        ? `worsened by ${formatNumber(worse)} > allowed ${formatNumber(allowed)}; p(worse) ${formatP(e.pWorse).replace(/^(\d)/, '= $1')} ${significant ? '<' : '≥'} α=${alpha}${significant ? '' : ' (not significant)'}`
         : undefined;
     return { rule: 'max-regression', limit, ok, detail };
 }
@@ -17698,13 +17698,20 @@ function decodeNumbers(bytes, offset, n, dtype) {
             out.set(src);
         return out;
     }
+    if (fast && itemsize === 8) {
+        // 64-bit integers beyond ±2^53 round to the nearest float64: ids that large lose their low bits.
+        const src = kind === 'i' ? new BigInt64Array(bytes.buffer, byteOffset, n) : new BigUint64Array(bytes.buffer, byteOffset, n);
+        for (let i = 0; i < n; i++)
+            out[i] = Number(src[i]);
+        return out;
+    }
     const view = new DataView(bytes.buffer, byteOffset, n * itemsize);
     const read = reader(view, key, little);
     for (let i = 0; i < n; i++)
         out[i] = read(i * itemsize);
     return out;
 }
-/** An element getter for the slow path (unaligned or foreign byte order, and all 64-bit integers). */
+/** An element getter for the slow path (unaligned or foreign byte order). */
 function reader(view, key, little) {
     switch (key) {
         case 'b1': return (at) => (view.getUint8(at) ? 1 : 0);
@@ -17714,7 +17721,7 @@ function reader(view, key, little) {
         case 'u2': return (at) => view.getUint16(at, little);
         case 'i4': return (at) => view.getInt32(at, little);
         case 'u4': return (at) => view.getUint32(at, little);
-        // 64-bit integers beyond ±2^53 round to the nearest float64: ids that large lose their low bits.
+        // Same rounding beyond ±2^53 as the fast path.
         case 'i8': return (at) => Number(view.getBigInt64(at, little));
         case 'u8': return (at) => Number(view.getBigUint64(at, little));
         case 'f2': return (at) => float16(view.getUint16(at, little));
@@ -20569,14 +20576,18 @@ const cosineSimilarity = {
         return {
             scores: perRow(x, (xt, t) => {
                 const ht = row(xHat, t);
-                const nx = l2Norm(xt);
-                const nh = l2Norm(ht);
-                if (!(nx > 0 && nh > 0))
-                    return NaN;
                 let dot = 0;
-                for (let j = 0; j < xt.length; j++)
+                let xx = 0;
+                let hh = 0;
+                for (let j = 0; j < xt.length; j++) {
                     dot += xt[j] * ht[j];
-                return dot / (nx * nh);
+                    xx += xt[j] * xt[j];
+                    hh += ht[j] * ht[j];
+                }
+                if (!(xx > 0 && hh > 0))
+                    return NaN;
+                // One square root keeps parallel vectors at exactly ±1; the clamp guards the last ulp.
+                return Math.max(-1, Math.min(1, dot / Math.sqrt(xx * hh)));
             })
         };
     },
@@ -21274,6 +21285,10 @@ function escapeMarkdown(text) {
 function codeSpan(text) {
     return `\`${text.replace(/`/g, "'").replace(/[\r\n]+/g, ' ')}\``;
 }
+/** For text inside HTML elements (<summary>), where markdown escapes would show literally. */
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/@/g, '@\u200b').replace(/[\r\n]+/g, ' ');
+}
 
 const STATUS_ICON = {
     failed: '❌',
@@ -21312,10 +21327,15 @@ function evidenceText(row) {
     const gated = row.pAdjusted !== undefined && row.pAdjusted !== null;
     const p = gated ? row.pAdjusted : row.pValue;
     if (p !== null && p !== undefined)
-        parts.push(gated ? `p(worse)=${formatP(p)}` : `p=${formatP(p)}`);
+        parts.push(`${gated ? 'p(worse)' : 'p'}${pText(p)}`);
     if (row.paired === false)
         parts.push('unpaired');
     return parts.join(' ');
+}
+/** "=0.003" or "<0.001", to follow "p". */
+function pText(p) {
+    const text = formatP(p);
+    return text.startsWith('<') ? text : `=${text}`;
 }
 function gateText(gates) {
     if (gates.length === 0)
@@ -21334,8 +21354,8 @@ function baselineLine(c) {
     if (!c.base)
         return `No baseline${c.baselineNote ? `: ${escapeMarkdown(c.baselineNote)}` : ''}; every metric is new.`;
     const ref = c.base.ref ? ` (${codeSpan(c.base.ref)})` : '';
-    const note = c.baselineNote ? ` ${escapeMarkdown(c.baselineNote)}` : '';
-    return `Compared with ${codeSpan(shortSha(c.base.commit))}${ref}; head ${codeSpan(shortSha(c.head.commit))}.${note}`;
+    const note = c.baselineNote ? ` — ${escapeMarkdown(c.baselineNote)}` : '';
+    return `Compared with ${codeSpan(shortSha(c.base.commit))}${ref}${note}; head ${codeSpan(shortSha(c.head.commit))}.`;
 }
 function tableRows(rows) {
     const level = rows.find((r) => r.ci)?.ci?.level ?? 0.95;
@@ -21369,7 +21389,7 @@ function reading(row) {
     return `${parts.join('; ')}.`;
 }
 function detailsBlock(row) {
-    const lines = [`<details><summary><b>${row.id}</b>: ${escapeMarkdown(reading(row) || row.status)}</summary>`, ''];
+    const lines = [`<details><summary><b>${row.id}</b>: ${escapeHtml(reading(row) || row.status)}</summary>`, ''];
     for (const g of row.gates.filter((g) => !g.ok && g.detail))
         lines.push(`- Gate ${g.rule}: ${escapeMarkdown(g.detail)}`);
     if (row.counts) {

@@ -157,13 +157,19 @@ function decodeNumbers(bytes: Uint8Array, offset: number, n: number, dtype: NpyD
     else out.set(src)
     return out
   }
+  if (fast && itemsize === 8) {
+    // 64-bit integers beyond ±2^53 round to the nearest float64: ids that large lose their low bits.
+    const src = kind === 'i' ? new BigInt64Array(bytes.buffer, byteOffset, n) : new BigUint64Array(bytes.buffer, byteOffset, n)
+    for (let i = 0; i < n; i++) out[i] = Number(src[i])
+    return out
+  }
   const view = new DataView(bytes.buffer, byteOffset, n * itemsize)
   const read = reader(view, key, little)
   for (let i = 0; i < n; i++) out[i] = read(i * itemsize)
   return out
 }
 
-/** An element getter for the slow path (unaligned or foreign byte order, and all 64-bit integers). */
+/** An element getter for the slow path (unaligned or foreign byte order). */
 function reader(view: DataView, key: string, little: boolean): (at: number) => number {
   switch (key) {
     case 'b1': return (at) => (view.getUint8(at) ? 1 : 0)
@@ -173,7 +179,7 @@ function reader(view: DataView, key: string, little: boolean): (at: number) => n
     case 'u2': return (at) => view.getUint16(at, little)
     case 'i4': return (at) => view.getInt32(at, little)
     case 'u4': return (at) => view.getUint32(at, little)
-    // 64-bit integers beyond ±2^53 round to the nearest float64: ids that large lose their low bits.
+    // Same rounding beyond ±2^53 as the fast path.
     case 'i8': return (at) => Number(view.getBigInt64(at, little))
     case 'u8': return (at) => Number(view.getBigUint64(at, little))
     case 'f2': return (at) => float16(view.getUint16(at, little))

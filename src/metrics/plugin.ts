@@ -159,8 +159,9 @@ export async function loadPluginMetric(file: string): Promise<MetricDefinition> 
     inputs: d.inputs,
     params: paramsSchema(d.params, file),
     ...(d.binary ? { binary: true } : {}),
-    compute: d.compute as MetricDefinition['compute'],
-    ...(d.aggregate ? { aggregate: d.aggregate as NonNullable<MetricDefinition['aggregate']> } : {}),
+    // Bound to the exported object, so a plugin's methods may call each other through `this`.
+    compute: (d.compute as MetricDefinition['compute']).bind(exported),
+    ...(d.aggregate ? { aggregate: (d.aggregate as NonNullable<MetricDefinition['aggregate']>).bind(exported) } : {}),
     doc
   }
   def.compute = checkedCompute(def, file)

@@ -1,0 +1,44 @@
+import type { NDArray } from '../../src/inputs/ndarray.js'
+import { checkShapes } from '../../src/metrics/shapes.js'
+import type { MetricDefinition, MetricOutput } from '../../src/metrics/types.js'
+
+type Nested = number | boolean | null | Nested[]
+
+/** An NDArray from nested arrays (null → NaN, bool → 0/1); the shape is read off the nesting. */
+export function arr(values: Nested, source = 'test.npz#x'): NDArray {
+  const shape: number[] = []
+  for (let v: Nested = values; Array.isArray(v); v = v[0]) shape.push(v.length)
+  const flat: Nested[] = Array.isArray(values) ? (values.flat(Infinity) as Nested[]) : [values]
+  return { data: Float64Array.from(flat, (v) => (v === null ? NaN : Number(v))), shape, dtype: 'float64', source }
+}
+
+/** An NDArray from flat data and an explicit shape. */
+export function shaped(data: ArrayLike<number | null>, shape: number[], source = 'test.npz#x'): NDArray {
+  return { data: Float64Array.from(data, (v) => (v === null ? NaN : v)), shape, dtype: 'float64', source }
+}
+
+/** What the pipeline does: parse params, check shapes, compute. */
+export function run(def: MetricDefinition, inputs: Record<string, NDArray>, params: unknown = {}): MetricOutput {
+  const parsed = def.params.parse(params)
+  checkShapes(def.inputs, inputs)
+  return def.compute(inputs, parsed)
+}
+
+/** Per-example scores as a plain array (NaN kept; toEqual treats NaN as equal to NaN). */
+export function scores(def: MetricDefinition, inputs: Record<string, NDArray>, params: unknown = {}): number[] {
+  const out = run(def, inputs, params)
+  if (!out.scores) throw new Error(`${def.name} returned no scores`)
+  return [...out.scores]
+}
+
+/** One example's score from 1-d rows: wraps each row as a [1, F] input. */
+export function one(def: MetricDefinition, rows: Record<string, Nested[]>, params: unknown = {}): number {
+  const inputs = Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, arr([v], `test.npz#${k}`)]))
+  return scores(def, inputs, params)[0]
+}
+
+/** The zod issues for `params` as "path: message" lines; [] when they parse. */
+export function paramIssues(def: MetricDefinition, params: unknown): string[] {
+  const result = def.params.safeParse(params)
+  return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import { createRng } from '../../src/stats/index.js'
+import { fixture } from './fixtures.js'
+
+interface RngCase { seed: number; uint32: number[]; int10: number[]; int1000003: number[]; float: number[]; forkUint32: number[] }
+const { cases } = fixture<{ cases: RngCase[] }>('rng.json')
+
+describe('createRng', () => {
+  it.each(cases)('matches a textbook 64-bit xoroshiro128+ in Python (seed $seed)', (c) => {
+    const rng = createRng(c.seed)
+    const fork = rng.fork()
+    expect(Array.from({ length: 6 }, () => rng.uint32())).toEqual(c.uint32)
+    expect(Array.from({ length: 6 }, () => rng.int(10))).toEqual(c.int10)
+    expect(Array.from({ length: 4 }, () => rng.int(1000003))).toEqual(c.int1000003)
+    expect(Array.from({ length: 3 }, () => rng.float())).toEqual(c.float)
+    expect(Array.from({ length: 4 }, () => fork.uint32())).toEqual(c.forkUint32)
+  })
+
+  it('gives the same stream for the same seed and a different one for another seed', () => {
+    const draw = (seed: number) => { const r = createRng(seed); return Array.from({ length: 50 }, () => r.int(1000)) }
+    expect(draw(3)).toEqual(draw(3))
+    expect(draw(3)).not.toEqual(draw(4))
+  })
+
+  it('draws int(n) uniformly in [0, n) and float() in [0, 1)', () => {
+    const rng = createRng(11)
+    const counts = new Array(7).fill(0)
+    for (let i = 0; i < 70_000; i++) counts[rng.int(7)]++
+    // chi-square with 6 degrees of freedom: 22.5 is its 99.9% quantile
+    const chi2 = counts.reduce((s, c) => s + (c - 10_000) ** 2 / 10_000, 0)
+    expect(chi2).toBeLessThan(22.5)
+    for (let i = 0; i < 1000; i++) {
+      const u = rng.float()
+      expect(u >= 0 && u < 1).toBe(true)
+    }
+    expect(createRng(1).int(1)).toBe(0)
+  })
+
+  it('leaves the parent stream unchanged when forking', () => {
+    const a = createRng(5)
+    const b = createRng(5)
+    a.fork()
+    expect(a.uint32()).toBe(b.uint32())
+  })
+
+  it('rejects non-integer seeds and bad ranges', () => {
+    expect(() => createRng(1.5)).toThrow(/seed/)
+    expect(() => createRng(Number.NaN)).toThrow(/seed/)
+    expect(() => createRng(0).int(0)).toThrow(/n >= 1/)
+  })
+})
