@@ -1,6 +1,6 @@
 import type { Gate } from '../config/schema.js'
 import type { GateCheck, Interval } from '../results/schema.js'
-import { formatNumber } from '../util/format.js'
+import { formatNumber, pText } from '../util/format.js'
 
 export type Direction = 'higher' | 'lower'
 
@@ -60,11 +60,7 @@ export function regressionCheck(gate: Gate, e: RegressionEvidence): GateCheck | 
   const significant = e.pWorse < alpha
   const ok = !(beyond && significant)
   const detail = beyond
-    ? `worsened by ${formatNumber(worse)} > allowed ${formatNumber(allowed)}; p(worse) ${formatP(e.pWorse).replace(/^(\d)/, '= $1')} ${significant ? '<' : '≥'} α=${alpha}${significant ? '' : ' (not significant)'}`
+    ? `worsened by ${formatNumber(worse)} > allowed ${formatNumber(allowed)}; p(worse)${pText(e.pWorse)} ${significant ? '<' : '≥'} α=${alpha}${significant ? '' : ' (not significant)'}`
     : undefined
   return { rule: 'max-regression', limit, ok, detail }
-}
-
-export function formatP(p: number): string {
-  return p < 0.001 ? '<0.001' : p.toFixed(3)
 }

@@ -9,11 +9,11 @@ const familyTitles: Record<Family, string> = {
   sparsity: 'Sparsity',
   localisation: 'Localisation',
   agreement: 'Agreement',
-  robustness: 'Robustness and sanity checks',
+  robustness: 'Robustness and sanity-check',
   circuits: 'Circuits',
-  sae: 'Sparse autoencoders',
+  sae: 'Sparse-autoencoder',
   generic: 'Generic',
-  plugin: 'Plugins'
+  plugin: 'Plugin'
 }
 
 interface JsonSchema {
@@ -152,7 +152,7 @@ export function renderCatalogueMarkdown(defs: readonly MetricDefinition[]): stri
     ''
   ]
   for (const [family, list] of groups) {
-    out.push(`### ${familyTitles[family]}`, '')
+    out.push(`**${familyTitles[family]}**`, '')
     out.push(markdownTable([['Metric', 'Direction', 'Inputs'], ...list.map((d) => [`[${d.name}](#${d.name})`, d.direction, cell(inputsText(d))])]), '')
   }
   for (const [family, list] of groups) {

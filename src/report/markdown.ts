@@ -1,7 +1,7 @@
 import { markdownTable } from 'markdown-table'
-import { formatP, worsening } from '../compare/gates.js'
+import { worsening } from '../compare/gates.js'
 import type { Comparison, GateCheck, Row } from '../results/schema.js'
-import { formatNumber, formatPercent, formatSigned } from '../util/format.js'
+import { formatNumber, formatPercent, formatSigned, pText } from '../util/format.js'
 import { codeSpan, escapeHtml, escapeMarkdown } from './escape.js'
 
 export const STATUS_ICON: Record<Row['status'], string> = {
@@ -45,12 +45,6 @@ function evidenceText(row: Row): string {
   if (p !== null && p !== undefined) parts.push(`${gated ? 'p(worse)' : 'p'}${pText(p)}`)
   if (row.paired === false) parts.push('unpaired')
   return parts.join(' ')
-}
-
-/** "=0.003" or "<0.001", to follow "p". */
-export function pText(p: number): string {
-  const text = formatP(p)
-  return text.startsWith('<') ? text : `=${text}`
 }
 
 function gateText(gates: readonly GateCheck[]): string {
@@ -149,20 +143,23 @@ export function renderMarkdown(c: Comparison, options: RenderOptions = {}): stri
     if (omitted) parts.push(`_${omitted}_`, '')
     return parts.join('\n') + footer
   }
-  let body = build(allRows, problem, '')
+  const body = build(allRows, problem, '')
   if (body.length <= max) return body
-  // Over budget: drop details first, then rows from the least important end; always say what was left out.
-  for (let keep = problem.length - 1; keep >= 0; keep--) {
-    body = build(allRows, problem.slice(0, keep), `Details of ${problem.length - keep} metric(s) left out to fit the size limit.`)
-    if (body.length <= max) return body
-  }
-  let lo = 0
-  let hi = allRows.length
+  // Over budget: drop details first (from the end), then rows from the least important end; say what was left out.
+  const withDetails = (keep: number) => build(allRows, problem.slice(0, keep), `Details of ${problem.length - keep} metric(s) left out to fit the size limit.`)
+  const keepDetails = largestFitting(problem.length - 1, (k) => withDetails(k).length <= max)
+  if (keepDetails >= 0) return withDetails(keepDetails)
+  const withRows = (keep: number) => build(allRows.slice(0, keep), [], `${allRows.length - keep} of ${allRows.length} rows and all details left out to fit the size limit; see comparison.json.`)
+  return withRows(Math.max(0, largestFitting(allRows.length, (k) => withRows(k).length <= max)))
+}
+
+/** The largest k in [0, hi] with fits(k), for a monotone fits; −1 when none does. */
+function largestFitting(hi: number, fits: (k: number) => boolean): number {
+  let lo = -1
   while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2)
-    const text = build(allRows.slice(0, mid), [], `${allRows.length - mid} of ${allRows.length} rows and all details left out to fit the size limit; see comparison.json.`)
-    if (text.length <= max) lo = mid
+    const mid = Math.ceil((lo + 1 + hi) / 2)
+    if (fits(mid)) lo = mid
     else hi = mid - 1
   }
-  return build(allRows.slice(0, lo), [], `${allRows.length - lo} of ${allRows.length} rows and all details left out to fit the size limit; see comparison.json.`)
+  return lo
 }

@@ -1,12 +1,35 @@
-/** P(X <= k) for X ~ Binomial(n, 1/2), summed in log space so large n neither overflows nor underflows early. */
+/** x · 2^e for integer e, applied in steps so the power of two itself never overflows or underflows. */
+function scale2(x: number, e: number): number {
+  let out = x
+  let rest = e
+  while (rest !== 0) {
+    const step = Math.max(-1000, Math.min(1000, rest))
+    out *= 2 ** step
+    rest -= step
+  }
+  return out
+}
+
+/**
+ * P(X <= k) for X ~ Binomial(n, 1/2). The largest term C(n, k) / 2^n is built as a product of ratios with
+ * the binary exponent tracked apart (one rounding per factor, unlike a sum of large logarithms), then the
+ * tail is summed downwards from it.
+ */
 export function binomialHalfCdf(k: number, n: number): number {
   if (k < 0) return 0
   if (k >= n) return 1
-  // the tail below the mean is summed from its largest term down; above the mean use the complement
+  // sum the lower tail only: above the mean its complement is the shorter, accurate side
   if (k > n / 2) return 1 - binomialHalfCdf(n - k - 1, n)
-  let logTerm = -n * Math.LN2
-  for (let i = 1; i <= k; i++) logTerm += Math.log((n - i + 1) / i)
-  let term = Math.exp(logTerm)
+  let mantissa = 1
+  let exponent = -n
+  for (let i = 1; i <= k; i++) {
+    mantissa *= (n - i + 1) / i
+    if (mantissa > 2 ** 500) {
+      mantissa *= 2 ** -500
+      exponent += 500
+    }
+  }
+  let term = scale2(mantissa, exponent)
   let sum = 0
   for (let i = k; i >= 0 && term > 0; i--) {
     sum += term

@@ -25,3 +25,8 @@ export function formatPercent(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–'
   return `${formatSigned(value * 100, 2)}%`
 }
+
+/** "=0.003" or "<0.001", to follow "p" or "p(worse)". */
+export function pText(p: number): string {
+  return p < 0.001 ? '<0.001' : `=${p.toFixed(3)}`
+}

@@ -1,0 +1,100 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { buildAnnotations } from '../../src/report/annotations.js'
+import { codeSpan, escapeHtml, escapeMarkdown } from '../../src/report/escape.js'
+import { deltaText, renderMarkdown } from '../../src/report/markdown.js'
+import type { Comparison, Row } from '../../src/results/schema.js'
+import { formatNumber, formatSigned } from '../../src/util/format.js'
+
+const GOLDEN = join(import.meta.dirname, '../fixtures/report')
+
+function r(fields: Partial<Row> & Pick<Row, 'id' | 'status'>): Row {
+  return { metric: 'mean', direction: 'higher', base: null, head: null, delta: null, relDelta: null, ci: null, pValue: null, paired: null, gates: [], severity: 'error', ...fields }
+}
+
+const comparison: Comparison = {
+  schema: 'interp-gate/comparison@1',
+  base: { suite: 'explainers', commit: '4f2a9c1e8b7d6a5f4e3d2c1b0a9f8e7d6c5b4a39', ref: 'refs/heads/main' },
+  head: { suite: 'explainers', commit: '9c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d', ref: 'refs/pull/42/merge' },
+  verdict: 'fail',
+  baselineNote: 'the base commit of the PR',
+  rows: [
+    r({
+      id: 'ig-deletion', metric: 'deletion-auc', title: 'Deletion AUC', direction: 'lower', status: 'regressed', base: 0.275, head: 0.296, delta: 0.021, relDelta: 0.0763636,
+      ci: { level: 0.95, low: 0.009, high: 0.034 }, pValue: 0.006, pWorse: 0.003, pAdjusted: 0.003, paired: true,
+      counts: { worse: 312, better: 180, unchanged: 20, onlyBase: 0, onlyHead: 0 },
+      topWorse: [{ id: 'img-0038', base: 0.299, head: 0.394, delta: 0.095 }],
+      gates: [{ rule: 'max-regression', limit: '2%', ok: false, detail: 'worsened by 0.021 > allowed 0.0055; p(worse)=0.003 < α=0.05' }]
+    }),
+    r({ id: 'ig-gini', status: 'improved', base: 0.652, head: 0.742, delta: 0.09, relDelta: 0.138, ci: { level: 0.95, low: 0.0867, high: 0.0933 }, pValue: 0.0004, paired: true, gates: [{ rule: 'min', limit: 0.5, ok: true }] }),
+    r({ id: 'runtime', status: 'new', head: 38.4, direction: 'lower', severity: 'warning' }),
+    r({ id: 'accuracy', status: 'pass', base: 0.785, head: 0.785, delta: 0, relDelta: 0, ci: { level: 0.95, low: 0, high: 0 }, pValue: 1, paired: true })
+  ]
+}
+
+describe('markdown report', () => {
+  it('matches the golden file', () => {
+    const text = renderMarkdown(comparison, { marker: '<!-- interp-gate:suite=explainers -->' })
+    if (process.env.UPDATE_GOLDEN) writeFileSync(join(GOLDEN, 'regression.md'), text)
+    expect(text).toBe(readFileSync(join(GOLDEN, 'regression.md'), 'utf8'))
+  })
+
+  it('says better or worse in the metric direction, not up or down', () => {
+    expect(deltaText(comparison.rows[0])).toBe('+0.021 ▼ worse (+7.6%)')
+    expect(deltaText(r({ id: 'x', status: 'pass', direction: 'lower', base: 0.3, head: 0.2, delta: -0.1, relDelta: -1 / 3 }))).toBe('−0.1 ▲ better (−33%)')
+  })
+
+  it('stays within the budget: details go first, then rows, and it says so', () => {
+    const many: Comparison = {
+      ...comparison,
+      rows: Array.from({ length: 400 }, (_, i) => ({ ...comparison.rows[0], id: `metric-${String(i).padStart(3, '0')}` }))
+    }
+    const full = renderMarkdown(many, { maxChars: 10_000_000 })
+    expect(full.match(/<details>/g)).toHaveLength(400)
+    const noDetails = renderMarkdown(many, { maxChars: 80_000 })
+    expect(noDetails.length).toBeLessThanOrEqual(80_000)
+    expect(noDetails).toMatch(/Details of \d+ metric\(s\) left out to fit the size limit\./)
+    expect(noDetails.match(/<details>/g)?.length ?? 0).toEqual(noDetails.match(/<\/details>/g)?.length ?? 0)
+    const fewRows = renderMarkdown(many, { maxChars: 20_000 })
+    expect(fewRows.length).toBeLessThanOrEqual(20_000)
+    expect(fewRows).not.toContain('<details>')
+    const m = /(\d+) of 400 rows and all details left out/.exec(fewRows)
+    expect(m).not.toBeNull()
+    const shown = fewRows.split('\n').filter((l) => l.startsWith('| 🔴')).length
+    expect(shown + Number(m![1])).toBe(400)
+  })
+})
+
+describe('escaping untrusted text', () => {
+  it('neutralises markdown, HTML, links and mentions', () => {
+    const evil = '| <img src=x onerror=alert(1)> [click](https://evil.example) @octocat **bold**\nnext'
+    const out = escapeMarkdown(evil)
+    expect(out).not.toMatch(/(^|[^\\])[|<>[\]]/)
+    expect(out).not.toContain('@octocat')
+    expect(out).not.toContain('https://')
+    expect(out).not.toContain('\n')
+    expect(escapeHtml('<b>&"@x')).toBe('&lt;b&gt;&amp;&quot;@\u200bx')
+    expect(codeSpan('a`b\nc')).toBe("`a'b c`")
+  })
+})
+
+describe('numbers for humans', () => {
+  it('keeps 3 significant digits and a real minus sign', () => {
+    expect([0.27534, 1234.5, 0.000123456, -0.0388, 0, 12.0, 1e-7, 2.5e7].map((v) => formatNumber(v))).toEqual(['0.275', '1235', '0.000123', '−0.0388', '0', '12', '1e−7', '2.5e+7'])
+    expect(formatSigned(0.021)).toBe('+0.021')
+    expect(formatNumber(null)).toBe('–')
+  })
+})
+
+describe('annotations', () => {
+  it('lists problems, errors first, on the source file or the config line', () => {
+    const rows = [...comparison.rows, r({ id: 'gone', status: 'missing', severity: 'warning' }), r({ id: 'warned', status: 'regressed', severity: 'warning', line: 30 })]
+    const list = buildAnnotations({ ...comparison, rows }, 'interp-gate.yml', { 'ig-deletion': 'src/ig.py' })
+    expect(list.map((a) => [a.level, a.title, a.file, a.line])).toEqual([
+      ['error', 'interp-gate: ig-deletion regressed', 'src/ig.py', undefined],
+      ['warning', 'interp-gate: warned regressed', 'interp-gate.yml', 30],
+      ['warning', 'interp-gate: gone missing', 'interp-gate.yml', undefined]
+    ])
+  })
+})
