@@ -15,11 +15,11 @@ const familyTitles = {
     sparsity: 'Sparsity',
     localisation: 'Localisation',
     agreement: 'Agreement',
-    robustness: 'Robustness and sanity checks',
+    robustness: 'Robustness and sanity-check',
     circuits: 'Circuits',
-    sae: 'Sparse autoencoders',
+    sae: 'Sparse-autoencoder',
     generic: 'Generic',
-    plugin: 'Plugins'
+    plugin: 'Plugin'
 };
 /** JSON Schema of a metric's params (input side: defaults are optional); {} when the schema cannot be represented. */
 function paramsJsonSchema(def) {
@@ -145,7 +145,7 @@ function renderCatalogueMarkdown(defs) {
         ''
     ];
     for (const [family, list] of groups) {
-        out.push(`### ${familyTitles[family]}`, '');
+        out.push(`**${familyTitles[family]}**`, '');
         out.push(markdownTable([['Metric', 'Direction', 'Inputs'], ...list.map((d) => [`[${d.name}](#${d.name})`, d.direction, cell(inputsText(d))])]), '');
     }
     for (const [family, list] of groups) {

@@ -31,6 +31,8 @@ export interface PipelineOptions {
   baseline: Baseline | null
   /** Why there is no baseline, when there is none. */
   noBaselineNote?: string
+  /** Finds the baseline once the config's suite is known (the base branch's artifact); replaces baseline and noBaselineNote. */
+  resolveBaseline?: (suite: string) => Promise<{ baseline: Baseline | null; noBaselineNote?: string }>
   /** Output folder, relative to the workspace. */
   outDir: string
   commit?: string | null
@@ -124,13 +126,14 @@ export function gateSpecs(loaded: LoadedConfig, bound: readonly BoundMetric[]): 
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const { workspace } = options
   const { loaded, bound } = await loadConfig(workspace, options.config, options.allowPlugins ?? true)
+  const { baseline, noBaselineNote } = options.resolveBaseline ? await options.resolveBaseline(loaded.config.suite) : options
   const { results, inputErrors } = computeResults(workspace, loaded, bound, options)
   const comparison = compare({
     head: results,
-    base: options.baseline?.results ?? null,
+    base: baseline?.results ?? null,
     gates: gateSpecs(loaded, bound),
     defaults: loaded.config.defaults,
-    baselineNote: options.baseline?.note ?? options.noBaselineNote,
+    baselineNote: baseline?.note ?? noBaselineNote,
     history: options.history,
     aggregateOf: aggregateLookup(bound)
   })
@@ -142,7 +145,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   mkdirSync(out, { recursive: true })
   const paths = {
     results: join(out, 'results.json'),
-    comparison: options.baseline ? join(out, 'comparison.json') : null,
+    comparison: baseline ? join(out, 'comparison.json') : null,
     report: join(out, 'report.md')
   }
   writeFileSync(paths.results, serializeJson(results))

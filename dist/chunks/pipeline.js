@@ -7462,19 +7462,40 @@ function pooledAggregateTest(combined, nA, nB, aggregate, resamples, rng) {
     return tally.result(observed, false);
 }
 
-/** P(X <= k) for X ~ Binomial(n, 1/2), summed in log space so large n neither overflows nor underflows early. */
+/** x · 2^e for integer e, applied in steps so the power of two itself never overflows or underflows. */
+function scale2(x, e) {
+    let out = x;
+    let rest = e;
+    while (rest !== 0) {
+        const step = Math.max(-1e3, Math.min(1000, rest));
+        out *= 2 ** step;
+        rest -= step;
+    }
+    return out;
+}
+/**
+ * P(X <= k) for X ~ Binomial(n, 1/2). The largest term C(n, k) / 2^n is built as a product of ratios with
+ * the binary exponent tracked apart (one rounding per factor, unlike a sum of large logarithms), then the
+ * tail is summed downwards from it.
+ */
 function binomialHalfCdf(k, n) {
     if (k < 0)
         return 0;
     if (k >= n)
         return 1;
-    // the tail below the mean is summed from its largest term down; above the mean use the complement
+    // sum the lower tail only: above the mean its complement is the shorter, accurate side
     if (k > n / 2)
         return 1 - binomialHalfCdf(n - k - 1, n);
-    let logTerm = -n * Math.LN2;
-    for (let i = 1; i <= k; i++)
-        logTerm += Math.log((n - i + 1) / i);
-    let term = Math.exp(logTerm);
+    let mantissa = 1;
+    let exponent = -n;
+    for (let i = 1; i <= k; i++) {
+        mantissa *= (n - i + 1) / i;
+        if (mantissa > 2 ** 500) {
+            mantissa *= 2 ** -500;
+            exponent += 500;
+        }
+    }
+    let term = scale2(mantissa, exponent);
     let sum = 0;
     for (let i = k; i >= 0 && term > 0; i--) {
         sum += term;
@@ -7863,6 +7884,10 @@ function formatPercent(value) {
         return '–';
     return `${formatSigned(value * 100, 2)}%`;
 }
+/** "=0.003" or "<0.001", to follow "p" or "p(worse)". */
+function pText(p) {
+    return p < 0.001 ? '<0.001' : `=${p.toFixed(3)}`;
+}
 
 /** Worsening in the metric's bad direction: positive means worse. */
 function worsening(base, head, direction) {
@@ -7910,12 +7935,9 @@ function regressionCheck(gate, e) {
     const significant = e.pWorse < alpha;
     const ok = !(beyond && significant);
     const detail = beyond
-        ? `worsened by ${formatNumber(worse)} > allowed ${formatNumber(allowed)}; p(worse) ${formatP(e.pWorse).replace(/^(\d)/, '= $1')} ${significant ? '<' : '≥'} α=${alpha}${significant ? '' : ' (not significant)'}`
+        ? `worsened by ${formatNumber(worse)} > allowed ${formatNumber(allowed)}; p(worse)${pText(e.pWorse)} ${significant ? '<' : '≥'} α=${alpha}${significant ? '' : ' (not significant)'}`
         : undefined;
     return { rule: 'max-regression', limit, ok, detail };
-}
-function formatP(p) {
-    return p < 0.001 ? '<0.001' : p.toFixed(3);
 }
 
 function sampleOf(result, examples) {
@@ -19214,7 +19236,7 @@ function topKAgreement(spec) {
         title: spec.title,
         direction: 'higher',
         inputs: inputs$1,
-        params: object({ k: kParam.default(0.1) }).strict(),
+        params: object({ k: kParam.default(0.1).describe('how many features: a fraction of F in (0, 1), taken as ceil(k·F), or a whole count ≥ 1') }).strict(),
         compute({ attributions, reference }, { k }) {
             const count = resolveK(k, rowSize(attributions));
             return {
@@ -19748,7 +19770,7 @@ const aopc = {
     title: 'AOPC (most relevant first)',
     direction: 'higher',
     inputs: [curvesSpec('removing, most relevant first (MoRF),')],
-    params: object({ order: _enum(['morf', 'lerf']).default('morf') })
+    params: object({ order: _enum(['morf', 'lerf']).default('morf').describe('removal order of the curves; LeRF curves go to metric aopc-lerf') })
         .strict()
         .refine((p) => p.order === 'morf', {
         message: 'order "lerf" reverses the direction (lower is better): use metric "aopc-lerf" instead',
@@ -19964,7 +19986,7 @@ const infidelity = {
         { name: 'dot_products', shapes: [['N', 'S']], description: 'perturbation · attribution, Σⱼ Iⱼ·aⱼ, for each of S perturbations' },
         { name: 'output_deltas', shapes: [['N', 'S']], description: 'model output change f(x) − f(x − I) for each perturbation' }
     ],
-    params: object({ normalize: boolean().default(false) }).strict(),
+    params: object({ normalize: boolean().default(false).describe('scale I·a by the least-squares β first (Captum normalize)') }).strict(),
     compute({ dot_products, output_deltas }, { normalize }) {
         return {
             scores: perRow(dot_products, (ia, i) => {
@@ -20087,7 +20109,7 @@ const topKIntersection = {
     title: 'Top-k intersection',
     direction: 'higher',
     inputs,
-    params: object({ k: kParam.default(0.1) }).strict(),
+    params: object({ k: kParam.default(0.1).describe('how many features: a fraction of F in (0, 1), taken as ceil(k·F), or a whole count ≥ 1') }).strict(),
     compute({ attributions, mask }, { k }) {
         const count = resolveK(k, rowSize(attributions));
         return { scores: perExample(attributions, mask, (a, m) => topHits(a, m, count)) };
@@ -20693,7 +20715,7 @@ const nonzeroFraction = {
     title: 'Non-zero fraction',
     direction: 'lower',
     inputs: [attributionsSpec],
-    params: object({ eps: number().nonnegative().default(0) }).strict(),
+    params: object({ eps: number().nonnegative().default(0).describe('count features with |a| above this') }).strict(),
     compute({ attributions }, { eps }) {
         return {
             scores: perRow(attributions, (a) => {
@@ -20794,7 +20816,7 @@ const effectiveComplexity = {
     title: 'Effective complexity',
     direction: 'lower',
     inputs: [attributionsSpec],
-    params: object({ eps: number().nonnegative().default(1e-5) }).strict(),
+    params: object({ eps: number().nonnegative().default(1e-5).describe('count features with |a| / max|a| above this') }).strict(),
     compute({ attributions }, { eps }) {
         return {
             scores: perRow(attributions, (values) => {
@@ -20829,7 +20851,7 @@ const topKMass = {
     title: 'Top-k attribution mass',
     direction: 'higher',
     inputs: [attributionsSpec],
-    params: object({ k: kParam.default(0.1) }).strict(),
+    params: object({ k: kParam.default(0.1).describe('how many features: a fraction of F in (0, 1), taken as ceil(k·F), or a whole count ≥ 1') }).strict(),
     compute({ attributions }, { k }) {
         const count = resolveK(k, rowSize(attributions));
         return {
@@ -20899,7 +20921,7 @@ const topKAccuracy = {
         { name: 'logits', shapes: [['N', 'C']], description: 'class scores [N, C]: logits or probabilities (only their order matters)' },
         labelsSpec
     ],
-    params: object({ k: number().int().min(1).default(5) }).strict(),
+    params: object({ k: number().int().min(1).default(5).describe('a hit when the label is among the k largest scores; 1 ≤ k ≤ C') }).strict(),
     binary: true,
     compute({ logits, labels }, { k }) {
         const c = logits.shape[1];
@@ -21261,8 +21283,9 @@ async function loadPluginMetric(file) {
         inputs: d.inputs,
         params: paramsSchema(d.params, file),
         ...(d.binary ? { binary: true } : {}),
-        compute: d.compute,
-        ...(d.aggregate ? { aggregate: d.aggregate } : {}),
+        // Bound to the exported object, so a plugin's methods may call each other through `this`.
+        compute: d.compute.bind(exported),
+        ...(d.aggregate ? { aggregate: d.aggregate.bind(exported) } : {}),
         doc
     };
     def.compute = checkedCompute(def, file);
@@ -21331,11 +21354,6 @@ function evidenceText(row) {
     if (row.paired === false)
         parts.push('unpaired');
     return parts.join(' ');
-}
-/** "=0.003" or "<0.001", to follow "p". */
-function pText(p) {
-    const text = formatP(p);
-    return text.startsWith('<') ? text : `=${text}`;
 }
 function gateText(gates) {
     if (gates.length === 0)
@@ -21432,26 +21450,28 @@ function renderMarkdown(c, options = {}) {
             parts.push(`_${omitted}_`, '');
         return parts.join('\n') + footer;
     };
-    let body = build(allRows, problem, '');
+    const body = build(allRows, problem, '');
     if (body.length <= max)
         return body;
-    // Over budget: drop details first, then rows from the least important end; always say what was left out.
-    for (let keep = problem.length - 1; keep >= 0; keep--) {
-        body = build(allRows, problem.slice(0, keep), `Details of ${problem.length - keep} metric(s) left out to fit the size limit.`);
-        if (body.length <= max)
-            return body;
-    }
-    let lo = 0;
-    let hi = allRows.length;
+    // Over budget: drop details first (from the end), then rows from the least important end; say what was left out.
+    const withDetails = (keep) => build(allRows, problem.slice(0, keep), `Details of ${problem.length - keep} metric(s) left out to fit the size limit.`);
+    const keepDetails = largestFitting(problem.length - 1, (k) => withDetails(k).length <= max);
+    if (keepDetails >= 0)
+        return withDetails(keepDetails);
+    const withRows = (keep) => build(allRows.slice(0, keep), [], `${allRows.length - keep} of ${allRows.length} rows and all details left out to fit the size limit; see comparison.json.`);
+    return withRows(Math.max(0, largestFitting(allRows.length, (k) => withRows(k).length <= max)));
+}
+/** The largest k in [0, hi] with fits(k), for a monotone fits; −1 when none does. */
+function largestFitting(hi, fits) {
+    let lo = -1;
     while (lo < hi) {
-        const mid = Math.ceil((lo + hi) / 2);
-        const text = build(allRows.slice(0, mid), [], `${allRows.length - mid} of ${allRows.length} rows and all details left out to fit the size limit; see comparison.json.`);
-        if (text.length <= max)
+        const mid = Math.ceil((lo + 1 + hi) / 2);
+        if (fits(mid))
             lo = mid;
         else
             hi = mid - 1;
     }
-    return build(allRows.slice(0, lo), [], `${allRows.length - lo} of ${allRows.length} rows and all details left out to fit the size limit; see comparison.json.`);
+    return lo;
 }
 
 const RANK = { failed: 0, regressed: 1, error: 2, incompatible: 3, missing: 4, new: 9, improved: 9, pass: 9 };

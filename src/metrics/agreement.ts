@@ -4,7 +4,11 @@ import { absolute, denseRanks, hasNaN, kParam, pearson, perRow, resolveK, topKIn
 import { type InputSpec, type MetricDefinition, MetricInputError } from './types.js'
 
 const inputs: InputSpec[] = [
-  { name: 'attributions', shapes: [['N', 'F...']], description: 'attributions [N, F] (more dimensions are flattened per example)' },
+  {
+    name: 'attributions',
+    shapes: [['N', 'F...']],
+    description: 'attributions [N, F] (more dimensions are flattened per example)'
+  },
   {
     name: 'reference',
     shapes: [['N', 'F...']],
@@ -55,7 +59,7 @@ function topKAgreement(spec: {
     title: spec.title,
     direction: 'higher',
     inputs,
-    params: z.object({ k: kParam.default(0.1) }).strict(),
+    params: z.object({ k: kParam }).strict(),
     compute({ attributions, reference }, { k }) {
       const count = resolveK(k, rowSize(attributions))
       return {

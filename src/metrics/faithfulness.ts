@@ -6,7 +6,11 @@ import { type InputSpec, type MetricDefinition, MetricInputError } from './types
 const noParams = z.object({}).strict()
 
 function curvesSpec(what: string): InputSpec {
-  return { name: 'curves', shapes: [['N', 'K+1']], description: `model output (e.g. target-class probability) after ${what} k/K of the features, k = 0..K` }
+  return {
+    name: 'curves',
+    shapes: [['N', 'K+1']],
+    description: `model output (e.g. target-class probability) after ${what} k/K of the features, k = 0..K`
+  }
 }
 
 function requireTwoPoints(a: NDArray, name: string, what: string): void {
@@ -69,7 +73,9 @@ export const aopc: MetricDefinition<{ order: 'morf' | 'lerf' }> = {
   direction: 'higher',
   inputs: [curvesSpec('removing, most relevant first (MoRF),')],
   params: z
-    .object({ order: z.enum(['morf', 'lerf']).default('morf') })
+    .object({
+      order: z.enum(['morf', 'lerf']).default('morf').describe('removal order of the curves; LeRF curves go to metric aopc-lerf')
+    })
     .strict()
     .refine((p) => p.order === 'morf', {
       message: 'order "lerf" reverses the direction (lower is better): use metric "aopc-lerf" instead',
@@ -302,7 +308,9 @@ export const infidelity: MetricDefinition<{ normalize: boolean }> = {
     { name: 'dot_products', shapes: [['N', 'S']], description: 'perturbation · attribution, Σⱼ Iⱼ·aⱼ, for each of S perturbations' },
     { name: 'output_deltas', shapes: [['N', 'S']], description: 'model output change f(x) − f(x − I) for each perturbation' }
   ],
-  params: z.object({ normalize: z.boolean().default(false) }).strict(),
+  params: z
+    .object({ normalize: z.boolean().default(false).describe('scale I·a by the least-squares β first (Captum normalize)') })
+    .strict(),
   compute({ dot_products, output_deltas }, { normalize }) {
     return {
       scores: perRow(dot_products, (ia, i) => {

@@ -4,8 +4,16 @@ import { checkZeroOne, hasNaN, kParam, perRow, resolveK, rocAuc, topKIndices } f
 import type { InputSpec, MetricDefinition } from './types.js'
 
 const inputs: InputSpec[] = [
-  { name: 'attributions', shapes: [['N', 'F...']], description: 'attributions [N, F] (more dimensions are flattened per example), signed as given' },
-  { name: 'mask', shapes: [['N', 'F...']], description: 'ground-truth relevance mask [N, F] (bool or 0/1), same layout as the attributions' }
+  {
+    name: 'attributions',
+    shapes: [['N', 'F...']],
+    description: 'attributions [N, F] (more dimensions are flattened per example), signed as given'
+  },
+  {
+    name: 'mask',
+    shapes: [['N', 'F...']],
+    description: 'ground-truth relevance mask [N, F] (bool or 0/1), same layout as the attributions'
+  }
 ]
 
 const emptyMaskCase = 'An empty mask has nothing to localise: NaN (excluded, counted).'
@@ -42,7 +50,7 @@ export const topKIntersection: MetricDefinition<{ k: number }> = {
   title: 'Top-k intersection',
   direction: 'higher',
   inputs,
-  params: z.object({ k: kParam.default(0.1) }).strict(),
+  params: z.object({ k: kParam }).strict(),
   compute({ attributions, mask }, { k }) {
     const count = resolveK(k, rowSize(attributions))
     return { scores: perExample(attributions, mask, (a, m) => topHits(a, m, count)) }
@@ -80,7 +88,13 @@ export const relevanceRankAccuracy: MetricDefinition<Record<string, never>> = {
     summary: 'Share of the K highest-attributed features that lie inside the mask, K being the mask size.',
     formula: 'RRAᵢ = |top-K(aᵢ) ∩ maskᵢ| / K, K = |maskᵢ|, then the mean over examples',
     range: '[0, 1]',
-    edgeCases: ['Ties at the cut go to the lower feature index (numpy argsort(−a, kind="stable")).', signedNote, emptyMaskCase, nanCase, maskValuesCase],
+    edgeCases: [
+      'Ties at the cut go to the lower feature index (numpy argsort(−a, kind="stable")).',
+      signedNote,
+      emptyMaskCase,
+      nanCase,
+      maskValuesCase
+    ],
     reference:
       'Arras et al. 2022, "CLEVR-XAI: A benchmark dataset for the ground truth evaluation of neural network explanations" (Information Fusion); ' +
       'Quantus quantus/metrics/localisation/relevance_rank_accuracy.py (RelevanceRankAccuracy).',
@@ -112,7 +126,13 @@ export const relevanceMassAccuracy: MetricDefinition<Record<string, never>> = {
     summary: 'Share of the total attribution that falls inside the mask.',
     formula: 'RMAᵢ = Σ_{j ∈ maskᵢ} aᵢⱼ / Σⱼ aᵢⱼ, then the mean over examples',
     range: '[0, 1] for non-negative attributions; unbounded for signed ones',
-    edgeCases: ['Attributions summing to exactly 0 make the ratio undefined: NaN (excluded, counted).', signedNote, emptyMaskCase, nanCase, maskValuesCase],
+    edgeCases: [
+      'Attributions summing to exactly 0 make the ratio undefined: NaN (excluded, counted).',
+      signedNote,
+      emptyMaskCase,
+      nanCase,
+      maskValuesCase
+    ],
     reference:
       'Arras et al. 2022 (CLEVR-XAI, Information Fusion); Quantus quantus/metrics/localisation/relevance_mass_accuracy.py (RelevanceMassAccuracy).',
     differences: 'Quantus divides by a zero total anyway (inf or NaN with a warning); we score NaN.'
@@ -140,7 +160,13 @@ export const pointingGame: MetricDefinition<Record<string, never>> = {
     summary: 'Whether the highest attribution points inside the mask (1) or not (0); the mean is the hit rate.',
     formula: 'PGᵢ = 1[∃ j ∈ maskᵢ : aᵢⱼ = maxₖ aᵢₖ], then the mean over examples',
     range: '[0, 1]',
-    edgeCases: ['When several features tie for the maximum, one of them inside the mask is a hit (as Quantus).', signedNote, emptyMaskCase, nanCase, maskValuesCase],
+    edgeCases: [
+      'When several features tie for the maximum, one of them inside the mask is a hit (as Quantus).',
+      signedNote,
+      emptyMaskCase,
+      nanCase,
+      maskValuesCase
+    ],
     reference:
       'Zhang et al. 2018, "Top-Down Neural Attention by Excitation Backprop" (IJCV); Quantus quantus/metrics/localisation/pointing_game.py (PointingGame).',
     differences:
@@ -162,7 +188,14 @@ export const attributionAuroc: MetricDefinition<Record<string, never>> = {
     summary: 'Per-example ROC AUC of the attributions as a detector of the mask: the chance a masked feature outranks an unmasked one.',
     formula: 'AUCᵢ = (R₁ − n₁(n₁+1)/2) / (n₁·n₀) over the F features, R₁ the masked features’ average-rank sum; then the mean',
     range: '[0, 1]; 0.5 is chance',
-    edgeCases: ['Tied attributions count ½ (average ranks), as the trapezoid ROC of sklearn.', 'A full mask has no negatives: NaN (excluded, counted).', signedNote, emptyMaskCase, nanCase, maskValuesCase],
+    edgeCases: [
+      'Tied attributions count ½ (average ranks), as the trapezoid ROC of sklearn.',
+      'A full mask has no negatives: NaN (excluded, counted).',
+      signedNote,
+      emptyMaskCase,
+      nanCase,
+      maskValuesCase
+    ],
     reference:
       'Fawcett 2006, "An introduction to ROC analysis"; Quantus quantus/metrics/localisation/auc.py (AUC: sklearn roc_curve + auc).'
   }

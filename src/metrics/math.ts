@@ -73,11 +73,13 @@ export function isConstant(values: ArrayLike<number>): boolean {
   return true
 }
 
-/** The `k` param of top-k metrics: a fraction of the features in (0, 1), or a whole count ≥ 1. */
+/** The `k` param of top-k metrics: a fraction of the features in (0, 1), or a whole count ≥ 1; default 0.1. */
 export const kParam = z
   .number()
   .positive()
   .refine((k) => k < 1 || Number.isInteger(k), { message: 'k must be a fraction in (0, 1) or a whole number ≥ 1' })
+  .default(0.1)
+  .describe('how many features: a fraction of F in (0, 1), taken as ceil(k·F), or a whole count ≥ 1')
 
 /**
  * How many of `total` items a k param selects: ceil(k·total) for 0 < k < 1, k itself for whole k ≥ 1.

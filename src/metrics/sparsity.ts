@@ -15,7 +15,7 @@ export const nonzeroFraction: MetricDefinition<{ eps: number }> = {
   title: 'Non-zero fraction',
   direction: 'lower',
   inputs: [attributionsSpec],
-  params: z.object({ eps: z.number().nonnegative().default(0) }).strict(),
+  params: z.object({ eps: z.number().nonnegative().default(0).describe('count features with |a| above this') }).strict(),
   compute({ attributions }, { eps }) {
     return {
       scores: perRow(attributions, (a) => {
@@ -119,7 +119,9 @@ export const effectiveComplexity: MetricDefinition<{ eps: number }> = {
   title: 'Effective complexity',
   direction: 'lower',
   inputs: [attributionsSpec],
-  params: z.object({ eps: z.number().nonnegative().default(1e-5) }).strict(),
+  params: z
+    .object({ eps: z.number().nonnegative().default(1e-5).describe('count features with |a| / max|a| above this') })
+    .strict(),
   compute({ attributions }, { eps }) {
     return {
       scores: perRow(attributions, (values) => {
@@ -153,7 +155,7 @@ export const topKMass: MetricDefinition<{ k: number }> = {
   title: 'Top-k attribution mass',
   direction: 'higher',
   inputs: [attributionsSpec],
-  params: z.object({ k: kParam.default(0.1) }).strict(),
+  params: z.object({ k: kParam }).strict(),
   compute({ attributions }, { k }) {
     const count = resolveK(k, rowSize(attributions))
     return {

@@ -46,7 +46,9 @@ export const topKAccuracy: MetricDefinition<{ k: number }> = {
     { name: 'logits', shapes: [['N', 'C']], description: 'class scores [N, C]: logits or probabilities (only their order matters)' },
     labelsSpec
   ],
-  params: z.object({ k: z.number().int().min(1).default(5) }).strict(),
+  params: z
+    .object({ k: z.number().int().min(1).default(5).describe('a hit when the label is among the k largest scores; 1 ≤ k ≤ C') })
+    .strict(),
   binary: true,
   compute({ logits, labels }, { k }) {
     const c = logits.shape[1]

@@ -1,5 +1,4 @@
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64'
-import { uniformInt } from 'pure-rand/distribution/uniformInt'
 import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus'
 import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator'
 
@@ -26,8 +25,14 @@ function mix32(x: number): number {
 function wrap(gen: JumpableRandomGenerator): Rng {
   return {
     int(n: number): number {
-      if (!(Number.isInteger(n) && n >= 1)) throw new RangeError(`rng.int(n) needs an integer n >= 1, got ${n}`)
-      return uniformInt(gen, 0, n - 1)
+      if (!(n >= 1 && n <= 0x100000000 && Math.floor(n) === n)) {
+        throw new RangeError(`rng.int(n) needs an integer 1 <= n <= 2^32, got ${n}`)
+      }
+      // pure-rand's uniformInt rejection rule, inlined: it is the hot loop of every bootstrap
+      const limit = n > 2 ? Math.floor(0x100000000 / n) * n : 0x100000000
+      let v = gen.next() + 0x80000000
+      while (v >= limit) v = gen.next() + 0x80000000
+      return v % n
     },
     float: () => uniformFloat64(gen),
     uint32: () => gen.next() >>> 0,

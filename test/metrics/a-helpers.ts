@@ -8,7 +8,9 @@ type Nested = number | boolean | null | Nested[]
 export function arr(values: Nested, source = 'test.npz#x'): NDArray {
   const shape: number[] = []
   for (let v: Nested = values; Array.isArray(v); v = v[0]) shape.push(v.length)
-  const flat: Nested[] = Array.isArray(values) ? (values.flat(Infinity) as Nested[]) : [values]
+  const flat: (number | boolean | null)[] = []
+  const walk = (v: Nested): void => void (Array.isArray(v) ? v.forEach(walk) : flat.push(v))
+  walk(values)
   return { data: Float64Array.from(flat, (v) => (v === null ? NaN : Number(v))), shape, dtype: 'float64', source }
 }
 

@@ -46,6 +46,6 @@ describe('createRng', () => {
   it('rejects non-integer seeds and bad ranges', () => {
     expect(() => createRng(1.5)).toThrow(/seed/)
     expect(() => createRng(Number.NaN)).toThrow(/seed/)
-    expect(() => createRng(0).int(0)).toThrow(/n >= 1/)
+    expect(() => createRng(0).int(0)).toThrow(/1 <= n/)
   })
 })
