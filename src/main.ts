@@ -1,76 +1,40 @@
-import { readFileSync } from 'node:fs'
-import { join, posix, relative, resolve } from 'node:path'
-import { emitAnnotations } from './action/annotate.js'
-import { ActionInputError, type CoreLike, getChoiceInput, getOptionalInput } from './action/inputs.js'
+import { type GitHubFactory, type ModeDeps, runCheckMode } from './action/check-mode.js'
+import { ActionInputError, type CoreLike } from './action/inputs.js'
+import { runReportMode } from './action/report-mode.js'
+import { readSettings } from './action/settings.js'
 import { ConfigError } from './config/load.js'
+import { GitHubError } from './github/api.js'
+import { BundleError } from './github/bundle.js'
+import { ContextError } from './github/context.js'
 import { InputError } from './inputs/index.js'
-import { type Baseline, runPipeline } from './pipeline.js'
-import { renderMarkdown } from './report/markdown.js'
-import { parseResults, ResultsError } from './results/io.js'
+import { ResultsError } from './results/io.js'
 
-/** Budgets GitHub enforces: 1 MiB for the job summary. */
-export const SUMMARY_LIMIT = 1024 * 1024
+export { readBaselineFile } from './action/baseline.js'
+export { SUMMARY_LIMIT } from './action/check-mode.js'
+export type { FailOn } from './action/settings.js'
 
 export interface ActionDeps {
   core: CoreLike
   env: Record<string, string | undefined>
+  /** Builds the GitHub clients for a token; absent in tests that need no GitHub (then only local reporting runs). */
+  github?: GitHubFactory
 }
 
-export type FailOn = 'error' | 'warning' | 'never'
+/** Errors whose message already names the file, key or input; GitHub-side ones get the tool's name in front. */
+const USER_ERRORS = [ConfigError, InputError, ResultsError, ActionInputError]
+const GITHUB_ERRORS = [BundleError, GitHubError, ContextError]
 
-/** Where the baseline comes from. `auto` (the base branch's artifact) arrives with the GitHub integration. */
-export function readBaselineFile(workspace: string, path: string): Baseline {
-  const absolute = resolve(workspace, path)
-  let text: string
+/** The action: `mode: check` computes and gates; `mode: report` posts a compare run's results (workflow_run). */
+export async function run({ core, env, github }: ActionDeps): Promise<void> {
   try {
-    text = readFileSync(absolute, 'utf8')
+    const settings = readSettings(core)
+    const deps: ModeDeps = { core, env, github }
+    if (settings.mode === 'report') await runReportMode(deps, settings)
+    else await runCheckMode(deps, settings)
   } catch (error) {
-    throw new ResultsError(`input "baseline": cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
-  }
-  return { results: parseResults(text, path), note: `baseline file ${path}` }
-}
-
-/** The action: compute, compare, report (summary, annotations, outputs) and fail per `fail-on`. */
-export async function run({ core, env }: ActionDeps): Promise<void> {
-  try {
-    const root = env.GITHUB_WORKSPACE ?? process.cwd()
-    const workingDirectory = getOptionalInput(core, 'working-directory') ?? '.'
-    const workspace = resolve(root, workingDirectory)
-    if (relative(root, workspace).startsWith('..')) throw new ActionInputError(`input "working-directory" (${workingDirectory}) leaves the workspace`)
-    const config = getOptionalInput(core, 'config') ?? 'interp-gate.yml'
-    const failOn = getChoiceInput<FailOn>(core, 'fail-on', ['error', 'warning', 'never'], 'error')
-    const baselineInput = getOptionalInput(core, 'baseline') ?? 'none'
-    const baseline = baselineInput === 'none' ? null : readBaselineFile(workspace, baselineInput)
-    const outDir = getOptionalInput(core, 'out') ?? 'interp-gate-out'
-
-    const result = await runPipeline({
-      workspace,
-      config,
-      baseline,
-      noBaselineNote: 'baseline: none',
-      outDir,
-      commit: env.GITHUB_SHA ?? null,
-      ref: env.GITHUB_REF ?? null
-    })
-    const { comparison } = result
-    // Annotations point at repository paths: the config lives under working-directory.
-    const fromRoot = (p: string) => posix.join(relative(root, workspace).split('\\').join('/') || '.', p).replace(/^\.\//, '')
-    emitAnnotations(core, result.annotations.map((a) => ({ ...a, ...(a.file ? { file: fromRoot(a.file) } : {}) })))
-    await core.summary.addRaw(renderMarkdown(comparison, { maxChars: SUMMARY_LIMIT }), true).write()
-
-    const regressions = comparison.rows.filter((r) => r.status === 'regressed' || r.status === 'failed').length
-    core.setOutput('verdict', comparison.verdict)
-    core.setOutput('regressions', String(regressions))
-    core.setOutput('results-path', result.paths.results)
-    core.setOutput('comparison-path', result.paths.comparison ?? '')
-    core.setOutput('report-path', result.paths.report)
-    core.info(`interp-gate: ${comparison.verdict} — report at ${join(outDir, 'report.md')}`)
-
-    if (result.inputErrors) core.setFailed(`interp-gate: ${result.inputErrors} metric(s) could not be computed; see the annotations`)
-    else if (comparison.verdict === 'fail' && failOn !== 'never') core.setFailed(`interp-gate: a gate failed (${regressions} regressed or failed metric(s))`)
-    else if (comparison.verdict === 'warn' && failOn === 'warning') core.setFailed('interp-gate: warnings and fail-on is "warning"')
-  } catch (error) {
-    const known = error instanceof ConfigError || error instanceof InputError || error instanceof ResultsError || error instanceof ActionInputError
-    core.setFailed(known ? (error as Error).message : `interp-gate: internal error: ${(error as Error).stack ?? error}`)
+    const message = (error as Error).message
+    if (USER_ERRORS.some((E) => error instanceof E)) core.setFailed(message)
+    else if (GITHUB_ERRORS.some((E) => error instanceof E)) core.setFailed(`interp-gate: ${message}`)
+    else core.setFailed(`interp-gate: internal error: ${(error as Error).stack ?? error}`)
   }
 }

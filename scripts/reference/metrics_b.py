@@ -184,6 +184,10 @@ def fve(x, xh):
 
 case("explained-variance", {"x": x, "x_hat": x_hat}, value=fve(x, x_hat), resample=(idx, fve(x[idx], x_hat[idx])),
      note="mean offset 4; one zero reconstruction")
+full_mean = x.mean(axis=0)
+case("explained-variance", {"x": x, "x_hat": x_hat}, params={"resample_mean": False}, value=fve(x, x_hat),
+     resample=(idx, 1 - ((x[idx] - x_hat[idx]) ** 2).sum() / ((x[idx] - full_mean) ** 2).sum()),
+     note="x̄ held at the full-data mean on the resample")
 cos = np.array([1 - distance.cosine(u, v) if np.any(v) else np.nan for u, v in zip(x, x_hat)])
 case("cosine-similarity", {"x": x, "x_hat": x_hat}, scores=cos, note="x_hat row 7 is zero → NaN")
 

@@ -27,6 +27,8 @@ const safePath = z
   .max(500)
   .regex(/^(?!\/)(?!.*(^|\/)\.\.(\/|$))[\w.\- /@+]+$/, 'expected a relative path inside the repository')
 
+export const isSafePath = (path: string) => safePath.safeParse(path).success
+
 export const contextSchema = z
   .object({
     format: z.literal(1),

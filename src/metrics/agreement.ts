@@ -31,7 +31,7 @@ function magnitudeRanks(values: Float64Array): Float64Array {
 function topFeatures(values: Float64Array, k: number) {
   const ranks = magnitudeRanks(values)
   const idx = topKIndices(absolute(values), k)
-  return idx.map((j) => ({ j, rank: ranks[j], sign: Math.sign(values[j]) }))
+  return Array.from(idx, (j) => ({ j, rank: ranks[j], sign: Math.sign(values[j]) }))
 }
 
 type Feature = ReturnType<typeof topFeatures>[number]
@@ -44,14 +44,14 @@ function perPair(attributions: NDArray, reference: NDArray, score: (a: Float64Ar
   })
 }
 
-/** A top-k agreement: `match` says whether feature t of the explanation's list agrees with the reference's list. */
+/** A top-k agreement: `match` says whether position t of the explanation's list agrees with the reference's list. */
 function topKAgreement(spec: {
   name: string
   title: string
   summary: string
   formula: string
   openxai: string
-  match: (t: number, a: Feature[], r: Feature[]) => boolean
+  match: (t: number, a: Feature[], r: Feature[], rByFeature: Map<number, Feature>) => boolean
 }): MetricDefinition<{ k: number }> {
   return {
     name: spec.name,
@@ -66,8 +66,10 @@ function topKAgreement(spec: {
         scores: perPair(attributions, reference, (a, r) => {
           const ta = topFeatures(a, count)
           const tr = topFeatures(r, count)
+          // Indexed by feature so set membership stays O(k) for image-size k.
+          const byFeature = new Map(tr.map((f) => [f.j, f]))
           let agree = 0
-          for (let t = 0; t < count; t++) if (spec.match(t, ta, tr)) agree++
+          for (let t = 0; t < count; t++) if (spec.match(t, ta, tr, byFeature)) agree++
           return agree / count
         })
       }
@@ -94,7 +96,7 @@ export const featureAgreement = topKAgreement({
   summary: 'Share of the k most important features (by magnitude) that the explanation and the reference have in common.',
   formula: 'FAᵢ = |top-k(aᵢ) ∩ top-k(refᵢ)| / k',
   openxai: 'overlap',
-  match: (t, a, r) => r.some((f) => f.j === a[t].j)
+  match: (t, a, _r, byFeature) => byFeature.has(a[t].j)
 })
 
 export const rankAgreement = topKAgreement({
@@ -112,7 +114,7 @@ export const signAgreement = topKAgreement({
   summary: 'Share of the k most important features common to both top-k sets and carrying the same sign.',
   formula: 'SAᵢ = |{(j, sign aᵢⱼ) : j ∈ top-k(aᵢ)} ∩ {(j, sign refᵢⱼ) : j ∈ top-k(refᵢ)}| / k',
   openxai: 'sign',
-  match: (t, a, r) => r.some((f) => f.j === a[t].j && f.sign === a[t].sign)
+  match: (t, a, _r, byFeature) => byFeature.get(a[t].j)?.sign === a[t].sign
 })
 
 export const signedRankAgreement = topKAgreement({
@@ -125,7 +127,8 @@ export const signedRankAgreement = topKAgreement({
 })
 
 function requireTwoFeatures(attributions: NDArray): void {
-  if (rowSize(attributions) < 2) throw new MetricInputError(`input "attributions" needs at least 2 features per example, got ${rowSize(attributions)}`)
+  const f = rowSize(attributions)
+  if (f < 2) throw new MetricInputError(`input "attributions" needs at least 2 features per example, got ${f}`)
 }
 
 export const pairwiseRankAgreement: MetricDefinition<Record<string, never>> = {

@@ -82,44 +82,65 @@ export function rowIndices(n: number, indices?: ArrayLike<number>): ArrayLike<nu
  */
 export function pairedMeans(columns: readonly Float64Array[], indices?: ArrayLike<number>): { means: number[]; n: number } {
   const rowsAt = rowIndices(columns[0].length, indices)
-  const sums = columns.map(() => 0)
+  const sums = new Float64Array(columns.length)
   let n = 0
-  for (let k = 0; k < rowsAt.length; k++) {
+  rows: for (let k = 0; k < rowsAt.length; k++) {
     const i = rowsAt[k]
-    if (!columns.every((c) => Number.isFinite(c[i]))) continue
+    for (let c = 0; c < columns.length; c++) if (!Number.isFinite(columns[c][i])) continue rows
     for (let c = 0; c < columns.length; c++) sums[c] += columns[c][i]
     n++
   }
-  return { means: sums.map((s) => (n === 0 ? NaN : s / n)), n }
+  return { means: Array.from(sums, (s) => (n === 0 ? NaN : s / n)), n }
+}
+
+/** Finite scores sorted ascending, cut into groups of tied values; cached because every bootstrap resample reuses it. */
+const tieGroupCache = new WeakMap<Float64Array, { order: Int32Array; starts: Int32Array }>()
+
+function tieGroups(scores: Float64Array): { order: Int32Array; starts: Int32Array } {
+  const cached = tieGroupCache.get(scores)
+  if (cached) return cached
+  const finite: number[] = []
+  for (let i = 0; i < scores.length; i++) if (Number.isFinite(scores[i])) finite.push(i)
+  finite.sort((i, j) => scores[i] - scores[j] || i - j)
+  const starts: number[] = []
+  for (let k = 0; k < finite.length; k++) if (k === 0 || scores[finite[k]] !== scores[finite[k - 1]]) starts.push(k)
+  starts.push(finite.length)
+  const groups = { order: Int32Array.from(finite), starts: Int32Array.from(starts) }
+  tieGroupCache.set(scores, groups)
+  return groups
 }
 
 /**
- * ROC AUC as the Mann–Whitney U statistic over the rows `indices` with a finite score: U / (n₁·n₀), ties count ½
- * (average ranks). NaN when the rows hold only one class.
+ * ROC AUC as the Mann–Whitney U statistic over the rows `indices` (a multiset) with a finite score and a 0/1 label:
+ * U / (n₁·n₀), a tied positive–negative pair counting ½. One pass over the tie groups sorted once, so a bootstrap
+ * resample costs O(rows). NaN when the rows hold only one class.
  */
-export function mannWhitneyAuc(scores: ArrayLike<number>, positive: ArrayLike<number>, indices?: ArrayLike<number>): number {
-  const rowsAt = rowIndices(scores.length, indices)
-  const kept: number[] = []
-  const labels: number[] = []
-  for (let k = 0; k < rowsAt.length; k++) {
-    const i = rowsAt[k]
-    if (Number.isFinite(scores[i]) && !Number.isNaN(positive[i])) {
-      kept.push(scores[i])
-      labels.push(positive[i])
-    }
+export function mannWhitneyAuc(scores: Float64Array, positive: ArrayLike<number>, indices?: ArrayLike<number>): number {
+  const { order, starts } = tieGroups(scores)
+  let weight: Float64Array | undefined
+  if (indices) {
+    weight = new Float64Array(scores.length)
+    for (let k = 0; k < indices.length; k++) weight[indices[k]]++
   }
-  const ranks = averageRanks(kept)
+  let u = 0
+  let negativesBelow = 0
   let n1 = 0
-  let rankSum = 0
-  for (let i = 0; i < kept.length; i++) {
-    if (labels[i] === 1) {
-      n1++
-      rankSum += ranks[i]
+  let n0 = 0
+  for (let g = 0; g + 1 < starts.length; g++) {
+    let pos = 0
+    let neg = 0
+    for (let k = starts[g]; k < starts[g + 1]; k++) {
+      const i = order[k]
+      const w = weight ? weight[i] : 1
+      if (positive[i] === 1) pos += w
+      else if (positive[i] === 0) neg += w
     }
+    u += pos * (negativesBelow + neg / 2)
+    negativesBelow += neg
+    n1 += pos
+    n0 += neg
   }
-  const n0 = kept.length - n1
-  if (n1 === 0 || n0 === 0) return NaN
-  return (rankSum - (n1 * (n1 + 1)) / 2) / (n1 * n0)
+  return n1 === 0 || n0 === 0 ? NaN : u / (n1 * n0)
 }
 
 /** Trapezoid rule Σ (xₖ₊₁ − xₖ)·(yₖ + yₖ₊₁)/2 over the points as given. */

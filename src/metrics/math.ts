@@ -92,21 +92,54 @@ export function resolveK(k: number, total: number, what = 'features'): number {
   return count
 }
 
-/** Indices sorted by value, largest first; ties keep the lower index first (numpy argsort(−x, kind='stable')). */
-export function descendingOrder(values: ArrayLike<number>): number[] {
-  const order = Array.from({ length: values.length }, (_, i) => i)
-  return order.sort((i, j) => (values[i] > values[j] ? -1 : values[i] < values[j] ? 1 : i - j))
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1
+
+/**
+ * Indices sorted by value, smallest first; ties keep the lower index first (numpy argsort(x, kind='stable')); −0 equals
+ * +0; no NaN allowed. Long rows use an LSD radix sort on the IEEE-754 bits, so image-size rows sort in O(F).
+ */
+export function ascendingOrder(values: ArrayLike<number>): Uint32Array {
+  const n = values.length
+  let order = new Uint32Array(n)
+  for (let i = 0; i < n; i++) order[i] = i
+  if (n <= 256) return order.sort((i, j) => (values[i] < values[j] ? -1 : values[i] > values[j] ? 1 : i - j))
+  const bits = new Uint32Array(Float64Array.from(values, (v) => (v === 0 ? 0 : v)).buffer)
+  const [loWord, hiWord] = LITTLE_ENDIAN ? [0, 1] : [1, 0]
+  // Sortable keys: negatives flip every bit, positives only the sign bit, so unsigned order is numeric order.
+  const keys = new Uint32Array(2 * n)
+  for (let i = 0; i < n; i++) {
+    const lo = bits[2 * i + loWord]
+    const hi = bits[2 * i + hiWord]
+    const negative = hi >>> 31 === 1
+    keys[2 * i] = negative ? ~lo >>> 0 : lo
+    keys[2 * i + 1] = negative ? ~hi >>> 0 : (hi | 0x80000000) >>> 0
+  }
+  let next = new Uint32Array(n)
+  const count = new Uint32Array(256)
+  for (let pass = 0; pass < 8; pass++) {
+    const word = pass >> 2
+    const shift = (pass & 3) * 8
+    count.fill(0)
+    for (let i = 0; i < n; i++) count[(keys[2 * i + word] >>> shift) & 255]++
+    if (count.includes(n)) continue // one digit for all: this pass would not move anything
+    for (let d = 0, total = 0; d < 256; d++) [count[d], total] = [total, total + count[d]]
+    for (let t = 0; t < n; t++) {
+      const i = order[t]
+      next[count[(keys[2 * i + word] >>> shift) & 255]++] = i
+    }
+    ;[order, next] = [next, order]
+  }
+  return order
 }
 
-/** Indices of the k largest values, largest first; ties go to the lower index. */
-export function topKIndices(values: ArrayLike<number>, k: number): number[] {
-  return descendingOrder(values).slice(0, k)
+/** Indices sorted by value, largest first; ties keep the lower index first (numpy argsort(−x, kind='stable')). No NaN. */
+export function descendingOrder(values: ArrayLike<number>): Uint32Array {
+  return ascendingOrder(Float64Array.from(values, (v) => -v))
 }
 
-/** Indices sorted by value, smallest first; ties keep the lower index first. */
-function ascendingOrder(values: ArrayLike<number>): number[] {
-  const order = Array.from({ length: values.length }, (_, i) => i)
-  return order.sort((i, j) => (values[i] < values[j] ? -1 : values[i] > values[j] ? 1 : i - j))
+/** Indices of the k largest values, largest first; ties go to the lower index. No NaN allowed. */
+export function topKIndices(values: ArrayLike<number>, k: number): Uint32Array {
+  return descendingOrder(values).subarray(0, k)
 }
 
 /** 1-based ranks, ties get the mean of their ranks (scipy.stats.rankdata method='average'). No NaN allowed. */
@@ -116,8 +149,7 @@ export function averageRanks(values: ArrayLike<number>): Float64Array {
   for (let start = 0; start < order.length; ) {
     let end = start + 1
     while (end < order.length && values[order[end]] === values[order[start]]) end++
-    const rank = (start + 1 + end) / 2
-    for (let t = start; t < end; t++) ranks[order[t]] = rank
+    for (let t = start; t < end; t++) ranks[order[t]] = (start + 1 + end) / 2
     start = end
   }
   return ranks

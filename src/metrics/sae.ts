@@ -83,17 +83,29 @@ function squaredErrors(x: NDArray, xHat: NDArray): Float64Array {
   })
 }
 
+/** The centred per-dimension columns c:0 … c:M−1 in order, found once per columns object (keyed by its sse array). */
+const centredCache = new WeakMap<Float64Array, Float64Array[]>()
+
+function centredColumns(columns: Record<string, Float64Array>): Float64Array[] {
+  let centred = centredCache.get(columns.sse)
+  if (!centred) {
+    centred = Object.keys(columns)
+      .filter((k) => k.startsWith('c:'))
+      .sort((a, b) => Number(a.slice(2)) - Number(b.slice(2)))
+      .map((k) => columns[k])
+    centredCache.set(columns.sse, centred)
+  }
+  return centred
+}
+
 /**
  * Explained variance on the rows `indices`: 1 − Σ sse / Σ_t Σ_d (x_td − x̄_d)², with x̄ the mean over those rows.
  * The columns hold x centred on the full-data mean (c_td), so Σ_t (x_td − x̄_d)² = Σ_t c_td² − (Σ_t c_td)² / n stays
- * exact on any resample and free of cancellation.
+ * exact on any resample and free of cancellation. Without c:d columns (resample_mean: false) x̄ stays the full-data mean.
  */
 function explainedVarianceOf(columns: Record<string, Float64Array>, indices?: ArrayLike<number>): number {
   const { sse, css } = columns
-  const centred = Object.keys(columns)
-    .filter((k) => k.startsWith('c:'))
-    .sort((a, b) => Number(a.slice(2)) - Number(b.slice(2)))
-    .map((k) => columns[k])
+  const centred = centredColumns(columns)
   const rowsAt = rowIndices(sse.length, indices)
   const sums = new Float64Array(centred.length)
   let n = 0
@@ -111,15 +123,22 @@ function explainedVarianceOf(columns: Record<string, Float64Array>, indices?: Ar
   return n === 0 || !(total > 0) ? NaN : 1 - residual / total
 }
 
-export const explainedVariance: MetricDefinition<Record<string, never>> = {
+export const explainedVariance: MetricDefinition<{ resample_mean: boolean }> = {
   name: 'explained-variance',
   aliases: ['fve'],
   family: 'sae',
   title: 'Explained variance (FVE)',
   direction: 'higher',
   inputs: [xSpec, xHatSpec],
-  params: z.object({}).strict(),
-  compute({ x, x_hat: xHat }) {
+  params: z
+    .object({
+      resample_mean: z
+        .boolean()
+        .default(true)
+        .describe('recompute x̄ on each bootstrap resample (exact; keeps one column per model dimension) or keep the full-data x̄ (two columns)')
+    })
+    .strict(),
+  compute({ x, x_hat: xHat }, { resample_mean: resampleMean }) {
     const t = rows(x)
     const m = x.shape[1]
     const sse = squaredErrors(x, xHat)
@@ -135,13 +154,13 @@ export const explainedVariance: MetricDefinition<Record<string, never>> = {
     if (n === 0) throw new MetricInputError('no token has finite x and x_hat')
     for (let d = 0; d < m; d++) mean[d] /= n
     const columns: Record<string, Float64Array> = { sse, css: new Float64Array(t) }
-    for (let d = 0; d < m; d++) columns[`c:${d}`] = new Float64Array(t)
+    const centred = Array.from({ length: resampleMean ? m : 0 }, (_, d) => (columns[`c:${d}`] = new Float64Array(t)))
     for (let i = 0; i < t; i++) {
       const xt = row(x, i)
       let css = 0
       for (let d = 0; d < m; d++) {
         const c = Number.isFinite(sse[i]) ? xt[d] - mean[d] : 0
-        columns[`c:${d}`][i] = c
+        if (resampleMean) centred[d][i] = c
         css += c * c
       }
       columns.css[i] = css
@@ -161,7 +180,9 @@ export const explainedVariance: MetricDefinition<Record<string, never>> = {
       'x with zero variance (every token identical) is an input error; on a bootstrap resample it is NaN.',
       'A token with a NaN or ±Inf in x or x_hat is left out of every sum and of the mean x̄.',
       'The columns are sse_t, css_t = Σ_d c_td² and one column c:d per model dimension (x centred on the full-data mean), so the ' +
-        'bootstrap recomputes x̄ on each resample exactly; they take as much memory as x.'
+        'bootstrap recomputes x̄ on each resample exactly; they take as much room as x, in memory and in results.json.',
+      'resample_mean: false keeps only sse_t and css_t and holds x̄ at the full-data mean on resamples: the value is unchanged, ' +
+        'the confidence interval differs by O(1/T); use it when T·M is large.'
     ],
     reference:
       'The coefficient of determination with variance weighting: sklearn.metrics.r2_score(x, x_hat, multioutput="variance_weighted"); ' +

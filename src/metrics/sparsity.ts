@@ -163,7 +163,9 @@ export const topKMass: MetricDefinition<{ k: number }> = {
         const a = absolute(values)
         const total = sum(a)
         if (Number.isNaN(total) || total === 0) return NaN
-        return sum(topKIndices(a, count).map((j) => a[j])) / total
+        let top = 0
+        for (const j of topKIndices(a, count)) top += a[j]
+        return top / total
       })
     }
   },

@@ -2,7 +2,7 @@ import { markdownTable } from 'markdown-table'
 import { worsening } from '../compare/gates.js'
 import type { Comparison, GateCheck, Row } from '../results/schema.js'
 import { formatNumber, formatPercent, formatSigned, pText } from '../util/format.js'
-import { codeSpan, escapeHtml, escapeMarkdown } from './escape.js'
+import { codeCell, codeSpan, escapeHtml, escapeMarkdown } from './escape.js'
 
 export const STATUS_ICON: Record<Row['status'], string> = {
   failed: '❌',
@@ -49,7 +49,7 @@ function evidenceText(row: Row): string {
 
 function gateText(gates: readonly GateCheck[]): string {
   if (gates.length === 0) return '–'
-  return gates.map((g) => `${g.ok ? '✓' : '✗'} ${g.rule} ${typeof g.limit === 'number' ? formatNumber(g.limit) : g.limit}`).join(', ')
+  return gates.map((g) => `${g.ok ? '✓' : '✗'} ${g.rule} ${typeof g.limit === 'number' ? formatNumber(g.limit) : escapeMarkdown(g.limit)}`).join(', ')
 }
 
 export function headline(c: Comparison): string {
@@ -74,7 +74,7 @@ export function tableRows(rows: readonly Row[]): string[][] {
     header,
     ...rows.map((r) => [
       `${STATUS_ICON[r.status]} ${r.status}`,
-      codeSpan(r.id),
+      codeCell(r.id),
       formatNumber(r.base),
       formatNumber(r.head),
       deltaText(r),
@@ -99,7 +99,7 @@ export function reading(row: Row): string {
 }
 
 export function detailsBlock(row: Row): string {
-  const lines = [`<details><summary><b>${row.id}</b>: ${escapeHtml(reading(row) || row.status)}</summary>`, '']
+  const lines = [`<details><summary><b>${escapeHtml(row.id)}</b>: ${escapeHtml(reading(row) || row.status)}</summary>`, '']
   for (const g of row.gates.filter((g) => !g.ok && g.detail)) lines.push(`- Gate ${g.rule}: ${escapeMarkdown(g.detail!)}`)
   if (row.counts) {
     const c = row.counts
@@ -108,7 +108,7 @@ export function detailsBlock(row: Row): string {
   } else if (row.paired === false) lines.push('- Unpaired comparison: the two runs scored different examples.')
   for (const note of row.notes ?? []) lines.push(`- ${escapeMarkdown(note)}`)
   if (row.topWorse?.length) {
-    lines.push('', markdownTable([['Example', 'Base', 'Head', 'Δ'], ...row.topWorse.map((e) => [codeSpan(e.id), formatNumber(e.base), formatNumber(e.head), formatSigned(e.delta)])]))
+    lines.push('', markdownTable([['Example', 'Base', 'Head', 'Δ'], ...row.topWorse.map((e) => [codeCell(e.id), formatNumber(e.base), formatNumber(e.head), formatSigned(e.delta)])]))
   }
   lines.push('', '</details>')
   return lines.join('\n')

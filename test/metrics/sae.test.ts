@@ -43,6 +43,15 @@ describe('explained-variance', () => {
     expect(aggregateOf(explainedVariance, inputs, [1, 1])).toBeNaN()
     expect(aggregateOf(explainedVariance, inputs)).toBe(0.5)
   })
+  it('keeps the full-data x̄ on resamples with resample_mean: false (two columns)', () => {
+    const fixed = { resample_mean: false }
+    expect(run(explainedVariance, inputs, fixed).value).toBe(0.5)
+    expect(Object.keys(run(explainedVariance, inputs, fixed).columns!).sort()).toEqual(['css', 'sse'])
+    expect(Object.keys(run(explainedVariance, inputs).columns!).sort()).toEqual(['c:0', 'c:1', 'css', 'sse'])
+    // x̄ stays (2, 1): Σ‖x_t − x̄‖² over rows (0, 0, 1) = 2 + 2 + 2, SSE = 3.
+    expect(aggregateOf(explainedVariance, inputs, [0, 0, 1], fixed)).toBe(0.5)
+    expect(() => run(explainedVariance, inputs, { resample_mean: 'yes' })).toThrow()
+  })
   it('is exact for activations with a large mean offset', () => {
     const shifted = { x: nd([[1e6 + 1, 1e6], [1e6 + 3, 1e6 + 2]]), x_hat: nd([[1e6 + 1, 1e6 + 1], [1e6 + 2, 1e6 + 2]]) }
     expect(run(explainedVariance, shifted).value).toBe(0.5)

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { GitHubClients } from '../github/api.js'
+import { type BaselineSearch, downloadBaseline, findBaselineRun } from '../github/baseline.js'
+import { artifactName } from '../github/bundle.js'
+import type { RunContext } from '../github/context.js'
+import type { Baseline } from '../pipeline.js'
+import { parseResults, ResultsError } from '../results/io.js'
+import type { CoreLike } from './inputs.js'
+import type { BaselineSetting } from './settings.js'
+
+export interface ResolvedBaseline {
+  baseline: Baseline | null
+  noBaselineNote?: string
+}
+
+/** A committed results file (`baseline: path`), relative to the working directory. */
+export function readBaselineFile(workspace: string, path: string): Baseline {
+  const absolute = resolve(workspace, path)
+  let text: string
+  try {
+    text = readFileSync(absolute, 'utf8')
+  } catch (error) {
+    throw new ResultsError(`input "baseline": cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
+  }
+  return { results: parseResults(text, path), note: `baseline file ${path}` }
+}
+
+/** Which base-branch commit a run compares with, or why it has none. */
+export function baselineSearch(ctx: RunContext | null, suite: string): BaselineSearch | string {
+  if (!ctx) return 'baseline: auto needs a GitHub Actions run (GITHUB_REPOSITORY is not set)'
+  const common = { repo: ctx.repo, workflow: ctx.workflowFile, artifact: artifactName(suite) }
+  const pr = ctx.pullRequest
+  if (pr) return { ...common, branch: pr.baseRef, sha: pr.baseSha, why: "the PR's base commit" }
+  if (ctx.push?.before) return { ...common, branch: ctx.push.branch, sha: ctx.push.before, why: 'the previous commit' }
+  if (ctx.push) return `first push of ${ctx.push.branch}: no earlier commit to compare with`
+  return `baseline: auto compares pull_request and push runs with their base commit; a ${ctx.eventName || 'local'} run has none`
+}
+
+export interface AutoBaselineDeps {
+  core: CoreLike
+  ctx: RunContext | null
+  clients: GitHubClients | null
+  tmp: string
+}
+
+/** `baseline: auto`: the base branch's artifact; anything missing or failing means "no baseline", never a failed job. */
+export async function autoBaseline({ core, ctx, clients, tmp }: AutoBaselineDeps, suite: string): Promise<ResolvedBaseline> {
+  const search = baselineSearch(ctx, suite)
+  if (typeof search === 'string') return { baseline: null, noBaselineNote: search }
+  if (!clients || !ctx) return { baseline: null, noBaselineNote: 'no github-token to fetch the base branch baseline' }
+  try {
+    const lookup = await findBaselineRun(clients.api, search)
+    if (!lookup.found) {
+      core.info(`interp-gate: no baseline: ${lookup.note}`)
+      return { baseline: null, noBaselineNote: lookup.note }
+    }
+    const results = await downloadBaseline(clients, ctx.repo, lookup.found, tmp, suite)
+    core.info(`interp-gate: baseline from run ${lookup.found.runId}: ${lookup.found.note}`)
+    return { baseline: { results, note: lookup.found.note } }
+  } catch (error) {
+    const status = (error as { status?: number }).status
+    core.warning(`interp-gate: ${(error as Error).message}; comparing without a baseline`, { title: 'interp-gate: baseline' })
+    return { baseline: null, noBaselineNote: `the base branch baseline could not be fetched${status ? ` (HTTP ${status})` : ''}; see the job log` }
+  }
+}
+
+export async function resolveBaseline(setting: BaselineSetting, workspace: string, deps: AutoBaselineDeps, suite: string): Promise<ResolvedBaseline> {
+  if (setting.kind === 'none') return { baseline: null, noBaselineNote: 'baseline: none' }
+  if (setting.kind === 'file') return { baseline: readBaselineFile(workspace, setting.path) }
+  return autoBaseline(deps, suite)
+}

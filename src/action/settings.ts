@@ -1,0 +1,60 @@
+import { ActionInputError, type CoreLike, getChoiceInput, getOptionalInput } from './inputs.js'
+
+export type FailOn = 'error' | 'warning' | 'never'
+export type CommentMode = 'always' | 'on-change' | 'on-regression' | 'never'
+export type Mode = 'check' | 'report'
+export type BaselineSetting = { kind: 'auto' } | { kind: 'none' } | { kind: 'file'; path: string }
+
+/** The action's inputs, read and checked once; names and defaults are the contract in action.yml. */
+export interface Settings {
+  token: string | undefined
+  mode: Mode
+  baseline: BaselineSetting
+  /** Branch patterns whose push runs save the baseline; empty = the repository's default branch. */
+  saveOn: string[]
+  comment: CommentMode
+  checkName: string | undefined
+  failOn: FailOn
+  config: string
+  workingDirectory: string
+  out: string
+}
+
+/** Comma- or newline-separated list input. */
+export function getListInput(core: CoreLike, name: string): string[] {
+  return (getOptionalInput(core, name) ?? '')
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+}
+
+export function readSettings(core: CoreLike): Settings {
+  const baselineInput = getOptionalInput(core, 'baseline') ?? 'auto'
+  const baseline: BaselineSetting = baselineInput === 'auto' ? { kind: 'auto' } : baselineInput === 'none' ? { kind: 'none' } : { kind: 'file', path: baselineInput }
+  const saveOn = getListInput(core, 'save-on')
+  const bad = saveOn.find((p) => !/^[\w./*-]+$/.test(p))
+  if (bad !== undefined) throw new ActionInputError(`input "save-on": "${bad}" is not a branch name or pattern`)
+  return {
+    token: getOptionalInput(core, 'github-token'),
+    mode: getChoiceInput<Mode>(core, 'mode', ['check', 'report'], 'check'),
+    baseline,
+    saveOn,
+    comment: getChoiceInput<CommentMode>(core, 'comment', ['always', 'on-change', 'on-regression', 'never'], 'always'),
+    checkName: getOptionalInput(core, 'check-name'),
+    failOn: getChoiceInput<FailOn>(core, 'fail-on', ['error', 'warning', 'never'], 'error'),
+    config: getOptionalInput(core, 'config') ?? 'interp-gate.yml',
+    workingDirectory: getOptionalInput(core, 'working-directory') ?? '.',
+    out: getOptionalInput(core, 'out') ?? 'interp-gate-out'
+  }
+}
+
+/** `main`, `release/*`: `*` matches within a path segment, `**` across segments. */
+export function branchMatches(branch: string, patterns: readonly string[]): boolean {
+  return patterns.some((p) => {
+    const source = p
+      .split('**')
+      .map((part) => part.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*'))
+      .join('.*')
+    return new RegExp(`^${source}$`).test(branch)
+  })
+}
