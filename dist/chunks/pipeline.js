@@ -6944,138 +6944,6 @@ function uniformFloat64(rng) {
 	return value1 * scale26 + value2 * scale53;
 }
 
-//#region src/distribution/internals/uniformIntInternal.ts
-/**
-* Uniformly generate number in range [0 ; rangeSize[
-* With rangeSize <= 0x100000000
-* @internal
-*/
-function uniformIntInternal(rng, rangeSize) {
-	const MaxAllowed = rangeSize > 2 ? ~~(4294967296 / rangeSize) * rangeSize : 4294967296;
-	let deltaV = rng.next() + 2147483648;
-	while (deltaV >= MaxAllowed) deltaV = rng.next() + 2147483648;
-	return deltaV % rangeSize;
-}
-//#endregion
-//#region src/distribution/internals/ArrayInt64.ts
-/**
-* We only accept safe integers here
-* @internal
-*/
-function fromNumberToArrayInt64(out, n) {
-	if (n < 0) {
-		const posN = -n;
-		out.sign = -1;
-		out.data[0] = ~~(posN / 4294967296);
-		out.data[1] = posN >>> 0;
-	} else {
-		out.sign = 1;
-		out.data[0] = ~~(n / 4294967296);
-		out.data[1] = n >>> 0;
-	}
-	return out;
-}
-/**
-* Substract two ArrayInt of 64 bits on 64 bits.
-* With arrayIntA - arrayIntB >= 0
-* @internal
-*/
-function substractArrayInt64(out, arrayIntA, arrayIntB) {
-	const lowA = arrayIntA.data[1];
-	const highA = arrayIntA.data[0];
-	const signA = arrayIntA.sign;
-	const lowB = arrayIntB.data[1];
-	const highB = arrayIntB.data[0];
-	const signB = arrayIntB.sign;
-	out.sign = 1;
-	if (signA === 1 && signB === -1) {
-		const low = lowA + lowB;
-		const high = highA + highB + (low > 4294967295 ? 1 : 0);
-		out.data[0] = high >>> 0;
-		out.data[1] = low >>> 0;
-		return out;
-	}
-	let lowFirst = lowA;
-	let highFirst = highA;
-	let lowSecond = lowB;
-	let highSecond = highB;
-	if (signA === -1) {
-		lowFirst = lowB;
-		highFirst = highB;
-		lowSecond = lowA;
-		highSecond = highA;
-	}
-	let reminderLow = 0;
-	let low = lowFirst - lowSecond;
-	if (low < 0) {
-		reminderLow = 1;
-		low = low >>> 0;
-	}
-	out.data[0] = highFirst - highSecond - reminderLow;
-	out.data[1] = low;
-	return out;
-}
-//#endregion
-//#region src/distribution/internals/uniformArrayIntInternal.ts
-/**
-* Uniformly generate ArrayInt64 in range [0 ; rangeSize[
-*
-* @remarks
-* In the worst case scenario it may discard half of the randomly generated value.
-* Worst case being: most significant number is 1 and remaining part evaluates to 0.
-*
-* @internal
-*/
-function uniformArrayIntInternal(rng, out, rangeSize) {
-	const maxIndex0 = rangeSize[0] + 1;
-	out[0] = uniformIntInternal(rng, maxIndex0);
-	out[1] = uniformIntInternal(rng, 4294967296);
-	while (out[0] >= rangeSize[0] && (out[0] !== rangeSize[0] || out[1] >= rangeSize[1])) {
-		out[0] = uniformIntInternal(rng, maxIndex0);
-		out[1] = uniformIntInternal(rng, 4294967296);
-	}
-	return out;
-}
-//#endregion
-//#region src/distribution/uniformInt.ts
-const safeNumberMaxSafeInteger = Number.MAX_SAFE_INTEGER;
-const sharedA = {
-	sign: 1,
-	data: [0, 0]
-};
-const sharedB = {
-	sign: 1,
-	data: [0, 0]
-};
-const sharedC = {
-	sign: 1,
-	data: [0, 0]
-};
-const sharedData = [0, 0];
-function uniformLargeIntInternal(rng, from, to, rangeSize) {
-	const rangeSizeArrayIntValue = rangeSize <= safeNumberMaxSafeInteger ? fromNumberToArrayInt64(sharedC, rangeSize) : substractArrayInt64(sharedC, fromNumberToArrayInt64(sharedA, to), fromNumberToArrayInt64(sharedB, from));
-	if (rangeSizeArrayIntValue.data[1] === 4294967295) {
-		rangeSizeArrayIntValue.data[0] += 1;
-		rangeSizeArrayIntValue.data[1] = 0;
-	} else rangeSizeArrayIntValue.data[1] += 1;
-	uniformArrayIntInternal(rng, sharedData, rangeSizeArrayIntValue.data);
-	return sharedData[0] * 4294967296 + sharedData[1] + from;
-}
-/**
-* Uniformly generate random integer values between `from` (included) and `to` (included)
-*
-* @param rng - Instance of RandomGenerator to extract random values from
-* @param from - Lower bound of the range (included)
-* @param to - Upper bound of the range (included)
-*
-* @public
-*/
-function uniformInt(rng, from, to) {
-	const rangeSize = to - from;
-	if (rangeSize <= 4294967295) return uniformIntInternal(rng, rangeSize + 1) + from;
-	return uniformLargeIntInternal(rng, from, to, rangeSize);
-}
-
 //#region src/generator/xoroshiro128plus.ts
 const jumps = [
 	3639956645,
@@ -7162,9 +7030,15 @@ function mix32(x) {
 function wrap(gen) {
     return {
         int(n) {
-            if (!(Number.isInteger(n) && n >= 1))
-                throw new RangeError(`rng.int(n) needs an integer n >= 1, got ${n}`);
-            return uniformInt(gen, 0, n - 1);
+            if (!(n >= 1 && n <= 0x100000000 && Math.floor(n) === n)) {
+                throw new RangeError(`rng.int(n) needs an integer 1 <= n <= 2^32, got ${n}`);
+            }
+            // pure-rand's uniformInt rejection rule, inlined: it is the hot loop of every bootstrap
+            const limit = n > 2 ? Math.floor(0x100000000 / n) * n : 0x100000000;
+            let v = gen.next() + 0x80000000;
+            while (v >= limit)
+                v = gen.next() + 0x80000000;
+            return v % n;
         },
         float: () => uniformFloat64(gen),
         uint32: () => gen.next() >>> 0,
@@ -7367,12 +7241,27 @@ function signFlipTest(d, resamples, rng) {
     // the tally works on sums: the same ordering as means, without n divisions per vector
     const tally = new Tally(observed);
     const exact = n <= EXACT_MAX_N;
-    forEachFlip(n, exact, resamples, rng, (flips) => {
-        let sum = 0;
-        for (let i = 0; i < n; i++)
-            sum += flips[i] ? -d[i] : d[i];
-        tally.add(sum);
-    });
+    if (exact) {
+        forEachFlip(n, true, 0, rng, (flips) => {
+            let sum = 0;
+            for (let i = 0; i < n; i++)
+                sum += flips[i] ? -d[i] : d[i];
+            tally.add(sum);
+        });
+    }
+    else {
+        // the same sign vectors forEachFlip would draw, without the buffer: this loop dominates large comparisons
+        for (let r = 0; r < resamples; r++) {
+            let sum = 0;
+            for (let i = 0; i < n; i += 32) {
+                const bits = rng.uint32();
+                const end = Math.min(32, n - i);
+                for (let b = 0; b < end; b++)
+                    sum += (bits >>> b) & 1 ? -d[i + b] : d[i + b];
+            }
+            tally.add(sum);
+        }
+    }
     return tally.result(n === 0 ? NaN : observed / n, exact);
 }
 /**
@@ -7678,6 +7567,7 @@ function scoresComparison(base, head, pairing, opts) {
     let pValue = null;
     let pWorse = null;
     let test = null;
+    // on 0/1 scores the sign test of worse vs better is McNemar's exact test
     if (n > 0 && opts.binary) {
         const m = mcnemarExact(worse, better);
         pValue = m.pTwoSided;
@@ -7724,12 +7614,14 @@ function aggregateComparison(base, head, pairing, opts) {
     const baseValue = n ? aggregate(combined, baseArm) : NaN;
     const headValue = n ? aggregate(combined, headArm) : NaN;
     const delta = headValue - baseValue;
+    // an aggregate undefined on the compared rows leaves nothing to resample or test
+    const usable = Number.isFinite(delta) ? n : 0;
     const rng = createRng(opts.seed);
     const testRng = rng.fork();
     let ci = null;
-    if (n === 1)
+    if (usable === 1)
         ci = { level: opts.confidence, low: delta, high: delta };
-    if (n > 1) {
+    if (usable > 1) {
         const headIdx = new Int32Array(n);
         // the same resampled examples feed both arms, so example-level noise cancels in the difference
         const stats = indexBootstrapStats(n, opts.resamples, rng, (idx) => {
@@ -7742,7 +7634,7 @@ function aggregateComparison(base, head, pairing, opts) {
     let pValue = null;
     let pWorse = null;
     let test = null;
-    if (n > 0) {
+    if (usable > 0) {
         const t = swapTest(combined, n, aggregate, opts.resamples, testRng);
         pValue = t.pTwoSided;
         pWorse = opts.direction === 'higher' ? t.pLess : t.pGreater;
@@ -7759,8 +7651,13 @@ function aggregateComparison(base, head, pairing, opts) {
 function comparePairing(base, head, pairing, opts) {
     checkBootstrapOptions(opts);
     const { aggregate } = opts;
-    if (pairing.kind === 'aggregate' && aggregate)
+    if (pairing.kind === 'aggregate') {
+        if (!aggregate)
+            throw new Error('a pairing of columns needs opts.aggregate');
         return aggregateComparison(base, head, pairing, { ...opts, aggregate });
+    }
+    if (!base.scores || !head.scores)
+        throw new Error('a pairing of scores needs scores on both runs');
     return scoresComparison(base, head, pairing, opts);
 }
 
@@ -7813,7 +7710,9 @@ function compareUnpaired(base, head, opts, reason) {
     else if (base.scores && head.scores) {
         sides = [meanSide(base.scores, resamples), meanSide(head.scores, resamples)];
     }
-    if (!sides || sides[0].n === 0 || sides[1].n === 0) {
+    // no rows, or an aggregate undefined on a run's rows: only the values can be compared
+    const usable = (side) => side.n > 0 && Number.isFinite(side.value);
+    if (!sides || !usable(sides[0]) || !usable(sides[1])) {
         return {
             paired: false, reason, nBase: sides?.[0].n ?? 0, nHead: sides?.[1].n ?? 0,
             baseValue: base.value, headValue: head.value, delta: head.value - base.value,
@@ -17238,10 +17137,11 @@ function jsonToArray(value, display, base = [], where = pointerText) {
     const path = [...base];
     const visit = (v, depth) => {
         if (depth < shape.length) {
+            const expected = `expected ${Array.isArray(v) ? '' : 'an array of '}${shape[depth]} like the first`;
             if (!Array.isArray(v))
-                fail(display, `ragged array: ${where(path)} is ${kindText(v)}, expected an array of ${shape[depth]} like the first`);
+                fail(display, `ragged array: ${where(path)} is ${kindText(v)}, ${expected}`);
             if (v.length !== shape[depth])
-                fail(display, `ragged array: ${where(path)} has ${v.length} elements, expected ${shape[depth]} like the first`);
+                fail(display, `ragged array: ${where(path)} has ${v.length} elements, ${expected}`);
             for (let i = 0; i < v.length; i++) {
                 path.push(i);
                 visit(v[i], depth + 1);
@@ -17437,7 +17337,7 @@ function selectJsonLines(lines, member, source) {
     const display = member ? `${source}#${member}` : source;
     const tokens = member?.startsWith('/') ? pointerTokens(member, source) : undefined;
     const values = lines.map(({ line, value }) => {
-        const where = (path) => (path.length === 0 ? `line ${line}` : `line ${line} at ${pointerText(path)}`);
+        const where = (path) => path.length === 0 ? `line ${line}` : `line ${line} at ${pointerText(path)}`;
         if (tokens)
             return resolvePointer(value, tokens, display, where);
         const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -18469,7 +18369,8 @@ function createInputReader(options) {
                     return selectCsv(parsed(ref, (b) => parseCsv(b, file)), ref.member, file, { text: asText });
                 default: {
                     const hint = extension === '' && !file.includes('/') ? didYouMean(file, Object.keys(aliases)) : '';
-                    return fail(file, `unsupported file type "${extension || '(no extension)'}"${hint}; supported: ${SUPPORTED_EXTENSIONS.join(' ')}`);
+                    const type = extension || '(no extension)';
+                    return fail(file, `unsupported file type "${type}"${hint}; supported: ${SUPPORTED_EXTENSIONS.join(' ')}`);
                 }
             }
         }
@@ -18490,8 +18391,9 @@ function createInputReader(options) {
             const first = new Map();
             ids.forEach((id, i) => {
                 const earlier = first.get(id);
-                if (earlier !== undefined)
+                if (earlier !== undefined) {
                     fail(source, `duplicate id "${id}" (elements ${earlier} and ${i}); ids must be unique to pair examples`);
+                }
                 first.set(id, i);
             });
             return ids;
@@ -19088,10 +18990,12 @@ function isConstant(values) {
             return false;
     return true;
 }
-/** The `k` param of top-k metrics: a fraction of the features in (0, 1), or a whole count ≥ 1. */
+/** The `k` param of top-k metrics: a fraction of the features in (0, 1), or a whole count ≥ 1; default 0.1. */
 const kParam = number()
     .positive()
-    .refine((k) => k < 1 || Number.isInteger(k), { message: 'k must be a fraction in (0, 1) or a whole number ≥ 1' });
+    .refine((k) => k < 1 || Number.isInteger(k), { message: 'k must be a fraction in (0, 1) or a whole number ≥ 1' })
+    .default(0.1)
+    .describe('how many features: a fraction of F in (0, 1), taken as ceil(k·F), or a whole count ≥ 1');
 /**
  * How many of `total` items a k param selects: ceil(k·total) for 0 < k < 1, k itself for whole k ≥ 1.
  * k·total is rounded to 12 significant digits before the ceiling so 0.3·10 selects 3, not 4 (float round-off).
@@ -19103,19 +19007,70 @@ function resolveK(k, total, what = 'features') {
         throw new MetricInputError(`k = ${k} selects ${count} ${what} but there are only ${total}`);
     return count;
 }
-/** Indices sorted by value, largest first; ties keep the lower index first (numpy argsort(−x, kind='stable')). */
-function descendingOrder(values) {
-    const order = Array.from({ length: values.length }, (_, i) => i);
-    return order.sort((i, j) => (values[i] > values[j] ? -1 : values[i] < values[j] ? 1 : i - j));
-}
-/** Indices of the k largest values, largest first; ties go to the lower index. */
-function topKIndices(values, k) {
-    return descendingOrder(values).slice(0, k);
-}
-/** Indices sorted by value, smallest first; ties keep the lower index first. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+/**
+ * Indices sorted by value, smallest first; ties keep the lower index first (numpy argsort(x, kind='stable')); −0 equals
+ * +0; no NaN allowed. Long rows use an LSD radix sort on the IEEE-754 bits, so image-size rows sort in O(F).
+ */
 function ascendingOrder(values) {
-    const order = Array.from({ length: values.length }, (_, i) => i);
-    return order.sort((i, j) => (values[i] < values[j] ? -1 : values[i] > values[j] ? 1 : i - j));
+    return stableOrder(values, 1);
+}
+/** Indices sorted by value, largest first; ties keep the lower index first (numpy argsort(−x, kind='stable')). No NaN. */
+function descendingOrder(values) {
+    return stableOrder(values, -1);
+}
+/** Stable argsort of sign·values (sign = 1 ascending, −1 descending). */
+function stableOrder(values, sign) {
+    const n = values.length;
+    let order = new Uint32Array(n);
+    for (let i = 0; i < n; i++)
+        order[i] = i;
+    if (n <= 256) {
+        return order.sort((i, j) => {
+            const d = sign * values[i] - sign * values[j];
+            return d < 0 ? -1 : d > 0 ? 1 : i - j;
+        });
+    }
+    const scaled = new Float64Array(n);
+    for (let i = 0; i < n; i++)
+        scaled[i] = values[i] === 0 ? 0 : sign * values[i];
+    const bits = new Uint32Array(scaled.buffer);
+    const [loWord, hiWord] = LITTLE_ENDIAN ? [0, 1] : [1, 0];
+    // Sortable keys: negatives flip every bit, positives only the sign bit, so unsigned order is numeric order.
+    const keys = new Uint32Array(2 * n);
+    for (let i = 0; i < n; i++) {
+        const lo = bits[2 * i + loWord];
+        const hi = bits[2 * i + hiWord];
+        const negative = hi >>> 31 === 1;
+        keys[2 * i] = negative ? ~lo >>> 0 : lo;
+        keys[2 * i + 1] = negative ? ~hi >>> 0 : (hi | 0x80000000) >>> 0;
+    }
+    let next = new Uint32Array(n);
+    const count = new Uint32Array(256);
+    for (let pass = 0; pass < 8; pass++) {
+        const word = pass >> 2;
+        const shift = (pass & 3) * 8;
+        count.fill(0);
+        for (let i = 0; i < n; i++)
+            count[(keys[2 * i + word] >>> shift) & 255]++;
+        if (count.includes(n))
+            continue; // one digit for all: this pass would not move anything
+        for (let d = 0, total = 0; d < 256; d++) {
+            const c = count[d];
+            count[d] = total;
+            total += c;
+        }
+        for (let t = 0; t < n; t++) {
+            const i = order[t];
+            next[count[(keys[2 * i + word] >>> shift) & 255]++] = i;
+        }
+        [order, next] = [next, order];
+    }
+    return order;
+}
+/** Indices of the k largest values, largest first; ties go to the lower index. No NaN allowed. */
+function topKIndices(values, k) {
+    return descendingOrder(values).subarray(0, k);
 }
 /** 1-based ranks, ties get the mean of their ranks (scipy.stats.rankdata method='average'). No NaN allowed. */
 function averageRanks$1(values) {
@@ -19125,9 +19080,8 @@ function averageRanks$1(values) {
         let end = start + 1;
         while (end < order.length && values[order[end]] === values[order[start]])
             end++;
-        const rank = (start + 1 + end) / 2;
         for (let t = start; t < end; t++)
-            ranks[order[t]] = rank;
+            ranks[order[t]] = (start + 1 + end) / 2;
         start = end;
     }
     return ranks;
@@ -19200,7 +19154,11 @@ function checkZeroOne(a, name, allowNaN = false) {
 }
 
 const inputs$1 = [
-    { name: 'attributions', shapes: [['N', 'F...']], description: 'attributions [N, F] (more dimensions are flattened per example)' },
+    {
+        name: 'attributions',
+        shapes: [['N', 'F...']],
+        description: 'attributions [N, F] (more dimensions are flattened per example)'
+    },
     {
         name: 'reference',
         shapes: [['N', 'F...']],
@@ -19219,7 +19177,7 @@ function magnitudeRanks(values) {
 function topFeatures(values, k) {
     const ranks = magnitudeRanks(values);
     const idx = topKIndices(absolute(values), k);
-    return idx.map((j) => ({ j, rank: ranks[j], sign: Math.sign(values[j]) }));
+    return Array.from(idx, (j) => ({ j, rank: ranks[j], sign: Math.sign(values[j]) }));
 }
 /** Scores each example from its attribution and reference rows; NaN rows score NaN. */
 function perPair(attributions, reference, score) {
@@ -19228,7 +19186,7 @@ function perPair(attributions, reference, score) {
         return hasNaN$1(a) || hasNaN$1(r) ? NaN : score(a, r);
     });
 }
-/** A top-k agreement: `match` says whether feature t of the explanation's list agrees with the reference's list. */
+/** A top-k agreement: `match` says whether position t of the explanation's list agrees with the reference's list. */
 function topKAgreement(spec) {
     return {
         name: spec.name,
@@ -19236,16 +19194,18 @@ function topKAgreement(spec) {
         title: spec.title,
         direction: 'higher',
         inputs: inputs$1,
-        params: object({ k: kParam.default(0.1).describe('how many features: a fraction of F in (0, 1), taken as ceil(k·F), or a whole count ≥ 1') }).strict(),
+        params: object({ k: kParam }).strict(),
         compute({ attributions, reference }, { k }) {
             const count = resolveK(k, rowSize(attributions));
             return {
                 scores: perPair(attributions, reference, (a, r) => {
                     const ta = topFeatures(a, count);
                     const tr = topFeatures(r, count);
+                    // Indexed by feature so set membership stays O(k) for image-size k.
+                    const byFeature = new Map(tr.map((f) => [f.j, f]));
                     let agree = 0;
                     for (let t = 0; t < count; t++)
-                        if (spec.match(t, ta, tr))
+                        if (spec.match(t, ta, tr, byFeature))
                             agree++;
                     return agree / count;
                 })
@@ -19272,7 +19232,7 @@ const featureAgreement = topKAgreement({
     summary: 'Share of the k most important features (by magnitude) that the explanation and the reference have in common.',
     formula: 'FAᵢ = |top-k(aᵢ) ∩ top-k(refᵢ)| / k',
     openxai: 'overlap',
-    match: (t, a, r) => r.some((f) => f.j === a[t].j)
+    match: (t, a, _r, byFeature) => byFeature.has(a[t].j)
 });
 const rankAgreement = topKAgreement({
     name: 'rank-agreement',
@@ -19288,7 +19248,7 @@ const signAgreement = topKAgreement({
     summary: 'Share of the k most important features common to both top-k sets and carrying the same sign.',
     formula: 'SAᵢ = |{(j, sign aᵢⱼ) : j ∈ top-k(aᵢ)} ∩ {(j, sign refᵢⱼ) : j ∈ top-k(refᵢ)}| / k',
     openxai: 'sign',
-    match: (t, a, r) => r.some((f) => f.j === a[t].j && f.sign === a[t].sign)
+    match: (t, a, _r, byFeature) => byFeature.get(a[t].j)?.sign === a[t].sign
 });
 const signedRankAgreement = topKAgreement({
     name: 'signed-rank-agreement',
@@ -19299,8 +19259,9 @@ const signedRankAgreement = topKAgreement({
     match: (t, a, r) => a[t].j === r[t].j && a[t].rank === r[t].rank && a[t].sign === r[t].sign
 });
 function requireTwoFeatures(attributions) {
-    if (rowSize(attributions) < 2)
-        throw new MetricInputError(`input "attributions" needs at least 2 features per example, got ${rowSize(attributions)}`);
+    const f = rowSize(attributions);
+    if (f < 2)
+        throw new MetricInputError(`input "attributions" needs at least 2 features per example, got ${f}`);
 }
 const pairwiseRankAgreement = {
     name: 'pairwise-rank-agreement',
@@ -19457,46 +19418,73 @@ function rowIndices(n, indices) {
  */
 function pairedMeans(columns, indices) {
     const rowsAt = rowIndices(columns[0].length, indices);
-    const sums = columns.map(() => 0);
+    const sums = new Float64Array(columns.length);
     let n = 0;
-    for (let k = 0; k < rowsAt.length; k++) {
+    rows: for (let k = 0; k < rowsAt.length; k++) {
         const i = rowsAt[k];
-        if (!columns.every((c) => Number.isFinite(c[i])))
-            continue;
+        for (let c = 0; c < columns.length; c++)
+            if (!Number.isFinite(columns[c][i]))
+                continue rows;
         for (let c = 0; c < columns.length; c++)
             sums[c] += columns[c][i];
         n++;
     }
-    return { means: sums.map((s) => (n === 0 ? NaN : s / n)), n };
+    return { means: Array.from(sums, (s) => (n === 0 ? NaN : s / n)), n };
+}
+/** Finite scores sorted ascending, cut into groups of tied values; cached because every bootstrap resample reuses it. */
+const tieGroupCache = new WeakMap();
+function tieGroups(scores) {
+    const cached = tieGroupCache.get(scores);
+    if (cached)
+        return cached;
+    const finite = [];
+    for (let i = 0; i < scores.length; i++)
+        if (Number.isFinite(scores[i]))
+            finite.push(i);
+    finite.sort((i, j) => scores[i] - scores[j] || i - j);
+    const starts = [];
+    for (let k = 0; k < finite.length; k++)
+        if (k === 0 || scores[finite[k]] !== scores[finite[k - 1]])
+            starts.push(k);
+    starts.push(finite.length);
+    const groups = { order: Int32Array.from(finite), starts: Int32Array.from(starts) };
+    tieGroupCache.set(scores, groups);
+    return groups;
 }
 /**
- * ROC AUC as the Mann–Whitney U statistic over the rows `indices` with a finite score: U / (n₁·n₀), ties count ½
- * (average ranks). NaN when the rows hold only one class.
+ * ROC AUC as the Mann–Whitney U statistic over the rows `indices` (a multiset) with a finite score and a 0/1 label:
+ * U / (n₁·n₀), a tied positive–negative pair counting ½. One pass over the tie groups sorted once, so a bootstrap
+ * resample costs O(rows). NaN when the rows hold only one class.
  */
 function mannWhitneyAuc(scores, positive, indices) {
-    const rowsAt = rowIndices(scores.length, indices);
-    const kept = [];
-    const labels = [];
-    for (let k = 0; k < rowsAt.length; k++) {
-        const i = rowsAt[k];
-        if (Number.isFinite(scores[i]) && !Number.isNaN(positive[i])) {
-            kept.push(scores[i]);
-            labels.push(positive[i]);
-        }
+    const { order, starts } = tieGroups(scores);
+    let weight;
+    if (indices) {
+        weight = new Float64Array(scores.length);
+        for (let k = 0; k < indices.length; k++)
+            weight[indices[k]]++;
     }
-    const ranks = averageRanks(kept);
+    let u = 0;
+    let negativesBelow = 0;
     let n1 = 0;
-    let rankSum = 0;
-    for (let i = 0; i < kept.length; i++) {
-        if (labels[i] === 1) {
-            n1++;
-            rankSum += ranks[i];
+    let n0 = 0;
+    for (let g = 0; g + 1 < starts.length; g++) {
+        let pos = 0;
+        let neg = 0;
+        for (let k = starts[g]; k < starts[g + 1]; k++) {
+            const i = order[k];
+            const w = weight ? weight[i] : 1;
+            if (positive[i] === 1)
+                pos += w;
+            else if (positive[i] === 0)
+                neg += w;
         }
+        u += pos * (negativesBelow + neg / 2);
+        negativesBelow += neg;
+        n1 += pos;
+        n0 += neg;
     }
-    const n0 = kept.length - n1;
-    if (n1 === 0 || n0 === 0)
-        return NaN;
-    return (rankSum - (n1 * (n1 + 1)) / 2) / (n1 * n0);
+    return n1 === 0 || n0 === 0 ? NaN : u / (n1 * n0);
 }
 /** Trapezoid rule Σ (xₖ₊₁ − xₖ)·(yₖ + yₖ₊₁)/2 over the points as given. */
 function trapezoid(x, y) {
@@ -19714,7 +19702,11 @@ const definitions$7 = [logitDiff, normalizedFaithfulness, cpr, cmd, edgeAuroc];
 
 const noParams = object({}).strict();
 function curvesSpec(what) {
-    return { name: 'curves', shapes: [['N', 'K+1']], description: `model output (e.g. target-class probability) after ${what} k/K of the features, k = 0..K` };
+    return {
+        name: 'curves',
+        shapes: [['N', 'K+1']],
+        description: `model output (e.g. target-class probability) after ${what} k/K of the features, k = 0..K`
+    };
 }
 function requireTwoPoints(a, name, what) {
     if (a.shape[1] < 2)
@@ -19770,7 +19762,9 @@ const aopc = {
     title: 'AOPC (most relevant first)',
     direction: 'higher',
     inputs: [curvesSpec('removing, most relevant first (MoRF),')],
-    params: object({ order: _enum(['morf', 'lerf']).default('morf').describe('removal order of the curves; LeRF curves go to metric aopc-lerf') })
+    params: object({
+        order: _enum(['morf', 'lerf']).default('morf').describe('removal order of the curves; LeRF curves go to metric aopc-lerf')
+    })
         .strict()
         .refine((p) => p.order === 'morf', {
         message: 'order "lerf" reverses the direction (lower is better): use metric "aopc-lerf" instead',
@@ -19986,7 +19980,8 @@ const infidelity = {
         { name: 'dot_products', shapes: [['N', 'S']], description: 'perturbation · attribution, Σⱼ Iⱼ·aⱼ, for each of S perturbations' },
         { name: 'output_deltas', shapes: [['N', 'S']], description: 'model output change f(x) − f(x − I) for each perturbation' }
     ],
-    params: object({ normalize: boolean().default(false).describe('scale I·a by the least-squares β first (Captum normalize)') }).strict(),
+    params: object({ normalize: boolean().default(false).describe('scale I·a by the least-squares β first (Captum normalize)') })
+        .strict(),
     compute({ dot_products, output_deltas }, { normalize }) {
         return {
             scores: perRow(dot_products, (ia, i) => {
@@ -20076,8 +20071,16 @@ const value = {
 const definitions$5 = [mean, value];
 
 const inputs = [
-    { name: 'attributions', shapes: [['N', 'F...']], description: 'attributions [N, F] (more dimensions are flattened per example), signed as given' },
-    { name: 'mask', shapes: [['N', 'F...']], description: 'ground-truth relevance mask [N, F] (bool or 0/1), same layout as the attributions' }
+    {
+        name: 'attributions',
+        shapes: [['N', 'F...']],
+        description: 'attributions [N, F] (more dimensions are flattened per example), signed as given'
+    },
+    {
+        name: 'mask',
+        shapes: [['N', 'F...']],
+        description: 'ground-truth relevance mask [N, F] (bool or 0/1), same layout as the attributions'
+    }
 ];
 const emptyMaskCase = 'An empty mask has nothing to localise: NaN (excluded, counted).';
 const nanCase = 'A NaN attribution makes that example NaN (excluded, counted).';
@@ -20109,7 +20112,7 @@ const topKIntersection = {
     title: 'Top-k intersection',
     direction: 'higher',
     inputs,
-    params: object({ k: kParam.default(0.1).describe('how many features: a fraction of F in (0, 1), taken as ceil(k·F), or a whole count ≥ 1') }).strict(),
+    params: object({ k: kParam }).strict(),
     compute({ attributions, mask }, { k }) {
         const count = resolveK(k, rowSize(attributions));
         return { scores: perExample(attributions, mask, (a, m) => topHits(a, m, count)) };
@@ -20144,7 +20147,13 @@ const relevanceRankAccuracy = {
         summary: 'Share of the K highest-attributed features that lie inside the mask, K being the mask size.',
         formula: 'RRAᵢ = |top-K(aᵢ) ∩ maskᵢ| / K, K = |maskᵢ|, then the mean over examples',
         range: '[0, 1]',
-        edgeCases: ['Ties at the cut go to the lower feature index (numpy argsort(−a, kind="stable")).', signedNote, emptyMaskCase, nanCase, maskValuesCase],
+        edgeCases: [
+            'Ties at the cut go to the lower feature index (numpy argsort(−a, kind="stable")).',
+            signedNote,
+            emptyMaskCase,
+            nanCase,
+            maskValuesCase
+        ],
         reference: 'Arras et al. 2022, "CLEVR-XAI: A benchmark dataset for the ground truth evaluation of neural network explanations" (Information Fusion); ' +
             'Quantus quantus/metrics/localisation/relevance_rank_accuracy.py (RelevanceRankAccuracy).',
         differences: 'Quantus breaks ties with numpy’s default (unstable) argsort; we use the stable lower-index rule.'
@@ -20174,7 +20183,13 @@ const relevanceMassAccuracy = {
         summary: 'Share of the total attribution that falls inside the mask.',
         formula: 'RMAᵢ = Σ_{j ∈ maskᵢ} aᵢⱼ / Σⱼ aᵢⱼ, then the mean over examples',
         range: '[0, 1] for non-negative attributions; unbounded for signed ones',
-        edgeCases: ['Attributions summing to exactly 0 make the ratio undefined: NaN (excluded, counted).', signedNote, emptyMaskCase, nanCase, maskValuesCase],
+        edgeCases: [
+            'Attributions summing to exactly 0 make the ratio undefined: NaN (excluded, counted).',
+            signedNote,
+            emptyMaskCase,
+            nanCase,
+            maskValuesCase
+        ],
         reference: 'Arras et al. 2022 (CLEVR-XAI, Information Fusion); Quantus quantus/metrics/localisation/relevance_mass_accuracy.py (RelevanceMassAccuracy).',
         differences: 'Quantus divides by a zero total anyway (inf or NaN with a warning); we score NaN.'
     }
@@ -20202,7 +20217,13 @@ const pointingGame = {
         summary: 'Whether the highest attribution points inside the mask (1) or not (0); the mean is the hit rate.',
         formula: 'PGᵢ = 1[∃ j ∈ maskᵢ : aᵢⱼ = maxₖ aᵢₖ], then the mean over examples',
         range: '[0, 1]',
-        edgeCases: ['When several features tie for the maximum, one of them inside the mask is a hit (as Quantus).', signedNote, emptyMaskCase, nanCase, maskValuesCase],
+        edgeCases: [
+            'When several features tie for the maximum, one of them inside the mask is a hit (as Quantus).',
+            signedNote,
+            emptyMaskCase,
+            nanCase,
+            maskValuesCase
+        ],
         reference: 'Zhang et al. 2018, "Top-Down Neural Attention by Excitation Backprop" (IJCV); Quantus quantus/metrics/localisation/pointing_game.py (PointingGame).',
         differences: 'Quantus assigns NaN to a bool array for an empty mask, which stores True: a hit. We score an empty mask NaN. Its weighted option is not offered.'
     }
@@ -20221,7 +20242,14 @@ const attributionAuroc = {
         summary: 'Per-example ROC AUC of the attributions as a detector of the mask: the chance a masked feature outranks an unmasked one.',
         formula: 'AUCᵢ = (R₁ − n₁(n₁+1)/2) / (n₁·n₀) over the F features, R₁ the masked features’ average-rank sum; then the mean',
         range: '[0, 1]; 0.5 is chance',
-        edgeCases: ['Tied attributions count ½ (average ranks), as the trapezoid ROC of sklearn.', 'A full mask has no negatives: NaN (excluded, counted).', signedNote, emptyMaskCase, nanCase, maskValuesCase],
+        edgeCases: [
+            'Tied attributions count ½ (average ranks), as the trapezoid ROC of sklearn.',
+            'A full mask has no negatives: NaN (excluded, counted).',
+            signedNote,
+            emptyMaskCase,
+            nanCase,
+            maskValuesCase
+        ],
         reference: 'Fawcett 2006, "An introduction to ROC analysis"; Quantus quantus/metrics/localisation/auc.py (AUC: sklearn roc_curve + auc).'
     }
 };
@@ -20491,17 +20519,27 @@ function squaredErrors(x, xHat) {
         return s;
     });
 }
+/** The centred per-dimension columns c:0 … c:M−1 in order, found once per columns object (keyed by its sse array). */
+const centredCache = new WeakMap();
+function centredColumns(columns) {
+    let centred = centredCache.get(columns.sse);
+    if (!centred) {
+        centred = Object.keys(columns)
+            .filter((k) => k.startsWith('c:'))
+            .sort((a, b) => Number(a.slice(2)) - Number(b.slice(2)))
+            .map((k) => columns[k]);
+        centredCache.set(columns.sse, centred);
+    }
+    return centred;
+}
 /**
  * Explained variance on the rows `indices`: 1 − Σ sse / Σ_t Σ_d (x_td − x̄_d)², with x̄ the mean over those rows.
  * The columns hold x centred on the full-data mean (c_td), so Σ_t (x_td − x̄_d)² = Σ_t c_td² − (Σ_t c_td)² / n stays
- * exact on any resample and free of cancellation.
+ * exact on any resample and free of cancellation. Without c:d columns (resample_mean: false) x̄ stays the full-data mean.
  */
 function explainedVarianceOf(columns, indices) {
     const { sse, css } = columns;
-    const centred = Object.keys(columns)
-        .filter((k) => k.startsWith('c:'))
-        .sort((a, b) => Number(a.slice(2)) - Number(b.slice(2)))
-        .map((k) => columns[k]);
+    const centred = centredColumns(columns);
     const rowsAt = rowIndices(sse.length, indices);
     const sums = new Float64Array(centred.length);
     let n = 0;
@@ -20528,8 +20566,13 @@ const explainedVariance = {
     title: 'Explained variance (FVE)',
     direction: 'higher',
     inputs: [xSpec, xHatSpec],
-    params: object({}).strict(),
-    compute({ x, x_hat: xHat }) {
+    params: object({
+        resample_mean: boolean()
+            .default(true)
+            .describe('recompute x̄ on each bootstrap resample (exact; keeps one column per model dimension) or keep the full-data x̄ (two columns)')
+    })
+        .strict(),
+    compute({ x, x_hat: xHat }, { resample_mean: resampleMean }) {
         const t = rows(x);
         const m = x.shape[1];
         const sse = squaredErrors(x, xHat);
@@ -20549,14 +20592,14 @@ const explainedVariance = {
         for (let d = 0; d < m; d++)
             mean[d] /= n;
         const columns = { sse, css: new Float64Array(t) };
-        for (let d = 0; d < m; d++)
-            columns[`c:${d}`] = new Float64Array(t);
+        const centred = Array.from({ length: resampleMean ? m : 0 }, (_, d) => (columns[`c:${d}`] = new Float64Array(t)));
         for (let i = 0; i < t; i++) {
             const xt = row(x, i);
             let css = 0;
             for (let d = 0; d < m; d++) {
                 const c = Number.isFinite(sse[i]) ? xt[d] - mean[d] : 0;
-                columns[`c:${d}`][i] = c;
+                if (resampleMean)
+                    centred[d][i] = c;
                 css += c * c;
             }
             columns.css[i] = css;
@@ -20577,7 +20620,9 @@ const explainedVariance = {
             'x with zero variance (every token identical) is an input error; on a bootstrap resample it is NaN.',
             'A token with a NaN or ±Inf in x or x_hat is left out of every sum and of the mean x̄.',
             'The columns are sse_t, css_t = Σ_d c_td² and one column c:d per model dimension (x centred on the full-data mean), so the ' +
-                'bootstrap recomputes x̄ on each resample exactly; they take as much memory as x.'
+                'bootstrap recomputes x̄ on each resample exactly; they take as much room as x, in memory and in results.json.',
+            'resample_mean: false keeps only sse_t and css_t and holds x̄ at the full-data mean on resamples: the value is unchanged, ' +
+                'the confidence interval differs by O(1/T); use it when T·M is large.'
         ],
         reference: 'The coefficient of determination with variance weighting: sklearn.metrics.r2_score(x, x_hat, multioutput="variance_weighted"); ' +
             'SAELens sae_lens/evals.py explained_variance after PR #665 (fix of issue #659); SAEBench core eval explained_variance (PR #61).',
@@ -20816,7 +20861,8 @@ const effectiveComplexity = {
     title: 'Effective complexity',
     direction: 'lower',
     inputs: [attributionsSpec],
-    params: object({ eps: number().nonnegative().default(1e-5).describe('count features with |a| / max|a| above this') }).strict(),
+    params: object({ eps: number().nonnegative().default(1e-5).describe('count features with |a| / max|a| above this') })
+        .strict(),
     compute({ attributions }, { eps }) {
         return {
             scores: perRow(attributions, (values) => {
@@ -20851,7 +20897,7 @@ const topKMass = {
     title: 'Top-k attribution mass',
     direction: 'higher',
     inputs: [attributionsSpec],
-    params: object({ k: kParam.default(0.1).describe('how many features: a fraction of F in (0, 1), taken as ceil(k·F), or a whole count ≥ 1') }).strict(),
+    params: object({ k: kParam }).strict(),
     compute({ attributions }, { k }) {
         const count = resolveK(k, rowSize(attributions));
         return {
@@ -20860,7 +20906,10 @@ const topKMass = {
                 const total = sum(a);
                 if (Number.isNaN(total) || total === 0)
                     return NaN;
-                return sum(topKIndices(a, count).map((j) => a[j])) / total;
+                let top = 0;
+                for (const j of topKIndices(a, count))
+                    top += a[j];
+                return top / total;
             })
         };
     },
@@ -20921,7 +20970,8 @@ const topKAccuracy = {
         { name: 'logits', shapes: [['N', 'C']], description: 'class scores [N, C]: logits or probabilities (only their order matters)' },
         labelsSpec
     ],
-    params: object({ k: number().int().min(1).default(5).describe('a hit when the label is among the k largest scores; 1 ≤ k ≤ C') }).strict(),
+    params: object({ k: number().int().min(1).default(5).describe('a hit when the label is among the k largest scores; 1 ≤ k ≤ C') })
+        .strict(),
     binary: true,
     compute({ logits, labels }, { k }) {
         const c = logits.shape[1];
@@ -21308,6 +21358,10 @@ function escapeMarkdown(text) {
 function codeSpan(text) {
     return `\`${text.replace(/`/g, "'").replace(/[\r\n]+/g, ' ')}\``;
 }
+/** A code span inside a table cell: GFM splits cells at any unescaped pipe, even within code. */
+function codeCell(text) {
+    return codeSpan(text).replace(/\|/g, '\\|');
+}
 /** For text inside HTML elements (<summary>), where markdown escapes would show literally. */
 function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/@/g, '@\u200b').replace(/[\r\n]+/g, ' ');
@@ -21358,7 +21412,7 @@ function evidenceText(row) {
 function gateText(gates) {
     if (gates.length === 0)
         return '–';
-    return gates.map((g) => `${g.ok ? '✓' : '✗'} ${g.rule} ${typeof g.limit === 'number' ? formatNumber(g.limit) : g.limit}`).join(', ');
+    return gates.map((g) => `${g.ok ? '✓' : '✗'} ${g.rule} ${typeof g.limit === 'number' ? formatNumber(g.limit) : escapeMarkdown(g.limit)}`).join(', ');
 }
 function headline(c) {
     const counts = new Map();
@@ -21382,7 +21436,7 @@ function tableRows(rows) {
         header,
         ...rows.map((r) => [
             `${STATUS_ICON[r.status]} ${r.status}`,
-            codeSpan(r.id),
+            codeCell(r.id),
             formatNumber(r.base),
             formatNumber(r.head),
             deltaText(r),
@@ -21407,7 +21461,7 @@ function reading(row) {
     return `${parts.join('; ')}.`;
 }
 function detailsBlock(row) {
-    const lines = [`<details><summary><b>${row.id}</b>: ${escapeHtml(reading(row) || row.status)}</summary>`, ''];
+    const lines = [`<details><summary><b>${escapeHtml(row.id)}</b>: ${escapeHtml(reading(row) || row.status)}</summary>`, ''];
     for (const g of row.gates.filter((g) => !g.ok && g.detail))
         lines.push(`- Gate ${g.rule}: ${escapeMarkdown(g.detail)}`);
     if (row.counts) {
@@ -21421,7 +21475,7 @@ function detailsBlock(row) {
     for (const note of row.notes ?? [])
         lines.push(`- ${escapeMarkdown(note)}`);
     if (row.topWorse?.length) {
-        lines.push('', markdownTable([['Example', 'Base', 'Head', 'Δ'], ...row.topWorse.map((e) => [codeSpan(e.id), formatNumber(e.base), formatNumber(e.head), formatSigned(e.delta)])]));
+        lines.push('', markdownTable([['Example', 'Base', 'Head', 'Δ'], ...row.topWorse.map((e) => [codeCell(e.id), formatNumber(e.base), formatNumber(e.head), formatSigned(e.delta)])]));
     }
     lines.push('', '</details>');
     return lines.join('\n');
@@ -21485,14 +21539,14 @@ function buildAnnotations(c, configFile, sources = {}) {
     const weight = { error: 0, warning: 1, notice: 2 };
     return rows
         .map((r) => {
-        const failed = r.gates.filter((g) => !g.ok).map((g) => g.detail ?? `${g.rule} ${g.limit}`);
-        const details = [...failed, ...(r.notes ?? [])];
-        const summary = r.delta !== null ? `${deltaText(r)}. ${reading(r)}` : r.head !== null ? `value ${r.head}` : '';
+        const failed = r.gates.filter((g) => !g.ok).map((g) => `Gate ${g.rule}: ${g.detail ?? `limit ${g.limit}`}.`);
+        const details = [...failed, ...(r.notes ?? []).map((n) => `${n}.`)];
+        const summary = r.delta !== null ? reading(r) : r.head !== null ? `Value ${formatNumber(r.head)}.` : '';
         const source = sources[r.id];
         return {
             level: levelOf(r),
             title: `interp-gate: ${r.id} ${r.status}`,
-            message: [summary, ...details].filter(Boolean).join(' — '),
+            message: [summary, ...details].filter(Boolean).join(' '),
             ...(source ? { file: source } : { file: configFile, ...(r.line ? { line: r.line } : {}) }),
             rank: RANK[r.status]
         };
@@ -21690,13 +21744,14 @@ function gateSpecs(loaded, bound) {
 async function runPipeline(options) {
     const { workspace } = options;
     const { loaded, bound } = await loadConfig(workspace, options.config, options.allowPlugins ?? true);
+    const { baseline, noBaselineNote } = options.resolveBaseline ? await options.resolveBaseline(loaded.config.suite) : options;
     const { results, inputErrors } = computeResults(workspace, loaded, bound, options);
     const comparison = compare({
         head: results,
-        base: options.baseline?.results ?? null,
+        base: baseline?.results ?? null,
         gates: gateSpecs(loaded, bound),
         defaults: loaded.config.defaults,
-        baselineNote: options.baseline?.note ?? options.noBaselineNote,
+        baselineNote: baseline?.note ?? noBaselineNote,
         history: options.history,
         aggregateOf: aggregateLookup(bound)
     });
@@ -21707,7 +21762,7 @@ async function runPipeline(options) {
     mkdirSync(out, { recursive: true });
     const paths = {
         results: join(out, 'results.json'),
-        comparison: options.baseline ? join(out, 'comparison.json') : null,
+        comparison: baseline ? join(out, 'comparison.json') : null,
         report: join(out, 'report.md')
     };
     writeFileSync(paths.results, serializeJson(results));
@@ -21717,4 +21772,4 @@ async function runPipeline(options) {
     return { config: loaded, results, comparison, markdown, annotations, paths, inputErrors };
 }
 
-export { ConfigError as C, InputError as I, ResultsError as R, TOOL as T, tableRows as a, compare as b, comparisonSchema as c, aggregateLookup as d, serializeJson as e, renderMarkdown as f, gateSpecs as g, headline as h, runPipeline as i, builtinMetrics as j, loadConfig as l, markdownTable as m, parseResults as p, resultsSchema as r, specText as s, toJSONSchema as t };
+export { ConfigError as C, InputError as I, ResultsError as R, TOOL as T, tableRows as a, compare as b, comparisonSchema as c, aggregateLookup as d, serializeJson as e, renderMarkdown as f, gateSpecs as g, headline as h, runPipeline as i, builtinMetrics as j, string$1 as k, loadConfig as l, markdownTable as m, record as n, object as o, parseResults as p, literal as q, resultsSchema as r, specText as s, toJSONSchema as t, unzipSync as u, number as v, buildAnnotations as w };

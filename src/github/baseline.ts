@@ -82,7 +82,7 @@ export async function findBaselineRun(api: Api, s: BaselineSearch): Promise<Base
     let reason = 'has no successful push run of this workflow'
     for (const run of exact) {
       const artifact = await artifactOf(api, s, run.id)
-      if (typeof artifact === 'object') return { found: { runId: run.id, artifactId: artifact.id, commit: s.sha, note: `${s.branch} @ ${short(s.sha)}, ${s.why}` } }
+      if (typeof artifact === 'object') return { found: { runId: run.id, artifactId: artifact.id, commit: s.sha, note: `${short(s.sha)} on ${s.branch}, ${s.why}` } }
       reason = artifact === 'expired' ? `has a baseline artifact that has expired` : `has a run without the "${s.artifact}" artifact`
     }
     const date = await commitDate(api, s)
@@ -90,7 +90,7 @@ export async function findBaselineRun(api: Api, s: BaselineSearch): Promise<Base
     for (const run of earlier.slice(0, MAX_CANDIDATES)) {
       const artifact = await artifactOf(api, s, run.id)
       if (typeof artifact !== 'object') continue
-      const note = `${s.branch} @ ${short(run.head_sha)}, the newest ${date ? 'earlier ' : ''}${s.branch} run with a baseline: ${s.why} ${short(s.sha)} ${reason}`
+      const note = `${short(run.head_sha)} on ${s.branch}, the newest ${date ? 'earlier ' : ''}run with a baseline: ${s.why} ${short(s.sha)} ${reason}`
       return { found: { runId: run.id, artifactId: artifact.id, commit: run.head_sha, note } }
     }
     return { found: null, note: `${s.why} ${short(s.sha)} on ${s.branch} ${reason}, and no earlier ${s.branch} run has an unexpired "${s.artifact}" artifact` }

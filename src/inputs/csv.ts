@@ -131,7 +131,8 @@ function columnValues(table: CsvTable, index: number, display: string, opts: Csv
   // Mixed: name the first cell of the minority kind, which is the likely typo.
   const odd = textCells.length * 2 <= filled.length ? textCells[0] : filled.find(({ i }) => numbers[i] !== undefined)!
   const where = `row ${odd.i + 1} (line ${table.lines[odd.i]})`
-  const what = numbers[odd.i] === undefined ? 'is not a number, but the column holds numbers' : 'is a number, but the column holds text'
+  const what =
+    numbers[odd.i] === undefined ? 'is not a number, but the column holds numbers' : 'is a number, but the column holds text'
   return fail(display, `${where}: ${JSON.stringify(odd.cell)} ${what}`)
 }
 

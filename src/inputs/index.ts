@@ -82,7 +82,8 @@ export function createInputReader(options: InputReaderOptions): InputReader {
           return selectCsv(parsed<CsvTable>(ref, (b) => parseCsv(b, file)), ref.member, file, { text: asText })
         default: {
           const hint = extension === '' && !file.includes('/') ? didYouMean(file, Object.keys(aliases)) : ''
-          return fail(file, `unsupported file type "${extension || '(no extension)'}"${hint}; supported: ${SUPPORTED_EXTENSIONS.join(' ')}`)
+          const type = extension || '(no extension)'
+          return fail(file, `unsupported file type "${type}"${hint}; supported: ${SUPPORTED_EXTENSIONS.join(' ')}`)
         }
       }
     } catch (error) {
@@ -101,7 +102,9 @@ export function createInputReader(options: InputReaderOptions): InputReader {
       const first = new Map<string, number>()
       ids.forEach((id, i) => {
         const earlier = first.get(id)
-        if (earlier !== undefined) fail(source, `duplicate id "${id}" (elements ${earlier} and ${i}); ids must be unique to pair examples`)
+        if (earlier !== undefined) {
+          fail(source, `duplicate id "${id}" (elements ${earlier} and ${i}); ids must be unique to pair examples`)
+        }
         first.set(id, i)
       })
       return ids

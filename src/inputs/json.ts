@@ -95,7 +95,12 @@ export function kindText(value: unknown): string {
  * Converts a number, or a nested rectangular array of numbers / booleans / nulls, to an n-d array;
  * an array of strings becomes a text array. `base` is the path of `value` itself, for messages.
  */
-export function jsonToArray(value: unknown, display: string, base: readonly (string | number)[] = [], where: Where = pointerText): NDArray {
+export function jsonToArray(
+  value: unknown,
+  display: string,
+  base: readonly (string | number)[] = [],
+  where: Where = pointerText
+): NDArray {
   const shape: number[] = []
   for (let v = value; Array.isArray(v); v = v[0]) {
     shape.push(v.length)
@@ -111,8 +116,9 @@ export function jsonToArray(value: unknown, display: string, base: readonly (str
   const path: (string | number)[] = [...base]
   const visit = (v: unknown, depth: number): void => {
     if (depth < shape.length) {
-      if (!Array.isArray(v)) fail(display, `ragged array: ${where(path)} is ${kindText(v)}, expected an array of ${shape[depth]} like the first`)
-      if (v.length !== shape[depth]) fail(display, `ragged array: ${where(path)} has ${v.length} elements, expected ${shape[depth]} like the first`)
+      const expected = `expected ${Array.isArray(v) ? '' : 'an array of '}${shape[depth]} like the first`
+      if (!Array.isArray(v)) fail(display, `ragged array: ${where(path)} is ${kindText(v)}, ${expected}`)
+      if (v.length !== shape[depth]) fail(display, `ragged array: ${where(path)} has ${v.length} elements, ${expected}`)
       for (let i = 0; i < v.length; i++) {
         path.push(i)
         visit(v[i], depth + 1)

@@ -99,11 +99,28 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1
  * +0; no NaN allowed. Long rows use an LSD radix sort on the IEEE-754 bits, so image-size rows sort in O(F).
  */
 export function ascendingOrder(values: ArrayLike<number>): Uint32Array {
+  return stableOrder(values, 1)
+}
+
+/** Indices sorted by value, largest first; ties keep the lower index first (numpy argsort(−x, kind='stable')). No NaN. */
+export function descendingOrder(values: ArrayLike<number>): Uint32Array {
+  return stableOrder(values, -1)
+}
+
+/** Stable argsort of sign·values (sign = 1 ascending, −1 descending). */
+function stableOrder(values: ArrayLike<number>, sign: 1 | -1): Uint32Array {
   const n = values.length
   let order = new Uint32Array(n)
   for (let i = 0; i < n; i++) order[i] = i
-  if (n <= 256) return order.sort((i, j) => (values[i] < values[j] ? -1 : values[i] > values[j] ? 1 : i - j))
-  const bits = new Uint32Array(Float64Array.from(values, (v) => (v === 0 ? 0 : v)).buffer)
+  if (n <= 256) {
+    return order.sort((i, j) => {
+      const d = sign * values[i] - sign * values[j]
+      return d < 0 ? -1 : d > 0 ? 1 : i - j
+    })
+  }
+  const scaled = new Float64Array(n)
+  for (let i = 0; i < n; i++) scaled[i] = values[i] === 0 ? 0 : sign * values[i]
+  const bits = new Uint32Array(scaled.buffer)
   const [loWord, hiWord] = LITTLE_ENDIAN ? [0, 1] : [1, 0]
   // Sortable keys: negatives flip every bit, positives only the sign bit, so unsigned order is numeric order.
   const keys = new Uint32Array(2 * n)
@@ -122,7 +139,11 @@ export function ascendingOrder(values: ArrayLike<number>): Uint32Array {
     count.fill(0)
     for (let i = 0; i < n; i++) count[(keys[2 * i + word] >>> shift) & 255]++
     if (count.includes(n)) continue // one digit for all: this pass would not move anything
-    for (let d = 0, total = 0; d < 256; d++) [count[d], total] = [total, total + count[d]]
+    for (let d = 0, total = 0; d < 256; d++) {
+      const c = count[d]
+      count[d] = total
+      total += c
+    }
     for (let t = 0; t < n; t++) {
       const i = order[t]
       next[count[(keys[2 * i + word] >>> shift) & 255]++] = i
@@ -130,11 +151,6 @@ export function ascendingOrder(values: ArrayLike<number>): Uint32Array {
     ;[order, next] = [next, order]
   }
   return order
-}
-
-/** Indices sorted by value, largest first; ties keep the lower index first (numpy argsort(−x, kind='stable')). No NaN. */
-export function descendingOrder(values: ArrayLike<number>): Uint32Array {
-  return ascendingOrder(Float64Array.from(values, (v) => -v))
 }
 
 /** Indices of the k largest values, largest first; ties go to the lower index. No NaN allowed. */

@@ -1,5 +1,6 @@
 import type { Comparison, Row } from '../results/schema.js'
-import { deltaText, reading } from './markdown.js'
+import { formatNumber } from '../util/format.js'
+import { reading } from './markdown.js'
 
 export interface Annotation {
   level: 'error' | 'warning' | 'notice'
@@ -21,14 +22,14 @@ export function buildAnnotations(c: Comparison, configFile: string, sources: Rec
   const weight = { error: 0, warning: 1, notice: 2 }
   return rows
     .map((r) => {
-      const failed = r.gates.filter((g) => !g.ok).map((g) => g.detail ?? `${g.rule} ${g.limit}`)
-      const details = [...failed, ...(r.notes ?? [])]
-      const summary = r.delta !== null ? `${deltaText(r)}. ${reading(r)}` : r.head !== null ? `value ${r.head}` : ''
+      const failed = r.gates.filter((g) => !g.ok).map((g) => `Gate ${g.rule}: ${g.detail ?? `limit ${g.limit}`}.`)
+      const details = [...failed, ...(r.notes ?? []).map((n) => `${n}.`)]
+      const summary = r.delta !== null ? reading(r) : r.head !== null ? `Value ${formatNumber(r.head)}.` : ''
       const source = sources[r.id]
       return {
         level: levelOf(r),
         title: `interp-gate: ${r.id} ${r.status}`,
-        message: [summary, ...details].filter(Boolean).join(' — '),
+        message: [summary, ...details].filter(Boolean).join(' '),
         ...(source ? { file: source } : { file: configFile, ...(r.line ? { line: r.line } : {}) }),
         rank: RANK[r.status]
       }

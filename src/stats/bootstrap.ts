@@ -19,20 +19,6 @@ export function percentileInterval(stats: ArrayLike<number>, confidence: number)
   return { level: confidence, low: quantileSorted(sorted, tail), high: quantileSorted(sorted, 1 - tail) }
 }
 
-/** Mean of the finite values. */
-export function finiteMean(values: ArrayLike<number>): number {
-  let sum = 0
-  let count = 0
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]
-    if (Number.isFinite(v)) {
-      sum += v
-      count++
-    }
-  }
-  return count === 0 ? NaN : sum / count
-}
-
 /** Bootstrap distribution of the mean of `x` (all finite): `resamples` means, no allocation per resample. */
 export function meanBootstrapStats(x: Float64Array, resamples: number, rng: Rng): Float64Array {
   const n = x.length

@@ -15,7 +15,7 @@ export type {
 } from './types.js'
 export { createRng, type Rng } from './rng.js'
 export { quantileSorted } from './quantile.js'
-export { bootstrapCI, bootstrapColumnsCI, bootstrapMeanCI, finiteMean, percentileInterval, sampleCI } from './bootstrap.js'
+export { bootstrapCI, bootstrapColumnsCI, bootstrapMeanCI, percentileInterval, sampleCI } from './bootstrap.js'
 export { EXACT_MAX_N, signFlipTest, swapTest, pooledMeanTest, pooledAggregateTest, type PermutationResult } from './permutation.js'
 export { binomialHalfCdf, mcnemarExact, type McNemarResult } from './mcnemar.js'
 export { holm } from './multiple.js'

@@ -60,6 +60,7 @@ function scoresComparison(base: Sample, head: Sample, pairing: Paired, opts: Com
   let pValue: number | null = null
   let pWorse: number | null = null
   let test: TestName | null = null
+  // on 0/1 scores the sign test of worse vs better is McNemar's exact test
   if (n > 0 && opts.binary) {
     const m = mcnemarExact(worse, better)
     pValue = m.pTwoSided
@@ -111,11 +112,13 @@ function aggregateComparison(
   const headValue = n ? aggregate(combined, headArm) : NaN
   const delta = headValue - baseValue
 
+  // an aggregate undefined on the compared rows leaves nothing to resample or test
+  const usable = Number.isFinite(delta) ? n : 0
   const rng = createRng(opts.seed)
   const testRng = rng.fork()
   let ci: Interval | null = null
-  if (n === 1) ci = { level: opts.confidence, low: delta, high: delta }
-  if (n > 1) {
+  if (usable === 1) ci = { level: opts.confidence, low: delta, high: delta }
+  if (usable > 1) {
     const headIdx = new Int32Array(n)
     // the same resampled examples feed both arms, so example-level noise cancels in the difference
     const stats = indexBootstrapStats(n, opts.resamples, rng, (idx) => {
@@ -127,7 +130,7 @@ function aggregateComparison(
   let pValue: number | null = null
   let pWorse: number | null = null
   let test: TestName | null = null
-  if (n > 0) {
+  if (usable > 0) {
     const t = swapTest(combined, n, aggregate, opts.resamples, testRng)
     pValue = t.pTwoSided
     pWorse = opts.direction === 'higher' ? t.pLess : t.pGreater
@@ -145,7 +148,11 @@ function aggregateComparison(
 export function comparePairing(base: Sample, head: Sample, pairing: Paired, opts: CompareOptions): PairedComparison {
   checkBootstrapOptions(opts)
   const { aggregate } = opts
-  if (pairing.kind === 'aggregate' && aggregate) return aggregateComparison(base, head, pairing, { ...opts, aggregate })
+  if (pairing.kind === 'aggregate') {
+    if (!aggregate) throw new Error('a pairing of columns needs opts.aggregate')
+    return aggregateComparison(base, head, pairing, { ...opts, aggregate })
+  }
+  if (!base.scores || !head.scores) throw new Error('a pairing of scores needs scores on both runs')
   return scoresComparison(base, head, pairing, opts)
 }
 

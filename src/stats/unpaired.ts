@@ -68,7 +68,9 @@ export function compareUnpaired(
   } else if (base.scores && head.scores) {
     sides = [meanSide(base.scores, resamples), meanSide(head.scores, resamples)]
   }
-  if (!sides || sides[0].n === 0 || sides[1].n === 0) {
+  // no rows, or an aggregate undefined on a run's rows: only the values can be compared
+  const usable = (side: Side) => side.n > 0 && Number.isFinite(side.value)
+  if (!sides || !usable(sides[0]) || !usable(sides[1])) {
     return {
       paired: false, reason, nBase: sides?.[0].n ?? 0, nHead: sides?.[1].n ?? 0,
       baseValue: base.value, headValue: head.value, delta: head.value - base.value,

@@ -44,6 +44,20 @@ describe('readNpzMember', () => {
     expect(readNpzMember(fixture('compressed.npz'), 'deletion_curves', 'c.npz', { maxBytes: 10_000 }).shape).toEqual([3, 5])
   })
 
+  test('a member that inflates past its declared size is cut at that size, then refused', () => {
+    // Re-zip a 16128-byte member and lie in the central directory that it is 200 bytes.
+    const dict = "{'descr': '<f8', 'fortran_order': False, 'shape': (2000,), }".padEnd(117) + '\n'
+    const body = new Uint8Array(128 + 16000)
+    body.set([0x93, ...new TextEncoder().encode('NUMPY'), 1, 0, 118, 0, ...new TextEncoder().encode(dict)])
+    const zip = zipSync({ 'x.npy': [body, { level: 9 }] })
+    const view = new DataView(zip.buffer)
+    const central = zip.findIndex((_, i) => view.getUint32(i, true) === 0x02014b50)
+    view.setUint32(central + 24, 200, true)
+    expect(() => readNpzMember(zip, 'x', 'bomb.npz', { maxBytes: 1000 })).toThrow(
+      'bomb.npz#x: data has 72 bytes, shape [2000] float64 needs 16000'
+    )
+  })
+
   test('only the wanted member is inflated: a corrupt sibling does not matter', () => {
     const good = fixture('d1.npy')
     const zip = zipSync({ 'good.npy': [good, { level: 6 }], 'bad.npy': [new Uint8Array(5000).fill(7), { level: 6 }] })

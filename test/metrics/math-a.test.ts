@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  ascendingOrder,
   averageRanks,
   checkZeroOne,
   denseRanks,
@@ -37,13 +38,28 @@ describe('k params', () => {
 
 describe('ordering and ranks', () => {
   it('orders descending with ties to the lower index', () => {
-    expect(descendingOrder([1, 3, 3, 2])).toEqual([1, 2, 3, 0])
-    expect(topKIndices([0, 5, 5, 5], 2)).toEqual([1, 2])
-    expect(descendingOrder([-Infinity, Infinity, 0])).toEqual([1, 2, 0])
+    expect([...descendingOrder([1, 3, 3, 2])]).toEqual([1, 2, 3, 0])
+    expect([...topKIndices([0, 5, 5, 5], 2)]).toEqual([1, 2])
+    expect([...descendingOrder([-Infinity, Infinity, 0, -0])]).toEqual([1, 2, 3, 0])
+  })
+  it('radix-sorts long rows exactly like the comparison sort (ties, ±0, ±Inf, subnormals, negatives)', () => {
+    let seed = 7
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+    const pool = [0, -0, 1, -1, 0.5, -2.5, Infinity, -Infinity, 5e-324, -5e-324, 1e300, -1e-300]
+    for (const n of [257, 1000, 4099]) {
+      const values = Array.from({ length: n }, () => (random() < 0.5 ? pool[Math.floor(random() * pool.length)] : (random() - 0.5) * 10 ** Math.floor(random() * 8)))
+      const expected = Array.from({ length: n }, (_, i) => i).sort((i, j) => (values[i] < values[j] ? -1 : values[i] > values[j] ? 1 : i - j))
+      expect([...ascendingOrder(values)], `n=${n}`).toEqual(expected)
+      const desc = Array.from({ length: n }, (_, i) => i).sort((i, j) => (values[i] > values[j] ? -1 : values[i] < values[j] ? 1 : i - j))
+      expect([...descendingOrder(values)], `n=${n}`).toEqual(desc)
+    }
   })
   it('averages tied ranks (scipy rankdata "average")', () => {
     expect([...averageRanks([3, 1, 3, 2])]).toEqual([3.5, 1, 3.5, 2])
     expect([...averageRanks([7, 7, 7])]).toEqual([2, 2, 2])
+    const long = Array.from({ length: 600 }, (_, i) => i % 3) // radix path: 200 ties per value
+    expect([...averageRanks(long)].slice(0, 3)).toEqual([100.5, 300.5, 500.5])
+    expect([...denseRanks(long)].slice(0, 3)).toEqual([1, 2, 3])
   })
   it('gives dense ranks (scipy rankdata "dense")', () => {
     expect([...denseRanks([3, 1, 3, 2])]).toEqual([3, 1, 3, 2])

@@ -107,6 +107,15 @@ describe('comparePaired', () => {
   })
 })
 
+describe('comparePaired with an aggregate undefined on the data', () => {
+  it('reports the values but no CI or test', () => {
+    const undefinedAggregate: Aggregate = () => Number.NaN
+    const r = comparePaired({ value: 0, columns: { x: f64([1, 2]) } }, { value: 0, columns: { x: f64([1, 3]) } }, { ...opts, aggregate: undefinedAggregate })!
+    expect([r.n, r.ci, r.pValue, r.pWorse, r.test]).toEqual([2, null, null, null, null])
+    expect(r.delta).toBeNaN()
+  })
+})
+
 describe('compareSamples', () => {
   it('falls back to an unpaired comparison and says why', () => {
     const r = compareSamples({ value: 0, scores: f64([1, 2, 3]) }, { value: 0, scores: f64([1, 2]) }, opts)

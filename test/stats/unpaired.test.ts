@@ -40,5 +40,8 @@ describe('compareUnpaired', () => {
     const r = compareUnpaired({ value: 0, columns: { x: f64([1, 2, 3]) } }, { value: 0, columns: { x: f64([4, 6]) } }, { ...opts, aggregate: mean })
     expect([r.nBase, r.nHead, r.baseValue, r.headValue, r.delta]).toEqual([3, 2, 2, 5, 3])
     expect(r.pWorse!).toBeGreaterThan(0.5)
+    const undefinedAggregate: Aggregate = () => Number.NaN
+    const u = compareUnpaired({ value: 1, columns: { x: f64([1]) } }, { value: 2, columns: { x: f64([4, 6]) } }, { ...opts, aggregate: undefinedAggregate })
+    expect([u.delta, u.ci, u.pValue, u.test]).toEqual([1, null, null, null])
   })
 })

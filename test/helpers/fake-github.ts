@@ -1,0 +1,253 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { unzipSync } from 'fflate'
+import type { Api } from '../../src/github/api.js'
+
+/** One request the fake received, as the test asserts on it. */
+export interface Recorded {
+  method: string
+  path: string
+  query: Record<string, string>
+  body: any
+}
+
+export interface Fault {
+  method: string
+  path: RegExp
+  status: number
+  times: number
+  message?: string
+  headers?: Record<string, string>
+}
+
+interface Reply {
+  status: number
+  body?: unknown
+  headers?: Record<string, string>
+  raw?: Uint8Array
+}
+
+export interface FakeRun {
+  id: number
+  event: string
+  conclusion: string
+  head_sha: string
+  head_branch: string
+  head_repository: { full_name: string }
+  head_commit?: { timestamp: string }
+}
+
+export interface FakeArtifact {
+  id: number
+  runId: number
+  name: string
+  expired: boolean
+  zip: Uint8Array
+}
+
+export interface FakeUpload {
+  name: string
+  files: Record<string, string>
+  zip: Uint8Array
+}
+
+const TWIRP = '/twirp/github.actions.results.api.v1.ArtifactService/'
+
+/**
+ * A GitHub REST API, Actions results service and blob store on 127.0.0.1, with just the state interp-gate reads and
+ * writes. Every request is recorded; `faults` make the next matching requests fail.
+ */
+export class FakeGitHub {
+  readonly requests: Recorded[] = []
+  readonly faults: Fault[] = []
+  comments: { id: number; issue: number; body: string; user: { login: string; type: string }; html_url: string }[] = []
+  checkRuns: { id: number; name: string; head_sha: string; conclusion: string; output: any; annotations: any[] }[] = []
+  runs: FakeRun[] = []
+  artifacts: FakeArtifact[] = []
+  pulls: { number: number; state: string; head: { sha: string; ref: string; label: string }; base: { repo: { full_name: string } } }[] = []
+  commits: Record<string, string> = {}
+  /** What GET /user answers; null = 403, as for the GITHUB_TOKEN. */
+  user: { login: string; type: string } | null = null
+  /** commits/{sha}/pulls lists the PRs whose head is the sha; GitHub often leaves fork PRs out, which false mimics. */
+  pullsByCommit = true
+  /** The author of comments the token writes. */
+  author = { login: 'github-actions[bot]', type: 'Bot' }
+  readonly uploads: FakeUpload[] = []
+  private blocks = new Map<string, Map<string, Buffer>>()
+  private nextId = 1000
+  private server: Server | null = null
+  port = 0
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      void this.handle(req).then((reply) => {
+        const headers = { ...(reply.raw ? {} : { 'content-type': 'application/json; charset=utf-8' }), ...reply.headers }
+        res.writeHead(reply.status, headers)
+        res.end(reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body)))
+      })
+    })
+    await new Promise<void>((done) => this.server!.listen(0, '127.0.0.1', done))
+    this.port = (this.server!.address() as AddressInfo).port
+    return this
+  }
+
+  async stop(): Promise<void> {
+    await new Promise((done) => this.server?.close(done))
+  }
+
+  /** The requests that change something on GitHub (comments, check runs): a fork PR or unchanged body makes none. */
+  writes(): Recorded[] {
+    return this.requests.filter((r) => r.method !== 'GET' && r.path.startsWith('/repos/'))
+  }
+
+  fail(fault: Omit<Fault, 'times'> & { times?: number }): void {
+    this.faults.push({ times: 1, ...fault })
+  }
+
+  id(): number {
+    return this.nextId++
+  }
+
+  /** Registers an upload as an artifact of a workflow run (what GitHub does when that run's upload finalizes). */
+  publishUpload(upload: FakeUpload, runId: number): FakeArtifact {
+    const artifact = { id: this.id(), runId, name: upload.name, expired: false, zip: upload.zip }
+    this.artifacts.push(artifact)
+    return artifact
+  }
+
+  /** The same handlers without HTTP: an `Api` for unit tests of the adapters. */
+  api(): Api {
+    return {
+      request: async (route, params = {}) => {
+        const [method, template] = route.split(' ')
+        const rest: Record<string, unknown> = { ...params }
+        const path = template.replace(/\{(\w+)\}/g, (_, k: string) => {
+          const v = String(rest[k])
+          delete rest[k]
+          return encodeURIComponent(v)
+        })
+        const query = method === 'GET' ? Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, String(v)])) : {}
+        const reply = this.route({ method, path, query, body: method === 'GET' ? undefined : rest })
+        if (reply.status >= 400) throw Object.assign(new Error((reply.body as { message?: string })?.message ?? 'error'), { status: reply.status })
+        return { status: reply.status, data: reply.body, headers: reply.headers ?? {} }
+      }
+    }
+  }
+
+  private async handle(req: IncomingMessage): Promise<Reply> {
+    const chunks: Buffer[] = []
+    for await (const c of req) chunks.push(c as Buffer)
+    const raw = Buffer.concat(chunks)
+    const url = new URL(req.url ?? '/', this.url)
+    const isJson = (req.headers['content-type'] ?? '').includes('json')
+    const body = isJson && raw.length ? JSON.parse(raw.toString('utf8')) : raw
+    return this.route({ method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), body })
+  }
+
+  private route(request: Recorded): Reply {
+    this.requests.push(request)
+    const fault = this.faults.find((f) => f.times > 0 && f.method === request.method && f.path.test(request.path))
+    if (fault) {
+      fault.times--
+      return { status: fault.status, body: { message: fault.message ?? `fake ${fault.status}` }, headers: fault.headers }
+    }
+    const { method, path, query, body } = request
+    const m = (pattern: RegExp) => pattern.exec(path)
+    let g: RegExpExecArray | null
+    if (method === 'GET' && path === '/user') return this.user ? { status: 200, body: this.user } : { status: 403, body: { message: 'Resource not accessible by integration' } }
+    if (method === 'GET' && (g = m(/^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/))) return page(this.comments.filter((c) => c.issue === Number(g![1])), query)
+    if (method === 'POST' && (g = m(/^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/))) {
+      const id = this.id()
+      const comment = { id, issue: Number(g[1]), body: body.body, user: this.author, html_url: `https://github.test/pull/${g[1]}#issuecomment-${id}` }
+      this.comments.push(comment)
+      return { status: 201, body: comment }
+    }
+    if (method === 'PATCH' && (g = m(/^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/))) {
+      const comment = this.comments.find((c) => c.id === Number(g![1]))
+      if (!comment) return { status: 404, body: { message: 'Not Found' } }
+      comment.body = body.body
+      return { status: 200, body: comment }
+    }
+    if (method === 'POST' && m(/^\/repos\/[^/]+\/[^/]+\/check-runs$/)) {
+      const run = { id: this.id(), name: body.name, head_sha: body.head_sha, conclusion: body.conclusion, output: body.output, annotations: [...(body.output?.annotations ?? [])] }
+      this.checkRuns.push(run)
+      return { status: 201, body: { id: run.id, html_url: `https://github.test/runs/${run.id}` } }
+    }
+    if (method === 'PATCH' && (g = m(/^\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)$/))) {
+      const run = this.checkRuns.find((r) => r.id === Number(g![1]))
+      if (!run) return { status: 404, body: { message: 'Not Found' } }
+      run.annotations.push(...(body.output?.annotations ?? []))
+      run.output = body.output
+      return { status: 200, body: { id: run.id } }
+    }
+    if (method === 'GET' && m(/^\/repos\/[^/]+\/[^/]+\/actions\/(workflows\/[^/]+\/)?runs$/)) {
+      const runs = this.runs.filter((r) => (!query.branch || r.head_branch === query.branch) && (!query.event || r.event === query.event) && (!query.status || r.conclusion === query.status) && (!query.head_sha || r.head_sha === query.head_sha))
+      const sorted = [...runs].sort((a, b) => b.id - a.id)
+      return { status: 200, body: { total_count: sorted.length, workflow_runs: pageItems(sorted, query) } }
+    }
+    if (method === 'GET' && (g = m(/^\/repos\/[^/]+\/[^/]+\/actions\/runs\/(\d+)\/artifacts$/))) {
+      const list = this.artifacts.filter((a) => a.runId === Number(g![1]) && (!query.name || a.name === query.name)).map(artifactJson)
+      return { status: 200, body: { total_count: list.length, artifacts: pageItems(list, query) } }
+    }
+    if (method === 'GET' && (g = m(/^\/repos\/[^/]+\/[^/]+\/actions\/artifacts\/(\d+)\/zip$/))) {
+      const artifact = this.artifacts.find((a) => a.id === Number(g![1]))
+      if (!artifact || artifact.expired) return { status: 410, body: { message: 'Artifact has expired' } }
+      return { status: 302, headers: { location: `${this.url}/blob/download/${artifact.id}.zip?sig=secret` }, raw: new Uint8Array() }
+    }
+    if (method === 'GET' && (g = m(/^\/blob\/download\/(\d+)\.zip$/))) {
+      const artifact = this.artifacts.find((a) => a.id === Number(g![1]))
+      return artifact ? { status: 200, raw: artifact.zip, headers: { 'content-type': 'application/zip' } } : { status: 404, raw: new Uint8Array() }
+    }
+    if (method === 'GET' && (g = m(/^\/repos\/[^/]+\/[^/]+\/commits\/([0-9a-f]{40})\/pulls$/))) return { status: 200, body: this.pullsByCommit ? this.pulls.filter((p) => p.head.sha === g![1]) : [] }
+    if (method === 'GET' && (g = m(/^\/repos\/[^/]+\/[^/]+\/commits\/([0-9a-f]{40})$/))) {
+      const date = this.commits[g[1]]
+      return date ? { status: 200, body: { sha: g[1], commit: { committer: { date } } } } : { status: 404, body: { message: 'Not Found' } }
+    }
+    if (method === 'GET' && m(/^\/repos\/[^/]+\/[^/]+\/pulls$/)) return page(this.pulls.filter((p) => (!query.state || p.state === query.state) && (!query.head || p.head.label === query.head)), query)
+    if (path.startsWith(TWIRP)) return this.twirp(path.slice(TWIRP.length), body)
+    if (method === 'PUT' && path.startsWith('/devstoreaccount1/artifacts/')) return this.blob(path, query, body as Buffer)
+    return { status: 404, body: { message: `fake GitHub has no route for ${method} ${path}` } }
+  }
+
+  /** The Actions results service: CreateArtifact hands out a blob URL on this server; FinalizeArtifact records the upload. */
+  private twirp(method: string, body: any): Reply {
+    if (method === 'CreateArtifact') return { status: 200, body: { ok: true, signed_upload_url: `${this.url}/devstoreaccount1/artifacts/${encodeURIComponent(body.name)}.zip?sig=secret` } }
+    if (method === 'FinalizeArtifact') {
+      const zip = new Uint8Array(this.blocks.get(`/devstoreaccount1/artifacts/${encodeURIComponent(body.name)}.zip`)?.get('committed') ?? [])
+      const files = Object.fromEntries(Object.entries(unzipSync(zip)).map(([k, v]) => [k, Buffer.from(v).toString('utf8')]))
+      this.uploads.push({ name: body.name, files, zip })
+      return { status: 200, body: { ok: true, artifact_id: String(this.id()) } }
+    }
+    return { status: 404, body: { msg: `no twirp method ${method}` } }
+  }
+
+  /** Azure block blob: Put Block stores a block, Put Block List joins them in the listed order. */
+  private blob(path: string, query: Record<string, string>, body: Buffer): Reply {
+    const blocks = this.blocks.get(path) ?? new Map<string, Buffer>()
+    this.blocks.set(path, blocks)
+    if (query.comp === 'block') blocks.set(query.blockid, body)
+    else if (query.comp === 'blocklist') {
+      const ids = [...body.toString('utf8').matchAll(/<(?:Latest|Uncommitted|Committed)>([^<]+)</g)].map((x) => x[1])
+      blocks.set('committed', Buffer.concat(ids.map((id) => blocks.get(id) ?? Buffer.alloc(0))))
+    } else blocks.set('committed', body)
+    return { status: 201, raw: new Uint8Array() }
+  }
+}
+
+function artifactJson(a: FakeArtifact) {
+  return { id: a.id, name: a.name, size_in_bytes: a.zip.length, expired: a.expired, created_at: '2026-01-01T00:00:00Z', workflow_run: { id: a.runId } }
+}
+
+function pageItems<T>(items: T[], query: Record<string, string>): T[] {
+  const perPage = Number(query.per_page ?? 30)
+  const n = Number(query.page ?? 1)
+  return items.slice((n - 1) * perPage, n * perPage)
+}
+
+function page<T>(items: T[], query: Record<string, string>): Reply {
+  return { status: 200, body: pageItems(items, query) }
+}
