@@ -9,6 +9,7 @@ import { builtinMetrics } from '../metrics/registry.js'
 import { aggregateLookup, gateSpecs, loadConfig, runPipeline, TOOL } from '../pipeline.js'
 import { renderMarkdown } from '../report/markdown.js'
 import { renderTerminal } from '../report/text.js'
+import { readHistoryFolder } from '../results/history.js'
 import { parseResults, ResultsError, serializeJson } from '../results/io.js'
 import { schemaFiles } from '../results/json-schema.js'
 import type { Comparison } from '../results/schema.js'
@@ -26,11 +27,12 @@ const HELP = `interp-gate — gate pull requests on interpretability metrics
 
 Usage:
   interp-gate run [-C DIR] [--config interp-gate.yml] [--baseline results.json]
-                  [--out interp-gate-out] [--commit SHA] [--ref REF]
+                  [--out interp-gate-out] [--commit SHA] [--ref REF] [--history DIR]
       Compute the configured metrics, compare with the baseline (if given), write
       OUT/results.json, OUT/comparison.json (with a baseline) and OUT/report.md.
       -C/--working-directory: the folder that config, baseline, out and the
       config's input paths are relative to (default: the current folder).
+      --history DIR: earlier results.json files, for metrics with \`gate.history: iqr\`.
   interp-gate compare BASE.json HEAD.json [--config interp-gate.yml] [--out DIR]
       Compare two results files; gates come from the config when one is given.
   interp-gate validate [-C DIR] [--config interp-gate.yml]
@@ -65,7 +67,8 @@ async function run(args: string[], io: Io): Promise<number> {
       out: { type: 'string', default: 'interp-gate-out' },
       'working-directory': { type: 'string', short: 'C', default: '.' },
       commit: { type: 'string' },
-      ref: { type: 'string' }
+      ref: { type: 'string' },
+      history: { type: 'string' }
     },
     strict: true
   })
@@ -77,6 +80,7 @@ async function run(args: string[], io: Io): Promise<number> {
     baseline,
     noBaselineNote: 'no --baseline given',
     outDir: values.out!,
+    history: values.history ? readHistoryFolder(resolve(workspace, values.history), values.history) : undefined,
     commit: values.commit ?? io.env.GITHUB_SHA ?? null,
     ref: values.ref ?? io.env.GITHUB_REF ?? null,
     createdAt: io.env.SOURCE_DATE_EPOCH ? new Date(Number(io.env.SOURCE_DATE_EPOCH) * 1000).toISOString() : undefined

@@ -2,6 +2,7 @@ import type { Defaults, Gate, Severity } from '../config/schema.js'
 import { decodeExamples } from '../results/io.js'
 import { COMPARISON_SCHEMA, type Comparison, type GateCheck, type MetricResult, type Results, type Row, type Verdict } from '../results/schema.js'
 import { type Aggregate, holm, iqrFence } from '../stats/index.js'
+import { formatNumber } from '../util/format.js'
 import { boundChecks, regressionCheck, worsening } from './gates.js'
 import { pairStatistics, type PairStatistics } from './pairing.js'
 
@@ -157,7 +158,7 @@ function iqrCheck(gate: Gate, h: MetricResult, history: number[] | undefined): G
   if (!fence) return undefined
   const bad = h.direction === 'higher' ? h.value < fence.low : h.value > fence.high
   const bound = h.direction === 'higher' ? fence.low : fence.high
-  return { rule: 'history', limit: 'iqr', ok: !bad, detail: bad ? `outside the IQR fence of the last ${history.length} values (${h.direction === 'higher' ? '<' : '>'} ${bound})` : undefined }
+  return { rule: 'history', limit: 'iqr', ok: !bad, detail: bad ? `outside the IQR fence of the last ${history.length} values (${h.direction === 'higher' ? '<' : '>'} ${formatNumber(bound)})` : undefined }
 }
 
 /** Rows that break a gate count by severity: error → fail, warning → warn; a missing or incompatible metric warns at least. */

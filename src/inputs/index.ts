@@ -39,7 +39,7 @@ export interface InputReader {
   readIds(ref: string): string[]
 }
 
-/** Reads input references against one workspace; each file is read from disk (and parsed) once. */
+/** Reads input references against one workspace; each file is read from disk (and each reference decoded) once. */
 export function createInputReader(options: InputReaderOptions): InputReader {
   const { workspace, aliases = {}, maxBytes = DEFAULT_MAX_BYTES } = options
   const bytesByPath = new Map<string, Uint8Array>()
@@ -62,7 +62,19 @@ export function createInputReader(options: InputReaderOptions): InputReader {
     return parsedByPath.get(absolute) as T
   }
 
+  // Several metrics usually read the same arrays (attributions, ids): decode each reference once. Arrays are read-only.
+  const arrays = new Map<string, NDArray>()
   const readArray = (text: string, asText: boolean): NDArray => {
+    const key = `${asText ? 'text' : 'numbers'}:${text}`
+    let array = arrays.get(key)
+    if (!array) {
+      array = decodeArray(text, asText)
+      arrays.set(key, array)
+    }
+    return array
+  }
+
+  const decodeArray = (text: string, asText: boolean): NDArray => {
     const ref = parseReference(text, aliases)
     const file = ref.path
     const extension = path.extname(file).toLowerCase()

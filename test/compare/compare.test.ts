@@ -176,3 +176,20 @@ describe('compare: per-example data', () => {
     }
   })
 })
+
+describe('compare: history fence for scalar metrics', () => {
+  // history 1..5: numpy percentiles Q1 = 2, Q3 = 4, IQR = 2 → fence [−1, 7]
+  const history = { v: [1, 2, 3, 4, 5] }
+  const run = (head: number, g: GateSpec['gate'], h: Record<string, number[]> = history) =>
+    compare({ base: results([metric('v', { value: 3 })]), head: results([metric('v', { value: head })]), defaults, gates: { v: gate(g) }, history: h }).rows[0]
+
+  it('flags a value beyond the fence only with gate.history: iqr', () => {
+    expect(run(-2, { history: 'iqr' }).status).toBe('regressed')
+    expect(run(-2, { history: 'iqr' }).gates).toEqual([{ rule: 'history', limit: 'iqr', ok: false, detail: 'outside the IQR fence of the last 5 values (< −1)' }])
+    expect(run(-0.5, { history: 'iqr' }).status).toBe('pass')
+    expect(run(-2, {}).status).toBe('pass')
+  })
+  it('needs at least 5 earlier values', () => {
+    expect(run(-2, { history: 'iqr' }, { v: [1, 2, 3, 4] }).status).toBe('pass')
+  })
+})

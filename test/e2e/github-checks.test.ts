@@ -33,7 +33,7 @@ describe('check run with annotations in batches (bundled action, fake GitHub)', 
     expect(calls[1].path).toBe(`${CHECK_RUNS}/${check.id}`)
     expect(check.annotations).toHaveLength(120)
     expect(new Set(check.annotations.map((a) => a.title)).size).toBe(120)
-    expect(check.annotations[0]).toMatchObject({ path: 'explainers/many.yml', annotation_level: 'failure', start_line: 5, end_line: 5 })
+    expect(check.annotations[0]).toMatchObject({ path: 'explainers/many.yml', annotation_level: 'failure', start_line: 4, end_line: 4 })
     expect(run.outputs['check-run-id']).toBe(String(check.id))
   })
 
