@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
-import { resolve, join } from 'node:path';
+import { readdirSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { m as markdownTable, t as toJSONSchema, s as specText, a as tableRows, h as headline, c as comparisonSchema, r as resultsSchema, T as TOOL, l as loadConfig, b as compare, d as aggregateLookup, g as gateSpecs, e as serializeJson, f as renderMarkdown, i as runPipeline, C as ConfigError, I as InputError, R as ResultsError, p as parseResults, j as builtinMetrics } from './chunks/pipeline.js';
+import { m as markdownTable, t as toJSONSchema, s as specText, a as tableRows, h as headline, R as ResultsError, p as parseResults, c as comparisonSchema, r as resultsSchema, T as TOOL, l as loadConfig, b as compare, d as aggregateLookup, g as gateSpecs, e as serializeJson, f as renderMarkdown, i as runPipeline, C as ConfigError, I as InputError, j as builtinMetrics } from './chunks/pipeline.js';
 import 'process';
 import 'buffer';
 import 'module';
@@ -196,6 +196,29 @@ function displayWidth(text) {
     return width;
 }
 
+/** Earlier values per metric id, oldest first (by createdAt, then commit), for `gate.history: iqr`. */
+function historyFromResults(runs) {
+    const ordered = [...runs].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || String(a.commit).localeCompare(String(b.commit)));
+    const history = {};
+    for (const run of ordered) {
+        for (const m of run.metrics)
+            if (m.value !== null)
+                (history[m.id] ??= []).push(m.value);
+    }
+    return history;
+}
+/** Reads every *.json results file in a folder (e.g. downloaded from earlier runs); a file that is not one is an error. */
+function readHistoryFolder(folder, display) {
+    let names;
+    try {
+        names = readdirSync(folder).filter((n) => n.endsWith('.json')).sort();
+    }
+    catch (error) {
+        throw new ResultsError(`${display}: cannot read the history folder (${error.code ?? error.message})`);
+    }
+    return historyFromResults(names.map((n) => parseResults(readFileSync(join(folder, n), 'utf8'), join(display, n))));
+}
+
 /** docs/schema/*.json: the published JSON Schemas of results.json and comparison.json. */
 function schemaFiles() {
     const render = (schema, id) => `${JSON.stringify({ $id: id, ...toJSONSchema(schema, { io: 'output' }) }, null, 2)}\n`;
@@ -210,11 +233,12 @@ const HELP = `interp-gate — gate pull requests on interpretability metrics
 
 Usage:
   interp-gate run [-C DIR] [--config interp-gate.yml] [--baseline results.json]
-                  [--out interp-gate-out] [--commit SHA] [--ref REF]
+                  [--out interp-gate-out] [--commit SHA] [--ref REF] [--history DIR]
       Compute the configured metrics, compare with the baseline (if given), write
       OUT/results.json, OUT/comparison.json (with a baseline) and OUT/report.md.
       -C/--working-directory: the folder that config, baseline, out and the
       config's input paths are relative to (default: the current folder).
+      --history DIR: earlier results.json files, for metrics with \`gate.history: iqr\`.
   interp-gate compare BASE.json HEAD.json [--config interp-gate.yml] [--out DIR]
       Compare two results files; gates come from the config when one is given.
   interp-gate validate [-C DIR] [--config interp-gate.yml]
@@ -247,7 +271,8 @@ async function run(args, io) {
             out: { type: 'string', default: 'interp-gate-out' },
             'working-directory': { type: 'string', short: 'C', default: '.' },
             commit: { type: 'string' },
-            ref: { type: 'string' }
+            ref: { type: 'string' },
+            history: { type: 'string' }
         },
         strict: true
     });
@@ -259,6 +284,7 @@ async function run(args, io) {
         baseline,
         noBaselineNote: 'no --baseline given',
         outDir: values.out,
+        history: values.history ? readHistoryFolder(resolve(workspace, values.history), values.history) : undefined,
         commit: values.commit ?? io.env.GITHUB_SHA ?? null,
         ref: values.ref ?? io.env.GITHUB_REF ?? null,
         createdAt: io.env.SOURCE_DATE_EPOCH ? new Date(Number(io.env.SOURCE_DATE_EPOCH) * 1000).toISOString() : undefined

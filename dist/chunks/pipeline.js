@@ -7020,7 +7020,7 @@ function xoroshiro128plusFromState(state) {
 	return new XoroShiro128Plus(state[0], state[1], state[2], state[3]);
 }
 
-/** splitmix32-style finaliser: spreads a small seed over all 32 bits. */
+/** Golden-ratio increment + murmur3 fmix32 finaliser: spreads a small seed over all 32 bits. */
 function mix32(x) {
     let z = (x + 0x9e3779b9) | 0;
     z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
@@ -7028,13 +7028,19 @@ function mix32(x) {
     return (z ^ (z >>> 16)) | 0;
 }
 function wrap(gen) {
+    // The bootstrap calls int(n) with the same n millions of times: validate n and derive the limit once per n.
+    let lastN = -1;
+    let limit = 0;
     return {
         int(n) {
-            if (!(n >= 1 && n <= 0x100000000 && Math.floor(n) === n)) {
-                throw new RangeError(`rng.int(n) needs an integer 1 <= n <= 2^32, got ${n}`);
+            if (n !== lastN) {
+                if (!(n >= 1 && n <= 0x100000000 && Math.floor(n) === n)) {
+                    throw new RangeError(`rng.int(n) needs an integer 1 <= n <= 2^32, got ${n}`);
+                }
+                lastN = n;
+                // pure-rand's uniformInt rejection rule, inlined: it is the hot loop of every bootstrap
+                limit = n > 2 ? Math.floor(0x100000000 / n) * n : 0x100000000;
             }
-            // pure-rand's uniformInt rejection rule, inlined: it is the hot loop of every bootstrap
-            const limit = n > 2 ? Math.floor(0x100000000 / n) * n : 0x100000000;
             let v = gen.next() + 0x80000000;
             while (v >= limit)
                 v = gen.next() + 0x80000000;
@@ -8023,7 +8029,7 @@ function iqrCheck(gate, h, history) {
         return undefined;
     const bad = h.direction === 'higher' ? h.value < fence.low : h.value > fence.high;
     const bound = h.direction === 'higher' ? fence.low : fence.high;
-    return { rule: 'history', limit: 'iqr', ok: !bad, detail: bad ? `outside the IQR fence of the last ${history.length} values (${h.direction === 'higher' ? '<' : '>'} ${bound})` : undefined };
+    return { rule: 'history', limit: 'iqr', ok: !bad, detail: bad ? `outside the IQR fence of the last ${history.length} values (${h.direction === 'higher' ? '<' : '>'} ${formatNumber(bound)})` : undefined };
 }
 /** Rows that break a gate count by severity: error → fail, warning → warn; a missing or incompatible metric warns at least. */
 function verdictOf(rows) {
@@ -18327,7 +18333,7 @@ function leaves(root, target) {
 }
 
 const SUPPORTED_EXTENSIONS = ['.npy', '.npz', '.json', '.jsonl', '.ndjson', '.csv'];
-/** Reads input references against one workspace; each file is read from disk (and parsed) once. */
+/** Reads input references against one workspace; each file is read from disk (and each reference decoded) once. */
 function createInputReader(options) {
     const { workspace, aliases = {}, maxBytes = DEFAULT_MAX_BYTES } = options;
     const bytesByPath = new Map();
@@ -18348,7 +18354,18 @@ function createInputReader(options) {
             parsedByPath.set(absolute, parse(bytes));
         return parsedByPath.get(absolute);
     };
+    // Several metrics usually read the same arrays (attributions, ids): decode each reference once. Arrays are read-only.
+    const arrays = new Map();
     const readArray = (text, asText) => {
+        const key = `${asText ? 'text' : 'numbers'}:${text}`;
+        let array = arrays.get(key);
+        if (!array) {
+            array = decodeArray(text, asText);
+            arrays.set(key, array);
+        }
+        return array;
+    };
+    const decodeArray = (text, asText) => {
         const ref = parseReference(text, aliases);
         const file = ref.path;
         const extension = path.extname(file).toLowerCase();

@@ -1,7 +1,7 @@
 """Reference values for src/stats, computed with numpy / scipy; writes test/fixtures/stats/*.json.
 
-Run from the repo root: python3 scripts/reference/stats_fixtures.py
-The TypeScript tests read the JSON only, so they never need Python.
+Run from the repo root: python3 scripts/reference/stats_fixtures.py (a few minutes: scipy enumerates
+2^22 sign vectors for one case). The TypeScript tests read the JSON only, so they never need Python.
 """
 import json
 import pathlib

@@ -7,7 +7,7 @@ import type { RunContext } from '../github/context.js'
 import type { Baseline } from '../pipeline.js'
 import { parseResults, ResultsError } from '../results/io.js'
 import type { CoreLike } from './inputs.js'
-import type { BaselineSetting } from './settings.js'
+import { type BaselineSetting, branchMatches, saveOnPatterns } from './settings.js'
 
 export interface ResolvedBaseline {
   baseline: Baseline | null
@@ -27,11 +27,13 @@ export function readBaselineFile(workspace: string, path: string): Baseline {
 }
 
 /** Which base-branch commit a run compares with, or why it has none. */
-export function baselineSearch(ctx: RunContext | null, suite: string): BaselineSearch | string {
+export function baselineSearch(ctx: RunContext | null, suite: string, saveOn: readonly string[] = []): BaselineSearch | string {
   if (!ctx) return 'baseline: auto needs a GitHub Actions run (GITHUB_REPOSITORY is not set)'
   const common = { repo: ctx.repo, workflow: ctx.workflowFile, artifact: artifactName(suite) }
   const pr = ctx.pullRequest
   if (pr) return { ...common, branch: pr.baseRef, sha: pr.baseSha, why: "the PR's base commit" }
+  // Only save-on branches have baselines: a push elsewhere has nothing to look up.
+  if (ctx.push && !branchMatches(ctx.push.branch, saveOnPatterns(saveOn, ctx.defaultBranch))) return `pushes to ${ctx.push.branch} save no baseline (save-on)`
   if (ctx.push?.before) return { ...common, branch: ctx.push.branch, sha: ctx.push.before, why: 'the previous commit' }
   if (ctx.push) return `first push of ${ctx.push.branch}: no earlier commit to compare with`
   return `baseline: auto compares pull_request and push runs with their base commit; a ${ctx.eventName || 'local'} run has none`
@@ -42,11 +44,13 @@ export interface AutoBaselineDeps {
   ctx: RunContext | null
   clients: GitHubClients | null
   tmp: string
+  /** The save-on input: pushes compare with the previous commit only on these branches. */
+  saveOn?: readonly string[]
 }
 
 /** `baseline: auto`: the base branch's artifact; anything missing or failing means "no baseline", never a failed job. */
-export async function autoBaseline({ core, ctx, clients, tmp }: AutoBaselineDeps, suite: string): Promise<ResolvedBaseline> {
-  const search = baselineSearch(ctx, suite)
+export async function autoBaseline({ core, ctx, clients, tmp, saveOn }: AutoBaselineDeps, suite: string): Promise<ResolvedBaseline> {
+  const search = baselineSearch(ctx, suite, saveOn)
   if (typeof search === 'string') return { baseline: null, noBaselineNote: search }
   if (!clients || !ctx) return { baseline: null, noBaselineNote: 'no github-token to fetch the base branch baseline' }
   try {

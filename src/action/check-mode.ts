@@ -10,7 +10,7 @@ import { emitAnnotations } from './annotate.js'
 import { resolveBaseline } from './baseline.js'
 import { ActionInputError, type CoreLike } from './inputs.js'
 import { commentBody, publishReport } from './publish.js'
-import { branchMatches, type Settings } from './settings.js'
+import { branchMatches, saveOnPatterns, type Settings } from './settings.js'
 
 /** Budgets GitHub enforces: 1 MiB for the job summary. */
 export const SUMMARY_LIMIT = 1024 * 1024
@@ -31,8 +31,7 @@ export function optionalContext(env: Record<string, string | undefined>): RunCon
 /** Where the artifact goes, if anywhere: pushes to save-on branches save the baseline; PR runs save what mode: report needs. */
 function artifactPurpose(ctx: RunContext, settings: Settings): 'baseline' | 'pull-request' | null {
   if (ctx.pullRequest) return 'pull-request'
-  const saveOn = settings.saveOn.length ? settings.saveOn : ctx.defaultBranch ? [ctx.defaultBranch] : []
-  return ctx.push && branchMatches(ctx.push.branch, saveOn) ? 'baseline' : null
+  return ctx.push && branchMatches(ctx.push.branch, saveOnPatterns(settings.saveOn, ctx.defaultBranch)) ? 'baseline' : null
 }
 
 async function uploadArtifact(deps: ModeDeps, clients: GitHubClients, ctx: RunContext, settings: Settings, result: PipelineResult, fromRoot: (p: string) => string, tmp: string): Promise<void> {
@@ -78,7 +77,7 @@ export async function runCheckMode(deps: ModeDeps, settings: Settings): Promise<
     workspace,
     config: settings.config,
     baseline: null,
-    resolveBaseline: (suite) => resolveBaseline(settings.baseline, workspace, { core, ctx, clients, tmp }, suite),
+    resolveBaseline: (suite) => resolveBaseline(settings.baseline, workspace, { core, ctx, clients, tmp, saveOn: settings.saveOn }, suite),
     outDir: settings.out,
     // The PR head is the commit people know; GITHUB_SHA of a pull_request run is a merge commit that changes with the base.
     commit: pr?.headSha ?? env.GITHUB_SHA ?? null,

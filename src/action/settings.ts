@@ -48,6 +48,11 @@ export function readSettings(core: CoreLike): Settings {
   }
 }
 
+/** The save-on patterns in effect: the input, else the repository's default branch. */
+export function saveOnPatterns(saveOn: readonly string[], defaultBranch: string | null): string[] {
+  return saveOn.length ? [...saveOn] : defaultBranch ? [defaultBranch] : []
+}
+
 /** `main`, `release/*`: `*` matches within a path segment, `**` across segments. */
 export function branchMatches(branch: string, patterns: readonly string[]): boolean {
   return patterns.some((p) => {

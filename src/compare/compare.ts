@@ -1,5 +1,5 @@
 import type { Defaults, Gate, Severity } from '../config/schema.js'
-import { decodeExamples } from '../results/io.js'
+import { type DecodedExamples, decodeExamples } from '../results/io.js'
 import { COMPARISON_SCHEMA, type Comparison, type GateCheck, type MetricResult, type Results, type Row, type Verdict } from '../results/schema.js'
 import { type Aggregate, holm, iqrFence } from '../stats/index.js'
 import { formatNumber } from '../util/format.js'
@@ -28,11 +28,21 @@ export interface CompareInput {
 
 const ORDER: Row['status'][] = ['failed', 'regressed', 'error', 'incompatible', 'missing', 'new', 'improved', 'pass']
 
-function incompatibility(base: MetricResult, head: MetricResult): string | undefined {
+/** Share of examples two runs must have in common to be paired on the shared ones rather than called incompatible. */
+export const MIN_SHARED_IDS = 0.5
+
+function incompatibility(base: MetricResult, head: MetricResult, bx?: DecodedExamples, hx?: DecodedExamples): string | undefined {
   if (base.metric !== head.metric) return `the metric changed from "${base.metric}" to "${head.metric}"`
   if (JSON.stringify(base.params) !== JSON.stringify(head.params)) return `params differ: base ${JSON.stringify(base.params)}, head ${JSON.stringify(head.params)}`
-  if (base.fingerprint && head.fingerprint && base.fingerprint !== head.fingerprint) return 'the eval set differs (ids or labels changed), so the numbers are not comparable'
-  return undefined
+  if (!base.fingerprint || !head.fingerprint || base.fingerprint === head.fingerprint) return undefined
+  if (bx?.ids && hx?.ids) {
+    // Some examples added or dropped: pair on the shared ids (the rest is reported) unless the set really changed.
+    const headIds = new Set(hx.ids)
+    const shared = bx.ids.reduce((k, id) => k + (headIds.has(id) ? 1 : 0), 0)
+    if (shared >= MIN_SHARED_IDS * Math.max(bx.ids.length, hx.ids.length)) return undefined
+    return `the eval set changed: only ${shared} of ${bx.ids.length} baseline examples are in this run (${hx.ids.length} examples)`
+  }
+  return 'the eval set differs (ids or labels changed), so the numbers are not comparable'
 }
 
 /** Compares head with base metric by metric, applies gates (with Holm over significance-gated metrics), sets verdict. */
@@ -40,13 +50,16 @@ export function compare(input: CompareInput): Comparison {
   const { head, base, gates, defaults } = input
   const baseById = new Map((base?.metrics ?? []).map((m) => [m.id, m]))
   const stats = new Map<string, PairStatistics>()
+  const why = new Map<string, string | undefined>()
   const rows: Row[] = []
 
   for (const h of head.metrics) {
     const b = baseById.get(h.id)
-    if (b && b.value !== null && h.value !== null && !incompatibility(b, h)) {
-      stats.set(h.id, pairStatistics(b, h, decodeExamples(b), decodeExamples(h), defaults, input.aggregateOf?.(h)))
-    }
+    if (!b || b.value === null || h.value === null) continue
+    const bx = decodeExamples(b)
+    const hx = decodeExamples(h)
+    why.set(h.id, incompatibility(b, h, bx, hx))
+    if (!why.get(h.id)) stats.set(h.id, pairStatistics(b, h, bx, hx, defaults, input.aggregateOf?.(h)))
   }
   // Holm over the suite's significance-gated metrics that have a test: family-wise error of "regressed".
   const tested = [...stats].filter(([id, s]) => gates[id]?.gate.significance !== undefined && s.pWorse !== null)
@@ -87,13 +100,12 @@ export function compare(input: CompareInput): Comparison {
       continue
     }
     const checks: GateCheck[] = boundChecks(spec.gate, h.value, h.ci)
-    const why = b ? incompatibility(b, h) : undefined
     if (!b || b.value === null) {
       row.status = 'new'
       if (b?.error) notes.push(`the baseline could not compute it: ${b.error}`)
-    } else if (why) {
+    } else if (why.get(h.id)) {
       row.status = 'incompatible'
-      notes.push(`not compared: ${why}`)
+      notes.push(`not compared: ${why.get(h.id)}`)
     } else {
       const s = stats.get(h.id)!
       Object.assign(row, {

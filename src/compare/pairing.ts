@@ -1,7 +1,7 @@
 import type { Defaults } from '../config/schema.js'
 import type { DecodedExamples } from '../results/io.js'
 import type { Interval, MetricResult, Row } from '../results/schema.js'
-import { type Aggregate, compareSamples, type Sample } from '../stats/index.js'
+import { type Aggregate, compareSamples, type Sample, seedFor } from '../stats/index.js'
 
 /** What compare needs from the statistics of one base/head pair. */
 export interface PairStatistics {
@@ -32,7 +32,7 @@ export function pairStatistics(
   const options = {
     resamples: defaults.resamples,
     confidence: defaults.confidence,
-    seed: defaults.seed,
+    seed: seedFor(defaults.seed, head.id),
     direction: head.direction,
     binary: head.binary === true && base.binary === true,
     ...(aggregate ? { aggregate } : {})

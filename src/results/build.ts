@@ -5,7 +5,7 @@ import type { NDArray } from '../inputs/ndarray.js'
 import { finiteMean } from '../metrics/math.js'
 import { checkShapes } from '../metrics/shapes.js'
 import type { MetricOutput } from '../metrics/types.js'
-import { bootstrapColumnsCI, bootstrapMeanCI } from '../stats/index.js'
+import { bootstrapColumnsCI, bootstrapMeanCI, seedFor } from '../stats/index.js'
 import { encodeFloat64 } from './encode.js'
 import type { Interval, MetricResult } from './schema.js'
 
@@ -59,7 +59,7 @@ export function buildMetricResult(bound: BoundMetric, inputs: Record<string, NDA
   let n: number
   let nanCount = 0
   let ci: Interval | null = null
-  const options = { resamples: defaults.resamples, confidence: defaults.confidence, seed: defaults.seed }
+  const options = { resamples: defaults.resamples, confidence: defaults.confidence, seed: seedFor(defaults.seed, entry.id) }
   if (output.scores) {
     const finite = output.scores.filter(Number.isFinite)
     n = finite.length

@@ -13,7 +13,7 @@ export type {
   TestName,
   UnpairedComparison
 } from './types.js'
-export { createRng, type Rng } from './rng.js'
+export { createRng, type Rng, seedFor } from './rng.js'
 export { quantileSorted } from './quantile.js'
 export { bootstrapCI, bootstrapColumnsCI, bootstrapMeanCI, percentileInterval, sampleCI } from './bootstrap.js'
 export { EXACT_MAX_N, signFlipTest, swapTest, pooledMeanTest, pooledAggregateTest, type PermutationResult } from './permutation.js'

@@ -4,7 +4,7 @@ import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGene
 
 /** Seeded random numbers; only 32-bit integer arithmetic, so every Node version gives the same stream. */
 export interface Rng {
-  /** Uniform integer in [0, n). */
+  /** Uniform integer in [0, n), 1 <= n <= 2^32 (pure-rand uniformInt rejection rule). */
   int(n: number): number
   /** Uniform float in [0, 1) with 53 random bits. */
   float(): number
@@ -14,7 +14,7 @@ export interface Rng {
   fork(): Rng
 }
 
-/** splitmix32-style finaliser: spreads a small seed over all 32 bits. */
+/** Golden-ratio increment + murmur3 fmix32 finaliser: spreads a small seed over all 32 bits. */
 function mix32(x: number): number {
   let z = (x + 0x9e3779b9) | 0
   z = Math.imul(z ^ (z >>> 16), 0x85ebca6b)
@@ -23,13 +23,19 @@ function mix32(x: number): number {
 }
 
 function wrap(gen: JumpableRandomGenerator): Rng {
+  // The bootstrap calls int(n) with the same n millions of times: validate n and derive the limit once per n.
+  let lastN = -1
+  let limit = 0
   return {
     int(n: number): number {
-      if (!(n >= 1 && n <= 0x100000000 && Math.floor(n) === n)) {
-        throw new RangeError(`rng.int(n) needs an integer 1 <= n <= 2^32, got ${n}`)
+      if (n !== lastN) {
+        if (!(n >= 1 && n <= 0x100000000 && Math.floor(n) === n)) {
+          throw new RangeError(`rng.int(n) needs an integer 1 <= n <= 2^32, got ${n}`)
+        }
+        lastN = n
+        // pure-rand's uniformInt rejection rule, inlined: it is the hot loop of every bootstrap
+        limit = n > 2 ? Math.floor(0x100000000 / n) * n : 0x100000000
       }
-      // pure-rand's uniformInt rejection rule, inlined: it is the hot loop of every bootstrap
-      const limit = n > 2 ? Math.floor(0x100000000 / n) * n : 0x100000000
       let v = gen.next() + 0x80000000
       while (v >= limit) v = gen.next() + 0x80000000
       return v % n
@@ -56,4 +62,15 @@ export function createRng(seed: number): Rng {
   // an all-zero state would stay zero forever
   const state = s0 | s1 | s2 | s3 ? [s0, s1, s2, s3] : [1, 0, 0, 0]
   return wrap(xoroshiro128plusFromState(state))
+}
+
+/**
+ * A per-metric seed from the suite seed and the metric id (FNV-1a), so metrics draw independent resamples and
+ * sign flips while every run with the same seed stays reproducible.
+ */
+export function seedFor(seed: number, key: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193)
+  const high = Math.floor(seed / 0x100000000)
+  return high * 0x100000000 + ((seed ^ h) >>> 0)
 }

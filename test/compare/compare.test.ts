@@ -193,3 +193,33 @@ describe('compare: history fence for scalar metrics', () => {
     expect(run(-2, { history: 'iqr' }, { v: [1, 2, 3, 4] }).status).toBe('pass')
   })
 })
+
+describe('compare: eval sets that differ a little or a lot', () => {
+  const ids = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `ex${from + i}`)
+  const scores = (n: number, shift = 0) => Array.from({ length: n }, (_, i) => (i % 7) / 10 + shift)
+
+  it('pairs on the shared ids when a few examples were added or dropped, and reports the rest', () => {
+    const c = compare({
+      base: results([metric('m', { scores: scores(10), ids: ids(0, 10), fingerprint: 'sha256:1' })]),
+      head: results([metric('m', { scores: scores(10), ids: ids(2, 12), fingerprint: 'sha256:2' })]),
+      defaults,
+      gates: {}
+    })
+    const r = c.rows[0]
+    expect(r.status).not.toBe('incompatible')
+    expect(r.paired).toBe(true)
+    expect(r.counts).toMatchObject({ onlyBase: 2, onlyHead: 2 })
+    expect(r.notes).toContain('2 example(s) only in the baseline and 2 only in this run were left out of the pairing')
+  })
+
+  it('calls a mostly different eval set incompatible', () => {
+    const c = compare({
+      base: results([metric('m', { scores: scores(10), ids: ids(0, 10), fingerprint: 'sha256:1' })]),
+      head: results([metric('m', { scores: scores(10), ids: ids(6, 16), fingerprint: 'sha256:2' })]),
+      defaults,
+      gates: {}
+    })
+    expect(c.rows[0].status).toBe('incompatible')
+    expect(c.rows[0].notes).toEqual(['not compared: the eval set changed: only 4 of 10 baseline examples are in this run (10 examples)'])
+  })
+})

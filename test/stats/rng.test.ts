@@ -49,3 +49,14 @@ describe('createRng', () => {
     expect(() => createRng(0).int(0)).toThrow(/1 <= n/)
   })
 })
+
+describe('seedFor', () => {
+  it('gives each metric its own reproducible stream and stays a safe integer', async () => {
+    const { seedFor } = await import('../../src/stats/rng.js')
+    // FNV-1a of "a" is 0xe40c292c (reference value of the FNV spec's test suite)
+    expect(seedFor(0, 'a')).toBe(0xe40c292c)
+    expect(seedFor(0, 'a')).not.toBe(seedFor(0, 'b'))
+    expect(seedFor(7, 'a')).toBe(seedFor(7, 'a'))
+    expect(Number.isSafeInteger(seedFor(Number.MAX_SAFE_INTEGER, 'metric-id'))).toBe(true)
+  })
+})
