@@ -7069,6 +7069,17 @@ function createRng(seed) {
     const state = s0 | s1 | s2 | s3 ? [s0, s1, s2, s3] : [1, 0, 0, 0];
     return wrap(xoroshiro128plusFromState(state));
 }
+/**
+ * A per-metric seed from the suite seed and the metric id (FNV-1a), so metrics draw independent resamples and
+ * sign flips while every run with the same seed stays reproducible.
+ */
+function seedFor(seed, key) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < key.length; i++)
+        h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+    const high = Math.floor(seed / 0x100000000);
+    return high * 0x100000000 + ((seed ^ h) >>> 0);
+}
 
 /**
  * Quantile of an ascending-sorted array, numpy's default method ('linear', Hyndman & Fan type 7),
@@ -7854,7 +7865,7 @@ function pairStatistics(base, head, baseExamples, headExamples, defaults, aggreg
     const options = {
         resamples: defaults.resamples,
         confidence: defaults.confidence,
-        seed: defaults.seed,
+        seed: seedFor(defaults.seed, head.id),
         direction: head.direction,
         binary: head.binary === true && base.binary === true,
         ...(aggregate ? { aggregate } : {})
@@ -7890,26 +7901,41 @@ function pairStatistics(base, head, baseExamples, headExamples, defaults, aggreg
 }
 
 const ORDER = ['failed', 'regressed', 'error', 'incompatible', 'missing', 'new', 'improved', 'pass'];
-function incompatibility(base, head) {
+/** Share of examples two runs must have in common to be paired on the shared ones rather than called incompatible. */
+const MIN_SHARED_IDS = 0.5;
+function incompatibility(base, head, bx, hx) {
     if (base.metric !== head.metric)
         return `the metric changed from "${base.metric}" to "${head.metric}"`;
     if (JSON.stringify(base.params) !== JSON.stringify(head.params))
         return `params differ: base ${JSON.stringify(base.params)}, head ${JSON.stringify(head.params)}`;
-    if (base.fingerprint && head.fingerprint && base.fingerprint !== head.fingerprint)
-        return 'the eval set differs (ids or labels changed), so the numbers are not comparable';
-    return undefined;
+    if (!base.fingerprint || !head.fingerprint || base.fingerprint === head.fingerprint)
+        return undefined;
+    if (bx?.ids && hx?.ids) {
+        // Some examples added or dropped: pair on the shared ids (the rest is reported) unless the set really changed.
+        const headIds = new Set(hx.ids);
+        const shared = bx.ids.reduce((k, id) => k + (headIds.has(id) ? 1 : 0), 0);
+        if (shared >= MIN_SHARED_IDS * Math.max(bx.ids.length, hx.ids.length))
+            return undefined;
+        return `the eval set changed: only ${shared} of ${bx.ids.length} baseline examples are in this run (${hx.ids.length} examples)`;
+    }
+    return 'the eval set differs (ids or labels changed), so the numbers are not comparable';
 }
 /** Compares head with base metric by metric, applies gates (with Holm over significance-gated metrics), sets verdict. */
 function compare(input) {
     const { head, base, gates, defaults } = input;
     const baseById = new Map((base?.metrics ?? []).map((m) => [m.id, m]));
     const stats = new Map();
+    const why = new Map();
     const rows = [];
     for (const h of head.metrics) {
         const b = baseById.get(h.id);
-        if (b && b.value !== null && h.value !== null && !incompatibility(b, h)) {
-            stats.set(h.id, pairStatistics(b, h, decodeExamples(b), decodeExamples(h), defaults, input.aggregateOf?.(h)));
-        }
+        if (!b || b.value === null || h.value === null)
+            continue;
+        const bx = decodeExamples(b);
+        const hx = decodeExamples(h);
+        why.set(h.id, incompatibility(b, h, bx, hx));
+        if (!why.get(h.id))
+            stats.set(h.id, pairStatistics(b, h, bx, hx, defaults, input.aggregateOf?.(h)));
     }
     // Holm over the suite's significance-gated metrics that have a test: family-wise error of "regressed".
     const tested = [...stats].filter(([id, s]) => gates[id]?.gate.significance !== undefined && s.pWorse !== null);
@@ -7950,15 +7976,14 @@ function compare(input) {
             continue;
         }
         const checks = boundChecks(spec.gate, h.value, h.ci);
-        const why = b ? incompatibility(b, h) : undefined;
         if (!b || b.value === null) {
             row.status = 'new';
             if (b?.error)
                 notes.push(`the baseline could not compute it: ${b.error}`);
         }
-        else if (why) {
+        else if (why.get(h.id)) {
             row.status = 'incompatible';
-            notes.push(`not compared: ${why}`);
+            notes.push(`not compared: ${why.get(h.id)}`);
         }
         else {
             const s = stats.get(h.id);
@@ -21618,7 +21643,7 @@ function buildMetricResult(bound, inputs, ids, defaults) {
     let n;
     let nanCount = 0;
     let ci = null;
-    const options = { resamples: defaults.resamples, confidence: defaults.confidence, seed: defaults.seed };
+    const options = { resamples: defaults.resamples, confidence: defaults.confidence, seed: seedFor(defaults.seed, entry.id) };
     if (output.scores) {
         const finite = output.scores.filter(Number.isFinite);
         n = finite.length;
