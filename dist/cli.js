@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-import { readdirSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { resolve, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { m as markdownTable, t as toJSONSchema, s as specText, a as tableRows, h as headline, R as ResultsError, p as parseResults, c as comparisonSchema, r as resultsSchema, T as TOOL, l as loadConfig, b as compare, d as aggregateLookup, g as gateSpecs, e as serializeJson, f as renderMarkdown, i as runPipeline, C as ConfigError, I as InputError, j as builtinMetrics } from './chunks/pipeline.js';
+import { m as markdownTable, t as toJSONSchema, s as specText, a as tableRows, h as headline, c as comparisonSchema, r as resultsSchema, T as TOOL, l as loadConfig, b as compare, d as aggregateLookup, g as gateSpecs, e as serializeJson, f as renderMarkdown, i as runPipeline, j as readHistoryFolder, C as ConfigError, I as InputError, R as ResultsError, p as parseResults, k as builtinMetrics } from './chunks/history.js';
 import 'process';
 import 'buffer';
 import 'module';
@@ -194,29 +194,6 @@ function displayWidth(text) {
         width += cp >= 0x1f000 || WIDE.has(cp) ? 2 : 1;
     }
     return width;
-}
-
-/** Earlier values per metric id, oldest first (by createdAt, then commit), for `gate.history: iqr`. */
-function historyFromResults(runs) {
-    const ordered = [...runs].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || String(a.commit).localeCompare(String(b.commit)));
-    const history = {};
-    for (const run of ordered) {
-        for (const m of run.metrics)
-            if (m.value !== null)
-                (history[m.id] ??= []).push(m.value);
-    }
-    return history;
-}
-/** Reads every *.json results file in a folder (e.g. downloaded from earlier runs); a file that is not one is an error. */
-function readHistoryFolder(folder, display) {
-    let names;
-    try {
-        names = readdirSync(folder).filter((n) => n.endsWith('.json')).sort();
-    }
-    catch (error) {
-        throw new ResultsError(`${display}: cannot read the history folder (${error.code ?? error.message})`);
-    }
-    return historyFromResults(names.map((n) => parseResults(readFileSync(join(folder, n), 'utf8'), join(display, n))));
 }
 
 /** docs/schema/*.json: the published JSON Schemas of results.json and comparison.json. */

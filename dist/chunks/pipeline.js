@@ -6807,6 +6807,17 @@ const metricResultSchema = object({
     /** Hash of the example ids, or of the label-like input when there are no ids: "same eval set" check. */
     fingerprint: string$1().optional(),
     summary: summarySchema.optional(),
+    /** The gate and severity this run was configured with: on the base branch, the policy PRs are held to. */
+    gate: object({
+        min: number().optional(),
+        max: number().optional(),
+        'max-regression': union([number(), string$1().regex(/^\d+(\.\d+)?%$/)]).optional(),
+        significance: number().gt(0).lt(1).optional(),
+        history: _enum(['iqr']).optional()
+    })
+        .strict()
+        .optional(),
+    severity: _enum(['error', 'warning', 'notice']).optional(),
     examples: examplesSchema.optional(),
     error: string$1().optional()
 });
@@ -7873,7 +7884,10 @@ function pairStatistics(base, head, baseExamples, headExamples, defaults, aggreg
     const notes = [];
     const hasData = (x) => Boolean(x && (x.scores || (x.columns && aggregate)));
     if (!hasData(baseExamples) || !hasData(headExamples)) {
-        notes.push(`${!hasData(baseExamples) ? 'the baseline' : 'this run'} kept no per-example data: compared by point value, no CI or test`);
+        // Scalar metrics never have per-example data; say so only when one side lost it (e.g. over max-examples).
+        if (hasData(baseExamples) || hasData(headExamples)) {
+            notes.push(`${!hasData(baseExamples) ? 'the baseline' : 'this run'} kept no per-example data: compared by point value, no CI or test`);
+        }
         return { paired: null, ci: null, pValue: null, pWorse: null, notes };
     }
     const b = sampleOf(base, baseExamples);
@@ -7920,10 +7934,31 @@ function incompatibility(base, head, bx, hx) {
     }
     return 'the eval set differs (ids or labels changed), so the numbers are not comparable';
 }
+/**
+ * The gate a metric is held to. The baseline's recorded gate wins: it comes from the base branch, which the PR
+ * cannot edit, so loosening a gate in the PR's config takes effect only after review and merge (and the report says so).
+ */
+function effectiveGate(id, configured, base, fallback) {
+    const head = configured ?? fallback;
+    if (!base?.gate || !base.severity)
+        return { spec: head };
+    const spec = { gate: base.gate, severity: base.severity, ...(head.line ? { line: head.line } : {}) };
+    const same = JSON.stringify(sortKeys(base.gate)) === JSON.stringify(sortKeys(head.gate)) && base.severity === head.severity;
+    if (same)
+        return { spec };
+    const describe = (g) => `${JSON.stringify(sortKeys(g.gate))} (${g.severity})`;
+    return { spec, note: `this PR changes the gate of ${id} from ${describe(spec)} to ${describe(head)}; the base branch's gate applies until the change is merged` };
+}
+function sortKeys(o) {
+    return Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+}
 /** Compares head with base metric by metric, applies gates (with Holm over significance-gated metrics), sets verdict. */
 function compare(input) {
-    const { head, base, gates, defaults } = input;
+    const { head, base, defaults } = input;
     const baseById = new Map((base?.metrics ?? []).map((m) => [m.id, m]));
+    const fallback = { gate: {}, severity: defaults.severity };
+    const effective = new Map(head.metrics.map((h) => [h.id, effectiveGate(h.id, input.gates[h.id], baseById.get(h.id), fallback)]));
+    const gates = Object.fromEntries([...effective].map(([id, e]) => [id, e.spec]));
     const stats = new Map();
     const why = new Map();
     const rows = [];
@@ -7944,7 +7979,7 @@ function compare(input) {
     const adj = defaults.correction === 'holm' ? holm(raw) : raw;
     tested.forEach(([id], i) => adjusted.set(id, adj[i]));
     for (const h of head.metrics) {
-        const spec = gates[h.id] ?? { gate: {}, severity: defaults.severity };
+        const spec = gates[h.id];
         const b = baseById.get(h.id);
         const row = {
             id: h.id,
@@ -7967,6 +8002,9 @@ function compare(input) {
             ...(spec.line ? { line: spec.line } : {})
         };
         const notes = [];
+        const gateNote = effective.get(h.id)?.note;
+        if (gateNote)
+            notes.push(gateNote);
         if (h.examples?.omitted)
             notes.push(`${h.examples.omitted.total} examples exceed max-examples (${h.examples.omitted.cap}): per-example scores were not kept, only n, mean and sd`);
         if (h.error || h.value === null) {
@@ -8018,12 +8056,12 @@ function compare(input) {
     for (const b of base?.metrics ?? []) {
         if (head.metrics.some((m) => m.id === b.id))
             continue;
-        const spec = gates[b.id];
+        const gated = b.severity === 'error' && b.gate && Object.keys(b.gate).length > 0;
         rows.push({
             id: b.id, metric: b.metric, title: b.title, direction: b.direction, status: 'missing',
             base: b.value, head: null, delta: null, relDelta: null, ci: null, pValue: null, paired: null,
-            gates: [], severity: spec?.severity ?? 'warning',
-            notes: ['in the baseline but not computed now: removed from the config, or renamed']
+            gates: [], severity: b.severity ?? 'warning',
+            notes: [`in the baseline but not computed now: removed from the config, or renamed${gated ? '; the base branch gates it with severity error, so review the removal' : ''}`]
         });
     }
     rows.sort((x, y) => ORDER.indexOf(x.status) - ORDER.indexOf(y.status));
@@ -21682,6 +21720,8 @@ function buildMetricResult(bound, inputs, ids, defaults) {
         result.fingerprint = print;
     if (output.scores)
         result.summary = sufficient(output.scores);
+    result.gate = entry.gate;
+    result.severity = bound.severity;
     const total = rowsOf ?? 0;
     if (output.scores || output.columns) {
         if (total > defaults['max-examples'])

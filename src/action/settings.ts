@@ -18,6 +18,8 @@ export interface Settings {
   config: string
   workingDirectory: string
   out: string
+  /** Folder of earlier results.json files, for `gate.history: iqr`. */
+  history: string | undefined
 }
 
 /** Comma- or newline-separated list input. */
@@ -44,7 +46,8 @@ export function readSettings(core: CoreLike): Settings {
     failOn: getChoiceInput<FailOn>(core, 'fail-on', ['error', 'warning', 'never'], 'error'),
     config: getOptionalInput(core, 'config') ?? 'interp-gate.yml',
     workingDirectory: getOptionalInput(core, 'working-directory') ?? '.',
-    out: getOptionalInput(core, 'out') ?? 'interp-gate-out'
+    out: getOptionalInput(core, 'out') ?? 'interp-gate-out',
+    history: getOptionalInput(core, 'history')
   }
 }
 

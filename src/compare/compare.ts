@@ -45,10 +45,31 @@ function incompatibility(base: MetricResult, head: MetricResult, bx?: DecodedExa
   return 'the eval set differs (ids or labels changed), so the numbers are not comparable'
 }
 
+/**
+ * The gate a metric is held to. The baseline's recorded gate wins: it comes from the base branch, which the PR
+ * cannot edit, so loosening a gate in the PR's config takes effect only after review and merge (and the report says so).
+ */
+export function effectiveGate(id: string, configured: GateSpec | undefined, base: MetricResult | undefined, fallback: GateSpec): { spec: GateSpec; note?: string } {
+  const head = configured ?? fallback
+  if (!base?.gate || !base.severity) return { spec: head }
+  const spec: GateSpec = { gate: base.gate, severity: base.severity, ...(head.line ? { line: head.line } : {}) }
+  const same = JSON.stringify(sortKeys(base.gate)) === JSON.stringify(sortKeys(head.gate)) && base.severity === head.severity
+  if (same) return { spec }
+  const describe = (g: GateSpec) => `${JSON.stringify(sortKeys(g.gate))} (${g.severity})`
+  return { spec, note: `this PR changes the gate of ${id} from ${describe(spec)} to ${describe(head)}; the base branch's gate applies until the change is merged` }
+}
+
+function sortKeys(o: object): object {
+  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)))
+}
+
 /** Compares head with base metric by metric, applies gates (with Holm over significance-gated metrics), sets verdict. */
 export function compare(input: CompareInput): Comparison {
-  const { head, base, gates, defaults } = input
+  const { head, base, defaults } = input
   const baseById = new Map((base?.metrics ?? []).map((m) => [m.id, m]))
+  const fallback: GateSpec = { gate: {}, severity: defaults.severity }
+  const effective = new Map(head.metrics.map((h) => [h.id, effectiveGate(h.id, input.gates[h.id], baseById.get(h.id), fallback)]))
+  const gates = Object.fromEntries([...effective].map(([id, e]) => [id, e.spec]))
   const stats = new Map<string, PairStatistics>()
   const why = new Map<string, string | undefined>()
   const rows: Row[] = []
@@ -69,7 +90,7 @@ export function compare(input: CompareInput): Comparison {
   tested.forEach(([id], i) => adjusted.set(id, adj[i]))
 
   for (const h of head.metrics) {
-    const spec = gates[h.id] ?? { gate: {}, severity: defaults.severity }
+    const spec = gates[h.id]
     const b = baseById.get(h.id)
     const row: Row = {
       id: h.id,
@@ -92,6 +113,8 @@ export function compare(input: CompareInput): Comparison {
       ...(spec.line ? { line: spec.line } : {})
     }
     const notes: string[] = []
+    const gateNote = effective.get(h.id)?.note
+    if (gateNote) notes.push(gateNote)
     if (h.examples?.omitted) notes.push(`${h.examples.omitted.total} examples exceed max-examples (${h.examples.omitted.cap}): per-example scores were not kept, only n, mean and sd`)
     if (h.error || h.value === null) {
       row.status = 'error'
@@ -134,12 +157,12 @@ export function compare(input: CompareInput): Comparison {
   }
   for (const b of base?.metrics ?? []) {
     if (head.metrics.some((m) => m.id === b.id)) continue
-    const spec = gates[b.id]
+    const gated = b.severity === 'error' && b.gate && Object.keys(b.gate).length > 0
     rows.push({
       id: b.id, metric: b.metric, title: b.title, direction: b.direction, status: 'missing',
       base: b.value, head: null, delta: null, relDelta: null, ci: null, pValue: null, paired: null,
-      gates: [], severity: spec?.severity ?? 'warning',
-      notes: ['in the baseline but not computed now: removed from the config, or renamed']
+      gates: [], severity: b.severity ?? 'warning',
+      notes: [`in the baseline but not computed now: removed from the config, or renamed${gated ? '; the base branch gates it with severity error, so review the removal' : ''}`]
     })
   }
   rows.sort((x, y) => ORDER.indexOf(x.status) - ORDER.indexOf(y.status))

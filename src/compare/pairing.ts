@@ -40,7 +40,10 @@ export function pairStatistics(
   const notes: string[] = []
   const hasData = (x: DecodedExamples | undefined) => Boolean(x && (x.scores || (x.columns && aggregate)))
   if (!hasData(baseExamples) || !hasData(headExamples)) {
-    notes.push(`${!hasData(baseExamples) ? 'the baseline' : 'this run'} kept no per-example data: compared by point value, no CI or test`)
+    // Scalar metrics never have per-example data; say so only when one side lost it (e.g. over max-examples).
+    if (hasData(baseExamples) || hasData(headExamples)) {
+      notes.push(`${!hasData(baseExamples) ? 'the baseline' : 'this run'} kept no per-example data: compared by point value, no CI or test`)
+    }
     return { paired: null, ci: null, pValue: null, pWorse: null, notes }
   }
   const b = sampleOf(base, baseExamples)

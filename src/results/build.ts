@@ -92,6 +92,8 @@ export function buildMetricResult(bound: BoundMetric, inputs: Record<string, NDA
   const print = fingerprint(ids, inputs)
   if (print) result.fingerprint = print
   if (output.scores) result.summary = sufficient(output.scores)
+  result.gate = entry.gate
+  result.severity = bound.severity
   const total = rowsOf ?? 0
   if (output.scores || output.columns) {
     if (total > defaults['max-examples']) result.examples = { omitted: { total, cap: defaults['max-examples'] } }

@@ -34,6 +34,18 @@ export const metricResultSchema = z.object({
   /** Hash of the example ids, or of the label-like input when there are no ids: "same eval set" check. */
   fingerprint: z.string().optional(),
   summary: summarySchema.optional(),
+  /** The gate and severity this run was configured with: on the base branch, the policy PRs are held to. */
+  gate: z
+    .object({
+      min: z.number().optional(),
+      max: z.number().optional(),
+      'max-regression': z.union([z.number(), z.string().regex(/^\d+(\.\d+)?%$/)]).optional(),
+      significance: z.number().gt(0).lt(1).optional(),
+      history: z.enum(['iqr']).optional()
+    })
+    .strict()
+    .optional(),
+  severity: z.enum(['error', 'warning', 'notice']).optional(),
   examples: examplesSchema.optional(),
   error: z.string().optional()
 })

@@ -33,6 +33,14 @@ describe('interp-gate CLI', () => {
     expect(readFileSync(join(ws, 'o/report.md'), 'utf8')).toContain('### ❌ interp-gate: failed')
   })
 
+  it('the README shows the report the demo renders', async () => {
+    // The same arguments as scripts/demo.mjs
+    await cli(['run', '--baseline', 'baseline/results.json', '--out', 'demo', '--commit', '9c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d', '--ref', 'refs/pull/42/merge'], ws)
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+    const shown = /<!-- quickstart-report -->\n([\s\S]*)\n<!-- \/quickstart-report -->/.exec(readme)![1]
+    expect(shown, 'README is stale: run `npm run demo` and paste examples/quickstart/out/report.md').toBe(readFileSync(join(ws, 'demo/report.md'), 'utf8').trim())
+  })
+
   it('run is deterministic: byte-identical results and comparison', async () => {
     await cli(['run', '--baseline', 'baseline/results.json', '--out', 'a'], ws, { SOURCE_DATE_EPOCH: '0' })
     await cli(['run', '--baseline', 'baseline/results.json', '--out', 'b'], ws, { SOURCE_DATE_EPOCH: '0' })

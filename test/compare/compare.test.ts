@@ -223,3 +223,27 @@ describe('compare: eval sets that differ a little or a lot', () => {
     expect(c.rows[0].notes).toEqual(['not compared: the eval set changed: only 4 of 10 baseline examples are in this run (10 examples)'])
   })
 })
+
+describe('compare: the base branch decides the gate', () => {
+  const base = results([metric('m', { value: 0.8, gate: { 'max-regression': 0.01 }, severity: 'error' }), metric('gone', { value: 1, gate: { min: 0.5 }, severity: 'error' })])
+  const head = results([metric('m', { value: 0.7 })])
+
+  it('holds the PR to the baseline gate when its config loosens it, and says so', () => {
+    const c = compare({ base, head, defaults, gates: { m: gate({ 'max-regression': 0.5 }, 'notice') } })
+    const r = row(c.rows, 'm')
+    expect(r.status).toBe('regressed')
+    expect(r.severity).toBe('error')
+    expect(r.notes).toContain(
+      'this PR changes the gate of m from {"max-regression":0.01} (error) to {"max-regression":0.5} (notice); the base branch\'s gate applies until the change is merged'
+    )
+    expect(c.verdict).toBe('fail')
+  })
+
+  it('does not let a removed metric pass silently', () => {
+    const c = compare({ base, head, defaults, gates: { m: gate({ 'max-regression': 0.01 }) } })
+    const r = row(c.rows, 'gone')
+    expect(r.status).toBe('missing')
+    expect(r.notes).toEqual(['in the baseline but not computed now: removed from the config, or renamed; the base branch gates it with severity error, so review the removal'])
+    expect(row(c.rows, 'm').notes ?? []).toEqual([])
+  })
+})
