@@ -21,7 +21,8 @@ describe('action.yml, docs/github.md and the example workflows agree', () => {
       'check-name': '',
       'fail-on': 'error',
       'working-directory': '.',
-      out: 'interp-gate-out'
+      out: 'interp-gate-out',
+      history: ''
     })
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
   })
