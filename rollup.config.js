@@ -11,7 +11,8 @@ export default {
     format: 'es',
     sourcemap: false,
     entryFileNames: '[name].js',
-    chunkFileNames: 'chunks/[name].js',
+    // One chunk shared by the action and the CLI; a fixed name keeps diffs of dist/ readable.
+    chunkFileNames: 'chunks/shared.js',
     banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '')
   },
   plugins: [

@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { m as markdownTable, t as toJSONSchema, s as specText, a as tableRows, h as headline, c as comparisonSchema, r as resultsSchema, T as TOOL, l as loadConfig, b as compare, d as aggregateLookup, g as gateSpecs, e as serializeJson, f as renderMarkdown, i as runPipeline, j as readHistoryFolder, C as ConfigError, I as InputError, R as ResultsError, p as parseResults, k as builtinMetrics } from './chunks/history.js';
+import { m as markdownTable, t as toJSONSchema, s as specText, a as tableRows, h as headline, c as comparisonSchema, r as resultsSchema, T as TOOL, l as loadConfig, b as compare, d as aggregateLookup, g as gateSpecs, e as serializeJson, f as renderMarkdown, i as runPipeline, j as readHistoryFolder, C as ConfigError, I as InputError, R as ResultsError, p as parseResults, k as builtinMetrics } from './chunks/shared.js';
 import 'process';
 import 'buffer';
 import 'module';
