@@ -19057,7 +19057,7 @@ function unitTrapezoid(y) {
     return (sum(y) - (y[0] + y[k]) / 2) / k;
 }
 /** True when any value is NaN. */
-function hasNaN$1(values) {
+function hasNaN(values) {
     for (let i = 0; i < values.length; i++)
         if (Number.isNaN(values[i]))
             return true;
@@ -19153,7 +19153,7 @@ function topKIndices(values, k) {
     return descendingOrder(values).subarray(0, k);
 }
 /** 1-based ranks, ties get the mean of their ranks (scipy.stats.rankdata method='average'). No NaN allowed. */
-function averageRanks$1(values) {
+function averageRanks(values) {
     const order = ascendingOrder(values);
     const ranks = new Float64Array(values.length);
     for (let start = 0; start < order.length;) {
@@ -19179,8 +19179,8 @@ function denseRanks(values) {
     return ranks;
 }
 /** Pearson correlation; NaN when either vector holds a NaN or is constant (all values equal, checked exactly). */
-function pearson$1(x, y) {
-    if (hasNaN$1(x) || hasNaN$1(y) || isConstant(x) || isConstant(y))
+function pearson(x, y) {
+    if (hasNaN(x) || hasNaN(y) || isConstant(x) || isConstant(y))
         return NaN;
     const n = x.length;
     const mx = sum(x) / n;
@@ -19199,17 +19199,17 @@ function pearson$1(x, y) {
     return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
 }
 /** Spearman correlation: Pearson of average ranks (scipy.stats.spearmanr); NaN on a NaN or a constant vector. */
-function spearman$1(x, y) {
-    if (hasNaN$1(x) || hasNaN$1(y) || isConstant(x) || isConstant(y))
+function spearman(x, y) {
+    if (hasNaN(x) || hasNaN(y) || isConstant(x) || isConstant(y))
         return NaN;
-    return pearson$1(averageRanks$1(x), averageRanks$1(y));
+    return pearson(averageRanks(x), averageRanks(y));
 }
 /**
  * ROC AUC of `scores` against 0/1 `positives` via Mann–Whitney: (R₁ − n₁(n₁+1)/2) / (n₁·n₀), R₁ the average-rank
  * sum of the positives, so tied scores count ½ (equals sklearn.metrics.roc_auc_score). NaN when a class is absent.
  */
 function rocAuc(scores, positives) {
-    const ranks = averageRanks$1(scores);
+    const ranks = averageRanks(scores);
     let n1 = 0;
     let r1 = 0;
     for (let i = 0; i < ranks.length; i++) {
@@ -19263,7 +19263,7 @@ function topFeatures(values, k) {
 function perPair(attributions, reference, score) {
     return perRow(attributions, (a, i) => {
         const r = row(reference, i);
-        return hasNaN$1(a) || hasNaN$1(r) ? NaN : score(a, r);
+        return hasNaN(a) || hasNaN(r) ? NaN : score(a, r);
     });
 }
 /** A top-k agreement: `match` says whether position t of the explanation's list agrees with the reference's list. */
@@ -19389,7 +19389,7 @@ const rankCorrelation = {
     params: object({}).strict(),
     compute({ attributions, reference }) {
         requireTwoFeatures(attributions);
-        return { scores: perPair(attributions, reference, (a, r) => pearson$1(magnitudeRanks(a), magnitudeRanks(r))) };
+        return { scores: perPair(attributions, reference, (a, r) => pearson(magnitudeRanks(a), magnitudeRanks(r))) };
     },
     doc: {
         summary: 'Correlation between the feature importance rankings (by magnitude) of the explanation and the reference.',
@@ -19414,7 +19414,7 @@ const definitions$8 = [
     rankCorrelation
 ];
 
-/** Numeric helpers of the robustness, circuits and SAE families: norms, ranks, correlations, AUC, row subsets. */
+/** Numeric helpers of the robustness, circuits and SAE families: norms, AUC with cached order, row subsets (ranks and correlations live in math.ts). */
 /** ‖a‖₂; NaN when a holds a NaN. */
 function l2Norm(a) {
     let s = 0;
@@ -19430,63 +19430,6 @@ function l2Distance(a, b) {
         s += d * d;
     }
     return Math.sqrt(s);
-}
-function hasNaN(a) {
-    for (let i = 0; i < a.length; i++)
-        if (Number.isNaN(a[i]))
-            return true;
-    return false;
-}
-/** 1-based ranks, ties get the mean of the ranks they span (scipy.stats.rankdata(method='average')). */
-function averageRanks(values) {
-    const n = values.length;
-    const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => values[i] - values[j] || i - j);
-    const ranks = new Float64Array(n);
-    let start = 0;
-    while (start < n) {
-        let end = start + 1;
-        while (end < n && values[order[end]] === values[order[start]])
-            end++;
-        // Ranks start+1 .. end share their mean.
-        const rank = (start + 1 + end) / 2;
-        for (let k = start; k < end; k++)
-            ranks[order[k]] = rank;
-        start = end;
-    }
-    return ranks;
-}
-/** Pearson correlation; NaN when either vector is constant, shorter than 2, or holds a NaN (as scipy). */
-function pearson(x, y) {
-    const n = x.length;
-    if (n < 2)
-        return NaN;
-    let mx = 0;
-    let my = 0;
-    for (let i = 0; i < n; i++) {
-        mx += x[i];
-        my += y[i];
-    }
-    mx /= n;
-    my /= n;
-    let sxy = 0;
-    let sxx = 0;
-    let syy = 0;
-    for (let i = 0; i < n; i++) {
-        const dx = x[i] - mx;
-        const dy = y[i] - my;
-        sxy += dx * dy;
-        sxx += dx * dx;
-        syy += dy * dy;
-    }
-    if (!(sxx > 0 && syy > 0))
-        return NaN;
-    return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
-}
-/** Spearman's ρ: Pearson of average ranks (scipy.stats.spearmanr); NaN on a NaN or a constant vector. */
-function spearman(x, y) {
-    if (hasNaN(x) || hasNaN(y))
-        return NaN;
-    return pearson(averageRanks(x), averageRanks(y));
 }
 /** All row indices 0..n−1 when `indices` is omitted. */
 function rowIndices(n, indices) {
@@ -20009,7 +19952,7 @@ const faithfulnessCorrelation = {
     ],
     params: noParams,
     compute({ subset_sums, output_drops }) {
-        return { scores: rowCorrelation(subset_sums, output_drops, 'subset_sums', pearson$1) };
+        return { scores: rowCorrelation(subset_sums, output_drops, 'subset_sums', pearson) };
     },
     doc: {
         summary: 'Pearson correlation, over random feature subsets, between the attribution mass of a subset and the output drop when it is removed.',
@@ -20035,7 +19978,7 @@ const monotonicityCorrelation = {
     ],
     params: noParams,
     compute({ subset_sums, output_variances }) {
-        return { scores: rowCorrelation(subset_sums, output_variances, 'subset_sums', spearman$1) };
+        return { scores: rowCorrelation(subset_sums, output_variances, 'subset_sums', spearman) };
     },
     doc: {
         summary: 'Spearman rank correlation between the attribution of feature subsets and the output variance their perturbation causes.',
@@ -20066,7 +20009,7 @@ const infidelity = {
         return {
             scores: perRow(dot_products, (ia, i) => {
                 const df = row(output_deltas, i);
-                if (hasNaN$1(ia) || hasNaN$1(df))
+                if (hasNaN(ia) || hasNaN(df))
                     return NaN;
                 let beta = 1;
                 if (normalize) {
@@ -20174,7 +20117,7 @@ function perExample(attributions, mask, score) {
         let maskSize = 0;
         for (let j = 0; j < m.length; j++)
             maskSize += m[j];
-        if (maskSize === 0 || hasNaN$1(a))
+        if (maskSize === 0 || hasNaN(a))
             return NaN;
         return score(a, m, maskSize);
     });
@@ -20947,7 +20890,7 @@ const effectiveComplexity = {
         return {
             scores: perRow(attributions, (values) => {
                 const a = absolute(values);
-                if (hasNaN$1(a))
+                if (hasNaN(a))
                     return NaN;
                 const max = a.reduce((m, v) => Math.max(m, v), 0);
                 if (max === 0)
@@ -21059,7 +21002,7 @@ const topKAccuracy = {
             throw new MetricInputError(`k = ${k} exceeds the C = ${c} classes of input "logits"`);
         const scores = perRow(logits, (s, i) => {
             const label = labels.data[i];
-            if (Number.isNaN(label) || hasNaN$1(s))
+            if (Number.isNaN(label) || hasNaN(s))
                 return NaN;
             if (!Number.isInteger(label) || label < 0 || label >= c) {
                 throw new MetricInputError(`input "labels" (${labels.source}): element ${i} is ${label}, not a class id in 0..${c - 1}`);

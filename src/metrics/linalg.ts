@@ -1,4 +1,4 @@
-/** Numeric helpers of the robustness, circuits and SAE families: norms, ranks, correlations, AUC, row subsets. */
+/** Numeric helpers of the robustness, circuits and SAE families: norms, AUC with cached order, row subsets (ranks and correlations live in math.ts). */
 
 /** ‖a‖₂; NaN when a holds a NaN. */
 export function l2Norm(a: ArrayLike<number>): number {
@@ -15,60 +15,6 @@ export function l2Distance(a: ArrayLike<number>, b: ArrayLike<number>): number {
     s += d * d
   }
   return Math.sqrt(s)
-}
-
-export function hasNaN(a: ArrayLike<number>): boolean {
-  for (let i = 0; i < a.length; i++) if (Number.isNaN(a[i])) return true
-  return false
-}
-
-/** 1-based ranks, ties get the mean of the ranks they span (scipy.stats.rankdata(method='average')). */
-export function averageRanks(values: ArrayLike<number>): Float64Array {
-  const n = values.length
-  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => values[i] - values[j] || i - j)
-  const ranks = new Float64Array(n)
-  let start = 0
-  while (start < n) {
-    let end = start + 1
-    while (end < n && values[order[end]] === values[order[start]]) end++
-    // Ranks start+1 .. end share their mean.
-    const rank = (start + 1 + end) / 2
-    for (let k = start; k < end; k++) ranks[order[k]] = rank
-    start = end
-  }
-  return ranks
-}
-
-/** Pearson correlation; NaN when either vector is constant, shorter than 2, or holds a NaN (as scipy). */
-export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  const n = x.length
-  if (n < 2) return NaN
-  let mx = 0
-  let my = 0
-  for (let i = 0; i < n; i++) {
-    mx += x[i]
-    my += y[i]
-  }
-  mx /= n
-  my /= n
-  let sxy = 0
-  let sxx = 0
-  let syy = 0
-  for (let i = 0; i < n; i++) {
-    const dx = x[i] - mx
-    const dy = y[i] - my
-    sxy += dx * dy
-    sxx += dx * dx
-    syy += dy * dy
-  }
-  if (!(sxx > 0 && syy > 0)) return NaN
-  return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)))
-}
-
-/** Spearman's ρ: Pearson of average ranks (scipy.stats.spearmanr); NaN on a NaN or a constant vector. */
-export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  if (hasNaN(x) || hasNaN(y)) return NaN
-  return pearson(averageRanks(x), averageRanks(y))
 }
 
 /** All row indices 0..n−1 when `indices` is omitted. */

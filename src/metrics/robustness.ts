@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { type NDArray, row, rows } from '../inputs/ndarray.js'
-import { absolute } from './math.js'
-import { hasNaN, l2Distance, l2Norm, spearman } from './linalg.js'
+import { l2Distance, l2Norm } from './linalg.js'
+import { absolute, hasNaN, spearman } from './math.js'
 import { type InputSpec, type MetricDefinition, MetricInputError } from './types.js'
 
 const attributionsSpec: InputSpec = {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { type NDArray, row, rows } from '../inputs/ndarray.js'
-import { perRow } from './math.js'
-import { hasNaN, pairedMeans, rowIndices } from './linalg.js'
+import { pairedMeans, rowIndices } from './linalg.js'
+import { hasNaN, perRow } from './math.js'
 import { type InputSpec, type MetricDefinition, MetricInputError } from './types.js'
 
 const latentsSpec: InputSpec = {
