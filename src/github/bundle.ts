@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { unzipSync } from 'fflate'
 import { z } from 'zod'
+import { verdictOf } from '../compare/compare.js'
 import { parseResults, serializeJson } from '../results/io.js'
 import { type Comparison, comparisonSchema, type Results } from '../results/schema.js'
 
@@ -126,7 +127,8 @@ export function parseUntrustedComparison(text: string): Comparison {
   const bad = c.rows.find((r) => !METRIC_ID.test(r.id) || !METRIC_ID.test(r.metric))
   if (bad) problems.push('a metric id or name has unexpected characters')
   if (problems.length) throw new BundleError(`comparison.json: ${problems.join('; ')}`)
-  return c
+  // The verdict is derived from the rows, never taken from the file: a row that failed cannot come with "pass".
+  return { ...c, verdict: verdictOf(c.rows) }
 }
 
 export function parseBundleResults(text: string): Results {

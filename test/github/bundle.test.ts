@@ -71,6 +71,11 @@ describe('parseUntrustedComparison', () => {
     expect(() => parseUntrustedComparison(JSON.stringify(value))).toThrow(message)
   })
 
+  it('derives the verdict from the rows: a forged "pass" next to a failed row is a fail', () => {
+    const forged = { ...comparison, verdict: 'pass', rows: [{ ...comparison.rows[0], status: 'regressed', severity: 'error' }] }
+    expect(parseUntrustedComparison(JSON.stringify(forged)).verdict).toBe('fail')
+  })
+
   it('refuses what is not a comparison', () => {
     expect(() => parseUntrustedComparison('{"schema": "x"}')).toThrow(/^comparison\.json: not an interp-gate comparison \(schema: /)
     expect(() => parseUntrustedComparison('{')).toThrow(/^comparison\.json: not valid JSON/)
