@@ -90,7 +90,7 @@ export function computeResults(workspace: string, loaded: LoadedConfig, bound: B
     } catch (error) {
       inputErrors++
       const where = error instanceof InputError ? at([...here, 'inputs']) : at(here)
-      return errorResult(b, `${where}: ${(error as Error).message}`)
+      return errorResult(b, `${where}: metric "${b.entry.id}" (${b.definition.name}): ${(error as Error).message}`)
     }
   })
   return {

@@ -21425,9 +21425,12 @@ function evidenceText(row) {
     const parts = [intervalText(row.ci, true)];
     // A significance gate tests "worse" one-sided (Holm-adjusted); other rows show the two-sided p.
     const gated = row.pAdjusted !== undefined && row.pAdjusted !== null;
-    const p = gated ? row.pAdjusted : row.pValue;
-    if (p !== null && p !== undefined)
-        parts.push(`${gated ? 'p(worse)' : 'p'}${pText(p)}`);
+    if (gated && row.pWorse !== undefined && row.pWorse !== null) {
+        // Raw and Holm-adjusted: the adjusted one is what the gate compared with α.
+        parts.push(row.pAdjusted === row.pWorse ? `p(worse)${pText(row.pWorse)}` : `p(worse)${pText(row.pWorse)}, adj.${pText(row.pAdjusted)}`);
+    }
+    else if (row.pValue !== null)
+        parts.push(`p${pText(row.pValue)}`);
     if (row.paired === false)
         parts.push('unpaired');
     return parts.join(' ');
@@ -21518,7 +21521,7 @@ function renderMarkdown(c, options = {}) {
     ].join('\n');
     const problem = c.rows.filter((r) => r.status !== 'pass' && r.status !== 'improved' && r.status !== 'new');
     const allRows = c.rows;
-    const footer = '\n<sub>Δ = head − base; ▲/▼ say better/worse in the metric’s direction. CI: percentile bootstrap of Δ; p: paired sign-flip permutation or McNemar test, two-sided; p(worse): the one-sided test a significance gate uses, Holm-adjusted across the suite.</sub>\n';
+    const footer = '\n<sub>Δ = head − base; ▲/▼ say better/worse in the metric’s direction. CI: percentile bootstrap of Δ; p: paired sign-flip permutation or McNemar test, two-sided; p(worse): the one-sided test a significance gate uses, raw and Holm-adjusted (adj.) across the suite’s gated metrics.</sub>\n';
     const build = (rows, details, omitted) => {
         const parts = [top, markdownTable(tableRows(rows)), ''];
         if (details.length)
@@ -21735,7 +21738,7 @@ function computeResults(workspace, loaded, bound, info) {
         catch (error) {
             inputErrors++;
             const where = error instanceof InputError ? at([...here, 'inputs']) : at(here);
-            return errorResult(b, `${where}: ${error.message}`);
+            return errorResult(b, `${where}: metric "${b.entry.id}" (${b.definition.name}): ${error.message}`);
         }
     });
     return {

@@ -41,8 +41,10 @@ function evidenceText(row: Row): string {
   const parts = [intervalText(row.ci, true)]
   // A significance gate tests "worse" one-sided (Holm-adjusted); other rows show the two-sided p.
   const gated = row.pAdjusted !== undefined && row.pAdjusted !== null
-  const p = gated ? row.pAdjusted : row.pValue
-  if (p !== null && p !== undefined) parts.push(`${gated ? 'p(worse)' : 'p'}${pText(p)}`)
+  if (gated && row.pWorse !== undefined && row.pWorse !== null) {
+    // Raw and Holm-adjusted: the adjusted one is what the gate compared with α.
+    parts.push(row.pAdjusted === row.pWorse ? `p(worse)${pText(row.pWorse)}` : `p(worse)${pText(row.pWorse)}, adj.${pText(row.pAdjusted!)}`)
+  } else if (row.pValue !== null) parts.push(`p${pText(row.pValue)}`)
   if (row.paired === false) parts.push('unpaired')
   return parts.join(' ')
 }
@@ -136,7 +138,7 @@ export function renderMarkdown(c: Comparison, options: RenderOptions = {}): stri
   ].join('\n')
   const problem = c.rows.filter((r) => r.status !== 'pass' && r.status !== 'improved' && r.status !== 'new')
   const allRows = c.rows
-  const footer = '\n<sub>Δ = head − base; ▲/▼ say better/worse in the metric’s direction. CI: percentile bootstrap of Δ; p: paired sign-flip permutation or McNemar test, two-sided; p(worse): the one-sided test a significance gate uses, Holm-adjusted across the suite.</sub>\n'
+  const footer = '\n<sub>Δ = head − base; ▲/▼ say better/worse in the metric’s direction. CI: percentile bootstrap of Δ; p: paired sign-flip permutation or McNemar test, two-sided; p(worse): the one-sided test a significance gate uses, raw and Holm-adjusted (adj.) across the suite’s gated metrics.</sub>\n'
   const build = (rows: readonly Row[], details: readonly Row[], omitted: string) => {
     const parts = [top, markdownTable(tableRows(rows)), '']
     if (details.length) parts.push(...details.map(detailsBlock), '')

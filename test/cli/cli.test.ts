@@ -79,7 +79,7 @@ describe('interp-gate CLI', () => {
     writeFileSync(join(ws, 'missing.yml'), 'version: 1\nmetrics:\n  - id: g\n    metric: gini\n    inputs: { attributions: "eval-out/nope.npz#a" }\n')
     const { code, err } = await cli(['run', '--config', 'missing.yml', '--out', 'm'], ws)
     expect(code).toBe(2)
-    expect(err).toMatch(/^error: missing\.yml:5:13 metrics\[0\]\.inputs: eval-out\/nope\.npz: file not found/)
+    expect(err).toMatch(/^error: missing\.yml:5:13 metrics\[0\]\.inputs: metric "g" \(gini\): eval-out\/nope\.npz: file not found/)
     expect(readFileSync(join(ws, 'm/report.md'), 'utf8')).toContain('⚠️ error')
   })
 

@@ -40,6 +40,11 @@ describe('markdown report', () => {
     expect(text).toBe(readFileSync(join(GOLDEN, 'regression.md'), 'utf8'))
   })
 
+  it('shows the raw and the Holm-adjusted p of a significance gate', () => {
+    const row = { ...comparison.rows[0], pWorse: 0.02, pAdjusted: 0.04 }
+    expect(renderMarkdown({ ...comparison, rows: [row] })).toContain('| [+0.009, +0.034] p(worse)=0.020, adj.=0.040 |')
+  })
+
   it('says better or worse in the metric direction, not up or down', () => {
     expect(deltaText(comparison.rows[0])).toBe('+0.021 ▼ worse (+7.6%)')
     expect(deltaText(r({ id: 'x', status: 'pass', direction: 'lower', base: 0.3, head: 0.2, delta: -0.1, relDelta: -1 / 3 }))).toBe('−0.1 ▲ better (−33%)')
