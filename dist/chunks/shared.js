@@ -7779,6 +7779,92 @@ function compareSamples(base, head, opts) {
     return compareUnpaired(base, head, opts, pairing.reason);
 }
 
+/** The standard normal distribution, to double precision, for comparisons from summary statistics. */
+const SQRT_PI = Math.sqrt(Math.PI);
+/** erfc(x) for x ≥ 0: a positive-term series for erf below 1.5 (erfc ≥ 0.03, little cancellation), Lentz's continued fraction above. */
+function erfcPositive(x) {
+    if (x < 1.5) {
+        // erf(x) = 2/√π · e^(−x²) · Σₙ 2ⁿ x^(2n+1) / (1·3·…·(2n+1))
+        let term = x;
+        let sum = x;
+        for (let n = 1; n < 200 && term > sum * 1e-17; n++) {
+            term *= (2 * x * x) / (2 * n + 1);
+            sum += term;
+        }
+        return 1 - (2 / SQRT_PI) * Math.exp(-x * x) * sum;
+    }
+    // erfc(x) = e^(−x²)/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …))))
+    const tiny = 1e-300;
+    let f = x;
+    let c = x;
+    let d = 0;
+    for (let k = 1; k < 500; k++) {
+        const a = k / 2;
+        d = x + a * d;
+        d = d === 0 ? tiny : 1 / d;
+        c = x + a / c;
+        if (c === 0)
+            c = tiny;
+        const delta = c * d;
+        f *= delta;
+        if (Math.abs(delta - 1) < 1e-16)
+            break;
+    }
+    return Math.exp(-x * x) / (SQRT_PI * f);
+}
+/** Φ(z), the standard normal CDF. */
+function normalCdf(z) {
+    if (Number.isNaN(z))
+        return NaN;
+    const x = Math.abs(z) / Math.SQRT2;
+    const tail = 0.5 * erfcPositive(x);
+    return z < 0 ? tail : 1 - tail;
+}
+/** Φ⁻¹(p) by bisection on Φ: slow next to a rational approximation, exact to the last bit, and called once per row. */
+function normalQuantile(p) {
+    if (!(p > 0 && p < 1))
+        return p === 0 ? -Infinity : p === 1 ? Infinity : NaN;
+    // Search in the lower tail, where Φ has full relative precision; 1 − p is exact for p > 0.5.
+    if (p > 0.5)
+        return -normalQuantile(1 - p);
+    let lo = -40;
+    let hi = 40;
+    for (let i = 0; i < 200 && hi - lo > 0; i++) {
+        const mid = (lo + hi) / 2;
+        if (mid === lo || mid === hi)
+            break;
+        if (normalCdf(mid) < p)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (lo + hi) / 2;
+}
+
+/**
+ * Unpaired comparison of two means from n, mean and sd alone: Welch's normal approximation,
+ * Δ ± z·√(s_b²/n_b + s_h²/n_h). Used when per-example scores were left out; fine for the large n that causes that.
+ * Null when a side has fewer than 2 examples or both spreads are 0.
+ */
+function compareSummaries(base, head, opts) {
+    if (base.n < 2 || head.n < 2)
+        return null;
+    const se = Math.sqrt((base.sd * base.sd) / base.n + (head.sd * head.sd) / head.n);
+    if (!(se > 0))
+        return null;
+    const delta = head.mean - base.mean;
+    const z = delta / se;
+    const half = normalQuantile(1 - (1 - opts.confidence) / 2) * se;
+    const pLess = normalCdf(z);
+    const pGreater = normalCdf(-z);
+    return {
+        delta,
+        ci: { level: opts.confidence, low: delta - half, high: delta + half },
+        pValue: Math.min(1, 2 * Math.min(pLess, pGreater)),
+        pWorse: opts.direction === 'higher' ? pLess : pGreater
+    };
+}
+
 /** 3 significant digits, no exponent for everyday magnitudes, "−" for minus; NaN/null → "–". */
 function formatNumber(value, digits = 3) {
     if (value === null || value === undefined || Number.isNaN(value))
@@ -7871,6 +7957,22 @@ function sampleOf(result, examples) {
     return { value: result.value, ...(examples ?? {}) };
 }
 const nullable$1 = (v) => (v === null || v === undefined || !Number.isFinite(v) ? null : v);
+function summaryStatistics(base, head, options) {
+    const b = base.summary;
+    const h = head.summary;
+    if (!b || !h || b.mean === null || h.mean === null || b.sd === null || h.sd === null)
+        return null;
+    const s = compareSummaries({ n: b.n, mean: b.mean, sd: b.sd }, { n: h.n, mean: h.mean, sd: h.sd }, options);
+    if (!s)
+        return null;
+    return {
+        paired: false,
+        ci: { level: s.ci.level, low: nullable$1(s.ci.low), high: nullable$1(s.ci.high) },
+        pValue: nullable$1(s.pValue),
+        pWorse: nullable$1(s.pWorse),
+        notes: ['unpaired, from n, mean and sd (Welch normal approximation): per-example scores were left out above max-examples']
+    };
+}
 /** Paired when both runs kept per-example data for the same examples; otherwise unpaired, or point values only. */
 function pairStatistics(base, head, baseExamples, headExamples, defaults, aggregate) {
     const options = {
@@ -7884,6 +7986,10 @@ function pairStatistics(base, head, baseExamples, headExamples, defaults, aggreg
     const notes = [];
     const hasData = (x) => Boolean(x && (x.scores || (x.columns && aggregate)));
     if (!hasData(baseExamples) || !hasData(headExamples)) {
+        // Scores left out above max-examples: n, mean and sd still give an unpaired, normal-approximation comparison.
+        const fromSummaries = summaryStatistics(base, head, options);
+        if (fromSummaries)
+            return fromSummaries;
         // Scalar metrics never have per-example data; say so only when one side lost it (e.g. over max-examples).
         if (hasData(baseExamples) || hasData(headExamples)) {
             notes.push(`${!hasData(baseExamples) ? 'the baseline' : 'this run'} kept no per-example data: compared by point value, no CI or test`);

@@ -1,7 +1,7 @@
 import type { Defaults } from '../config/schema.js'
 import type { DecodedExamples } from '../results/io.js'
 import type { Interval, MetricResult, Row } from '../results/schema.js'
-import { type Aggregate, compareSamples, type Sample, seedFor } from '../stats/index.js'
+import { type Aggregate, compareSamples, compareSummaries, type Sample, seedFor } from '../stats/index.js'
 
 /** What compare needs from the statistics of one base/head pair. */
 export interface PairStatistics {
@@ -19,6 +19,21 @@ function sampleOf(result: MetricResult, examples: DecodedExamples | undefined): 
 }
 
 const nullable = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? null : v)
+
+function summaryStatistics(base: MetricResult, head: MetricResult, options: { confidence: number; direction: 'higher' | 'lower' }): PairStatistics | null {
+  const b = base.summary
+  const h = head.summary
+  if (!b || !h || b.mean === null || h.mean === null || b.sd === null || h.sd === null) return null
+  const s = compareSummaries({ n: b.n, mean: b.mean, sd: b.sd }, { n: h.n, mean: h.mean, sd: h.sd }, options)
+  if (!s) return null
+  return {
+    paired: false,
+    ci: { level: s.ci.level, low: nullable(s.ci.low), high: nullable(s.ci.high) },
+    pValue: nullable(s.pValue),
+    pWorse: nullable(s.pWorse),
+    notes: ['unpaired, from n, mean and sd (Welch normal approximation): per-example scores were left out above max-examples']
+  }
+}
 
 /** Paired when both runs kept per-example data for the same examples; otherwise unpaired, or point values only. */
 export function pairStatistics(
@@ -40,6 +55,9 @@ export function pairStatistics(
   const notes: string[] = []
   const hasData = (x: DecodedExamples | undefined) => Boolean(x && (x.scores || (x.columns && aggregate)))
   if (!hasData(baseExamples) || !hasData(headExamples)) {
+    // Scores left out above max-examples: n, mean and sd still give an unpaired, normal-approximation comparison.
+    const fromSummaries = summaryStatistics(base, head, options)
+    if (fromSummaries) return fromSummaries
     // Scalar metrics never have per-example data; say so only when one side lost it (e.g. over max-examples).
     if (hasData(baseExamples) || hasData(headExamples)) {
       notes.push(`${!hasData(baseExamples) ? 'the baseline' : 'this run'} kept no per-example data: compared by point value, no CI or test`)

@@ -247,3 +247,23 @@ describe('compare: the base branch decides the gate', () => {
     expect(row(c.rows, 'm').notes ?? []).toEqual([])
   })
 })
+
+describe('compare: per-example scores left out above max-examples', () => {
+  it('compares n, mean and sd unpaired (Welch) and says so', () => {
+    const omitted = (mean: number, sd: number, n: number) =>
+      metric('m', { value: mean, n, summary: { n, mean, sd }, examples: { omitted: { total: n, cap: 10 } } })
+    const c = compare({
+      base: results([omitted(0.5, 0.2, 100)]),
+      head: results([omitted(0.45, 0.25, 120)]),
+      defaults,
+      gates: { m: gate({ 'max-regression': 0.01, significance: 0.05 }) }
+    })
+    const r = c.rows[0]
+    // scipy: one-sided p = norm.cdf(−0.05 / √(0.2²/100 + 0.25²/120)) = 0.04970659955783459
+    expect(r.paired).toBe(false)
+    expect(r.pWorse).toBeCloseTo(0.04970659955783459, 12)
+    expect(r.ci!.low).toBeCloseTo(-0.10947556919208512, 12)
+    expect(r.status).toBe('regressed')
+    expect(r.notes).toContain('unpaired, from n, mean and sd (Welch normal approximation): per-example scores were left out above max-examples')
+  })
+})
