@@ -21551,7 +21551,7 @@ function headline(c) {
     for (const r of c.rows)
         counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
     const order = ['failed', 'regressed', 'error', 'incompatible', 'missing', 'new', 'improved', 'pass'];
-    const summary = order.filter((s) => counts.get(s)).map((s) => `${counts.get(s)} ${s === 'pass' ? 'passed' : s}`).join(' · ');
+    const summary = order.filter((s) => counts.get(s)).map((s) => `${counts.get(s)} ${s === 'pass' ? 'passed' : s === 'error' && counts.get(s) > 1 ? 'errors' : s}`).join(' · ');
     return summary;
 }
 function baselineLine(c) {

@@ -58,7 +58,7 @@ export function headline(c: Comparison): string {
   const counts = new Map<string, number>()
   for (const r of c.rows) counts.set(r.status, (counts.get(r.status) ?? 0) + 1)
   const order: Row['status'][] = ['failed', 'regressed', 'error', 'incompatible', 'missing', 'new', 'improved', 'pass']
-  const summary = order.filter((s) => counts.get(s)).map((s) => `${counts.get(s)} ${s === 'pass' ? 'passed' : s}`).join(' · ')
+  const summary = order.filter((s) => counts.get(s)).map((s) => `${counts.get(s)} ${s === 'pass' ? 'passed' : s === 'error' && counts.get(s)! > 1 ? 'errors' : s}`).join(' · ')
   return summary
 }
 
