@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { m as markdownTable, t as toJSONSchema, s as specText, a as tableRows, h as headline, c as comparisonSchema, r as resultsSchema, T as TOOL, l as loadConfig, b as compare, d as aggregateLookup, g as gateSpecs, e as serializeJson, f as renderMarkdown, i as runPipeline, j as readHistoryFolder, C as ConfigError, I as InputError, R as ResultsError, p as parseResults, k as builtinMetrics } from './chunks/shared.js';
+import { m as markdownTable, t as toJSONSchema, s as specText, a as tableRows, h as headline, c as comparisonSchema, r as resultsSchema, T as TOOL, l as loadConfig, b as readResultsFile, d as compare, e as aggregateLookup, g as gateSpecs, f as serializeJson, i as renderMarkdown, j as runPipeline, k as readHistoryFolder, C as ConfigError, I as InputError, R as ResultsError, n as builtinMetrics } from './chunks/shared.js';
 import 'process';
 import 'buffer';
 import 'module';
@@ -229,16 +229,6 @@ Exit codes: 0 pass (also with warnings), 1 a gate failed, 2 usage, config or inp
 function verdictExit(c) {
     return c.verdict === 'fail' ? EXIT.fail : EXIT.pass;
 }
-function readResultsFile(cwd, file) {
-    let text;
-    try {
-        text = readFileSync(resolve(cwd, file), 'utf8');
-    }
-    catch (error) {
-        throw new ResultsError(`${file}: cannot read (${error.code ?? error.message})`);
-    }
-    return parseResults(text, file);
-}
 async function run(args, io) {
     const { values } = parseArgs({
         args,
@@ -254,7 +244,7 @@ async function run(args, io) {
         strict: true
     });
     const workspace = resolve(io.cwd, values['working-directory']);
-    const baseline = values.baseline ? { results: readResultsFile(workspace, values.baseline), note: `baseline file ${values.baseline}` } : null;
+    const baseline = values.baseline ? { results: readResultsFile(resolve(workspace, values.baseline), values.baseline), note: `baseline file ${values.baseline}` } : null;
     const result = await runPipeline({
         workspace,
         config: values.config,
@@ -281,8 +271,8 @@ async function compareCommand(args, io) {
     const { values, positionals } = parseArgs({ args, options: { config: { type: 'string' }, out: { type: 'string' } }, allowPositionals: true, strict: true });
     if (positionals.length !== 2)
         throw new UsageError('compare needs two files: interp-gate compare BASE.json HEAD.json');
-    const base = readResultsFile(io.cwd, positionals[0]);
-    const head = readResultsFile(io.cwd, positionals[1]);
+    const base = readResultsFile(resolve(io.cwd, positionals[0]), positionals[0]);
+    const head = readResultsFile(resolve(io.cwd, positionals[1]), positionals[1]);
     const configured = values.config ? await loadConfig(io.cwd, values.config) : null;
     const comparison = compare({
         head,

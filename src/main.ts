@@ -9,10 +9,6 @@ import { ContextError } from './github/context.js'
 import { InputError } from './inputs/index.js'
 import { ResultsError } from './results/io.js'
 
-export { readBaselineFile } from './action/baseline.js'
-export { SUMMARY_LIMIT } from './action/check-mode.js'
-export type { FailOn } from './action/settings.js'
-
 export interface ActionDeps {
   core: CoreLike
   env: Record<string, string | undefined>

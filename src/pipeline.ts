@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join, relative, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { bindMetrics, type BoundMetric } from './config/bind.js'
 import { ConfigError, type LoadedConfig, parseConfig } from './config/load.js'
 import { compare, type GateSpec } from './compare/compare.js'
@@ -152,10 +152,4 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   if (paths.comparison) writeFileSync(paths.comparison, serializeJson(comparison))
   writeFileSync(paths.report, markdown)
   return { config: loaded, results, comparison, markdown, annotations, paths, inputErrors }
-}
-
-/** Paths for messages: relative to the workspace when inside it. */
-export function displayPath(workspace: string, path: string): string {
-  const rel = relative(workspace, path)
-  return rel.startsWith('..') ? path : rel
 }

@@ -1,4 +1,4 @@
-import { realpathSync, statSync, readFileSync, readdirSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync, readdirSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { basename, resolve, join } from 'node:path';
 import require$$0 from 'process';
@@ -6899,6 +6899,17 @@ function parseResults(text, file) {
         throw new ResultsError(`${file}: not an interp-gate results file (${where || 'root'}: ${first.message})`);
     }
     return parsed.data;
+}
+/** Reads and validates a results file; `display` is the path as the user wrote it, for messages. */
+function readResultsFile(absolute, display) {
+    let text;
+    try {
+        text = readFileSync(absolute, 'utf8');
+    }
+    catch (error) {
+        throw new ResultsError(`${display}: cannot read (${error.code ?? error.message})`);
+    }
+    return parseResults(text, display);
 }
 /** Stable, human-diffable JSON: fixed key order from construction, 2-space indent, trailing newline. */
 function serializeJson(value) {
@@ -21926,7 +21937,7 @@ function readHistoryFolder(folder, display) {
     catch (error) {
         throw new ResultsError(`${display}: cannot read the history folder (${error.code ?? error.message})`);
     }
-    return historyFromResults(names.map((n) => parseResults(readFileSync(join(folder, n), 'utf8'), join(display, n))));
+    return historyFromResults(names.map((n) => readResultsFile(join(folder, n), join(display, n))));
 }
 
-export { ConfigError as C, InputError as I, ResultsError as R, TOOL as T, tableRows as a, compare as b, comparisonSchema as c, aggregateLookup as d, serializeJson as e, renderMarkdown as f, gateSpecs as g, headline as h, runPipeline as i, readHistoryFolder as j, builtinMetrics as k, loadConfig as l, markdownTable as m, string$1 as n, object as o, parseResults as p, record as q, resultsSchema as r, specText as s, toJSONSchema as t, literal as u, unzipSync as v, verdictOf as w, number as x, resolveInWorkspace as y, buildAnnotations as z };
+export { buildAnnotations as A, ConfigError as C, InputError as I, ResultsError as R, TOOL as T, tableRows as a, readResultsFile as b, comparisonSchema as c, compare as d, aggregateLookup as e, serializeJson as f, gateSpecs as g, headline as h, renderMarkdown as i, runPipeline as j, readHistoryFolder as k, loadConfig as l, markdownTable as m, builtinMetrics as n, string$1 as o, object as p, record as q, resultsSchema as r, specText as s, toJSONSchema as t, literal as u, unzipSync as v, verdictOf as w, parseResults as x, number as y, resolveInWorkspace as z };

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import type { GitHubClients } from '../github/api.js'
 import { type BaselineSearch, downloadBaseline, findBaselineRun } from '../github/baseline.js'
 import { artifactName } from '../github/bundle.js'
 import type { RunContext } from '../github/context.js'
+import { resolveInWorkspace } from '../inputs/index.js'
 import type { Baseline } from '../pipeline.js'
-import { parseResults, ResultsError } from '../results/io.js'
+import { readResultsFile } from '../results/io.js'
 import type { CoreLike } from './inputs.js'
 import { type BaselineSetting, branchMatches, saveOnPatterns } from './settings.js'
 
@@ -16,14 +15,7 @@ export interface ResolvedBaseline {
 
 /** A committed results file (`baseline: path`), relative to the working directory. */
 export function readBaselineFile(workspace: string, path: string): Baseline {
-  const absolute = resolve(workspace, path)
-  let text: string
-  try {
-    text = readFileSync(absolute, 'utf8')
-  } catch (error) {
-    throw new ResultsError(`input "baseline": cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
-  }
-  return { results: parseResults(text, path), note: `baseline file ${path}` }
+  return { results: readResultsFile(resolveInWorkspace(workspace, path), `input "baseline": ${path}`), note: `baseline file ${path}` }
 }
 
 /** Which base-branch commit a run compares with, or why it has none. */

@@ -10,7 +10,7 @@ import { aggregateLookup, gateSpecs, loadConfig, runPipeline, TOOL } from '../pi
 import { renderMarkdown } from '../report/markdown.js'
 import { renderTerminal } from '../report/text.js'
 import { readHistoryFolder } from '../results/history.js'
-import { parseResults, ResultsError, serializeJson } from '../results/io.js'
+import { ResultsError, readResultsFile, serializeJson } from '../results/io.js'
 import { schemaFiles } from '../results/json-schema.js'
 import type { Comparison } from '../results/schema.js'
 
@@ -48,16 +48,6 @@ function verdictExit(c: Comparison): number {
   return c.verdict === 'fail' ? EXIT.fail : EXIT.pass
 }
 
-function readResultsFile(cwd: string, file: string) {
-  let text: string
-  try {
-    text = readFileSync(resolve(cwd, file), 'utf8')
-  } catch (error) {
-    throw new ResultsError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
-  }
-  return parseResults(text, file)
-}
-
 async function run(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -73,7 +63,7 @@ async function run(args: string[], io: Io): Promise<number> {
     strict: true
   })
   const workspace = resolve(io.cwd, values['working-directory']!)
-  const baseline = values.baseline ? { results: readResultsFile(workspace, values.baseline), note: `baseline file ${values.baseline}` } : null
+  const baseline = values.baseline ? { results: readResultsFile(resolve(workspace, values.baseline), values.baseline), note: `baseline file ${values.baseline}` } : null
   const result = await runPipeline({
     workspace,
     config: values.config!,
@@ -98,8 +88,8 @@ async function run(args: string[], io: Io): Promise<number> {
 async function compareCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { config: { type: 'string' }, out: { type: 'string' } }, allowPositionals: true, strict: true })
   if (positionals.length !== 2) throw new UsageError('compare needs two files: interp-gate compare BASE.json HEAD.json')
-  const base = readResultsFile(io.cwd, positionals[0])
-  const head = readResultsFile(io.cwd, positionals[1])
+  const base = readResultsFile(resolve(io.cwd, positionals[0]), positionals[0])
+  const head = readResultsFile(resolve(io.cwd, positionals[1]), positionals[1])
   const configured = values.config ? await loadConfig(io.cwd, values.config) : null
   const comparison = compare({
     head,

@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseResults, ResultsError } from './io.js'
+import { readResultsFile, ResultsError } from './io.js'
 import type { Results } from './schema.js'
 
 /** Earlier values per metric id, oldest first (by createdAt, then commit), for `gate.history: iqr`. */
@@ -21,5 +21,5 @@ export function readHistoryFolder(folder: string, display: string): Record<strin
   } catch (error) {
     throw new ResultsError(`${display}: cannot read the history folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
   }
-  return historyFromResults(names.map((n) => parseResults(readFileSync(join(folder, n), 'utf8'), join(display, n))))
+  return historyFromResults(names.map((n) => readResultsFile(join(folder, n), join(display, n))))
 }

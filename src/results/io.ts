@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { decodeFloat64 } from './encode.js'
 import { type Comparison, type MetricResult, type Results, resultsSchema } from './schema.js'
 
@@ -20,6 +21,17 @@ export function parseResults(text: string, file: string): Results {
     throw new ResultsError(`${file}: not an interp-gate results file (${where || 'root'}: ${first.message})`)
   }
   return parsed.data
+}
+
+/** Reads and validates a results file; `display` is the path as the user wrote it, for messages. */
+export function readResultsFile(absolute: string, display: string): Results {
+  let text: string
+  try {
+    text = readFileSync(absolute, 'utf8')
+  } catch (error) {
+    throw new ResultsError(`${display}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
+  }
+  return parseResults(text, display)
 }
 
 /** Stable, human-diffable JSON: fixed key order from construction, 2-space indent, trailing newline. */
