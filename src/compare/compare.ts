@@ -68,13 +68,21 @@ export function compare(input: CompareInput): Comparison {
   const { head, base, defaults } = input
   const baseById = new Map((base?.metrics ?? []).map((m) => [m.id, m]))
   const fallback: GateSpec = { gate: {}, severity: defaults.severity }
-  const effective = new Map(head.metrics.map((h) => [h.id, effectiveGate(h.id, input.gates[h.id], baseById.get(h.id), fallback)]))
+  // Which way is better is policy too: a PR that flips `direction` must not turn its worsening into an improvement.
+  const directionNotes = new Map<string, string>()
+  const heads = head.metrics.map((h) => {
+    const b = baseById.get(h.id)
+    if (!b || b.direction === h.direction) return h
+    directionNotes.set(h.id, `this PR changes the direction of ${h.id} from "${b.direction} is better" to "${h.direction} is better"; the base branch's direction applies until the change is merged`)
+    return { ...h, direction: b.direction }
+  })
+  const effective = new Map(heads.map((h) => [h.id, effectiveGate(h.id, input.gates[h.id], baseById.get(h.id), fallback)]))
   const gates = Object.fromEntries([...effective].map(([id, e]) => [id, e.spec]))
   const stats = new Map<string, PairStatistics>()
   const why = new Map<string, string | undefined>()
   const rows: Row[] = []
 
-  for (const h of head.metrics) {
+  for (const h of heads) {
     const b = baseById.get(h.id)
     if (!b || b.value === null || h.value === null) continue
     const bx = decodeExamples(b)
@@ -89,7 +97,7 @@ export function compare(input: CompareInput): Comparison {
   const adj = defaults.correction === 'holm' ? holm(raw) : raw
   tested.forEach(([id], i) => adjusted.set(id, adj[i]))
 
-  for (const h of head.metrics) {
+  for (const h of heads) {
     const spec = gates[h.id]
     const b = baseById.get(h.id)
     const row: Row = {
@@ -113,8 +121,7 @@ export function compare(input: CompareInput): Comparison {
       ...(spec.line ? { line: spec.line } : {})
     }
     const notes: string[] = []
-    const gateNote = effective.get(h.id)?.note
-    if (gateNote) notes.push(gateNote)
+    for (const note of [directionNotes.get(h.id), effective.get(h.id)?.note]) if (note) notes.push(note)
     if (h.examples?.omitted) notes.push(`${h.examples.omitted.total} examples exceed max-examples (${h.examples.omitted.cap}): per-example scores were not kept, only n, mean and sd`)
     if (h.error || h.value === null) {
       row.status = 'error'

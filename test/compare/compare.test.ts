@@ -267,3 +267,18 @@ describe('compare: per-example scores left out above max-examples', () => {
     expect(r.notes).toContain('unpaired, from n, mean and sd (Welch normal approximation): per-example scores were left out above max-examples')
   })
 })
+
+describe('compare: a PR cannot flip which way is better', () => {
+  it('keeps the baseline direction, so a worsening stays a regression', () => {
+    const c = compare({
+      base: results([metric('m', { value: 0.3, direction: 'lower', gate: { 'max-regression': 0.01 }, severity: 'error' })]),
+      head: results([metric('m', { value: 0.4, direction: 'higher' })]),
+      defaults,
+      gates: { m: gate({ 'max-regression': 0.01 }) }
+    })
+    const r = c.rows[0]
+    expect(r.direction).toBe('lower')
+    expect(r.status).toBe('regressed')
+    expect(r.notes).toContain('this PR changes the direction of m from "lower is better" to "higher is better"; the base branch\'s direction applies until the change is merged')
+  })
+})
