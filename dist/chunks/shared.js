@@ -8172,15 +8172,16 @@ function compare(input) {
             if (historyCheck)
                 checks.push(historyCheck);
             const regressed = checks.some((c) => !c.ok && (c.rule === 'max-regression' || c.rule === 'history'));
-            row.status = regressed ? 'regressed' : improved(b.value, h.value, h.direction, s, spec.gate) ? 'improved' : 'pass';
+            row.status = regressed ? 'regressed' : improved(b.value, h.value, h.direction, s) ? 'improved' : 'pass';
         }
         row.gates = checks;
         if (checks.some((c) => !c.ok && (c.rule === 'min' || c.rule === 'max')))
             row.status = 'failed';
         rows.push(withNotes(row, notes));
     }
+    const headIds = new Set(head.metrics.map((m) => m.id));
     for (const b of base?.metrics ?? []) {
-        if (head.metrics.some((m) => m.id === b.id))
+        if (headIds.has(b.id))
             continue;
         const gated = b.severity === 'error' && b.gate && Object.keys(b.gate).length > 0;
         rows.push({
@@ -8203,12 +8204,11 @@ function compare(input) {
 function withNotes(row, notes) {
     return notes.length ? { ...row, notes } : row;
 }
-/** Better beyond noise: the CI of Δ lies on the good side (with a test); else beyond the margin or simply better. */
-function improved(base, head, direction, s, gate) {
-    const gain = -worsening(base, head, direction);
+/** Better beyond noise: the CI of Δ lies on the good side; without a CI (scalar metrics) the point estimate decides. */
+function improved(base, head, direction, s) {
     if (s.ci && s.ci.low !== null && s.ci.high !== null)
         return direction === 'higher' ? s.ci.low > 0 : s.ci.high < 0;
-    return gain > 0 && (gate['max-regression'] === undefined || gate.significance === undefined);
+    return worsening(base, head, direction) < 0;
 }
 function iqrCheck(gate, h, history) {
     if (gate.history !== 'iqr' || !history || history.length < 5 || h.value === null)

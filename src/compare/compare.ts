@@ -156,14 +156,15 @@ export function compare(input: CompareInput): Comparison {
       const historyCheck = iqrCheck(spec.gate, h, input.history?.[h.id])
       if (historyCheck) checks.push(historyCheck)
       const regressed = checks.some((c) => !c.ok && (c.rule === 'max-regression' || c.rule === 'history'))
-      row.status = regressed ? 'regressed' : improved(b.value, h.value, h.direction, s, spec.gate) ? 'improved' : 'pass'
+      row.status = regressed ? 'regressed' : improved(b.value, h.value, h.direction, s) ? 'improved' : 'pass'
     }
     row.gates = checks
     if (checks.some((c) => !c.ok && (c.rule === 'min' || c.rule === 'max'))) row.status = 'failed'
     rows.push(withNotes(row, notes))
   }
+  const headIds = new Set(head.metrics.map((m) => m.id))
   for (const b of base?.metrics ?? []) {
-    if (head.metrics.some((m) => m.id === b.id)) continue
+    if (headIds.has(b.id)) continue
     const gated = b.severity === 'error' && b.gate && Object.keys(b.gate).length > 0
     rows.push({
       id: b.id, metric: b.metric, title: b.title, direction: b.direction, status: 'missing',
@@ -187,11 +188,10 @@ function withNotes(row: Row, notes: string[]): Row {
   return notes.length ? { ...row, notes } : row
 }
 
-/** Better beyond noise: the CI of Δ lies on the good side (with a test); else beyond the margin or simply better. */
-function improved(base: number, head: number, direction: 'higher' | 'lower', s: PairStatistics, gate: Gate): boolean {
-  const gain = -worsening(base, head, direction)
+/** Better beyond noise: the CI of Δ lies on the good side; without a CI (scalar metrics) the point estimate decides. */
+function improved(base: number, head: number, direction: 'higher' | 'lower', s: PairStatistics): boolean {
   if (s.ci && s.ci.low !== null && s.ci.high !== null) return direction === 'higher' ? s.ci.low > 0 : s.ci.high < 0
-  return gain > 0 && (gate['max-regression'] === undefined || gate.significance === undefined)
+  return worsening(base, head, direction) < 0
 }
 
 function iqrCheck(gate: Gate, h: MetricResult, history: number[] | undefined): GateCheck | undefined {
