@@ -39,30 +39,37 @@ export function pairedMeans(columns: readonly Float64Array[], indices?: ArrayLik
   return { means: Array.from(sums, (s) => (n === 0 ? NaN : s / n)), n }
 }
 
-/** Finite scores sorted ascending, cut into groups of tied values; cached because every bootstrap resample reuses it. */
-const tieGroupCache = new WeakMap<Float64Array, { order: Int32Array; starts: Int32Array }>()
+type TieGroups = { order: Int32Array; starts: Int32Array }
 
-function tieGroups(scores: Float64Array): { order: Int32Array; starts: Int32Array } {
-  const cached = tieGroupCache.get(scores)
+/** Scored rows sorted ascending, cut into groups of tied values; cached because every bootstrap resample reuses it. */
+const tieGroupCache = new WeakMap<Float64Array, Map<(v: number) => boolean, TieGroups>>()
+
+function tieGroups(scores: Float64Array, scored: (v: number) => boolean): TieGroups {
+  const byRule = tieGroupCache.get(scores) ?? new Map<(v: number) => boolean, TieGroups>()
+  tieGroupCache.set(scores, byRule)
+  const cached = byRule.get(scored)
   if (cached) return cached
   const finite: number[] = []
-  for (let i = 0; i < scores.length; i++) if (Number.isFinite(scores[i])) finite.push(i)
+  for (let i = 0; i < scores.length; i++) if (scored(scores[i])) finite.push(i)
   finite.sort((i, j) => scores[i] - scores[j] || i - j)
   const starts: number[] = []
   for (let k = 0; k < finite.length; k++) if (k === 0 || scores[finite[k]] !== scores[finite[k - 1]]) starts.push(k)
   starts.push(finite.length)
   const groups = { order: Int32Array.from(finite), starts: Int32Array.from(starts) }
-  tieGroupCache.set(scores, groups)
+  byRule.set(scored, groups)
   return groups
 }
 
+/** Rows whose score is not NaN (±∞ still order): the auroc metric's rule. */
+export const notNaN = (v: number) => !Number.isNaN(v)
+
 /**
- * ROC AUC as the Mann–Whitney U statistic over the rows `indices` (a multiset) with a finite score and a 0/1 label:
- * U / (n₁·n₀), a tied positive–negative pair counting ½. One pass over the tie groups sorted once, so a bootstrap
- * resample costs O(rows). NaN when the rows hold only one class.
+ * ROC AUC as the Mann–Whitney U statistic over the rows `indices` (a multiset) with a scored value (finite by default)
+ * and a 0/1 label: U / (n₁·n₀), a tied positive–negative pair counting ½. One pass over the tie groups sorted once,
+ * so a bootstrap resample costs O(rows). NaN when the rows hold only one class.
  */
-export function mannWhitneyAuc(scores: Float64Array, positive: ArrayLike<number>, indices?: ArrayLike<number>): number {
-  const { order, starts } = tieGroups(scores)
+export function mannWhitneyAuc(scores: Float64Array, positive: ArrayLike<number>, indices?: ArrayLike<number>, scored: (v: number) => boolean = Number.isFinite): number {
+  const { order, starts } = tieGroups(scores, scored)
   let weight: Float64Array | undefined
   if (indices) {
     weight = new Float64Array(scores.length)

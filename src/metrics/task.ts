@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { checkZeroOne, classIds, hasNaN, perRow, rocAuc } from './math.js'
+import { mannWhitneyAuc, notNaN } from './linalg.js'
+import { checkZeroOne, classIds, hasNaN, perRow } from './math.js'
 import { type MetricDefinition, MetricInputError } from './types.js'
 
 const predictionsSpec = {
@@ -84,19 +85,8 @@ export const topKAccuracy: MetricDefinition<{ k: number }> = {
 }
 
 /** Mann–Whitney AUC over the rows `indices` (all rows when omitted), skipping rows with a NaN score or label. */
-function aurocOf(columns: Record<string, Float64Array>, indices?: ArrayLike<number>): number {
-  const { score, label } = columns
-  const n = indices ? indices.length : score.length
-  const s: number[] = []
-  const l: number[] = []
-  for (let t = 0; t < n; t++) {
-    const i = indices ? indices[t] : t
-    if (Number.isNaN(score[i]) || Number.isNaN(label[i])) continue
-    s.push(score[i])
-    l.push(label[i])
-  }
-  return rocAuc(s, l)
-}
+// Same statistic as edge-auroc, with NaN rows left out but ±∞ scores kept (they still order).
+const aurocOf = (columns: Record<string, Float64Array>, indices?: ArrayLike<number>) => mannWhitneyAuc(columns.score, columns.label, indices, notNaN)
 
 export const auroc: MetricDefinition<Record<string, never>> = {
   name: 'auroc',

@@ -78,6 +78,10 @@ describe('auroc', () => {
     expect(auroc.aggregate!(out.columns!, {}, [2, 3, 3])).toBeNaN()
     expect(run(auroc, { scores: arr([0.1, 0.4]), labels: arr([1, 1]) }).value).toBeNaN()
   })
+  it('keeps ±∞ scores, which still order (unlike edge-auroc, which drops non-finite scores)', () => {
+    // used rows: (−∞, neg), (0.4, pos), (∞, neg): the positive beats one of two negatives → 1/2
+    expect(run(auroc, { scores: arr([-Infinity, 0.4, null, Infinity]), labels: arr([0, 1, 1, 0]) }).value).toBe(0.5)
+  })
   it('leaves out rows with a NaN score or label', () => {
     expect(run(auroc, { scores: arr([0.1, null, 0.35, 0.8, 0.9]), labels: arr([0, 0, 1, 1, null]) }).value).toBe(1)
   })
