@@ -25,6 +25,14 @@ function decodeFloat64(text) {
         out[i] = view.getFloat64(i * 8, true);
     return out;
 }
+/** JSON has no NaN or ±∞: results and comparisons carry null for a number that is not finite. */
+function finiteOrNull$1(v) {
+    return v === null || v === undefined || !Number.isFinite(v) ? null : v;
+}
+/** A confidence interval as results and comparisons store it: non-finite bounds become null. */
+function jsonInterval(ci) {
+    return { level: ci.level, low: finiteOrNull$1(ci.low), high: finiteOrNull$1(ci.high) };
+}
 
 function getEnumValues(entries) {
     const numericValues = Object.values(entries).filter((v) => typeof v === "number");
@@ -5900,10 +5908,10 @@ const ZodType = /*@__PURE__*/ $constructor("ZodType", (inst, def) => {
         return exactOptional(this);
     },
     nullable() {
-        return nullable$2(this);
+        return nullable(this);
     },
     nullish() {
-        return optional(nullable$2(this));
+        return optional(nullable(this));
     },
     nonoptional(params) {
         return nonoptional(this, params);
@@ -6671,7 +6679,7 @@ const ZodNullable = /*@__PURE__*/ $constructor("ZodNullable", (inst, def) => {
     inst._zod.processJSONSchema = (ctx, json, params) => nullableProcessor(inst, ctx, json, params);
     inst.unwrap = () => inst._zod.def.innerType;
 });
-function nullable$2(innerType) {
+function nullable(innerType) {
     return new ZodNullable({
         type: "nullable",
         innerType: innerType,
@@ -7967,7 +7975,6 @@ function regressionCheck(gate, e) {
 function sampleOf(result, examples) {
     return { value: result.value, ...(examples ?? {}) };
 }
-const nullable$1 = (v) => (v === null || v === undefined || !Number.isFinite(v) ? null : v);
 function summaryStatistics(base, head, options) {
     const b = base.summary;
     const h = head.summary;
@@ -7978,9 +7985,9 @@ function summaryStatistics(base, head, options) {
         return null;
     return {
         paired: false,
-        ci: { level: s.ci.level, low: nullable$1(s.ci.low), high: nullable$1(s.ci.high) },
-        pValue: nullable$1(s.pValue),
-        pWorse: nullable$1(s.pWorse),
+        ci: jsonInterval(s.ci),
+        pValue: finiteOrNull$1(s.pValue),
+        pWorse: finiteOrNull$1(s.pWorse),
         notes: ['unpaired, from n, mean and sd (Welch normal approximation): per-example scores were left out above max-examples']
     };
 }
@@ -8010,10 +8017,10 @@ function pairStatistics(base, head, baseExamples, headExamples, defaults, aggreg
     const b = sampleOf(base, baseExamples);
     const h = sampleOf(head, headExamples);
     const s = compareSamples(b, h, options);
-    const ci = s.ci ? { level: s.ci.level, low: nullable$1(s.ci.low), high: nullable$1(s.ci.high) } : null;
+    const ci = s.ci ? jsonInterval(s.ci) : null;
     if (!s.paired) {
         notes.push(`unpaired: ${s.reason}`);
-        return { paired: false, ci, pValue: nullable$1(s.pValue), pWorse: nullable$1(s.pWorse), notes };
+        return { paired: false, ci, pValue: finiteOrNull$1(s.pValue), pWorse: finiteOrNull$1(s.pWorse), notes };
     }
     if (s.onlyBase.length || s.onlyHead.length) {
         notes.push(`${s.onlyBase.length} example(s) only in the baseline and ${s.onlyHead.length} only in this run were left out of the pairing`);
@@ -8023,8 +8030,8 @@ function pairStatistics(base, head, baseExamples, headExamples, defaults, aggreg
     return {
         paired: true,
         ci,
-        pValue: nullable$1(s.pValue),
-        pWorse: nullable$1(s.pWorse),
+        pValue: finiteOrNull$1(s.pValue),
+        pWorse: finiteOrNull$1(s.pWorse),
         ...(s.worse !== null ? { counts: { worse: s.worse, better: s.better ?? 0, unchanged: s.unchanged ?? 0, onlyBase: s.onlyBase.length, onlyHead: s.onlyHead.length } } : {}),
         topWorse: s.topWorse,
         notes
@@ -19580,15 +19587,17 @@ function pairedMeans(columns, indices) {
     }
     return { means: Array.from(sums, (s) => (n === 0 ? NaN : s / n)), n };
 }
-/** Finite scores sorted ascending, cut into groups of tied values; cached because every bootstrap resample reuses it. */
+/** Scored rows sorted ascending, cut into groups of tied values; cached because every bootstrap resample reuses it. */
 const tieGroupCache = new WeakMap();
-function tieGroups(scores) {
-    const cached = tieGroupCache.get(scores);
+function tieGroups(scores, scored) {
+    const byRule = tieGroupCache.get(scores) ?? new Map();
+    tieGroupCache.set(scores, byRule);
+    const cached = byRule.get(scored);
     if (cached)
         return cached;
     const finite = [];
     for (let i = 0; i < scores.length; i++)
-        if (Number.isFinite(scores[i]))
+        if (scored(scores[i]))
             finite.push(i);
     finite.sort((i, j) => scores[i] - scores[j] || i - j);
     const starts = [];
@@ -19597,16 +19606,18 @@ function tieGroups(scores) {
             starts.push(k);
     starts.push(finite.length);
     const groups = { order: Int32Array.from(finite), starts: Int32Array.from(starts) };
-    tieGroupCache.set(scores, groups);
+    byRule.set(scored, groups);
     return groups;
 }
+/** Rows whose score is not NaN (±∞ still order): the auroc metric's rule. */
+const notNaN = (v) => !Number.isNaN(v);
 /**
- * ROC AUC as the Mann–Whitney U statistic over the rows `indices` (a multiset) with a finite score and a 0/1 label:
- * U / (n₁·n₀), a tied positive–negative pair counting ½. One pass over the tie groups sorted once, so a bootstrap
- * resample costs O(rows). NaN when the rows hold only one class.
+ * ROC AUC as the Mann–Whitney U statistic over the rows `indices` (a multiset) with a scored value (finite by default)
+ * and a 0/1 label: U / (n₁·n₀), a tied positive–negative pair counting ½. One pass over the tie groups sorted once,
+ * so a bootstrap resample costs O(rows). NaN when the rows hold only one class.
  */
-function mannWhitneyAuc(scores, positive, indices) {
-    const { order, starts } = tieGroups(scores);
+function mannWhitneyAuc(scores, positive, indices, scored = Number.isFinite) {
+    const { order, starts } = tieGroups(scores, scored);
     let weight;
     if (indices) {
         weight = new Float64Array(scores.length);
@@ -21157,20 +21168,8 @@ const topKAccuracy = {
     }
 };
 /** Mann–Whitney AUC over the rows `indices` (all rows when omitted), skipping rows with a NaN score or label. */
-function aurocOf(columns, indices) {
-    const { score, label } = columns;
-    const n = indices ? indices.length : score.length;
-    const s = [];
-    const l = [];
-    for (let t = 0; t < n; t++) {
-        const i = indices ? indices[t] : t;
-        if (Number.isNaN(score[i]) || Number.isNaN(label[i]))
-            continue;
-        s.push(score[i]);
-        l.push(label[i]);
-    }
-    return rocAuc(s, l);
-}
+// Same statistic as edge-auroc, with NaN rows left out but ±∞ scores kept (they still order).
+const aurocOf = (columns, indices) => mannWhitneyAuc(columns.score, columns.label, indices, notNaN);
 const auroc = {
     name: 'auroc',
     family: 'task',
@@ -21736,7 +21735,6 @@ function sufficient(scores) {
             ss += (v - mean) ** 2;
     return { n, mean: n ? mean : null, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : null };
 }
-const nullable = (v) => (v === undefined || !Number.isFinite(v) ? null : v);
 /** Runs one bound metric on its arrays and packs value, CI and per-example data into a results entry. */
 function buildMetricResult(bound, inputs, ids, defaults) {
     const { definition, entry, params } = bound;
@@ -21760,13 +21758,13 @@ function buildMetricResult(bound, inputs, ids, defaults) {
         nanCount = output.scores.length - n;
         value = finiteMean(finite);
         if (n > 0)
-            ci = toInterval(bootstrapMeanCI(finite, options), defaults.confidence);
+            ci = jsonInterval(bootstrapMeanCI(finite, options));
     }
     else if (output.columns && aggregate) {
         n = rowsOf ?? 0;
         value = output.value ?? aggregate(output.columns);
         if (n > 0)
-            ci = toInterval(bootstrapColumnsCI(output.columns, aggregate, options), defaults.confidence);
+            ci = jsonInterval(bootstrapColumnsCI(output.columns, aggregate, options));
     }
     else {
         n = 1;
@@ -21807,9 +21805,6 @@ function buildMetricResult(bound, inputs, ids, defaults) {
         }
     }
     return result;
-}
-function toInterval(ci, level) {
-    return { level, low: nullable(ci.low), high: nullable(ci.high) };
 }
 /** The entry for a metric that could not be computed: status error, with the reason. */
 function errorResult(bound, message) {

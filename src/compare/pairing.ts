@@ -1,4 +1,5 @@
 import type { Defaults } from '../config/schema.js'
+import { finiteOrNull, jsonInterval } from '../results/encode.js'
 import type { DecodedExamples } from '../results/io.js'
 import type { Interval, MetricResult, Row } from '../results/schema.js'
 import { type Aggregate, compareSamples, compareSummaries, type Sample, seedFor } from '../stats/index.js'
@@ -18,7 +19,6 @@ function sampleOf(result: MetricResult, examples: DecodedExamples | undefined): 
   return { value: result.value as number, ...(examples ?? {}) }
 }
 
-const nullable = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? null : v)
 
 function summaryStatistics(base: MetricResult, head: MetricResult, options: { confidence: number; direction: 'higher' | 'lower' }): PairStatistics | null {
   const b = base.summary
@@ -28,9 +28,9 @@ function summaryStatistics(base: MetricResult, head: MetricResult, options: { co
   if (!s) return null
   return {
     paired: false,
-    ci: { level: s.ci.level, low: nullable(s.ci.low), high: nullable(s.ci.high) },
-    pValue: nullable(s.pValue),
-    pWorse: nullable(s.pWorse),
+    ci: jsonInterval(s.ci),
+    pValue: finiteOrNull(s.pValue),
+    pWorse: finiteOrNull(s.pWorse),
     notes: ['unpaired, from n, mean and sd (Welch normal approximation): per-example scores were left out above max-examples']
   }
 }
@@ -67,10 +67,10 @@ export function pairStatistics(
   const b = sampleOf(base, baseExamples)
   const h = sampleOf(head, headExamples)
   const s = compareSamples(b, h, options)
-  const ci = s.ci ? { level: s.ci.level, low: nullable(s.ci.low), high: nullable(s.ci.high) } : null
+  const ci = s.ci ? jsonInterval(s.ci) : null
   if (!s.paired) {
     notes.push(`unpaired: ${s.reason}`)
-    return { paired: false, ci, pValue: nullable(s.pValue), pWorse: nullable(s.pWorse), notes }
+    return { paired: false, ci, pValue: finiteOrNull(s.pValue), pWorse: finiteOrNull(s.pWorse), notes }
   }
   if (s.onlyBase.length || s.onlyHead.length) {
     notes.push(`${s.onlyBase.length} example(s) only in the baseline and ${s.onlyHead.length} only in this run were left out of the pairing`)
@@ -79,8 +79,8 @@ export function pairStatistics(
   return {
     paired: true,
     ci,
-    pValue: nullable(s.pValue),
-    pWorse: nullable(s.pWorse),
+    pValue: finiteOrNull(s.pValue),
+    pWorse: finiteOrNull(s.pWorse),
     ...(s.worse !== null ? { counts: { worse: s.worse, better: s.better ?? 0, unchanged: s.unchanged ?? 0, onlyBase: s.onlyBase.length, onlyHead: s.onlyHead.length } } : {}),
     topWorse: s.topWorse,
     notes

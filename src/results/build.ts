@@ -6,7 +6,7 @@ import { finiteMean } from '../metrics/math.js'
 import { checkShapes } from '../metrics/shapes.js'
 import type { MetricOutput } from '../metrics/types.js'
 import { bootstrapColumnsCI, bootstrapMeanCI, seedFor } from '../stats/index.js'
-import { encodeFloat64 } from './encode.js'
+import { encodeFloat64, jsonInterval } from './encode.js'
 import type { Interval, MetricResult } from './schema.js'
 
 /** Inputs whose content identifies the eval set when no ids are given, in order of preference. */
@@ -41,7 +41,6 @@ function sufficient(scores: Float64Array) {
   return { n, mean: n ? mean : null, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : null }
 }
 
-const nullable = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? null : v)
 
 /** Runs one bound metric on its arrays and packs value, CI and per-example data into a results entry. */
 export function buildMetricResult(bound: BoundMetric, inputs: Record<string, NDArray>, ids: string[] | undefined, defaults: Defaults): MetricResult {
@@ -65,11 +64,11 @@ export function buildMetricResult(bound: BoundMetric, inputs: Record<string, NDA
     n = finite.length
     nanCount = output.scores.length - n
     value = finiteMean(finite)
-    if (n > 0) ci = toInterval(bootstrapMeanCI(finite, options), defaults.confidence)
+    if (n > 0) ci = jsonInterval(bootstrapMeanCI(finite, options))
   } else if (output.columns && aggregate) {
     n = rowsOf ?? 0
     value = output.value ?? aggregate(output.columns)
-    if (n > 0) ci = toInterval(bootstrapColumnsCI(output.columns, aggregate, options), defaults.confidence)
+    if (n > 0) ci = jsonInterval(bootstrapColumnsCI(output.columns, aggregate, options))
   } else {
     n = 1
     value = output.value ?? NaN
@@ -106,10 +105,6 @@ export function buildMetricResult(bound: BoundMetric, inputs: Record<string, NDA
     }
   }
   return result
-}
-
-function toInterval(ci: { low: number; high: number }, level: number): Interval {
-  return { level, low: nullable(ci.low), high: nullable(ci.high) }
 }
 
 /** The entry for a metric that could not be computed: status error, with the reason. */

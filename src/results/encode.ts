@@ -14,3 +14,13 @@ export function decodeFloat64(text: string): Float64Array {
   for (let i = 0; i < out.length; i++) out[i] = view.getFloat64(i * 8, true)
   return out
 }
+
+/** JSON has no NaN or ±∞: results and comparisons carry null for a number that is not finite. */
+export function finiteOrNull(v: number | null | undefined): number | null {
+  return v === null || v === undefined || !Number.isFinite(v) ? null : v
+}
+
+/** A confidence interval as results and comparisons store it: non-finite bounds become null. */
+export function jsonInterval(ci: { level: number; low: number; high: number }): { level: number; low: number | null; high: number | null } {
+  return { level: ci.level, low: finiteOrNull(ci.low), high: finiteOrNull(ci.high) }
+}
