@@ -39,7 +39,3 @@ export function findMetric(name: string): MetricDefinition | undefined {
 export function unknownMetricMessage(name: string): string {
   return `unknown metric "${name}"${didYouMean(name, byName.keys())}; \`interp-gate metrics\` lists them`
 }
-
-export function metricNames(): string[] {
-  return [...byName.keys()]
-}

@@ -1,6 +1,5 @@
 import { markdownTable } from 'markdown-table'
-import type { Comparison, Results } from '../results/schema.js'
-import { formatNumber } from '../util/format.js'
+import type { Comparison } from '../results/schema.js'
 import { headline, tableRows } from './markdown.js'
 
 const VERDICT = { fail: 'FAIL', warn: 'PASS (with warnings)', pass: 'PASS' }
@@ -10,12 +9,6 @@ export function renderTerminal(c: Comparison): string {
   const rows = tableRows(c.rows).map((r) => r.map((cell) => cell.replace(/`/g, '')))
   const base = c.base ? `baseline ${c.base.commit?.slice(0, 7) ?? '?'}${c.base.ref ? ` (${c.base.ref})` : ''}` : 'no baseline'
   return [`interp-gate — suite ${c.head.suite}, ${base}`, '', markdownTable(rows, { stringLength: displayWidth }), '', `${headline(c)}`, `verdict: ${VERDICT[c.verdict]}`].join('\n')
-}
-
-/** Table of a run without a baseline. */
-export function renderResultsTerminal(r: Results): string {
-  const rows = [['Metric', 'Value', 'CI', 'n', 'NaN'], ...r.metrics.map((m) => [m.id, m.error ? `error: ${m.error}` : formatNumber(m.value), m.ci ? `[${formatNumber(m.ci.low)}, ${formatNumber(m.ci.high)}]` : '–', String(m.n), String(m.nanCount)])]
-  return markdownTable(rows, { stringLength: displayWidth })
 }
 
 // Status icons that terminals draw two columns wide (✅ ❌ ❔ ⚠️); ✓ and ✗ are narrow.

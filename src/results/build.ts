@@ -12,12 +12,6 @@ import type { Interval, MetricResult } from './schema.js'
 /** Inputs whose content identifies the eval set when no ids are given, in order of preference. */
 const IDENTITY_INPUTS = ['labels', 'targets', 'mask', 'reference', 'circuit', 'correct']
 
-export interface ReadInputs {
-  /** Reads every input of the metric; throws InputError (file-named) on a bad reference or file. */
-  arrays(bound: BoundMetric): Record<string, NDArray>
-  ids(ref: string): string[]
-}
-
 function fingerprint(ids: string[] | undefined, inputs: Record<string, NDArray>): string | undefined {
   const hash = createHash('sha256')
   if (ids) hash.update(`ids\n${ids.join('\n')}`)
