@@ -10,7 +10,7 @@ import { renderMarkdown } from '../report/markdown.js'
 import type { Comparison, Verdict } from '../results/schema.js'
 import type { ModeDeps } from './check-mode.js'
 import { SUMMARY_LIMIT } from './check-mode.js'
-import { ActionInputError } from './inputs.js'
+import { ActionInputError } from './core-inputs.js'
 import { publishReport } from './publish.js'
 import type { Settings } from './settings.js'
 

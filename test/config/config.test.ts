@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bindMetrics } from '../../src/config/bind.js'
+import { bindMetrics } from '../../src/engine/bind.js'
 import { ConfigError, parseConfig } from '../../src/config/load.js'
 
 const ok = `version: 1

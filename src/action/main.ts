@@ -1,13 +1,13 @@
-import { type GitHubFactory, type ModeDeps, runCheckMode } from './action/check-mode.js'
-import { ActionInputError, type CoreLike } from './action/inputs.js'
-import { runReportMode } from './action/report-mode.js'
-import { readSettings } from './action/settings.js'
-import { ConfigError } from './config/load.js'
-import { GitHubError } from './github/api.js'
-import { BundleError } from './github/bundle.js'
-import { ContextError } from './github/context.js'
-import { InputError } from './inputs/index.js'
-import { ResultsError } from './results/io.js'
+import { type GitHubFactory, type ModeDeps, runCheckMode } from './check-mode.js'
+import { ActionInputError, type CoreLike } from './core-inputs.js'
+import { runReportMode } from './report-mode.js'
+import { readSettings } from './settings.js'
+import { ConfigError } from '../config/load.js'
+import { GitHubError } from '../github/api.js'
+import { BundleError } from '../github/bundle.js'
+import { ContextError } from '../github/context.js'
+import { InputError } from '../inputs/index.js'
+import { ResultsError } from '../results/io.js'
 
 export interface ActionDeps {
   core: CoreLike
