@@ -60,10 +60,10 @@ export function stageBundle(dir: string, parts: { results: Results; comparison?:
   })
 }
 
-type Wanted = keyof typeof CAPS & `${string}.json`
+export type BundleFile = keyof typeof CAPS & `${string}.json`
 
 /** Unzips only the named files, refusing any whose declared or actual size is over its cap (zip bombs). */
-export function unzipBundle(zip: Uint8Array, wanted: readonly Wanted[]): Map<Wanted, string> {
+export function unzipBundle(zip: Uint8Array, wanted: readonly BundleFile[]): Map<BundleFile, string> {
   if (zip.length > CAPS.zip) throw new BundleError(`artifact is ${zip.length} bytes, over the ${CAPS.zip}-byte cap`)
   const oversized: string[] = []
   let files: Record<string, Uint8Array>
@@ -71,20 +71,20 @@ export function unzipBundle(zip: Uint8Array, wanted: readonly Wanted[]): Map<Wan
     files = unzipSync(zip, {
       filter: (f) => {
         if (!(wanted as readonly string[]).includes(f.name)) return false
-        if (f.originalSize > CAPS[f.name as Wanted]) oversized.push(`${f.name} (${f.originalSize} bytes)`)
-        return f.originalSize <= CAPS[f.name as Wanted]
+        if (f.originalSize > CAPS[f.name as BundleFile]) oversized.push(`${f.name} (${f.originalSize} bytes)`)
+        return f.originalSize <= CAPS[f.name as BundleFile]
       }
     })
   } catch (error) {
     throw new BundleError(`artifact is not a readable zip (${(error as Error).message})`)
   }
   if (oversized.length) throw new BundleError(`artifact files over the size cap: ${oversized.join(', ')}`)
-  const out = new Map<Wanted, string>()
+  const out = new Map<BundleFile, string>()
   const decoder = new TextDecoder('utf-8', { fatal: true })
   for (const [name, bytes] of Object.entries(files)) {
-    if (bytes.length > CAPS[name as Wanted]) throw new BundleError(`${name} is over its size cap`)
+    if (bytes.length > CAPS[name as BundleFile]) throw new BundleError(`${name} is over its size cap`)
     try {
-      out.set(name as Wanted, decoder.decode(bytes))
+      out.set(name as BundleFile, decoder.decode(bytes))
     } catch {
       throw new BundleError(`${name} is not UTF-8 text`)
     }
