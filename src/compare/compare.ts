@@ -1,4 +1,5 @@
-import type { Defaults, Gate, Severity } from '../config/schema.js'
+import type { Defaults } from '../config/schema.js'
+import type { Gate, Severity } from '../domain/policy.js'
 import { type DecodedExamples, decodeExamples } from '../results/io.js'
 import { COMPARISON_SCHEMA, type Comparison, type GateCheck, type MetricResult, type Results, type Row, type Verdict } from '../results/schema.js'
 import { type Aggregate, holm, iqrFence } from '../stats/index.js'

@@ -1,8 +1,7 @@
-import type { Gate } from '../config/schema.js'
+import type { Direction, Gate } from '../domain/policy.js'
 import type { GateCheck, Interval } from '../results/schema.js'
 import { formatNumber, pText } from '../util/format.js'
 
-export type Direction = 'higher' | 'lower'
 
 /** Worsening in the metric's bad direction: positive means worse. */
 export function worsening(base: number, head: number, direction: Direction): number {

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { metricIdSchema, suiteSchema } from '../domain/ids.js'
+import { acceptEntrySchema, directionSchema, gateSchema, severitySchema } from '../domain/policy.js'
 
 export const RESULTS_SCHEMA = 'interp-gate/results@1'
 export const COMPARISON_SCHEMA = 'interp-gate/comparison@1'
@@ -20,11 +22,11 @@ export const examplesSchema = z.object({
 export const summarySchema = z.object({ n: z.number().int(), mean: finiteOrNull, sd: finiteOrNull })
 
 export const metricResultSchema = z.object({
-  id: z.string(),
+  id: metricIdSchema,
   metric: z.string(),
   title: z.string().optional(),
   family: z.string(),
-  direction: z.enum(['higher', 'lower']),
+  direction: directionSchema,
   value: finiteOrNull,
   n: z.number().int(),
   nanCount: z.number().int(),
@@ -35,17 +37,8 @@ export const metricResultSchema = z.object({
   fingerprint: z.string().optional(),
   summary: summarySchema.optional(),
   /** The gate and severity this run was configured with: on the base branch, the policy PRs are held to. */
-  gate: z
-    .object({
-      min: z.number().optional(),
-      max: z.number().optional(),
-      'max-regression': z.union([z.number(), z.string().regex(/^\d+(\.\d+)?%$/)]).optional(),
-      significance: z.number().gt(0).lt(1).optional(),
-      history: z.enum(['iqr']).optional()
-    })
-    .strict()
-    .optional(),
-  severity: z.enum(['error', 'warning', 'notice']).optional(),
+  gate: gateSchema.optional(),
+  severity: severitySchema.optional(),
   examples: examplesSchema.optional(),
   error: z.string().optional()
 })
@@ -53,11 +46,13 @@ export const metricResultSchema = z.object({
 export const resultsSchema = z.object({
   schema: z.literal(RESULTS_SCHEMA),
   tool: z.string(),
-  suite: z.string(),
+  suite: suiteSchema,
   commit: z.string().nullable(),
   ref: z.string().nullable(),
   createdAt: z.string(),
-  metrics: z.array(metricResultSchema)
+  metrics: z.array(metricResultSchema),
+  /** The config's accept entries: a later run treats an entry already here as stale. */
+  accept: z.array(acceptEntrySchema).optional()
 })
 
 export type Interval = z.infer<typeof intervalSchema>
@@ -81,7 +76,7 @@ export const rowSchema = z.object({
   id: z.string(),
   metric: z.string(),
   title: z.string().optional(),
-  direction: z.enum(['higher', 'lower']),
+  direction: directionSchema,
   status: statusSchema,
   base: finiteOrNull,
   head: finiteOrNull,
@@ -102,7 +97,7 @@ export const rowSchema = z.object({
   counts: z.object({ worse: z.number().int(), better: z.number().int(), unchanged: z.number().int(), onlyBase: z.number().int(), onlyHead: z.number().int() }).optional(),
   topWorse: z.array(topWorseSchema).optional(),
   gates: z.array(gateCheckSchema),
-  severity: z.enum(['error', 'warning', 'notice']),
+  severity: severitySchema,
   /** Plain-language notes: why incompatible, why an error, left-out data. */
   notes: z.array(z.string()).optional(),
   /** 1-based line of the metric in the config, for annotations. */
