@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { unzipSync } from 'fflate'
 import { z } from 'zod'
 import { METRIC_ID, SUITE } from '../domain/ids.js'
-import { verdictOf } from '../compare/compare.js'
+import { verdictOf } from '../compare/comparison.js'
 import { parseResults, serializeJson } from '../results/io.js'
 import { type Comparison, comparisonSchema, type Results } from '../results/schema.js'
 

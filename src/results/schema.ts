@@ -59,18 +59,35 @@ export type Interval = z.infer<typeof intervalSchema>
 export type MetricResult = z.infer<typeof metricResultSchema>
 export type Results = z.infer<typeof resultsSchema>
 
-export const statusSchema = z.enum(['pass', 'improved', 'regressed', 'failed', 'new', 'missing', 'error', 'incompatible'])
+export const statusSchema = z.enum(['pass', 'improved', 'regressed', 'failed', 'accepted', 'new', 'missing', 'error', 'incompatible'])
 export type Status = z.infer<typeof statusSchema>
 
 export const gateCheckSchema = z.object({
-  rule: z.enum(['min', 'max', 'max-regression', 'history']),
+  rule: z.enum(['min', 'max', 'max-regression', 'max-dropped', 'history']),
   limit: z.union([z.number(), z.string()]),
   ok: z.boolean(),
+  /** Whose gate it is when the baseline's and the head config's gates differ (both apply); absent when they agree. */
+  from: z.enum(['base', 'head']).optional(),
   /** Why it decided so, in words ("worsened by 0.031 > 0.02, p=0.003 < 0.05"). */
   detail: z.string().optional()
 })
 
 export const topWorseSchema = z.object({ id: z.string(), base: z.number(), head: z.number(), delta: z.number() })
+
+/**
+ * Which examples the comparison used. lost: usable (finite) in the baseline but missing or NaN in the head;
+ * headOnly: usable in the head but missing or NaN in the baseline; paired: usable in both (what Δ, CI and p use).
+ * Without pairable per-example data the counts come from n and `exact` is false (a lower bound).
+ */
+export const coverageSchema = z.object({
+  base: z.number().int(),
+  head: z.number().int(),
+  paired: z.number().int(),
+  lost: z.number().int(),
+  headOnly: z.number().int(),
+  exact: z.boolean()
+})
+export type Coverage = z.infer<typeof coverageSchema>
 
 export const rowSchema = z.object({
   id: z.string(),
@@ -85,6 +102,12 @@ export const rowSchema = z.object({
   /** CI of the head value (no baseline) or of Δ = head − base (with one). */
   ci: intervalSchema.nullable(),
   headCi: intervalSchema.nullable().optional(),
+  /** Base and head means over the paired examples, set when they differ from the full-run values in base and head. */
+  pairedBase: finiteOrNull.optional(),
+  pairedHead: finiteOrNull.optional(),
+  coverage: coverageSchema.optional(),
+  /** The reason of the accept entry that turned this regression into `accepted`. */
+  accepted: z.string().optional(),
   /** Two-sided p of "no difference". */
   pValue: finiteOrNull,
   /** One-sided p of "head is worse", the test a significance gate uses. */
@@ -98,7 +121,7 @@ export const rowSchema = z.object({
   topWorse: z.array(topWorseSchema).optional(),
   gates: z.array(gateCheckSchema),
   severity: severitySchema,
-  /** Plain-language notes: why incompatible, why an error, left-out data. */
+  /** Plain-language notes, each a decision the comparison made: gate changes, coverage, accept, why incompatible. */
   notes: z.array(z.string()).optional(),
   /** 1-based line of the metric in the config, for annotations. */
   line: z.number().int().optional()
@@ -112,6 +135,8 @@ export const comparisonSchema = z.object({
   head: runInfoSchema,
   verdict: z.enum(['pass', 'warn', 'fail']),
   baselineNote: z.string().optional(),
+  /** Notes about the comparison as a whole (e.g. an accept entry naming no compared metric). */
+  notes: z.array(z.string()).optional(),
   rows: z.array(rowSchema)
 })
 
