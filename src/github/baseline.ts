@@ -22,6 +22,8 @@ export interface FoundBaseline {
   runId: number
   artifactId: number
   commit: string
+  /** The run's workflow conclusion (null while it runs): a failed workflow still measured when its artifact exists. */
+  conclusion: string | null
   note: string
 }
 
@@ -46,13 +48,14 @@ async function listRuns(api: Api, s: BaselineSearch, query: Record<string, unkno
   const route = s.workflow ? 'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs' : 'GET /repos/{owner}/{repo}/actions/runs'
   const runs: WorkflowRun[] = []
   for (let page = 1; page <= pages; page++) {
-    const { data } = await api.request(route, { ...where, ...(s.workflow ? { workflow_id: s.workflow } : {}), branch: s.branch, event: 'push', status: 'success', ...query, per_page: 100, page })
+    // Any conclusion: the artifact exists only when interp-gate finished measuring, whatever else failed in the workflow.
+    const { data } = await api.request(route, { ...where, ...(s.workflow ? { workflow_id: s.workflow } : {}), branch: s.branch, event: 'push', ...query, per_page: 100, page })
     const batch: WorkflowRun[] = data?.workflow_runs ?? []
     runs.push(...batch)
     if (batch.length < 100) break
   }
-  // The API filters too, but a baseline must come from a successful push of this repository's branch, never a fork.
-  return runs.filter((r) => r.event === 'push' && r.conclusion === 'success' && r.head_branch === s.branch && r.head_repository?.full_name?.toLowerCase() === s.repo.fullName.toLowerCase())
+  // The API filters too, but a baseline must come from a push of this repository's branch, never a fork.
+  return runs.filter((r) => r.event === 'push' && r.head_branch === s.branch && r.head_repository?.full_name?.toLowerCase() === s.repo.fullName.toLowerCase())
 }
 
 async function artifactOf(api: Api, s: BaselineSearch, runId: number): Promise<{ id: number } | 'expired' | 'absent'> {
@@ -72,17 +75,26 @@ async function commitDate(api: Api, s: BaselineSearch): Promise<string | null> {
   }
 }
 
+/** What the report says about a baseline run whose workflow did not succeed (its interp-gate step still measured). */
+function conclusionNote(run: WorkflowRun): string {
+  if (run.conclusion === 'success') return ''
+  const state = run.conclusion ? `concluded "${run.conclusion}"` : 'had not finished'
+  return ` (that run's workflow ${state}; its interp-gate artifact is complete, so it is the baseline)`
+}
+
 /**
- * The baseline run: a successful push run on the branch at the wanted commit with a live artifact; else the newest
- * earlier one that has it. The note says which commit and why.
+ * The baseline run: a push run on the branch at the wanted commit with a live artifact, whatever its workflow's
+ * conclusion; else the newest earlier one that has it. The note says which commit, why, and a failed workflow.
  */
 export async function findBaselineRun(api: Api, s: BaselineSearch): Promise<BaselineLookup> {
   try {
     const exact = (await listRuns(api, s, { head_sha: s.sha }, 1)).filter((r) => r.head_sha === s.sha)
-    let reason = 'has no successful push run of this workflow'
+    let reason = 'has no push run of this workflow'
     for (const run of exact) {
       const artifact = await artifactOf(api, s, run.id)
-      if (typeof artifact === 'object') return { found: { runId: run.id, artifactId: artifact.id, commit: s.sha, note: `${short(s.sha)} on ${s.branch}, ${s.why}` } }
+      if (typeof artifact === 'object') {
+        return { found: { runId: run.id, artifactId: artifact.id, commit: s.sha, conclusion: run.conclusion ?? null, note: `${short(s.sha)} on ${s.branch}, ${s.why}${conclusionNote(run)}` } }
+      }
       reason = artifact === 'expired' ? `has a baseline artifact that has expired` : `has a run without the "${s.artifact}" artifact`
     }
     const date = await commitDate(api, s)
@@ -90,8 +102,8 @@ export async function findBaselineRun(api: Api, s: BaselineSearch): Promise<Base
     for (const run of earlier.slice(0, MAX_CANDIDATES)) {
       const artifact = await artifactOf(api, s, run.id)
       if (typeof artifact !== 'object') continue
-      const note = `${short(run.head_sha)} on ${s.branch}, the newest ${date ? 'earlier ' : ''}run with a baseline: ${s.why} ${short(s.sha)} ${reason}`
-      return { found: { runId: run.id, artifactId: artifact.id, commit: run.head_sha, note } }
+      const note = `${short(run.head_sha)} on ${s.branch}, the newest ${date ? 'earlier ' : ''}run with a baseline: ${s.why} ${short(s.sha)} ${reason}${conclusionNote(run)}`
+      return { found: { runId: run.id, artifactId: artifact.id, commit: run.head_sha, conclusion: run.conclusion ?? null, note } }
     }
     return { found: null, note: `${s.why} ${short(s.sha)} on ${s.branch} ${reason}, and no earlier ${s.branch} run has an unexpired "${s.artifact}" artifact` }
   } catch (error) {
