@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { compare } from '../compare/compare.js'
+import { compare } from '../compare/comparison.js'
 import { ConfigError } from '../config/load.js'
 import { InputError } from '../inputs/index.js'
 import { catalogueJson, renderCatalogueMarkdown, renderCatalogueText } from '../metrics/docs.js'

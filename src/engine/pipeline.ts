@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { bindMetrics, type BoundMetric } from './bind.js'
 import { ConfigError, type LoadedConfig, parseConfig } from '../config/load.js'
-import { compare, type GateSpec } from '../compare/compare.js'
+import { compare, type GateSpec } from '../compare/comparison.js'
 import { createInputReader, InputError, resolveInWorkspace } from '../inputs/index.js'
 import type { NDArray } from '../inputs/ndarray.js'
 import { loadPluginMetric } from '../metrics/plugin.js'
@@ -101,7 +101,9 @@ export function computeResults(workspace: string, loaded: LoadedConfig, bound: B
       commit: info.commit ?? null,
       ref: info.ref ?? null,
       createdAt: info.createdAt ?? new Date().toISOString(),
-      metrics
+      metrics,
+      // Recorded so that a later run can tell a new accept entry from one its baseline already had.
+      ...(config.accept.length ? { accept: config.accept } : {})
     },
     inputErrors
   }

@@ -21,6 +21,8 @@ export interface FoundBaseline {
   runId: number
   artifactId: number
   commit: string
+  /** The run's workflow conclusion (null while it runs): a failed workflow still measured when its artifact exists. */
+  conclusion: string | null
   note: string
 }
 
@@ -41,13 +43,14 @@ const MAX_CANDIDATES = 10
 const short = (sha: string) => sha.slice(0, 7)
 
 async function listRuns(api: Api, s: BaselineSearch, query: { head_sha?: string }, pages: number): Promise<WorkflowRun[]> {
-  const common = { owner: s.repo.owner, repo: s.repo.repo, branch: s.branch, event: 'push', status: 'success' as const, per_page: 100, ...query }
+  // Any conclusion: the artifact exists only when interp-gate finished measuring, whatever else failed in the workflow.
+  const common = { owner: s.repo.owner, repo: s.repo.repo, branch: s.branch, event: 'push', per_page: 100, ...query }
   const listed = s.workflow
     ? api.paginate.iterator(api.rest.actions.listWorkflowRuns, { ...common, workflow_id: s.workflow })
     : api.paginate.iterator(api.rest.actions.listWorkflowRunsForRepo, common)
   const runs: WorkflowRun[] = (await paginateBounded(pages, listed)).map((r) => ({ ...r, id: Number(r.id) }))
-  // The API filters too, but a baseline must come from a successful push of this repository's branch, never a fork.
-  return runs.filter((r) => r.event === 'push' && r.conclusion === 'success' && r.head_branch === s.branch && r.head_repository?.full_name?.toLowerCase() === s.repo.fullName.toLowerCase())
+  // The API filters too, but a baseline must come from a push of this repository's branch, never a fork.
+  return runs.filter((r) => r.event === 'push' && r.head_branch === s.branch && r.head_repository?.full_name?.toLowerCase() === s.repo.fullName.toLowerCase())
 }
 
 async function artifactOf(api: Api, s: BaselineSearch, runId: number): Promise<{ id: number } | 'expired' | 'absent'> {
@@ -66,17 +69,26 @@ async function commitDate(api: Api, s: BaselineSearch): Promise<string | null> {
   }
 }
 
+/** What the report says about a baseline run whose workflow did not succeed (its interp-gate step still measured). */
+function conclusionNote(run: WorkflowRun): string {
+  if (run.conclusion === 'success') return ''
+  const state = run.conclusion ? `concluded "${run.conclusion}"` : 'had not finished'
+  return ` (that run's workflow ${state}; its interp-gate artifact is complete, so it is the baseline)`
+}
+
 /**
- * The baseline run: a successful push run on the branch at the wanted commit with a live artifact; else the newest
- * earlier one that has it. The note says which commit and why.
+ * The baseline run: a push run on the branch at the wanted commit with a live artifact, whatever its workflow's
+ * conclusion; else the newest earlier one that has it. The note says which commit, why, and a failed workflow.
  */
 export async function findBaselineRun(api: Api, s: BaselineSearch): Promise<BaselineLookup> {
   try {
     const exact = (await listRuns(api, s, { head_sha: s.sha }, 1)).filter((r) => r.head_sha === s.sha)
-    let reason = 'has no successful push run of this workflow'
+    let reason = 'has no push run of this workflow'
     for (const run of exact) {
       const artifact = await artifactOf(api, s, run.id)
-      if (typeof artifact === 'object') return { found: { runId: run.id, artifactId: artifact.id, commit: s.sha, note: `${short(s.sha)} on ${s.branch}, ${s.why}` } }
+      if (typeof artifact === 'object') {
+        return { found: { runId: run.id, artifactId: artifact.id, commit: s.sha, conclusion: run.conclusion ?? null, note: `${short(s.sha)} on ${s.branch}, ${s.why}${conclusionNote(run)}` } }
+      }
       reason = artifact === 'expired' ? `has a baseline artifact that has expired` : `has a run without the "${s.artifact}" artifact`
     }
     const date = await commitDate(api, s)
@@ -84,8 +96,8 @@ export async function findBaselineRun(api: Api, s: BaselineSearch): Promise<Base
     for (const run of earlier.slice(0, MAX_CANDIDATES)) {
       const artifact = await artifactOf(api, s, run.id)
       if (typeof artifact !== 'object') continue
-      const note = `${short(run.head_sha)} on ${s.branch}, the newest ${date ? 'earlier ' : ''}run with a baseline: ${s.why} ${short(s.sha)} ${reason}`
-      return { found: { runId: run.id, artifactId: artifact.id, commit: run.head_sha, note } }
+      const note = `${short(run.head_sha)} on ${s.branch}, the newest ${date ? 'earlier ' : ''}run with a baseline: ${s.why} ${short(s.sha)} ${reason}${conclusionNote(run)}`
+      return { found: { runId: run.id, artifactId: artifact.id, commit: run.head_sha, conclusion: run.conclusion ?? null, note } }
     }
     return { found: null, note: `${s.why} ${short(s.sha)} on ${s.branch} ${reason}, and no earlier ${s.branch} run has an unexpired "${s.artifact}" artifact` }
   } catch (error) {
