@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { ADAPTERS, type AdapterBound, expandAdapters } from './adapters/index.js'
 import { bindMetrics, type BoundMetric } from './config/bind.js'
 import { ConfigError, type LoadedConfig, parseConfig } from './config/load.js'
 import { compare, type GateSpec } from './compare/compare.js'
@@ -10,7 +11,7 @@ import { findMetric } from './metrics/registry.js'
 import type { MetricDefinition } from './metrics/types.js'
 import { type Annotation, buildAnnotations } from './report/annotations.js'
 import { renderMarkdown } from './report/markdown.js'
-import { buildMetricResult, errorResult } from './results/build.js'
+import { buildMetricResult, errorResult, provenanceOf } from './results/build.js'
 import { serializeJson } from './results/io.js'
 import { type Comparison, type MetricResult, RESULTS_SCHEMA, type Results } from './results/schema.js'
 import type { Aggregate } from './stats/index.js'
@@ -71,7 +72,8 @@ export async function loadConfig(workspace: string, configPath: string, allowPlu
   }
   const loaded = parseConfig(text, configPath)
   const loader = allowPlugins ? (module: string) => loadPluginMetric(resolveInWorkspace(workspace, module)) : undefined
-  const bound = await bindMetrics(loaded, loader)
+  const bound: BoundMetric[] = await bindMetrics(loaded, loader)
+  bound.push(...expandAdapters(workspace, loaded, ADAPTERS))
   return { loaded, bound }
 }
 
@@ -81,8 +83,10 @@ export function computeResults(workspace: string, loaded: LoadedConfig, bound: B
   const reader = createInputReader({ workspace, aliases: config.inputs })
   let inputErrors = 0
   const metrics: MetricResult[] = bound.map((b) => {
-    const here = ['metrics', b.index]
+    const here = configPath(b)
     try {
+      // Adapter metrics arrive with their numbers already read from the library's result file.
+      if (isAdapterBound(b)) return { ...buildMetricResult(b, b.arrays, b.ids, config.defaults), provenance: b.provenance }
       const arrays: Record<string, NDArray> = {}
       for (const [name, ref] of Object.entries(b.entry.inputs)) arrays[name] = reader.read(ref)
       const ids = b.entry.ids ? reader.readIds(b.entry.ids) : undefined
@@ -107,6 +111,14 @@ export function computeResults(workspace: string, loaded: LoadedConfig, bound: B
   }
 }
 
+function isAdapterBound(b: BoundMetric): b is AdapterBound {
+  return 'arrays' in b
+}
+
+function configPath(b: BoundMetric): (string | number)[] {
+  return isAdapterBound(b) ? b.configPath : ['metrics', b.index]
+}
+
 /** Aggregates of non-decomposable metrics, looked up by the metric a result names (built-in or this run's plugin). */
 export function aggregateLookup(bound: readonly BoundMetric[] = []) {
   return (result: MetricResult): Aggregate | undefined => {
@@ -119,7 +131,7 @@ export function aggregateLookup(bound: readonly BoundMetric[] = []) {
 }
 
 export function gateSpecs(loaded: LoadedConfig, bound: readonly BoundMetric[]): Record<string, GateSpec> {
-  return Object.fromEntries(bound.map((b) => [b.entry.id, { gate: b.entry.gate, severity: b.severity, line: loaded.line(['metrics', b.index]) }]))
+  return Object.fromEntries(bound.map((b) => [b.entry.id, { gate: b.entry.gate, severity: b.severity, line: loaded.line(configPath(b)) }]))
 }
 
 /** config → inputs → metrics → results.json → compare with the baseline → comparison.json → report.md. */
@@ -137,6 +149,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     history: options.history,
     aggregateOf: aggregateLookup(bound)
   })
+  const provenance = provenanceOf(results)
+  if (provenance.length) comparison.provenance = provenance
   const markdown = renderMarkdown(comparison, { marker: options.marker, maxChars: options.maxReportChars })
   const sources = Object.fromEntries(bound.map((b) => [b.entry.id, b.entry.source]))
   const annotations = buildAnnotations(comparison, options.config, sources)

@@ -47,7 +47,9 @@ export const metricResultSchema = z.object({
     .optional(),
   severity: z.enum(['error', 'warning', 'notice']).optional(),
   examples: examplesSchema.optional(),
-  error: z.string().optional()
+  error: z.string().optional(),
+  /** Adapter metrics: where the number came from (adapter, file, library version, commit, release, ...). */
+  provenance: z.record(z.string(), z.string()).optional()
 })
 
 export const resultsSchema = z.object({
@@ -117,7 +119,9 @@ export const comparisonSchema = z.object({
   head: runInfoSchema,
   verdict: z.enum(['pass', 'warn', 'fail']),
   baselineNote: z.string().optional(),
-  rows: z.array(rowSchema)
+  rows: z.array(rowSchema),
+  /** The result files adapter metrics were read from, one entry per file (see results.json metrics[].provenance). */
+  provenance: z.array(z.record(z.string(), z.string())).optional()
 })
 
 export type GateCheck = z.infer<typeof gateCheckSchema>

@@ -1,0 +1,19 @@
+import { markdownTable } from 'markdown-table'
+import { codeCell, escapeHtml, escapeMarkdown } from './escape.js'
+
+/** Fields shown as their own columns, in this order; the rest go to "Details". */
+const COLUMNS = ['library', 'file', 'metrics']
+const HIDDEN = new Set(['adapter'])
+
+/** "Sources": each result file an adapter read, with the versions, commits and releases it recorded. */
+export function provenanceBlock(sources: readonly Record<string, string>[]): string {
+  const rows = sources.map((s) => {
+    const details = Object.entries(s)
+      .filter(([k]) => !COLUMNS.includes(k) && !HIDDEN.has(k))
+      .map(([k, v]) => `${escapeMarkdown(k)}: ${codeCell(v)}`)
+      .join(', ')
+    return [escapeMarkdown(s.library ?? s.adapter ?? ''), codeCell(s.file ?? ''), s.metrics ?? '', details || '–']
+  })
+  const files = sources.length === 1 ? '1 result file' : `${sources.length} result files`
+  return [`<details><summary>${escapeHtml(`Sources: ${files} read by adapters`)}</summary>`, '', markdownTable([['Library', 'File', 'Metrics', 'Details'], ...rows]), '', '</details>'].join('\n')
+}
