@@ -10,7 +10,7 @@ export function provenanceBlock(sources: readonly Record<string, string>[]): str
   const rows = sources.map((s) => {
     const details = Object.entries(s)
       .filter(([k]) => !COLUMNS.includes(k) && !HIDDEN.has(k))
-      .map(([k, v]) => `${escapeMarkdown(k)}: ${codeCell(v)}`)
+      .map(([k, v]) => codeCell(`${k}: ${v}`))
       .join(', ')
     return [escapeMarkdown(s.library ?? s.adapter ?? ''), codeCell(s.file ?? ''), s.metrics ?? '', details || '–']
   })
