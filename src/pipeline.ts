@@ -4,7 +4,7 @@ import { ADAPTERS, type AdapterBound, expandAdapters } from './adapters/index.js
 import { bindMetrics, type BoundMetric } from './config/bind.js'
 import { ConfigError, type LoadedConfig, parseConfig } from './config/load.js'
 import { compare, type GateSpec } from './compare/compare.js'
-import { createInputReader, InputError, resolveInWorkspace } from './inputs/index.js'
+import { createInputReader, InputError, type PreparedColumn, readParquetInputs, resolveInWorkspace } from './inputs/index.js'
 import type { NDArray } from './inputs/ndarray.js'
 import { loadPluginMetric } from './metrics/plugin.js'
 import { findMetric } from './metrics/registry.js'
@@ -78,9 +78,9 @@ export async function loadConfig(workspace: string, configPath: string, allowPlu
 }
 
 /** Reads the arrays of every metric and computes results; a metric whose inputs fail becomes an error entry. */
-export function computeResults(workspace: string, loaded: LoadedConfig, bound: BoundMetric[], info: { commit?: string | null; ref?: string | null; createdAt?: string }): { results: Results; inputErrors: number } {
+export function computeResults(workspace: string, loaded: LoadedConfig, bound: BoundMetric[], info: { commit?: string | null; ref?: string | null; createdAt?: string; parquet?: ReadonlyMap<string, PreparedColumn> }): { results: Results; inputErrors: number } {
   const { config, at } = loaded
-  const reader = createInputReader({ workspace, aliases: config.inputs })
+  const reader = createInputReader({ workspace, aliases: config.inputs, parquet: info.parquet })
   let inputErrors = 0
   const metrics: MetricResult[] = bound.map((b) => {
     const here = configPath(b)
@@ -112,6 +112,12 @@ export function computeResults(workspace: string, loaded: LoadedConfig, bound: B
   }
 }
 
+/** The Parquet columns the metrics read, decoded ahead (the decoder is asynchronous, the reader is not). */
+export function parquetColumnsOf(workspace: string, loaded: LoadedConfig, bound: readonly BoundMetric[]): Promise<Map<string, PreparedColumn>> {
+  const refs = bound.flatMap((b) => [...Object.values(b.entry.inputs), ...(b.entry.ids ? [b.entry.ids] : [])])
+  return readParquetInputs({ workspace, aliases: loaded.config.inputs }, refs)
+}
+
 function isAdapterBound(b: BoundMetric): b is AdapterBound {
   return 'arrays' in b
 }
@@ -140,7 +146,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const { workspace } = options
   const { loaded, bound } = await loadConfig(workspace, options.config, options.allowPlugins ?? true)
   const { baseline, noBaselineNote } = options.resolveBaseline ? await options.resolveBaseline(loaded.config.suite) : options
-  const { results, inputErrors } = computeResults(workspace, loaded, bound, options)
+  const parquet = await parquetColumnsOf(workspace, loaded, bound)
+  const { results, inputErrors } = computeResults(workspace, loaded, bound, { ...options, parquet })
   const comparison = compare({
     head: results,
     base: baseline?.results ?? null,

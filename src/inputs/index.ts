@@ -10,6 +10,7 @@ import { parseNpy } from './npy.js'
 import { DEFAULT_MAX_BYTES, readNpzMember } from './npz.js'
 import { type InputReference, parseReference, resolveInWorkspace } from './reference.js'
 import { type ByteSource, type SafetensorsHeader, parseSafetensorsHeader, readSafetensorsTensor } from './safetensors.js'
+import { type PreparedColumn, readParquetColumn } from './parquet.js'
 
 export { InputError } from './errors.js'
 export { type NDArray, makeArray, makeStrings, product, row, rowSize, rows, shapeText } from './ndarray.js'
@@ -20,8 +21,9 @@ export { type JsonLine, parseJsonLines, readJsonLines, selectJsonLines } from '.
 export { type CsvSelectOptions, type CsvTable, parseCell, parseCsv, readCsv, selectCsv } from './csv.js'
 export { type InputReference, parseReference, resolveInWorkspace } from './reference.js'
 export { type ByteSource, MAX_SAFETENSORS_HEADER, parseSafetensorsHeader, readSafetensorsTensor } from './safetensors.js'
+export { type PreparedColumn, parquetColumns, readParquetColumn } from './parquet.js'
 
-export const SUPPORTED_EXTENSIONS = ['.npy', '.npz', '.json', '.jsonl', '.ndjson', '.csv', '.safetensors'] as const
+export const SUPPORTED_EXTENSIONS = ['.npy', '.npz', '.json', '.jsonl', '.ndjson', '.csv', '.safetensors', '.parquet'] as const
 
 /** Pickle-based formats: loading one runs code, so we refuse it and say how to save the same tensors safely. */
 const PICKLE_EXTENSIONS = ['.pt', '.pth', '.pkl', '.pickle', '.ckpt']
@@ -44,6 +46,8 @@ export interface InputReaderOptions {
   maxBytes?: number
   /** Reads a whole file; injectable so tests can count reads. Defaults to fs.readFileSync. */
   readFile?: (absolutePath: string) => Uint8Array
+  /** Parquet columns decoded ahead of time by readParquetInputs (the decoder is asynchronous), by reference. */
+  parquet?: ReadonlyMap<string, PreparedColumn>
 }
 
 export interface InputReader {
@@ -121,6 +125,11 @@ export function createInputReader(options: InputReaderOptions): InputReader {
           return selectCsv(parsed<CsvTable>(ref, (b) => parseCsv(b, file)), ref.member, file, { text: asText })
         case '.safetensors':
           return safetensors(ref)
+        case '.parquet': {
+          const column = options.parquet?.get(ref.display)
+          if (column instanceof InputError) throw column
+          return column ?? fail(file, 'Parquet columns are decoded before the metrics run (readParquetInputs); this reader was given none')
+        }
         default: {
           if (PICKLE_EXTENSIONS.includes(extension)) fail(file, pickleRefusal(extension))
           const hint = extension === '' && !file.includes('/') ? didYouMean(file, Object.keys(aliases)) : ''
@@ -152,6 +161,32 @@ export function createInputReader(options: InputReaderOptions): InputReader {
       return ids
     }
   }
+}
+
+/**
+ * Decodes every Parquet column the references name, before the (synchronous) reader runs: the Parquet decoder is
+ * asynchronous. A failure is kept and raised when a metric reads that column, so it stays that metric's error.
+ */
+export async function readParquetInputs(options: InputReaderOptions, refs: Iterable<string>): Promise<Map<string, PreparedColumn>> {
+  const { workspace, aliases = {}, maxBytes = DEFAULT_MAX_BYTES } = options
+  const out = new Map<string, PreparedColumn>()
+  for (const text of refs) {
+    let ref: InputReference
+    try {
+      ref = parseReference(text, aliases)
+    } catch {
+      continue // the synchronous reader reports a bad reference where it is used
+    }
+    if (path.extname(ref.path).toLowerCase() !== '.parquet' || out.has(ref.display)) continue
+    try {
+      const bytes = readWhole(ref.path, resolveInWorkspace(workspace, ref.path), maxBytes, options.readFile)
+      out.set(ref.display, await readParquetColumn(bytes, ref.member, ref.path))
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error
+      out.set(ref.display, error)
+    }
+  }
+  return out
 }
 
 function integerText(value: number, index: number, source: string): string {
