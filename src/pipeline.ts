@@ -94,7 +94,8 @@ export function computeResults(workspace: string, loaded: LoadedConfig, bound: B
     } catch (error) {
       inputErrors++
       const where = error instanceof InputError ? at([...here, 'inputs']) : at(here)
-      const result = errorResult(b, `${where}: metric "${b.entry.id}" (${b.definition.name}): ${(error as Error).message}`)
+      const note = isAdapterBound(b) && b.note ? ` (${b.note})` : ''
+      const result = errorResult(b, `${where}: metric "${b.entry.id}" (${b.definition.name}): ${(error as Error).message}${note}`)
       return isAdapterBound(b) ? { ...result, provenance: b.provenance } : result
     }
   })

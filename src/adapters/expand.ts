@@ -18,6 +18,8 @@ export interface AdapterBound extends BoundMetric {
   arrays: Record<string, NDArray>
   ids?: string[]
   provenance: Record<string, string>
+  /** Said with any error of this metric (e.g. how the library writes NaN). */
+  note?: string
   /** Where the adapter entry sits in the config, for messages and annotation lines. */
   configPath: PathKey[]
 }
@@ -37,8 +39,9 @@ export function expandAdapters(workspace: string, loaded: LoadedConfig, adapters
       continue
     }
     try {
-      const found = entryMetrics(workspace, entry, adapter)
-      if (found.length === 0) throw new InputError(`${entry.path}: no metrics found (files matched: see the \`path\` glob; ${adapter.name} reads ${adapter.files} under a folder)`)
+      const { metrics: found, files } = entryMetrics(workspace, entry, adapter)
+      if (files === 0) throw new InputError(`${entry.path}: no file matches (under a folder, ${adapter.name} reads ${adapter.files}); is it the right folder and adapter?`)
+      if (found.length === 0) throw new InputError(`${entry.path}: ${files} file(s) read, no metric left (check \`include\` / \`exclude\`)`)
       const unknown: string[] = []
       for (const metric of found) {
         const direction = directionOf(entry, adapter, metric)
@@ -68,18 +71,19 @@ export function expandAdapters(workspace: string, loaded: LoadedConfig, adapters
 }
 
 /** The metrics of one entry: files found, read, prefixed, filtered by include/exclude. */
-function entryMetrics(workspace: string, entry: AdapterEntry, adapter: Adapter): AdapterMetric[] {
+function entryMetrics(workspace: string, entry: AdapterEntry, adapter: Adapter): { metrics: AdapterMetric[]; files: number } {
   const prefix = entry.prefix ?? adapter.name
   const include = entry.include.length ? picomatch(entry.include) : () => true
   const exclude = entry.exclude.length ? picomatch(entry.exclude) : () => false
   const out: AdapterMetric[] = []
-  for (const file of resultFiles(workspace, entry.path, adapter)) {
+  const files = resultFiles(workspace, entry.path, adapter)
+  for (const file of files) {
     for (const metric of adapter.read({ ...file, bytes: readBounded(file.path, file.absolute) })) {
       const id = `${prefix}/${metric.id}`
       if (include(id) && !exclude(id)) out.push({ ...metric, id })
     }
   }
-  return out
+  return { metrics: out, files: files.length }
 }
 
 function directionOf(entry: AdapterEntry, adapter: Adapter, metric: AdapterMetric): Direction | 'context' | undefined {
@@ -103,6 +107,7 @@ function bindMetric(metric: AdapterMetric, direction: Direction, entry: AdapterE
     arrays,
     ...(metric.ids ? { ids: metric.ids } : {}),
     provenance: { adapter: entry.adapter, ...metric.provenance },
+    ...(metric.note ? { note: metric.note } : {}),
     configPath: here
   }
 }

@@ -32,7 +32,9 @@ function runMetrics(run: Record<string, unknown>, where: string, file: AdapterFi
   }
   return numericLeaves(run.metrics).map((leaf) => {
     const unNaNed = leaf.scores ? { scores: leaf.scores.map(unNaN) } : { value: unNaN(leaf.value!) }
-    return leafMetric(`${run_}/${idPart(leaf.key)}`, leaf.key, unNaNed, provenance)
+    const metric = leafMetric(`${run_}/${idPart(leaf.key)}`, leaf.key, unNaNed, provenance)
+    const nan = leaf.scores ? leaf.scores.includes(-1) : leaf.value === -1
+    return nan ? { ...metric, note: `${file.path} holds -1 here, which is how SAELens writes NaN` } : metric
   })
 }
 

@@ -14,6 +14,8 @@ export interface AdapterMetric {
   ids?: string[]
   /** Where the number came from: file, library version, commit, release, ... */
   provenance: Record<string, string>
+  /** Said with any error of this metric, e.g. "SAELens writes NaN as -1". */
+  note?: string
 }
 
 /** A row of an adapter's direction table: which way is better for the keys a pattern matches, and why we say so. */

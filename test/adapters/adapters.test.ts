@@ -40,7 +40,7 @@ describe('adapters read each library’s result files', async () => {
     expect(metric.metric).toBe(expected.kind)
     if (expected.error) {
       expect(metric.value).toBeNull()
-      expect(metric.error).toMatch(/no finite value/)
+      expect(metric.error).toMatch(/no finite value \(head\/saelens\/eval_results\/gpt2.*\.json holds -1 here, which is how SAELens writes NaN\)$/)
       return
     }
     expect(metric.value).toBeCloseTo(expected.value!, 12)
@@ -143,6 +143,12 @@ describe('adapter config errors are one clear message each', () => {
   test('a missing folder and a path leaving the workspace are refused', async () => {
     const { expandAdapters, ADAPTERS } = await import('../../src/adapters/index.js')
     expect(() => expandAdapters(DIR, load('version: 1\nadapters:\n  - adapter: saebench\n    path: nope\n'), ADAPTERS)).toThrow('adapters[0].path: nope: not found')
+    expect(() => expandAdapters(DIR, load('version: 1\nadapters:\n  - adapter: openxai\n    path: head/saebench\n'), ADAPTERS)).toThrow(
+      'adapters[0].path: head/saebench: no file matches (under a folder, openxai reads **/*.npy); is it the right folder and adapter?'
+    )
+    expect(() => expandAdapters(DIR, load('version: 1\nadapters:\n  - adapter: captum\n    path: head/captum\n    include: ["nothing/**"]\n'), ADAPTERS)).toThrow(
+      'adapters[0].path: head/captum: 2 file(s) read, no metric left (check `include` / `exclude`)'
+    )
     expect(() => expandAdapters(DIR, load('version: 1\nadapters:\n  - adapter: saebench\n    path: ../../../**/*.json\n'), ADAPTERS)).toThrow('path leaves the workspace')
   })
 
