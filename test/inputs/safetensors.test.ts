@@ -29,6 +29,16 @@ describe('safetensors reader', () => {
     expect(array.source).toBe(ref.includes('#') ? ref : `${ref}#scores`)
   })
 
+  test.each(Object.entries(EXPECTED))('%s reads the same from an unaligned buffer', (ref, expected) => {
+    const readFile = (absolute: string) => {
+      const bytes = readFileSync(absolute)
+      const shifted = new Uint8Array(bytes.length + 1).subarray(1)
+      shifted.set(bytes)
+      return shifted
+    }
+    expectArray(createInputReader({ workspace: DIR, readFile }).read(ref), expected)
+  })
+
   test('bfloat16 bits widen to the float32 with the same top half', () => {
     expect(bfloat16(0x3f80)).toBe(1)
     expect(bfloat16(0xc000)).toBe(-2)
