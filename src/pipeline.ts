@@ -60,7 +60,7 @@ export interface PipelineResult {
 }
 
 /** Loads and checks the config; plugins are imported (repository code) only when allowed. */
-export async function loadConfig(workspace: string, configPath: string, allowPlugins = true): Promise<{ loaded: LoadedConfig; bound: BoundMetric[] }> {
+export async function loadConfig(workspace: string, configPath: string, allowPlugins = true, readAdapterFiles = true): Promise<{ loaded: LoadedConfig; bound: BoundMetric[] }> {
   let text: string
   let absolute: string
   try {
@@ -73,7 +73,8 @@ export async function loadConfig(workspace: string, configPath: string, allowPlu
   const loaded = parseConfig(text, configPath)
   const loader = allowPlugins ? (module: string) => loadPluginMetric(resolveInWorkspace(workspace, module)) : undefined
   const bound: BoundMetric[] = await bindMetrics(loaded, loader)
-  bound.push(...expandAdapters(workspace, loaded, ADAPTERS))
+  // `compare` has results files, not the libraries' result files: it takes adapter gates from the results (adapterGateSpecs).
+  if (readAdapterFiles) bound.push(...expandAdapters(workspace, loaded, ADAPTERS))
   return { loaded, bound }
 }
 
@@ -136,6 +137,12 @@ export function aggregateLookup(bound: readonly BoundMetric[] = []) {
     const aggregate = def.aggregate
     return (columns, indices) => aggregate(columns, result.params, indices)
   }
+}
+
+/** Gates of adapter metrics as the run recorded them, for comparing results files without the libraries' files. */
+export function adapterGateSpecs(results: Results): Record<string, GateSpec> {
+  const adapterMetrics = results.metrics.filter((m) => m.provenance?.adapter)
+  return Object.fromEntries(adapterMetrics.map((m) => [m.id, { gate: m.gate ?? {}, severity: m.severity ?? 'error' }]))
 }
 
 export function gateSpecs(loaded: LoadedConfig, bound: readonly BoundMetric[]): Record<string, GateSpec> {

@@ -115,6 +115,27 @@ describe('adapters read each library’s result files', async () => {
   })
 })
 
+describe('interp-gate compare on results files of an adapter config', () => {
+  test('needs no library files: adapter gates come from the results', async () => {
+    const { main } = await import('../../src/cli/main.js')
+    const { writeFileSync, copyFileSync } = await import('node:fs')
+    const ws = mkdtempSync(join(tmpdir(), 'adapters-compare-'))
+    const base = await run('base.yml')
+    const head = await run('interp-gate.yml')
+    writeFileSync(join(ws, 'base.json'), JSON.stringify(base.results))
+    writeFileSync(join(ws, 'head.json'), JSON.stringify(head.results))
+    copyFileSync(join(DIR, 'interp-gate.yml'), join(ws, 'interp-gate.yml'))
+    let out = ''
+    const code = await main(['compare', 'base.json', 'head.json', '--config', 'interp-gate.yml', '--out', 'o'], { out: (t) => (out += t), err: (t) => (out += t), cwd: ws, env: {} })
+    expect(code, out).toBe(1)
+    const comparison = JSON.parse(readFileSync(join(ws, 'o/comparison.json'), 'utf8'))
+    const pgi = comparison.rows.find((r: { id: string }) => r.id === 'openxai/ann_synthetic/PGI/grad_k_0.25_std_0.1')
+    expect(pgi.status).toBe('regressed')
+    expect(pgi.gates.map((g: { rule: string }) => g.rule)).toEqual(['max-regression'])
+    rmSync(ws, { recursive: true })
+  })
+})
+
 describe('adapter config errors are one clear message each', () => {
   const load = (yaml: string) => parseConfig(yaml, 'interp-gate.yml')
 
