@@ -49,7 +49,14 @@ function scoreFile(library: string, rules: () => DirectionRule[]) {
     }
     const doc = parseJsonDocument(file.bytes, file.path)
     if (!isObject(doc)) fail(file.path, `expected a JSON object of {metric: scores} (or quantus.evaluate's {method: {metric: ...}}), got ${Array.isArray(doc) ? 'a list' : typeof doc}`)
-    return numericLeaves(doc).map((leaf) => {
+    // Curve metrics (PixelFlipping, RegionPerturbation, ROAD, Selectivity) give one curve per example, not one score.
+    const curves = (key: string) =>
+      fail(
+        `${file.path}#/${key.split('.').join('/')}`,
+        'holds one list per example (curves), not one score per example: ask the metric for per-example scores ' +
+          '(Quantus: return_auc_per_sample=True), or save the curves as an [N, K+1] array and use metric deletion-auc / insertion-auc'
+      )
+    return numericLeaves(doc, '', curves).map((leaf) => {
       const segments = leaf.key.split('.')
       const metric = leafMetric(`${idPart(stem)}/${segments.map(idPart).join('/')}`, metricKey(segments, rules()), leaf, provenance)
       return metric.scores ? { ...metric, ids: Array.from(metric.scores, (_, i) => String(i)) } : metric

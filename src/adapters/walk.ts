@@ -21,13 +21,14 @@ export function isNumberList(value: unknown): value is (number | null)[] {
  * Every number and every list of numbers under `node`, keyed by its dotted path ("sparsity.l0").
  * Lists of numbers become per-example scores; null scalars (a metric the library did not compute), strings and other lists are skipped.
  */
-export function numericLeaves(node: unknown, prefix = ''): { key: string; value?: number; scores?: number[] }[] {
+export function numericLeaves(node: unknown, prefix = '', onNested?: (key: string) => void): { key: string; value?: number; scores?: number[] }[] {
   const out: { key: string; value?: number; scores?: number[] }[] = []
   const visit = (value: unknown, key: string) => {
     if (typeof value === 'number') out.push({ key, value })
     else if (typeof value === 'boolean') return
     else if (isNumberList(value)) out.push({ key, scores: value.map((v) => v ?? NaN) })
     else if (isObject(value)) for (const [k, v] of Object.entries(value)) visit(v, key ? `${key}.${k}` : k)
+    else if (onNested && Array.isArray(value) && value.some(Array.isArray)) onNested(key)
   }
   visit(node, prefix)
   return out

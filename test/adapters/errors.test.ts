@@ -15,7 +15,8 @@ describe('a file an adapter cannot read: one message naming the file and what wa
     ['eraser', 's.json', '{"accuracy": 0.9}', 's.json: not an ERASER score file: expected one of classification_scores, iou_scores'],
     ['eraser', 's.json', '{"iou_scores": [{"micro": {}}]}', 's.json#/iou_scores: expected a list of {threshold, micro, macro}'],
     ['quantus', 'q.json', '[0.1, 0.2]', 'q.json: expected a JSON object of {metric: scores}'],
-    ['quantus', 'q.json', '{"Sparseness": [0.1, ', 'q.json: ']
+    ['quantus', 'q.json', '{"Sparseness": [0.1, ', 'q.json: '],
+    ['quantus', 'q.json', '{"IG": {"PixelFlipping": [[0.9, 0.5, 0.1], [0.8, 0.6, 0.2]]}}', 'q.json#/IG/PixelFlipping: holds one list per example (curves), not one score per example: ask the metric for per-example scores (Quantus: return_auc_per_sample=True)']
   ])('%s reading %s', (name, path, text, message) => {
     expect(read(name, path, text)).toThrow(message)
   })
