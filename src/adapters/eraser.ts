@@ -1,5 +1,5 @@
 import { fail } from '../inputs/errors.js'
-import type { Adapter, AdapterMetric } from './types.js'
+import type { Adapter, AdapterMetric } from './adapter.js'
 import { idPart, isObject, leafMetric, numericLeaves, readJsonObject } from './walk.js'
 
 // Field names from ERASER's rationale_benchmark/metrics.py (jayded/eraserbenchmark): main() writes --score_file with

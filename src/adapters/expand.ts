@@ -11,7 +11,7 @@ import { resolveInWorkspace } from '../inputs/reference.js'
 import { mean, value } from '../metrics/generic.js'
 import type { Direction } from '../metrics/types.js'
 import { didYouMean } from '../util/suggest.js'
-import { type Adapter, type AdapterMetric, tableDirection } from './types.js'
+import { type Adapter, type AdapterMetric, tableDirection } from './adapter.js'
 
 /** A metric an adapter found, bound like a config entry of `value` (a scalar) or `mean` (per-example scores). */
 export interface AdapterBound extends BoundMetric {

@@ -3,10 +3,10 @@ import { openxai } from './openxai.js'
 import { saebench } from './saebench.js'
 import { saelens } from './saelens.js'
 import { captum, quantus } from './scores.js'
-import type { Adapter } from './types.js'
+import type { Adapter } from './adapter.js'
 
 export { expandAdapters, type AdapterBound } from './expand.js'
-export type { Adapter, AdapterMetric, DirectionRule } from './types.js'
+export type { Adapter, AdapterMetric, DirectionRule } from './adapter.js'
 
 /** Every adapter, by the name a config's `adapter:` gives. */
 export const ADAPTERS: readonly Adapter[] = [saebench, saelens, eraser, openxai, quantus, captum]

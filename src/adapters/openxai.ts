@@ -1,6 +1,6 @@
 import { fail } from '../inputs/errors.js'
 import { parseNpy } from '../inputs/npy.js'
-import type { Adapter } from './types.js'
+import type { Adapter } from './adapter.js'
 import { idPart } from './walk.js'
 
 // OpenXAI's evaluate_metrics.py saves each metric's per-example scores with

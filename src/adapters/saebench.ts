@@ -1,5 +1,5 @@
 import { fail } from '../inputs/errors.js'
-import type { Adapter, AdapterMetric, DirectionRule } from './types.js'
+import type { Adapter, AdapterMetric, DirectionRule } from './adapter.js'
 import { idPart, isObject, leafMetric, numericLeaves, readJsonObject, textField } from './walk.js'
 
 // Field names from SAEBench's own output schema (sae_bench/evals/*/eval_output.py, exported as

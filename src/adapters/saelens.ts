@@ -1,6 +1,6 @@
 import { fail } from '../inputs/errors.js'
 import { CORE_DIRECTIONS } from './saebench.js'
-import type { Adapter, AdapterFile, AdapterMetric } from './types.js'
+import type { Adapter, AdapterFile, AdapterMetric } from './adapter.js'
 import { idPart, isObject, leafMetric, numericLeaves, textField } from './walk.js'
 import { parseJsonDocument } from '../inputs/json.js'
 

@@ -1,7 +1,7 @@
 import { fail } from '../inputs/errors.js'
 import { parseNpy } from '../inputs/npy.js'
 import { parseJsonDocument } from '../inputs/json.js'
-import type { Adapter, AdapterFile, AdapterMetric, DirectionRule } from './types.js'
+import type { Adapter, AdapterFile, AdapterMetric, DirectionRule } from './adapter.js'
 import { idPart, isObject, leafMetric, numericLeaves } from './walk.js'
 
 // Quantus metrics return one score per example (metric(model, x_batch, y_batch, a_batch) → list) and

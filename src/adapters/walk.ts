@@ -1,6 +1,6 @@
 import { parseJsonDocument } from '../inputs/json.js'
 import { fail } from '../inputs/errors.js'
-import type { AdapterFile, AdapterMetric } from './types.js'
+import type { AdapterFile, AdapterMetric } from './adapter.js'
 
 export function readJsonObject(file: AdapterFile): Record<string, unknown> {
   const doc = parseJsonDocument(file.bytes, file.path)
