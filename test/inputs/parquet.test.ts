@@ -59,3 +59,27 @@ describe('Parquet columns', () => {
     expect(results.metrics[0].examples?.ids).toEqual(VALUES.id)
   })
 })
+
+describe('Parquet reader on corrupted files', () => {
+  test('flipped bytes end in an array or one InputError naming the file', async () => {
+    const bytes = new Uint8Array(readFileSync(`${DIR}eval.parquet`))
+    let seed = 777
+    const next = () => ((seed = (seed * 1103515245 + 12345) >>> 0), seed)
+    let errors = 0
+    for (let trial = 0; trial < 150; trial++) {
+      const copy = bytes.slice()
+      for (let k = 0; k < 1 + (trial % 3); k++) copy[next() % copy.length] = next() & 0xff
+      const options = { workspace: DIR, readFile: () => copy }
+      const prepared = await readParquetInputs(options, ['eval.parquet#score'])
+      try {
+        const array = createInputReader({ ...options, parquet: prepared }).read('eval.parquet#score')
+        expect(array.data.length).toBe(array.shape.reduce((a, b) => a * b, 1))
+      } catch (error) {
+        expect((error as Error).name, (error as Error).stack).toBe('InputError')
+        expect((error as Error).message.startsWith('eval.parquet')).toBe(true)
+        errors++
+      }
+    }
+    expect(errors).toBeGreaterThan(0)
+  })
+})

@@ -104,3 +104,29 @@ describe('safetensors reader', () => {
     expect(message).toContain('np.save("scores.npy", t.detach().cpu().numpy())')
   })
 })
+
+describe('safetensors reader on corrupted files', () => {
+  // Deterministic fuzz: flip bytes of a valid file (header and data); every outcome is an array or one InputError.
+  test('never throws anything but an InputError, never returns an array of the wrong size', () => {
+    const bytes = new Uint8Array(readFileSync(`${DIR}all_dtypes.safetensors`))
+    let seed = 12345
+    const next = () => ((seed = (seed * 1103515245 + 12345) >>> 0), seed)
+    let errors = 0
+    for (let trial = 0; trial < 400; trial++) {
+      const copy = bytes.slice(0, trial % 7 === 0 ? next() % bytes.length : bytes.length)
+      for (let k = 0; k < 1 + (trial % 4); k++) copy[next() % copy.length] = next() & 0xff
+      const readFile = () => copy
+      for (const name of ['f32', 'bf16', 'i64', 'bool']) {
+        try {
+          const array = createInputReader({ workspace: DIR, readFile }).read(`all_dtypes.safetensors#${name}`)
+          expect(array.data.length).toBe(array.shape.reduce((a, b) => a * b, 1))
+        } catch (error) {
+          expect((error as Error).name, (error as Error).stack).toBe('InputError')
+          expect((error as Error).message.startsWith('all_dtypes.safetensors')).toBe(true)
+          errors++
+        }
+      }
+    }
+    expect(errors).toBeGreaterThan(100)
+  })
+})
