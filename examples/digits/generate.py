@@ -30,6 +30,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import train_test_split
 
 K = 16  # curve steps: 64 pixels, 4 per step
+trapezoid = getattr(np, "trapezoid", None) or np.trapz  # numpy ≥ 2 renamed it
 
 
 def softmax(z):
@@ -132,12 +133,12 @@ def main():
         deletion, insertion = curves(model, x_test, c, attributions)
         np.savez_compressed(out / f"{name}.npz", attributions=attributions.reshape(-1, 8, 8).astype(np.float32),
                             deletion_curves=deletion.astype(np.float32), insertion_curves=insertion.astype(np.float32))
-    # The numbers the report should show, from numpy alone (np.trapz over each curve as saved, float32, on [0, 1], then the mean).
+    # The numbers the report should show, from numpy alone (the trapezoid rule over each curve as saved, float32, on [0, 1], then the mean).
     check = {"variant": args.variant, "accuracy": float((c == y_test).mean())}
     for name, attributions in explainers.items():
         deletion, insertion = curves(model, x_test, c, attributions)
-        check[name] = {"deletion_auc": float(np.trapz(deletion.astype(np.float32).astype(np.float64), dx=1 / K, axis=1).mean()),
-                       "insertion_auc": float(np.trapz(insertion.astype(np.float32).astype(np.float64), dx=1 / K, axis=1).mean())}
+        check[name] = {"deletion_auc": float(trapezoid(deletion.astype(np.float32).astype(np.float64), dx=1 / K, axis=1).mean()),
+                       "insertion_auc": float(trapezoid(insertion.astype(np.float32).astype(np.float64), dx=1 / K, axis=1).mean())}
     (out / "numpy_check.json").write_text(json.dumps(check, indent=1) + "\n")
     print(json.dumps(check))
 
