@@ -6,7 +6,7 @@ import { ConfigError } from '../config/load.js'
 import { InputError } from '../inputs/index.js'
 import { catalogueJson, renderCatalogueMarkdown, renderCatalogueText } from '../metrics/docs.js'
 import { builtinMetrics } from '../metrics/registry.js'
-import { aggregateLookup, gateSpecs, loadConfig, runPipeline, TOOL } from '../engine/pipeline.js'
+import { adapterGateSpecs, aggregateLookup, gateSpecs, loadConfig, runPipeline, TOOL } from '../engine/pipeline.js'
 import { renderMarkdown } from '../report/markdown.js'
 import { renderTerminal } from '../report/text.js'
 import { readHistoryFolder } from '../results/history.js'
@@ -90,11 +90,11 @@ async function compareCommand(args: string[], io: Io): Promise<number> {
   if (positionals.length !== 2) throw new UsageError('compare needs two files: interp-gate compare BASE.json HEAD.json')
   const base = readResultsFile(resolve(io.cwd, positionals[0]), positionals[0])
   const head = readResultsFile(resolve(io.cwd, positionals[1]), positionals[1])
-  const configured = values.config ? await loadConfig(io.cwd, values.config) : null
+  const configured = values.config ? await loadConfig(io.cwd, values.config, true, false) : null
   const comparison = compare({
     head,
     base,
-    gates: configured ? gateSpecs(configured.loaded, configured.bound) : {},
+    gates: configured ? { ...adapterGateSpecs(head), ...gateSpecs(configured.loaded, configured.bound) } : {},
     defaults: configured?.loaded.config.defaults ?? { confidence: 0.95, resamples: 2000, seed: 0, severity: 'error', correction: 'holm', 'max-examples': 100_000 },
     baselineNote: `baseline file ${positionals[0]}`,
     aggregateOf: aggregateLookup(configured?.bound)

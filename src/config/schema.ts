@@ -29,18 +29,38 @@ export const metricEntrySchema = z
   })
   .strict()
 
+/** One entry reads a library's whole result file or folder and yields one metric per number it holds (docs/adapters.md). */
+export const adapterEntrySchema = z
+  .object({
+    adapter: z.string().min(1),
+    /** A file, a folder (the adapter's usual files under it) or a glob. */
+    path: z.string().min(1),
+    /** First segment of every metric id; the adapter's name by default. */
+    prefix: z.string().regex(/^[A-Za-z0-9._-]+$/, 'expected letters, digits, ".", "_" or "-"').optional(),
+    include: z.array(z.string().min(1)).default([]),
+    exclude: z.array(z.string().min(1)).default([]),
+    /** Metric-id glob → direction, ahead of the adapter's direction table. */
+    directions: z.record(z.string(), directionSchema).default({}),
+    gate: gateSchema.default({}),
+    severity: severitySchema.optional()
+  })
+  .strict()
+
 export const configSchema = z
   .object({
     version: z.literal(1),
     suite: suiteSchema.default('default'),
     defaults: defaultsSchema.default(defaultsSchema.parse({})),
     inputs: z.record(aliasSchema, z.string().min(1)).default({}),
-    metrics: z.array(metricEntrySchema).min(1, 'expected at least one metric'),
+    metrics: z.array(metricEntrySchema).default([]),
+    adapters: z.array(adapterEntrySchema).default([]),
     /** Reviewed trade-offs: each turns that metric's regression into `accepted` while it is new relative to the baseline. */
     accept: z.array(acceptEntrySchema).default([])
   })
   .strict()
+  .refine((c) => c.metrics.length + c.adapters.length > 0, { message: 'expected at least one metric (or an adapter entry)', path: ['metrics'] })
 
 export type Config = z.infer<typeof configSchema>
 export type MetricEntry = z.infer<typeof metricEntrySchema>
+export type AdapterEntry = z.infer<typeof adapterEntrySchema>
 export type Defaults = z.infer<typeof defaultsSchema>

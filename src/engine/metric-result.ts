@@ -117,3 +117,16 @@ export function errorResult(bound: BoundMetric, message: string): MetricResult {
     error: message
   }
 }
+
+/** The distinct sources of adapter metrics (one per result file), with how many metrics each gave, for the report. */
+export function provenanceOf(results: { metrics: readonly MetricResult[] }): Record<string, string>[] {
+  const byFile = new Map<string, Record<string, string>>()
+  for (const m of results.metrics) {
+    if (!m.provenance) continue
+    const key = m.provenance.file ?? JSON.stringify(m.provenance)
+    const entry = byFile.get(key)
+    if (entry) entry.metrics = String(Number(entry.metrics) + 1)
+    else byFile.set(key, { ...m.provenance, metrics: '1' })
+  }
+  return [...byFile.values()]
+}

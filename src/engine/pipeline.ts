@@ -1,16 +1,18 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { ADAPTERS } from '../adapters/index.js'
+import { type AdapterBound, expandAdapters } from './expand-adapters.js'
 import { bindMetrics, type BoundMetric } from './bind.js'
 import { ConfigError, type LoadedConfig, parseConfig } from '../config/load.js'
 import { compare, type GateSpec } from '../compare/comparison.js'
-import { createInputReader, InputError, resolveInWorkspace } from '../inputs/index.js'
+import { createInputReader, InputError, type PreparedColumn, readParquetInputs, resolveInWorkspace } from '../inputs/index.js'
 import type { NDArray } from '../inputs/ndarray.js'
 import { loadPluginMetric } from '../metrics/plugin.js'
 import { findMetric } from '../metrics/registry.js'
 import type { MetricDefinition } from '../metrics/types.js'
 import { type Annotation, buildAnnotations } from '../report/annotations.js'
 import { renderMarkdown } from '../report/markdown.js'
-import { buildMetricResult, errorResult } from './metric-result.js'
+import { buildMetricResult, errorResult, provenanceOf } from './metric-result.js'
 import { serializeJson } from '../results/io.js'
 import { type Comparison, type MetricResult, RESULTS_SCHEMA, type Results } from '../results/schema.js'
 import type { Aggregate } from '../stats/index.js'
@@ -59,7 +61,7 @@ export interface PipelineResult {
 }
 
 /** Loads and checks the config; plugins are imported (repository code) only when allowed. */
-export async function loadConfig(workspace: string, configPath: string, allowPlugins = true): Promise<{ loaded: LoadedConfig; bound: BoundMetric[] }> {
+export async function loadConfig(workspace: string, configPath: string, allowPlugins = true, readAdapterFiles = true): Promise<{ loaded: LoadedConfig; bound: BoundMetric[] }> {
   let text: string
   let absolute: string
   try {
@@ -71,18 +73,22 @@ export async function loadConfig(workspace: string, configPath: string, allowPlu
   }
   const loaded = parseConfig(text, configPath)
   const loader = allowPlugins ? (module: string) => loadPluginMetric(resolveInWorkspace(workspace, module)) : undefined
-  const bound = await bindMetrics(loaded, loader)
+  const bound: BoundMetric[] = await bindMetrics(loaded, loader)
+  // `compare` has results files, not the libraries' result files: it takes adapter gates from the results (adapterGateSpecs).
+  if (readAdapterFiles) bound.push(...expandAdapters(workspace, loaded, ADAPTERS))
   return { loaded, bound }
 }
 
 /** Reads the arrays of every metric and computes results; a metric whose inputs fail becomes an error entry. */
-export function computeResults(workspace: string, loaded: LoadedConfig, bound: BoundMetric[], info: { commit?: string | null; ref?: string | null; createdAt?: string }): { results: Results; inputErrors: number } {
+export function computeResults(workspace: string, loaded: LoadedConfig, bound: BoundMetric[], info: { commit?: string | null; ref?: string | null; createdAt?: string; parquet?: ReadonlyMap<string, PreparedColumn> }): { results: Results; inputErrors: number } {
   const { config, at } = loaded
-  const reader = createInputReader({ workspace, aliases: config.inputs })
+  const reader = createInputReader({ workspace, aliases: config.inputs, parquet: info.parquet })
   let inputErrors = 0
   const metrics: MetricResult[] = bound.map((b) => {
-    const here = ['metrics', b.index]
+    const here = configPath(b)
     try {
+      // Adapter metrics arrive with their numbers already read from the library's result file.
+      if (isAdapterBound(b)) return { ...buildMetricResult(b, b.arrays, b.ids, config.defaults), provenance: b.provenance }
       const arrays: Record<string, NDArray> = {}
       for (const [name, ref] of Object.entries(b.entry.inputs)) arrays[name] = reader.read(ref)
       const ids = b.entry.ids ? reader.readIds(b.entry.ids) : undefined
@@ -90,7 +96,9 @@ export function computeResults(workspace: string, loaded: LoadedConfig, bound: B
     } catch (error) {
       inputErrors++
       const where = error instanceof InputError ? at([...here, 'inputs']) : at(here)
-      return errorResult(b, `${where}: metric "${b.entry.id}" (${b.definition.name}): ${(error as Error).message}`)
+      const note = isAdapterBound(b) && b.note ? ` (${b.note})` : ''
+      const result = errorResult(b, `${where}: metric "${b.entry.id}" (${b.definition.name}): ${(error as Error).message}${note}`)
+      return isAdapterBound(b) ? { ...result, provenance: b.provenance } : result
     }
   })
   return {
@@ -109,6 +117,20 @@ export function computeResults(workspace: string, loaded: LoadedConfig, bound: B
   }
 }
 
+/** The Parquet columns the metrics read, decoded ahead (the decoder is asynchronous, the reader is not). */
+export function parquetColumnsOf(workspace: string, loaded: LoadedConfig, bound: readonly BoundMetric[]): Promise<Map<string, PreparedColumn>> {
+  const refs = bound.flatMap((b) => [...Object.values(b.entry.inputs), ...(b.entry.ids ? [b.entry.ids] : [])])
+  return readParquetInputs({ workspace, aliases: loaded.config.inputs }, refs)
+}
+
+function isAdapterBound(b: BoundMetric): b is AdapterBound {
+  return 'arrays' in b
+}
+
+function configPath(b: BoundMetric): (string | number)[] {
+  return isAdapterBound(b) ? b.configPath : ['metrics', b.index]
+}
+
 /** Aggregates of non-decomposable metrics, looked up by the metric a result names (built-in or this run's plugin). */
 export function aggregateLookup(bound: readonly BoundMetric[] = []) {
   return (result: MetricResult): Aggregate | undefined => {
@@ -120,8 +142,14 @@ export function aggregateLookup(bound: readonly BoundMetric[] = []) {
   }
 }
 
+/** Gates of adapter metrics as the run recorded them, for comparing results files without the libraries' files. */
+export function adapterGateSpecs(results: Results): Record<string, GateSpec> {
+  const adapterMetrics = results.metrics.filter((m) => m.provenance?.adapter)
+  return Object.fromEntries(adapterMetrics.map((m) => [m.id, { gate: m.gate ?? {}, severity: m.severity ?? 'error' }]))
+}
+
 export function gateSpecs(loaded: LoadedConfig, bound: readonly BoundMetric[]): Record<string, GateSpec> {
-  return Object.fromEntries(bound.map((b) => [b.entry.id, { gate: b.entry.gate, severity: b.severity, line: loaded.line(['metrics', b.index]) }]))
+  return Object.fromEntries(bound.map((b) => [b.entry.id, { gate: b.entry.gate, severity: b.severity, line: loaded.line(configPath(b)) }]))
 }
 
 /** config → inputs → metrics → results.json → compare with the baseline → comparison.json → report.md. */
@@ -129,7 +157,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const { workspace } = options
   const { loaded, bound } = await loadConfig(workspace, options.config, options.allowPlugins ?? true)
   const { baseline, noBaselineNote } = options.resolveBaseline ? await options.resolveBaseline(loaded.config.suite) : options
-  const { results, inputErrors } = computeResults(workspace, loaded, bound, options)
+  const parquet = await parquetColumnsOf(workspace, loaded, bound)
+  const { results, inputErrors } = computeResults(workspace, loaded, bound, { ...options, parquet })
   const comparison = compare({
     head: results,
     base: baseline?.results ?? null,
@@ -139,6 +168,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     history: options.history,
     aggregateOf: aggregateLookup(bound)
   })
+  const provenance = provenanceOf(results)
+  if (provenance.length) comparison.provenance = provenance
   const markdown = renderMarkdown(comparison, { marker: options.marker, maxChars: options.maxReportChars })
   const sources = Object.fromEntries(bound.map((b) => [b.entry.id, b.entry.source]))
   const annotations = buildAnnotations(comparison, options.config, sources)

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { unzipSync } from 'fflate'
 import { z } from 'zod'
-import { METRIC_ID, SUITE } from '../domain/ids.js'
+import { RESULT_METRIC_ID, SUITE } from '../domain/ids.js'
 import { verdictOf } from '../compare/comparison.js'
 import { parseResults, serializeJson } from '../results/io.js'
 import { type Comparison, comparisonSchema, type Results } from '../results/schema.js'
@@ -22,7 +22,7 @@ export const MAX_ROWS = 2000
 
 // Our own runs produce these patterns; the length caps bound what an untrusted artifact can make us print.
 const suiteName = z.string().max(100).regex(SUITE)
-const metricId = z.string().max(200).regex(METRIC_ID)
+const metricId = z.string().max(300).regex(RESULT_METRIC_ID)
 const SHA = /^[0-9a-f]{40}$/
 /** Repository-relative paths for annotations: no absolute paths, no "..", no control characters. */
 const safePath = z

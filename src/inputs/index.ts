@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs'
 import * as path from 'node:path'
 import { didYouMean } from '../util/suggest.js'
 import { type CsvTable, parseCsv, selectCsv } from './csv.js'
@@ -9,6 +9,8 @@ import { type NDArray, shapeText } from './ndarray.js'
 import { parseNpy } from './npy.js'
 import { DEFAULT_MAX_BYTES, readNpzMember } from './npz.js'
 import { type InputReference, parseReference, resolveInWorkspace } from './reference.js'
+import { type ByteSource, type SafetensorsHeader, parseSafetensorsHeader, readSafetensorsTensor } from './safetensors.js'
+import { type PreparedColumn, readParquetColumn } from './parquet.js'
 
 export { InputError } from './errors.js'
 export { type NDArray, makeArray, makeStrings, product, row, rowSize, rows, shapeText } from './ndarray.js'
@@ -18,8 +20,22 @@ export { parseJsonDocument, pointerTokens, readJson, resolvePointer, selectJson 
 export { type JsonLine, parseJsonLines, readJsonLines, selectJsonLines } from './jsonl.js'
 export { type CsvSelectOptions, type CsvTable, parseCell, parseCsv, readCsv, selectCsv } from './csv.js'
 export { type InputReference, parseReference, resolveInWorkspace } from './reference.js'
+export { type ByteSource, MAX_SAFETENSORS_HEADER, parseSafetensorsHeader, readSafetensorsTensor } from './safetensors.js'
+export { type PreparedColumn, parquetColumns, readParquetColumn } from './parquet.js'
 
-export const SUPPORTED_EXTENSIONS = ['.npy', '.npz', '.json', '.jsonl', '.ndjson', '.csv'] as const
+export const SUPPORTED_EXTENSIONS = ['.npy', '.npz', '.json', '.jsonl', '.ndjson', '.csv', '.safetensors', '.parquet'] as const
+
+/** Pickle-based formats: loading one runs code, so we refuse it and say how to save the same tensors safely. */
+const PICKLE_EXTENSIONS = ['.pt', '.pth', '.pkl', '.pickle', '.ckpt']
+
+export function pickleRefusal(extension: string): string {
+  const what = extension === '.pkl' || extension === '.pickle' ? 'a Python pickle' : 'a PyTorch pickle'
+  return (
+    `${extension} files are ${what}: loading one runs arbitrary code, so interp-gate does not read them. ` +
+    'Save the same tensors as safetensors: safetensors.torch.save_file({"scores": t.contiguous()}, "out.safetensors") ' +
+    '(reference it as out.safetensors#scores), or as .npy: np.save("scores.npy", t.detach().cpu().numpy())'
+  )
+}
 
 export interface InputReaderOptions {
   /** Root that every path is relative to and may not leave (GITHUB_WORKSPACE in the action). */
@@ -30,6 +46,8 @@ export interface InputReaderOptions {
   maxBytes?: number
   /** Reads a whole file; injectable so tests can count reads. Defaults to fs.readFileSync. */
   readFile?: (absolutePath: string) => Uint8Array
+  /** Parquet columns decoded ahead of time by readParquetInputs (the decoder is asynchronous), by reference. */
+  parquet?: ReadonlyMap<string, PreparedColumn>
 }
 
 export interface InputReader {
@@ -44,6 +62,7 @@ export function createInputReader(options: InputReaderOptions): InputReader {
   const { workspace, aliases = {}, maxBytes = DEFAULT_MAX_BYTES } = options
   const bytesByPath = new Map<string, Uint8Array>()
   const parsedByPath = new Map<string, unknown>()
+  const tensorFiles = new Map<string, { source: ByteSource; header: SafetensorsHeader }>()
 
   const load = (ref: InputReference): { absolute: string; bytes: Uint8Array } => {
     const absolute = resolveInWorkspace(workspace, ref.path)
@@ -60,6 +79,18 @@ export function createInputReader(options: InputReaderOptions): InputReader {
     const { absolute, bytes } = load(ref)
     if (!parsedByPath.has(absolute)) parsedByPath.set(absolute, parse(bytes))
     return parsedByPath.get(absolute) as T
+  }
+
+  // A .safetensors file is read by position: its header once, then only the byte range of each tensor asked for.
+  const safetensors = (ref: InputReference): NDArray => {
+    const absolute = resolveInWorkspace(workspace, ref.path)
+    let file = tensorFiles.get(absolute)
+    if (!file) {
+      const source = options.readFile ? memorySource(load(ref).bytes) : fileSource(ref.path, absolute)
+      file = { source, header: parseSafetensorsHeader(source, ref.path) }
+      tensorFiles.set(absolute, file)
+    }
+    return readSafetensorsTensor(file.source, file.header, ref.member, ref.path, maxBytes)
   }
 
   // Several metrics usually read the same arrays (attributions, ids): decode each reference once. Arrays are read-only.
@@ -92,7 +123,15 @@ export function createInputReader(options: InputReaderOptions): InputReader {
           return selectJsonLines(parsed<JsonLine[]>(ref, (b) => parseJsonLines(b, file)), ref.member, file)
         case '.csv':
           return selectCsv(parsed<CsvTable>(ref, (b) => parseCsv(b, file)), ref.member, file, { text: asText })
+        case '.safetensors':
+          return safetensors(ref)
+        case '.parquet': {
+          const column = options.parquet?.get(ref.display)
+          if (column instanceof InputError) throw column
+          return column ?? fail(file, 'Parquet columns are decoded before the metrics run (readParquetInputs); this reader was given none')
+        }
         default: {
+          if (PICKLE_EXTENSIONS.includes(extension)) fail(file, pickleRefusal(extension))
           const hint = extension === '' && !file.includes('/') ? didYouMean(file, Object.keys(aliases)) : ''
           const type = extension || '(no extension)'
           return fail(file, `unsupported file type "${type}"${hint}; supported: ${SUPPORTED_EXTENSIONS.join(' ')}`)
@@ -124,6 +163,32 @@ export function createInputReader(options: InputReaderOptions): InputReader {
   }
 }
 
+/**
+ * Decodes every Parquet column the references name, before the (synchronous) reader runs: the Parquet decoder is
+ * asynchronous. A failure is kept and raised when a metric reads that column, so it stays that metric's error.
+ */
+export async function readParquetInputs(options: InputReaderOptions, refs: Iterable<string>): Promise<Map<string, PreparedColumn>> {
+  const { workspace, aliases = {}, maxBytes = DEFAULT_MAX_BYTES } = options
+  const out = new Map<string, PreparedColumn>()
+  for (const text of refs) {
+    let ref: InputReference
+    try {
+      ref = parseReference(text, aliases)
+    } catch {
+      continue // the synchronous reader reports a bad reference where it is used
+    }
+    if (path.extname(ref.path).toLowerCase() !== '.parquet' || out.has(ref.display)) continue
+    try {
+      const bytes = readWhole(ref.path, resolveInWorkspace(workspace, ref.path), maxBytes, options.readFile)
+      out.set(ref.display, await readParquetColumn(bytes, ref.member, ref.path))
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error
+      out.set(ref.display, error)
+    }
+  }
+  return out
+}
+
 function integerText(value: number, index: number, source: string): string {
   if (!Number.isInteger(value)) fail(source, `ids must be integers or strings; element ${index} is ${value}`)
   // String(1e21) would print an exponent.
@@ -144,6 +209,42 @@ function readWhole(file: string, absolute: string, maxBytes: number, readFile?: 
     if (code === 'ENOENT') fail(file, `file not found (resolved to ${absolute})${siblingHint(absolute)}`)
     if (code === 'EISDIR') fail(file, 'is a directory, not a file')
     return fail(file, `can't read the file (${(error as Error).message})`)
+  }
+}
+
+function memorySource(bytes: Uint8Array): ByteSource {
+  return { size: bytes.length, read: (position, length) => bytes.subarray(position, position + length) }
+}
+
+/** Positioned reads through one descriptor per read, so no handle outlives a failure. */
+function fileSource(file: string, absolute: string): ByteSource {
+  let size: number
+  try {
+    const stat = statSync(absolute)
+    if (stat.isDirectory()) fail(file, 'is a directory, not a file')
+    size = stat.size
+  } catch (error) {
+    if (error instanceof InputError) throw error
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') fail(file, `file not found (resolved to ${absolute})${siblingHint(absolute)}`)
+    return fail(file, `can't read the file (${(error as Error).message})`)
+  }
+  return {
+    size,
+    read(position, length) {
+      const out = new Uint8Array(length)
+      const fd = openSync(absolute, 'r')
+      try {
+        let done = 0
+        while (done < length) {
+          const got = readSync(fd, out, done, length - done, position + done)
+          if (got === 0) fail(file, `file ended at ${position + done} bytes while reading ${length} bytes at ${position} (was it changed while reading?)`)
+          done += got
+        }
+      } finally {
+        closeSync(fd)
+      }
+      return out
+    }
   }
 }
 

@@ -3,6 +3,7 @@ import { pWorseLabel, worsening } from '../compare/gates.js'
 import type { Comparison, GateCheck, Row } from '../results/schema.js'
 import { formatNumber, formatPercent, formatSigned, pText } from '../util/format.js'
 import { codeCell, codeSpan, escapeHtml, escapeMarkdown } from './escape.js'
+import { provenanceBlock } from './provenance.js'
 
 export const STATUS_ICON: Record<Row['status'], string> = {
   failed: '❌',
@@ -177,6 +178,7 @@ export function renderMarkdown(c: Comparison, options: RenderOptions = {}): stri
     if (noteList.length) parts.push('**Notes**', '', ...noteList, '')
     if (details.length) parts.push(...details.map(detailsBlock), '')
     if (omitted) parts.push(`_${omitted}_`, '')
+    if (c.provenance?.length) parts.push(provenanceBlock(c.provenance), '')
     return parts.join('\n') + footer
   }
   const body = build(allRows, notes, problem, '')

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { metricIdSchema, suiteSchema } from '../domain/ids.js'
+import { resultMetricIdSchema, suiteSchema } from '../domain/ids.js'
 import { acceptEntrySchema, directionSchema, gateSchema, severitySchema } from '../domain/policy.js'
 
 export const RESULTS_SCHEMA = 'interp-gate/results@1'
@@ -22,7 +22,7 @@ export const examplesSchema = z.object({
 export const summarySchema = z.object({ n: z.number().int(), mean: finiteOrNull, sd: finiteOrNull })
 
 export const metricResultSchema = z.object({
-  id: metricIdSchema,
+  id: resultMetricIdSchema,
   metric: z.string(),
   title: z.string().optional(),
   family: z.string(),
@@ -40,7 +40,9 @@ export const metricResultSchema = z.object({
   gate: gateSchema.optional(),
   severity: severitySchema.optional(),
   examples: examplesSchema.optional(),
-  error: z.string().optional()
+  error: z.string().optional(),
+  /** Adapter metrics: where the number came from (adapter, file, library version, commit, release, ...). */
+  provenance: z.record(z.string(), z.string()).optional()
 })
 
 export const resultsSchema = z.object({
@@ -137,7 +139,9 @@ export const comparisonSchema = z.object({
   baselineNote: z.string().optional(),
   /** Notes about the comparison as a whole (e.g. an accept entry naming no compared metric). */
   notes: z.array(z.string()).optional(),
-  rows: z.array(rowSchema)
+  rows: z.array(rowSchema),
+  /** The result files adapter metrics were read from, one entry per file (see results.json metrics[].provenance). */
+  provenance: z.array(z.record(z.string(), z.string())).optional()
 })
 
 export type GateCheck = z.infer<typeof gateCheckSchema>
