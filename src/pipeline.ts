@@ -1,9 +1,8 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { bindMetrics, type BoundMetric } from './config/bind.js'
 import { ConfigError, type LoadedConfig, parseConfig } from './config/load.js'
 import { compare, type GateSpec } from './compare/compare.js'
-import { createInputReader, InputError, resolveInWorkspace } from './inputs/index.js'
+import { createInputReader, InputError, readRegularText, resolveInWorkspace } from './inputs/index.js'
 import type { NDArray } from './inputs/ndarray.js'
 import { loadPluginMetric } from './metrics/plugin.js'
 import { findMetric } from './metrics/registry.js'
@@ -11,7 +10,8 @@ import type { MetricDefinition } from './metrics/types.js'
 import { type Annotation, buildAnnotations } from './report/annotations.js'
 import { renderMarkdown } from './report/markdown.js'
 import { buildMetricResult, errorResult } from './results/build.js'
-import { serializeJson } from './results/io.js'
+import { ResultsError, serializeJson } from './results/io.js'
+import { prepareOutputFolder, writeOutputs } from './results/output-folder.js'
 import { type Comparison, type MetricResult, RESULTS_SCHEMA, type Results } from './results/schema.js'
 import type { Aggregate } from './stats/index.js'
 
@@ -58,13 +58,16 @@ export interface PipelineResult {
   inputErrors: number
 }
 
+/** A config is a page of YAML; anything bigger is a mistake or an attack on the parser. */
+export const MAX_CONFIG_BYTES = 1 << 20
+
 /** Loads and checks the config; plugins are imported (repository code) only when allowed. */
 export async function loadConfig(workspace: string, configPath: string, allowPlugins = true): Promise<{ loaded: LoadedConfig; bound: BoundMetric[] }> {
   let text: string
   let absolute: string
   try {
     absolute = resolveInWorkspace(workspace, configPath)
-    text = readFileSync(absolute, 'utf8')
+    text = readRegularText(absolute, configPath, MAX_CONFIG_BYTES)
   } catch (error) {
     if (error instanceof InputError) throw new ConfigError(error.message)
     throw new ConfigError(`${configPath}: cannot read the config (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
@@ -127,6 +130,12 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const { workspace } = options
   const { loaded, bound } = await loadConfig(workspace, options.config, options.allowPlugins ?? true)
   const { baseline, noBaselineNote } = options.resolveBaseline ? await options.resolveBaseline(loaded.config.suite) : options
+  if (baseline && baseline.results.suite !== loaded.config.suite) {
+    // Another suite's metrics can share ids by accident: comparing them would gate on the wrong numbers.
+    throw new ResultsError(
+      `${baseline.note ?? 'the baseline'}: is of suite ${JSON.stringify(baseline.results.suite)}, but ${options.config} is suite ${JSON.stringify(loaded.config.suite)}; use that suite's baseline`
+    )
+  }
   const { results, inputErrors } = computeResults(workspace, loaded, bound, options)
   const comparison = compare({
     head: results,
@@ -141,15 +150,12 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const sources = Object.fromEntries(bound.map((b) => [b.entry.id, b.entry.source]))
   const annotations = buildAnnotations(comparison, options.config, sources)
 
-  const out = resolve(workspace, options.outDir)
-  mkdirSync(out, { recursive: true })
+  const out = prepareOutputFolder(workspace, options.outDir)
   const paths = {
     results: join(out, 'results.json'),
     comparison: baseline ? join(out, 'comparison.json') : null,
     report: join(out, 'report.md')
   }
-  writeFileSync(paths.results, serializeJson(results))
-  if (paths.comparison) writeFileSync(paths.comparison, serializeJson(comparison))
-  writeFileSync(paths.report, markdown)
+  writeOutputs(out, { 'results.json': serializeJson(results), 'comparison.json': baseline ? serializeJson(comparison) : null, 'report.md': markdown })
   return { config: loaded, results, comparison, markdown, annotations, paths, inputErrors }
 }

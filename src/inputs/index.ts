@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import * as path from 'node:path'
 import { didYouMean } from '../util/suggest.js'
 import { type CsvTable, parseCsv, selectCsv } from './csv.js'
 import { InputError, fail } from './errors.js'
+import { MAX_TEXT_BYTES, readRegularFile, TEXT_LIMIT_HINT } from './files.js'
 import { parseJsonDocument, selectJson } from './json.js'
 import { type JsonLine, parseJsonLines, selectJsonLines } from './jsonl.js'
 import { type NDArray, shapeText } from './ndarray.js'
@@ -18,8 +19,10 @@ export { parseJsonDocument, pointerTokens, readJson, resolvePointer, selectJson 
 export { type JsonLine, parseJsonLines, readJsonLines, selectJsonLines } from './jsonl.js'
 export { type CsvSelectOptions, type CsvTable, parseCell, parseCsv, readCsv, selectCsv } from './csv.js'
 export { type InputReference, parseReference, resolveInWorkspace } from './reference.js'
+export { MAX_TEXT_BYTES, openRegularFile, readRegularFile, readRegularText } from './files.js'
 
 export const SUPPORTED_EXTENSIONS = ['.npy', '.npz', '.json', '.jsonl', '.ndjson', '.csv'] as const
+const TEXT_EXTENSIONS = new Set(['.json', '.jsonl', '.ndjson', '.csv'])
 
 export interface InputReaderOptions {
   /** Root that every path is relative to and may not leave (GITHUB_WORKSPACE in the action). */
@@ -49,7 +52,8 @@ export function createInputReader(options: InputReaderOptions): InputReader {
     const absolute = resolveInWorkspace(workspace, ref.path)
     let bytes = bytesByPath.get(absolute)
     if (!bytes) {
-      bytes = readWhole(ref.path, absolute, maxBytes, options.readFile)
+      const text = TEXT_EXTENSIONS.has(path.extname(ref.path).toLowerCase())
+      bytes = readWhole(ref.path, absolute, text ? Math.min(maxBytes, MAX_TEXT_BYTES) : maxBytes, text ? TEXT_LIMIT_HINT : '', options.readFile)
       bytesByPath.set(absolute, bytes)
     }
     return { absolute, bytes }
@@ -130,18 +134,14 @@ function integerText(value: number, index: number, source: string): string {
   return Number.isSafeInteger(value) ? String(value) : BigInt(value).toString()
 }
 
-/** The file's bytes, or a message saying it is missing (with a did-you-mean among its siblings) or too big. */
-function readWhole(file: string, absolute: string, maxBytes: number, readFile?: (absolutePath: string) => Uint8Array): Uint8Array {
+/** The file's bytes, or a message saying it is missing (with a did-you-mean among its siblings), not a regular file, or too big. */
+function readWhole(file: string, absolute: string, maxBytes: number, hint: string, readFile?: (absolutePath: string) => Uint8Array): Uint8Array {
   try {
-    if (!readFile) {
-      const size = statSync(absolute).size
-      if (size > maxBytes) fail(file, `file is ${size} bytes, over the size limit of ${maxBytes} bytes`)
-    }
-    return (readFile ?? readFileSync)(absolute)
+    return readFile ? readFile(absolute) : readRegularFile(absolute, file, maxBytes, hint)
   } catch (error) {
-    if (error instanceof InputError) throw error
     const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') fail(file, `file not found (resolved to ${absolute})${siblingHint(absolute)}`)
+    if (error instanceof InputError && !/: file not found/.test(error.message)) throw error
+    if (error instanceof InputError || code === 'ENOENT') fail(file, `file not found (resolved to ${absolute})${siblingHint(absolute)}`)
     if (code === 'EISDIR') fail(file, 'is a directory, not a file')
     return fail(file, `can't read the file (${(error as Error).message})`)
   }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { InputError, readRegularText } from '../inputs/index.js'
 import { decodeFloat64 } from './encode.js'
 import { type Comparison, type MetricResult, type Results, resultsSchema } from './schema.js'
 
@@ -27,8 +27,9 @@ export function parseResults(text: string, file: string): Results {
 export function readResultsFile(absolute: string, display: string): Results {
   let text: string
   try {
-    text = readFileSync(absolute, 'utf8')
+    text = readRegularText(absolute, display)
   } catch (error) {
+    if (error instanceof InputError) throw new ResultsError(error.message)
     throw new ResultsError(`${display}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
   }
   return parseResults(text, display)
