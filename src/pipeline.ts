@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { bindMetrics, type BoundMetric } from './config/bind.js'
+import { bindEntries, bindMetrics, type BoundMetric } from './config/bind.js'
 import { ConfigError, type LoadedConfig, parseConfig } from './config/load.js'
 import { compare, type GateSpec } from './compare/compare.js'
 import { createInputReader, InputError, readRegularText, resolveInWorkspace } from './inputs/index.js'
@@ -72,10 +72,25 @@ export async function loadConfig(workspace: string, configPath: string, allowPlu
     if (error instanceof InputError) throw new ConfigError(error.message)
     throw new ConfigError(`${configPath}: cannot read the config (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
   }
-  const loaded = parseConfig(text, configPath)
+  let loaded: LoadedConfig
+  try {
+    loaded = parseConfig(text, configPath)
+  } catch (error) {
+    // A schema error in one place should not hide an unknown metric name in another: bind what is valid, report all.
+    if (!(error instanceof ConfigError) || !error.partial) throw error
+    const { entries, at, severity } = error.partial
+    const { problems } = await bindEntries(entries, at, severity, undefined, true)
+    throw new ConfigError(byLine([...error.message.split('\n'), ...problems]).join('\n'))
+  }
   const loader = allowPlugins ? (module: string) => loadPluginMetric(resolveInWorkspace(workspace, module)) : undefined
   const bound = await bindMetrics(loaded, loader)
   return { loaded, bound }
+}
+
+/** Messages that start `file:line:col` in file order (stable, so one key's messages stay together). */
+function byLine(messages: string[]): string[] {
+  const line = (m: string) => Number(/^[^\n]*?:(\d+):\d+/.exec(m)?.[1] ?? 0)
+  return messages.map((m, i) => ({ m, i })).sort((a, b) => line(a.m) - line(b.m) || a.i - b.i).map(({ m }) => m)
 }
 
 /** Reads the arrays of every metric and computes results; a metric whose inputs fail becomes an error entry. */
