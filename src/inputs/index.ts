@@ -130,8 +130,9 @@ export function createInputReader(options: InputReaderOptions): InputReader {
 
 function integerText(value: number, index: number, source: string): string {
   if (!Number.isInteger(value)) fail(source, `ids must be integers or strings; element ${index} is ${value}`)
-  // String(1e21) would print an exponent.
-  return Number.isSafeInteger(value) ? String(value) : BigInt(value).toString()
+  // Above 2^53 a float64 can't tell neighbouring ids apart (2^53 and 2^53+1 read alike), so pairs would be wrong.
+  if (!Number.isSafeInteger(value)) fail(source, `id at element ${index} is beyond 2^53 − 1, where numbers lose digits and distinct ids collide; write the ids as strings (e.g. "${BigInt(value)}")`)
+  return String(value)
 }
 
 /** The file's bytes, or a message saying it is missing (with a did-you-mean among its siblings), not a regular file, or too big. */
