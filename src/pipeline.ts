@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { bindEntries, bindMetrics, type BoundMetric } from './config/bind.js'
 import { ConfigError, type LoadedConfig, parseConfig } from './config/load.js'
 import { compare, type GateSpec } from './compare/compare.js'
-import { createInputReader, InputError, readRegularText, resolveInWorkspace } from './inputs/index.js'
+import { createInputReader, InputError, missingFileProblem, readRegularText, resolveInWorkspace } from './inputs/index.js'
 import type { NDArray } from './inputs/ndarray.js'
 import { loadPluginMetric } from './metrics/plugin.js'
 import { findMetric } from './metrics/registry.js'
@@ -97,9 +97,21 @@ function byLine(messages: string[]): string[] {
 export function computeResults(workspace: string, loaded: LoadedConfig, bound: BoundMetric[], info: { commit?: string | null; ref?: string | null; createdAt?: string }): { results: Results; inputErrors: number } {
   const { config, at } = loaded
   const reader = createInputReader({ workspace, aliases: config.inputs })
+  // A misspelt path under `inputs:` is reported once, at its own line, not once per metric that uses it.
+  const aliasProblems = new Map<string, string>()
+  for (const [name, target] of Object.entries(config.inputs)) {
+    const problem = missingFileProblem(workspace, target.split('#')[0])
+    if (problem) aliasProblems.set(name, `${at(['inputs', name])}: ${problem}`)
+  }
   let inputErrors = 0
   const metrics: MetricResult[] = bound.map((b) => {
     const here = ['metrics', b.index]
+    const refs = [...Object.values(b.entry.inputs), ...(b.entry.ids ? [b.entry.ids] : [])]
+    const broken = refs.map((ref) => aliasProblems.get(ref.split('#')[0])).find(Boolean)
+    if (broken) {
+      inputErrors++
+      return errorResult(b, broken)
+    }
     try {
       const arrays: Record<string, NDArray> = {}
       for (const [name, ref] of Object.entries(b.entry.inputs)) arrays[name] = reader.read(ref)

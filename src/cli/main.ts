@@ -93,7 +93,8 @@ async function run(args: string[], io: Io): Promise<number> {
   const written = [result.paths.results, result.paths.comparison, result.paths.report].filter(Boolean)
   io.out(`wrote ${written.join(', ')}\n`)
   if (result.inputErrors) {
-    for (const m of result.results.metrics) if (m.error) io.err(`error: ${m.error}\n`)
+    // Metrics broken by the same alias share one message: print it once.
+    for (const error of new Set(result.results.metrics.flatMap((m) => (m.error ? [m.error] : [])))) io.err(`error: ${error}\n`)
     return EXIT.usage
   }
   return verdictExit(result.comparison)

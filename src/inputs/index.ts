@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import * as path from 'node:path'
 import { didYouMean } from '../util/suggest.js'
 import { type CsvTable, parseCsv, selectCsv } from './csv.js'
@@ -145,6 +145,18 @@ function readWhole(file: string, absolute: string, maxBytes: number, hint: strin
     if (error instanceof InputError || code === 'ENOENT') fail(file, `file not found (resolved to ${absolute})${siblingHint(absolute)}`)
     if (code === 'EISDIR') fail(file, 'is a directory, not a file')
     return fail(file, `can't read the file (${(error as Error).message})`)
+  }
+}
+
+/** Why a workspace path can't be read as an input (missing, leaves the workspace), or null when it exists. */
+export function missingFileProblem(workspace: string, file: string): string | null {
+  try {
+    const absolute = resolveInWorkspace(workspace, file)
+    if (existsSync(absolute)) return null
+    return `${file}: file not found (resolved to ${absolute})${siblingHint(absolute)}`
+  } catch (error) {
+    if (error instanceof InputError) return error.message
+    throw error
   }
 }
 
