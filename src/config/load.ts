@@ -23,7 +23,8 @@ export const MAX_ALIAS_COUNT = 100
 
 export function formatPath(path: readonly PathKey[]): string {
   let out = ''
-  for (const key of path) out += typeof key === 'number' ? `[${key}]` : out ? `.${key}` : key
+  // A key with spaces, quotes or newlines (a YAML complex key) is quoted so the message stays one line.
+  for (const key of path) out += typeof key === 'number' ? `[${key}]` : !/^[\w.-]*$/.test(key) ? `[${short(key)}]` : out ? `.${key}` : key
   return out
 }
 
@@ -37,11 +38,16 @@ export interface LoadedConfig {
   line(path: readonly PathKey[]): number
 }
 
+/** A string quoted on one line (newlines escaped), cut after 80 characters: values come from the file. */
+function short(text: string): string {
+  return JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text)
+}
+
 function describe(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'a list'
   if (typeof value === 'object') return 'a mapping'
-  if (typeof value === 'string') return `"${value}"`
+  if (typeof value === 'string') return short(value)
   return String(value)
 }
 
@@ -75,7 +81,7 @@ export function issueMessages(issues: readonly z.core.$ZodIssue[], raw: unknown,
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeys(schema, issue.path as PathKey[])
       return issue.keys
-        .map((k) => `${at([...path, k], true)}: unknown key "${k}"${didYouMean(k, known)}${known.length ? `; expected one of ${known.join(', ')}` : ''}`)
+        .map((k) => `${at([...path, k], true)}: unknown key ${short(k)}${didYouMean(k, known)}${known.length ? `; expected one of ${known.join(', ')}` : ''}`)
         .join('\n')
     }
     const value = getIn(raw, issue.path as PathKey[])
@@ -143,7 +149,8 @@ export function parseConfig(text: string, file: string): LoadedConfig {
   } catch (error) {
     if (/alias count/i.test((error as Error).message)) throw new ConfigError(`${file}: YAML aliases (*name) expand to more than ${MAX_ALIAS_COUNT} copies; write the values out`)
     if (error instanceof RangeError) throw new ConfigError(`${file}: nested too deeply to read; a config is a few levels of mappings and lists`)
-    throw error
+    // The parser's other refusals while building values (an alias before its anchor) are mistakes in the file too.
+    throw new ConfigError(`${file}: ${(error as Error).message}`)
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(`${file}: expected a mapping with version, metrics, ...; got ${describe(raw)}`)
   const parsed = configSchema.safeParse(raw)

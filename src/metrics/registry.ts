@@ -46,5 +46,5 @@ const AMBIGUOUS: Record<string, string> = {
 /** "unknown metric "x" (did you mean "y"?)" — the text config errors use. */
 export function unknownMetricMessage(name: string): string {
   if (Object.hasOwn(AMBIGUOUS, name.toLowerCase())) return AMBIGUOUS[name.toLowerCase()]
-  return `unknown metric "${name}"${didYouMean(name, byName.keys())}; \`interp-gate metrics\` lists them`
+  return `unknown metric ${JSON.stringify(name)}${didYouMean(name, byName.keys())}; \`interp-gate metrics\` lists them`
 }
