@@ -45,6 +45,8 @@ export interface PipelineOptions {
   marker?: string
   /** Report size budget in characters. */
   maxReportChars?: number
+  /** Largest input file (or npz member) read, in bytes; default 1 GiB. Text files stay capped near 512 MiB. */
+  maxInputBytes?: number
 }
 
 export interface PipelineResult {
@@ -94,9 +96,14 @@ function byLine(messages: string[]): string[] {
 }
 
 /** Reads the arrays of every metric and computes results; a metric whose inputs fail becomes an error entry. */
-export function computeResults(workspace: string, loaded: LoadedConfig, bound: BoundMetric[], info: { commit?: string | null; ref?: string | null; createdAt?: string }): { results: Results; inputErrors: number } {
+export function computeResults(
+  workspace: string,
+  loaded: LoadedConfig,
+  bound: BoundMetric[],
+  info: { commit?: string | null; ref?: string | null; createdAt?: string; maxInputBytes?: number }
+): { results: Results; inputErrors: number } {
   const { config, at } = loaded
-  const reader = createInputReader({ workspace, aliases: config.inputs })
+  const reader = createInputReader({ workspace, aliases: config.inputs, ...(info.maxInputBytes ? { maxBytes: info.maxInputBytes } : {}) })
   // A misspelt path under `inputs:` is reported once, at its own line, not once per metric that uses it.
   const aliasProblems = new Map<string, string>()
   for (const [name, target] of Object.entries(config.inputs)) {

@@ -28,12 +28,15 @@ export const EXIT = { pass: 0, fail: 1, usage: 2 } as const
 const COMMAND_HELP: Record<string, string> = {
   run: `interp-gate run [-C DIR] [--config interp-gate.yml] [--baseline results.json]
                 [--out interp-gate-out] [--commit SHA] [--ref REF] [--history DIR]
+                [--max-input-bytes N]
     Compute the configured metrics, compare with the baseline (if given), write
     OUT/results.json, OUT/comparison.json (with a baseline) and OUT/report.md.
     -C/--working-directory: the folder that config, baseline, out and the
     config's input paths are relative to (default: the current folder).
     --baseline FILE: the base branch's results.json (same suite as the config).
     --history DIR: earlier results.json files, for metrics with \`gate.history: iqr\`.
+    --max-input-bytes N (or INTERP_GATE_MAX_INPUT_BYTES): largest input file or npz
+    member read, default 1073741824 (1 GiB).
     SOURCE_DATE_EPOCH (seconds) fixes results.json's createdAt.`,
   compare: `interp-gate compare BASE.json HEAD.json [--config interp-gate.yml] [--out DIR]
     Compare two results files of the same suite; gates come from the config when one is given.
@@ -71,7 +74,8 @@ async function run(args: string[], io: Io): Promise<number> {
       'working-directory': { type: 'string', short: 'C', default: '.' },
       commit: { type: 'string' },
       ref: { type: 'string' },
-      history: { type: 'string' }
+      history: { type: 'string' },
+      'max-input-bytes': { type: 'string' }
     },
     strict: true
   })
@@ -87,7 +91,8 @@ async function run(args: string[], io: Io): Promise<number> {
     history: values.history ? readHistoryFolder(resolve(workspace, values.history), values.history) : undefined,
     commit: values.commit ?? io.env.GITHUB_SHA ?? null,
     ref: values.ref ?? io.env.GITHUB_REF ?? null,
-    createdAt
+    createdAt,
+    maxInputBytes: maxInputBytes(values['max-input-bytes'] ?? io.env.INTERP_GATE_MAX_INPUT_BYTES)
   })
   io.out(`${renderTerminal(result.comparison)}\n`)
   const written = [result.paths.results, result.paths.comparison, result.paths.report].filter(Boolean)
@@ -107,6 +112,14 @@ function sourceDateEpoch(text: string | undefined): string | undefined {
   const date = new Date(seconds * 1000)
   if (!Number.isFinite(date.getTime())) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 (e.g. 1700000000), got ${JSON.stringify(text)}; unset it to use the current time`)
   return date.toISOString()
+}
+
+/** --max-input-bytes or INTERP_GATE_MAX_INPUT_BYTES: a positive whole number of bytes. */
+export function maxInputBytes(text: string | undefined): number | undefined {
+  if (text === undefined || text === '') return undefined
+  const bytes = /^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN
+  if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new UsageError(`--max-input-bytes / INTERP_GATE_MAX_INPUT_BYTES must be a whole number of bytes (e.g. 4294967296 for 4 GiB), got ${JSON.stringify(text)}`)
+  return bytes
 }
 
 /** The --baseline file; a missing one says where a baseline comes from instead of only ENOENT. */

@@ -80,3 +80,18 @@ describe('symlinks and sizes', () => {
     expect(err).toMatch(/^interp-gate: big\.yml: file is \d+ bytes, over the size limit of 1048576 bytes\n$/)
   })
 })
+
+describe('the input size limit can be changed', () => {
+  it('--max-input-bytes and INTERP_GATE_MAX_INPUT_BYTES; a bad value is a usage error', async () => {
+    const ws = quickstart()
+    const low = await cli(['run', '--out', 'o', '--max-input-bytes', '100'], ws)
+    expect(low.code).toBe(2)
+    expect(low.err).toMatch(/eval-out\/logits\.npy: file is \d+ bytes, over the size limit of 100 bytes/)
+    const env = await cli(['run', '--out', 'o'], ws, { INTERP_GATE_MAX_INPUT_BYTES: '100' })
+    expect(env.err).toMatch(/over the size limit of 100 bytes/)
+    expect((await cli(['run', '--out', 'o', '--max-input-bytes', '4294967296'], ws)).code).toBe(0)
+    const bad = await cli(['run', '--out', 'o', '--max-input-bytes', '1GiB'], ws)
+    expect(bad.code).toBe(2)
+    expect(bad.err).toContain('--max-input-bytes / INTERP_GATE_MAX_INPUT_BYTES must be a whole number of bytes (e.g. 4294967296 for 4 GiB), got "1GiB"')
+  })
+})
