@@ -42,7 +42,7 @@ export function parseJsonText(text: string, source: string, what = ''): unknown 
 
 /** V8's message, with "at position N" turned into a line and column and quoted text dropped. */
 function jsonErrorText(error: Error, text: string): string {
-  const message = error.message.replace(/, ".*" is not valid JSON$/s, '')
+  const message = error.message.replace(/, ".*" is not valid JSON$/s, '').replace(/, ".*"\.\.\. is not valid JSON$/s, '')
   const at = /at position (\d+)/.exec(message)
   if (!at) return message
   const before = text.slice(0, Number(at[1]))

@@ -12,7 +12,9 @@ export function parseResults(text: string, file: string): Results {
   try {
     raw = JSON.parse(text)
   } catch (error) {
-    throw new ResultsError(`${file}: not valid JSON (${(error as Error).message})`)
+    // V8 quotes the start of the text; a planted symlink could make that a secret, so only the position is kept.
+    const reason = (error as Error).message.replace(/, ".*$/s, '').replace(/^Unexpected token '.*?'/s, 'Unexpected character')
+    throw new ResultsError(`${file}: not valid JSON (${reason}); expected a results.json written by interp-gate`)
   }
   const parsed = resultsSchema.safeParse(raw)
   if (!parsed.success) {

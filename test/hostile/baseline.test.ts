@@ -60,3 +60,13 @@ describe('a baseline file is validated, not trusted', () => {
     expect(parseResults(readFileSync(join(ws, 'baseline/results.json'), 'utf8'), 'b.json').metrics.length).toBe(7)
   })
 })
+
+describe('a results file that is not JSON', () => {
+  it('is named without echoing its contents (a symlinked secret must not reach the log)', async () => {
+    const ws = quickstart()
+    writeFileSync(join(ws, 'secret.json'), 'TOKEN=ghp_abcdef123456')
+    const { code, err } = await cli(['run', '--baseline', 'secret.json', '--out', 'o'], ws)
+    expect(code).toBe(2)
+    expect(err).toBe('interp-gate: secret.json: not valid JSON (Unexpected character); expected a results.json written by interp-gate\n')
+  })
+})
