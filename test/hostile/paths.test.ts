@@ -95,3 +95,14 @@ describe('the input size limit can be changed', () => {
     expect(bad.err).toContain('--max-input-bytes / INTERP_GATE_MAX_INPUT_BYTES must be a whole number of bytes (e.g. 4294967296 for 4 GiB), got "1GiB"')
   })
 })
+
+describe('a plugin module that is a FIFO', { timeout: 10_000 }, () => {
+  it('is refused instead of hanging import()', async () => {
+    const ws = emptyWorkspace()
+    fifo(join(ws, 'm.mjs'))
+    writeFileSync(join(ws, 'c.yml'), 'version: 1\nmetrics:\n  - id: p\n    metric: plugin\n    module: m.mjs\n')
+    const { code, err } = await cli(['validate', '--config', 'c.yml'], ws)
+    expect(code).toBe(2)
+    expect(err).toMatch(/^interp-gate: c\.yml:5:13 metrics\[0\]\.module: .*m\.mjs: the plugin module is not a regular file\n$/)
+  })
+})
