@@ -115,7 +115,7 @@ function sourceDateEpoch(text: string | undefined): string | undefined {
 }
 
 /** --max-input-bytes or INTERP_GATE_MAX_INPUT_BYTES: a positive whole number of bytes. */
-export function maxInputBytes(text: string | undefined): number | undefined {
+function maxInputBytes(text: string | undefined): number | undefined {
   if (text === undefined || text === '') return undefined
   const bytes = /^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN
   if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new UsageError(`--max-input-bytes / INTERP_GATE_MAX_INPUT_BYTES must be a whole number of bytes (e.g. 4294967296 for 4 GiB), got ${JSON.stringify(text)}`)
@@ -138,7 +138,7 @@ function readBaselineFile(workspace: string, file: string): Results {
 }
 
 /** Two results files are comparable only within one suite: another suite's metrics share ids by accident. */
-export function checkSameSuite(base: Results, head: Results, baseFile: string, headWhat: string): void {
+function checkSameSuite(base: Results, head: Results, baseFile: string, headWhat: string): void {
   if (base.suite !== head.suite) {
     throw new ResultsError(
       `${baseFile}: the baseline is of suite ${JSON.stringify(base.suite)}, ${headWhat} is of suite ${JSON.stringify(head.suite)}; compare results of the same suite (\`suite:\` in the config)`

@@ -101,3 +101,11 @@ describe('input shapes', () => {
     expect(err).toContain('input "mask" (mask.npy): expected shape [N, F...] with N=6, F=4, got [4, 6]; "attributions" (attr_t.npy) is [6, 4] (one of them may be transposed)')
   })
 })
+
+describe('a missing config', () => {
+  it('says to write one or point at it', async () => {
+    const { code, err } = await cli(['validate', '--config', 'nope.yml'], quickstart())
+    expect(code).toBe(2)
+    expect(err).toMatch(/^interp-gate: nope\.yml: file not found \(resolved to .*nope\.yml\); write one \(README: "Config"\) or point at it with --config\n$/)
+  })
+})
