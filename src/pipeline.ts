@@ -71,7 +71,7 @@ export async function loadConfig(workspace: string, configPath: string, allowPlu
     absolute = resolveInWorkspace(workspace, configPath)
     text = readRegularText(absolute, configPath, MAX_CONFIG_BYTES)
   } catch (error) {
-    const hint = /: file not found/.test((error as Error).message) ? '; write one (README: "Config") or point at it with --config' : ''
+    const hint = /: file not found/.test((error as Error).message) ? '; write one (README: "Configuration") or point at it with --config' : ''
     if (error instanceof InputError) throw new ConfigError(`${error.message}${hint}`)
     throw new ConfigError(`${configPath}: cannot read the config (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
   }

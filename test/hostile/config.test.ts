@@ -106,6 +106,6 @@ describe('a missing config', () => {
   it('says to write one or point at it', async () => {
     const { code, err } = await cli(['validate', '--config', 'nope.yml'], quickstart())
     expect(code).toBe(2)
-    expect(err).toMatch(/^interp-gate: nope\.yml: file not found \(resolved to .*nope\.yml\); write one \(README: "Config"\) or point at it with --config\n$/)
+    expect(err).toMatch(/^interp-gate: nope\.yml: file not found \(resolved to .*nope\.yml\); write one \(README: "Configuration"\) or point at it with --config\n$/)
   })
 })
