@@ -1,4 +1,7 @@
 import { main } from './cli/main.js'
+import { quietOnClosedPipe } from './cli/pipe.js'
+
+quietOnClosedPipe([process.stdout, process.stderr])
 
 process.exitCode = await main(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),

@@ -84,7 +84,9 @@ export async function runCheckMode(deps: ModeDeps, settings: Settings): Promise<
     history: settings.history ? readHistoryFolder(resolveInWorkspace(workspace, settings.history), settings.history) : undefined,
     // The PR head is the commit people know; GITHUB_SHA of a pull_request run is a merge commit that changes with the base.
     commit: pr?.headSha ?? env.GITHUB_SHA ?? null,
-    ref: env.GITHUB_REF ?? null
+    ref: env.GITHUB_REF ?? null,
+    // A resource limit, set in the job env like NODE_OPTIONS.
+    ...(Number(env.INTERP_GATE_MAX_INPUT_BYTES) > 0 ? { maxInputBytes: Number(env.INTERP_GATE_MAX_INPUT_BYTES) } : {})
   })
   const { comparison } = result
   // Annotations point at repository paths: the config lives under working-directory.

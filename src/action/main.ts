@@ -8,6 +8,7 @@ import { BundleError } from '../github/bundle.js'
 import { ContextError } from '../github/context.js'
 import { InputError } from '../inputs/index.js'
 import { ResultsError } from '../results/io.js'
+import { OutputError } from '../results/output-folder.js'
 
 export interface ActionDeps {
   core: CoreLike
@@ -17,7 +18,7 @@ export interface ActionDeps {
 }
 
 /** Errors whose message already names the file, key or input; GitHub-side ones get the tool's name in front. */
-const USER_ERRORS = [ConfigError, InputError, ResultsError, ActionInputError]
+const USER_ERRORS = [ConfigError, InputError, ResultsError, OutputError, ActionInputError]
 const GITHUB_ERRORS = [BundleError, GitHubError, ContextError]
 
 /** The action: `mode: check` computes and gates; `mode: report` posts a compare run's results (workflow_run). */

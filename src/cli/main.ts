@@ -1,18 +1,20 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { compare } from '../compare/comparison.js'
 import { ConfigError } from '../config/load.js'
 import { InputError } from '../inputs/index.js'
-import { catalogueJson, renderCatalogueMarkdown, renderCatalogueText } from '../metrics/docs.js'
-import { builtinMetrics } from '../metrics/registry.js'
+import { catalogueJson, renderCatalogueMarkdown, renderCatalogueText, renderMetricText } from '../metrics/docs.js'
+import { builtinMetrics, findMetric, unknownMetricMessage } from '../metrics/registry.js'
 import { adapterGateSpecs, aggregateLookup, gateSpecs, loadConfig, runPipeline, TOOL } from '../engine/pipeline.js'
 import { renderMarkdown } from '../report/markdown.js'
+import { neutraliseTerminal } from '../report/escape.js'
 import { renderTerminal } from '../report/text.js'
 import { readHistoryFolder } from '../results/history.js'
 import { ResultsError, readResultsFile, serializeJson } from '../results/io.js'
 import { schemaFiles } from '../results/json-schema.js'
-import type { Comparison } from '../results/schema.js'
+import { OutputError, prepareOutputFolder, writeOutputs } from '../results/output-folder.js'
+import type { Comparison, Results } from '../results/schema.js'
 
 export interface Io {
   out(text: string): void
@@ -23,25 +25,39 @@ export interface Io {
 
 export const EXIT = { pass: 0, fail: 1, usage: 2 } as const
 
+const COMMAND_HELP: Record<string, string> = {
+  run: `interp-gate run [-C DIR] [--config interp-gate.yml] [--baseline results.json]
+                [--out interp-gate-out] [--commit SHA] [--ref REF] [--history DIR]
+                [--max-input-bytes N]
+    Compute the configured metrics, compare with the baseline (if given), write
+    OUT/results.json, OUT/comparison.json (with a baseline) and OUT/report.md.
+    -C/--working-directory: the folder that config, baseline, out and the
+    config's input paths are relative to (default: the current folder).
+    --baseline FILE: the base branch's results.json (same suite as the config).
+    --history DIR: earlier results.json files, for metrics with \`gate.history: iqr\`.
+    --max-input-bytes N (or INTERP_GATE_MAX_INPUT_BYTES): largest input file or npz
+    member read, default 1073741824 (1 GiB).
+    SOURCE_DATE_EPOCH (seconds) fixes results.json's createdAt.`,
+  compare: `interp-gate compare BASE.json HEAD.json [--config interp-gate.yml] [--out DIR]
+    Compare two results files of the same suite; gates come from the config when one is given.
+    --out DIR writes DIR/comparison.json and DIR/report.md.`,
+  validate: `interp-gate validate [-C DIR] [--config interp-gate.yml]
+    Check the config (keys, metric names, inputs, params) without reading arrays;
+    every problem is reported at once.`,
+  metrics: `interp-gate metrics [NAME] [--json | --markdown]
+    List the metric catalogue; with NAME, show one metric (inputs, params, aliases).`,
+  docs: `interp-gate docs [--out docs]
+    Regenerate docs/metrics.md and docs/schema/*.json (for maintainers).`
+}
+
 const HELP = `interp-gate — gate pull requests on interpretability metrics
 
 Usage:
-  interp-gate run [-C DIR] [--config interp-gate.yml] [--baseline results.json]
-                  [--out interp-gate-out] [--commit SHA] [--ref REF] [--history DIR]
-      Compute the configured metrics, compare with the baseline (if given), write
-      OUT/results.json, OUT/comparison.json (with a baseline) and OUT/report.md.
-      -C/--working-directory: the folder that config, baseline, out and the
-      config's input paths are relative to (default: the current folder).
-      --history DIR: earlier results.json files, for metrics with \`gate.history: iqr\`.
-  interp-gate compare BASE.json HEAD.json [--config interp-gate.yml] [--out DIR]
-      Compare two results files; gates come from the config when one is given.
-  interp-gate validate [-C DIR] [--config interp-gate.yml]
-      Check the config (keys, metric names, inputs, params) without reading arrays.
-  interp-gate metrics [--json | --markdown]
-      List the metric catalogue.
-  interp-gate docs [--out docs]
-      Regenerate docs/metrics.md and docs/schema/*.json (for maintainers).
+${Object.values(COMMAND_HELP)
+  .map((text) => `  ${text.replace(/\n/g, '\n  ')}`)
+  .join('\n')}
 
+\`interp-gate <command> --help\` shows one command.
 Exit codes: 0 pass (also with warnings), 1 a gate failed, 2 usage, config or input error.`
 
 function verdictExit(c: Comparison): number {
@@ -58,12 +74,14 @@ async function run(args: string[], io: Io): Promise<number> {
       'working-directory': { type: 'string', short: 'C', default: '.' },
       commit: { type: 'string' },
       ref: { type: 'string' },
-      history: { type: 'string' }
+      history: { type: 'string' },
+      'max-input-bytes': { type: 'string' }
     },
     strict: true
   })
   const workspace = resolve(io.cwd, values['working-directory']!)
-  const baseline = values.baseline ? { results: readResultsFile(resolve(workspace, values.baseline), values.baseline), note: `baseline file ${values.baseline}` } : null
+  const createdAt = sourceDateEpoch(io.env.SOURCE_DATE_EPOCH)
+  const baseline = values.baseline ? { results: readBaselineFile(workspace, values.baseline), note: `baseline file ${values.baseline}` } : null
   const result = await runPipeline({
     workspace,
     config: values.config!,
@@ -73,16 +91,59 @@ async function run(args: string[], io: Io): Promise<number> {
     history: values.history ? readHistoryFolder(resolve(workspace, values.history), values.history) : undefined,
     commit: values.commit ?? io.env.GITHUB_SHA ?? null,
     ref: values.ref ?? io.env.GITHUB_REF ?? null,
-    createdAt: io.env.SOURCE_DATE_EPOCH ? new Date(Number(io.env.SOURCE_DATE_EPOCH) * 1000).toISOString() : undefined
+    createdAt,
+    maxInputBytes: maxInputBytes(values['max-input-bytes'] ?? io.env.INTERP_GATE_MAX_INPUT_BYTES)
   })
   io.out(`${renderTerminal(result.comparison)}\n`)
   const written = [result.paths.results, result.paths.comparison, result.paths.report].filter(Boolean)
   io.out(`wrote ${written.join(', ')}\n`)
   if (result.inputErrors) {
-    for (const m of result.results.metrics) if (m.error) io.err(`error: ${m.error}\n`)
+    // Metrics broken by the same alias share one message: print it once.
+    for (const error of new Set(result.results.metrics.flatMap((m) => (m.error ? [m.error] : [])))) io.err(`error: ${error}\n`)
     return EXIT.usage
   }
   return verdictExit(result.comparison)
+}
+
+/** SOURCE_DATE_EPOCH as reproducible-builds.org defines it: whole seconds since 1970, else a usage error. */
+function sourceDateEpoch(text: string | undefined): string | undefined {
+  if (text === undefined || text === '') return undefined
+  const seconds = /^\d{1,12}$/.test(text.trim()) ? Number(text.trim()) : NaN
+  const date = new Date(seconds * 1000)
+  if (!Number.isFinite(date.getTime())) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 (e.g. 1700000000), got ${JSON.stringify(text)}; unset it to use the current time`)
+  return date.toISOString()
+}
+
+/** --max-input-bytes or INTERP_GATE_MAX_INPUT_BYTES: a positive whole number of bytes. */
+function maxInputBytes(text: string | undefined): number | undefined {
+  if (text === undefined || text === '') return undefined
+  const bytes = /^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN
+  if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new UsageError(`--max-input-bytes / INTERP_GATE_MAX_INPUT_BYTES must be a whole number of bytes (e.g. 4294967296 for 4 GiB), got ${JSON.stringify(text)}`)
+  return bytes
+}
+
+/** The --baseline file; a missing one says where a baseline comes from instead of only ENOENT. */
+function readBaselineFile(workspace: string, file: string): Results {
+  try {
+    return readResultsFile(resolve(workspace, file), file)
+  } catch (error) {
+    if (error instanceof ResultsError && /: file not found/.test(error.message)) {
+      throw new ResultsError(
+        `--baseline ${file}: file not found (resolved to ${resolve(workspace, file)}). A baseline is the results.json of a run on the base branch: ` +
+          'run `interp-gate run --out DIR` on it (or download its interp-gate-<suite> artifact) and pass DIR/results.json; without --baseline every metric is reported as new'
+      )
+    }
+    throw error
+  }
+}
+
+/** Two results files are comparable only within one suite: another suite's metrics share ids by accident. */
+function checkSameSuite(base: Results, head: Results, baseFile: string, headWhat: string): void {
+  if (base.suite !== head.suite) {
+    throw new ResultsError(
+      `${baseFile}: the baseline is of suite ${JSON.stringify(base.suite)}, ${headWhat} is of suite ${JSON.stringify(head.suite)}; compare results of the same suite (\`suite:\` in the config)`
+    )
+  }
 }
 
 async function compareCommand(args: string[], io: Io): Promise<number> {
@@ -90,6 +151,7 @@ async function compareCommand(args: string[], io: Io): Promise<number> {
   if (positionals.length !== 2) throw new UsageError('compare needs two files: interp-gate compare BASE.json HEAD.json')
   const base = readResultsFile(resolve(io.cwd, positionals[0]), positionals[0])
   const head = readResultsFile(resolve(io.cwd, positionals[1]), positionals[1])
+  checkSameSuite(base, head, positionals[0], `${positionals[1]}`)
   const configured = values.config ? await loadConfig(io.cwd, values.config, true, false) : null
   const comparison = compare({
     head,
@@ -101,10 +163,8 @@ async function compareCommand(args: string[], io: Io): Promise<number> {
   })
   io.out(`${renderTerminal(comparison)}\n`)
   if (values.out) {
-    const out = resolve(io.cwd, values.out)
-    mkdirSync(out, { recursive: true })
-    writeFileSync(join(out, 'comparison.json'), serializeJson(comparison))
-    writeFileSync(join(out, 'report.md'), renderMarkdown(comparison))
+    const out = prepareOutputFolder(io.cwd, values.out)
+    writeOutputs(out, { 'comparison.json': serializeJson(comparison), 'report.md': renderMarkdown(comparison) })
   }
   return verdictExit(comparison)
 }
@@ -117,7 +177,16 @@ async function validate(args: string[], io: Io): Promise<number> {
 }
 
 function metrics(args: string[], io: Io): number {
-  const { values } = parseArgs({ args, options: { json: { type: 'boolean' }, markdown: { type: 'boolean' } }, strict: true })
+  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' }, markdown: { type: 'boolean' } }, allowPositionals: true, strict: true })
+  if (positionals.length > 1) throw new UsageError('metrics takes at most one metric name: interp-gate metrics [NAME]')
+  if (positionals.length === 1) {
+    const def = findMetric(positionals[0])
+    if (!def) throw new UsageError(unknownMetricMessage(positionals[0]))
+    if (values.json) io.out(`${JSON.stringify(catalogueJson([def])[0], null, 2)}\n`)
+    else if (values.markdown) io.out(renderCatalogueMarkdown([def]))
+    else io.out(`${renderMetricText(def)}\n`)
+    return EXIT.pass
+  }
   if (values.json) io.out(`${JSON.stringify(catalogueJson(builtinMetrics), null, 2)}\n`)
   else if (values.markdown) io.out(renderCatalogueMarkdown(builtinMetrics))
   else io.out(`${renderCatalogueText(builtinMetrics)}\n`)
@@ -137,8 +206,14 @@ function docs(args: string[], io: Io): number {
 class UsageError extends Error {}
 
 /** The CLI: returns the exit code; every expected failure is one clear line, never a stack trace. */
-export async function main(argv: string[], io: Io): Promise<number> {
+export async function main(argv: string[], rawIo: Io): Promise<number> {
+  // Untrusted text (paths, baseline fields) reaches the terminal: no line may become a workflow command.
+  const io: Io = { ...rawIo, out: (text) => rawIo.out(neutraliseTerminal(text)), err: (text) => rawIo.err(neutraliseTerminal(text)) }
   const [command, ...rest] = argv
+  if (command !== undefined && Object.hasOwn(COMMAND_HELP, command) && rest.some((a) => a === '--help' || a === '-h')) {
+    io.out(`${COMMAND_HELP[command]}\n`)
+    return EXIT.pass
+  }
   try {
     switch (command) {
       case 'run':
@@ -162,10 +237,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.out(`${HELP}\n`)
         return command === undefined ? EXIT.usage : EXIT.pass
       default:
-        throw new UsageError(`unknown command "${command}"; expected run, compare, validate or metrics`)
+        throw new UsageError(`unknown command "${command}"; expected run, compare, validate, metrics or docs`)
     }
   } catch (error) {
-    const known = error instanceof ConfigError || error instanceof InputError || error instanceof ResultsError || error instanceof UsageError
+    const known = [ConfigError, InputError, ResultsError, OutputError, UsageError].some((E) => error instanceof E)
     const argError = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
     if (known || argError) {
       io.err(`interp-gate: ${(error as Error).message}\n`)

@@ -1,18 +1,30 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml'
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml'
 import { z } from 'zod'
 import { didYouMean } from '../util/suggest.js'
-import { type Config, configSchema } from './schema.js'
+import { type Config, configSchema, type MetricEntry, metricEntrySchema } from './schema.js'
 
 export type PathKey = string | number
 
 /** A config problem; the message reads `interp-gate.yml:14:7 metrics[2].gate.min: expected a number`. */
 export class ConfigError extends Error {
   override name = 'ConfigError'
+
+  constructor(
+    message: string,
+    /** When the schema failed: the metric entries that are valid on their own, so binding can report its problems in the same run. */
+    public partial?: { entries: [number, MetricEntry][]; at: LoadedConfig['at']; severity: Config['defaults']['severity'] }
+  ) {
+    super(message)
+  }
 }
+
+/** Aliases a YAML file may expand: enough for any real config, far below a "billion laughs" bomb. */
+export const MAX_ALIAS_COUNT = 100
 
 export function formatPath(path: readonly PathKey[]): string {
   let out = ''
-  for (const key of path) out += typeof key === 'number' ? `[${key}]` : out ? `.${key}` : key
+  // A key with spaces, quotes or newlines (a YAML complex key) is quoted so the message stays one line.
+  for (const key of path) out += typeof key === 'number' ? `[${key}]` : !/^[\w.-]*$/.test(key) ? `[${short(key)}]` : out ? `.${key}` : key
   return out
 }
 
@@ -26,11 +38,16 @@ export interface LoadedConfig {
   line(path: readonly PathKey[]): number
 }
 
+/** A string quoted on one line (newlines escaped), cut after 80 characters: values come from the file. */
+function short(text: string): string {
+  return JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text)
+}
+
 function describe(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'a list'
   if (typeof value === 'object') return 'a mapping'
-  if (typeof value === 'string') return `"${value}"`
+  if (typeof value === 'string') return short(value)
   return String(value)
 }
 
@@ -64,10 +81,13 @@ export function issueMessages(issues: readonly z.core.$ZodIssue[], raw: unknown,
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeys(schema, issue.path as PathKey[])
       return issue.keys
-        .map((k) => `${at([...path, k], true)}: unknown key "${k}"${didYouMean(k, known)}${known.length ? `; expected one of ${known.join(', ')}` : ''}`)
+        .map((k) => `${at([...path, k], true)}: unknown key ${short(k)}${didYouMean(k, known)}${known.length ? `; expected one of ${known.join(', ')}` : ''}`)
         .join('\n')
     }
     const value = getIn(raw, issue.path as PathKey[])
+    if (path.length === 1 && path[0] === 'version' && issue.code === 'invalid_value') {
+      return value === undefined ? `${at([])}: no \`version:\`; add \`version: 1\` as the first line` : `${at(path)}: expected 1 (the only config version), got ${describe(value)}`
+    }
     if (issue.code === 'invalid_type') {
       const expected = article[issue.expected] ?? issue.expected
       return value === undefined ? `${at(path)}: required (${expected})` : `${at(path)}: expected ${expected}, got ${describe(value)}`
@@ -90,13 +110,9 @@ export function parseConfig(text: string, file: string): LoadedConfig {
     const { line, col } = lineCounter.linePos(offset)
     return { line, col }
   }
-  if (doc.errors.length > 0) {
-    const messages = doc.errors.map((e) => {
-      const { line, col } = position(e.pos[0])
-      return `${file}:${line}:${col}: ${e.message.split('\n')[0]}`
-    })
-    throw new ConfigError(messages.join('\n'))
-  }
+  // Unknown tags (!!js/function, !custom) are warnings to the parser; to us they are mistakes.
+  const firstError = doc.errors[0] ?? doc.warnings[0]
+  if (firstError) throw new ConfigError(yamlErrorMessage(text, file, firstError, position))
   const locate = (path: readonly PathKey[], key = false) => {
     // Walk down as far as the path exists; point at the key of the last pair when asked, else at its value.
     let node: unknown = doc.contents
@@ -127,10 +143,18 @@ export function parseConfig(text: string, file: string): LoadedConfig {
     const p = formatPath(path)
     return `${file}:${line}:${col}${p ? ` ${p}` : ''}`
   }
-  const raw: unknown = doc.toJS()
+  let raw: unknown
+  try {
+    raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })
+  } catch (error) {
+    if (/alias count/i.test((error as Error).message)) throw new ConfigError(`${file}: YAML aliases (*name) expand to more than ${MAX_ALIAS_COUNT} copies; write the values out`)
+    if (error instanceof RangeError) throw new ConfigError(`${file}: nested too deeply to read; a config is a few levels of mappings and lists`)
+    // The parser's other refusals while building values (an alias before its anchor) are mistakes in the file too.
+    throw new ConfigError(`${file}: ${(error as Error).message}`)
+  }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(`${file}: expected a mapping with version, metrics, ...; got ${describe(raw)}`)
   const parsed = configSchema.safeParse(raw)
-  if (!parsed.success) throw new ConfigError(issueMessages(parsed.error.issues, raw, configSchema, at).join('\n'))
+  if (!parsed.success) throw new ConfigError(issueMessages(parsed.error.issues, raw, configSchema, at).join('\n'), validEntries(raw, at))
   const config = parsed.data
   const seen = new Map<string, number>()
   const duplicates: string[] = []
@@ -143,4 +167,62 @@ export function parseConfig(text: string, file: string): LoadedConfig {
   })
   if (duplicates.length) throw new ConfigError(duplicates.join('\n'))
   return { config, file, at, line: (path) => locate(path).line }
+}
+
+/** Metric entries that pass the schema on their own, for binding checks when the file as a whole does not. */
+function validEntries(raw: object, at: LoadedConfig['at']): NonNullable<ConfigError['partial']> {
+  const metrics = (raw as { metrics?: unknown }).metrics
+  const entries: [number, MetricEntry][] = []
+  if (Array.isArray(metrics)) {
+    metrics.forEach((m, i) => {
+      const parsed = metricEntrySchema.safeParse(m)
+      if (parsed.success) entries.push([i, parsed.data])
+    })
+  }
+  const severity = (raw as { defaults?: { severity?: unknown } }).defaults?.severity
+  return { entries, at, severity: severity === 'warning' || severity === 'notice' ? severity : 'error' }
+}
+
+/**
+ * One message for a YAML syntax error, at the mistake rather than where the parser gave up: an unclosed
+ * quote or bracket is reported where it opens. The parser's follow-on errors are dropped.
+ */
+function yamlErrorMessage(text: string, file: string, error: YAMLError, position: (offset: number) => { line: number; col: number }): string {
+  const at = (offset: number) => {
+    const { line, col } = position(offset)
+    return `${file}:${line}:${col}`
+  }
+  const offset = error.pos[0]
+  if (error.code === 'MISSING_CHAR' && /quote/.test(error.message)) {
+    const quote = /single/i.test(error.message) ? "'" : '"'
+    const open = text.lastIndexOf(quote, Math.max(0, offset - 1))
+    if (open >= 0) return `${at(open)}: this ${quote} is never closed; close the quoted text on its line`
+  }
+  const closing = /end with an? ([}\]])/.exec(error.message)
+  if (closing) {
+    const open = unclosedBracket(text, offset)
+    if (open >= 0) return `${at(open)}: this "${text[open]}" is never closed; add "${text[open] === '{' ? '}' : ']'}" before the line ends`
+  }
+  if (/Maximum call stack/.test(error.message)) return `${file}: nested too deeply to read; a config is a few levels of mappings and lists`
+  return `${at(offset)}: ${error.message.split('\n')[0]}`
+}
+
+/** Offset of the last "{" or "[" before `end` left open (outside quotes and comments), or -1. */
+function unclosedBracket(text: string, end: number): number {
+  const open: number[] = []
+  let quote = ''
+  for (let i = 0; i < end && i < text.length; i++) {
+    const c = text[i]
+    if (quote) {
+      if (c === quote) quote = ''
+      else if (c === '\\' && quote === '"') i++
+      else if (c === '\n') quote = ''
+      continue
+    }
+    if (c === '"' || c === "'") quote = c
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) while (i < end && text[i] !== '\n') i++
+    else if (c === '{' || c === '[') open.push(i)
+    else if ((c === '}' || c === ']') && open.length) open.pop()
+  }
+  return open.length ? open[open.length - 1] : -1
 }

@@ -21,13 +21,29 @@ export type PluginLoader = (modulePath: string) => Promise<MetricDefinition>
 
 /** Checks each entry against the catalogue: metric name, input names, params. All problems are reported at once. */
 export async function bindMetrics(loaded: LoadedConfig, loadPlugin?: PluginLoader): Promise<BoundMetric[]> {
-  const { config, at } = loaded
+  const { bound, problems } = await bindEntries([...loaded.config.metrics.entries()], loaded.at, loaded.config.defaults.severity, loadPlugin)
+  if (problems.length) throw new ConfigError(problems.join('\n'))
+  return bound
+}
+
+/**
+ * The checks of bindMetrics on some entries (by their index in the file), returning the problems instead of
+ * throwing, so a config that also fails the schema gets every problem reported in one run.
+ */
+export async function bindEntries(
+  entries: readonly [number, MetricEntry][],
+  at: LoadedConfig['at'],
+  defaultSeverity: Severity,
+  loadPlugin?: PluginLoader,
+  skipPlugins = false
+): Promise<{ bound: BoundMetric[]; problems: string[] }> {
   const problems: string[] = []
   const bound: BoundMetric[] = []
-  for (const [index, entry] of config.metrics.entries()) {
+  for (const [index, entry] of entries) {
     const here = ['metrics', index]
     let definition: MetricDefinition | undefined
     if (entry.metric === 'plugin') {
+      if (skipPlugins && entry.module) continue
       if (!entry.module) {
         problems.push(`${at([...here, 'metric'])}: metric "plugin" needs \`module: ./path/to/metric.mjs\``)
         continue
@@ -53,7 +69,7 @@ export async function bindMetrics(loaded: LoadedConfig, loadPlugin?: PluginLoade
     const names = definition.inputs.map((s) => s.name)
     for (const name of Object.keys(entry.inputs)) {
       if (!names.includes(name)) {
-        problems.push(`${at([...here, 'inputs', name], true)}: metric "${definition.name}" has no input "${name}"${didYouMean(name, names)}; its inputs are ${names.join(', ')}`)
+        problems.push(`${at([...here, 'inputs', name], true)}: metric "${definition.name}" has no input ${JSON.stringify(name)}${didYouMean(name, names)}; its inputs are ${names.join(', ')}`)
       }
     }
     for (const spec of definition.inputs) {
@@ -72,9 +88,8 @@ export async function bindMetrics(loaded: LoadedConfig, loadPlugin?: PluginLoade
       definition,
       params: parsed.data,
       direction: entry.direction ?? definition.direction,
-      severity: entry.severity ?? config.defaults.severity
+      severity: entry.severity ?? defaultSeverity
     })
   }
-  if (problems.length) throw new ConfigError(problems.join('\n'))
-  return bound
+  return { bound, problems }
 }

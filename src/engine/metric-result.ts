@@ -27,9 +27,8 @@ function fingerprint(ids: string[] | undefined, inputs: Record<string, NDArray>)
 
 function sufficient(scores: Float64Array) {
   let n = 0
-  let s = 0
-  for (const v of scores) if (Number.isFinite(v)) (n++, (s += v))
-  const mean = n ? s / n : NaN
+  for (const v of scores) if (Number.isFinite(v)) n++
+  const mean = finiteMean(scores)
   let ss = 0
   for (const v of scores) if (Number.isFinite(v)) ss += (v - mean) ** 2
   return { n, mean: n ? mean : null, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : null }
@@ -60,7 +59,8 @@ export function buildMetricResult(bound: BoundMetric, inputs: Record<string, NDA
     value = finiteMean(finite)
     if (n > 0) ci = jsonInterval(bootstrapMeanCI(finite, options))
   } else if (output.columns && aggregate) {
-    n = rowsOf ?? 0
+    nanCount = output.dropped ?? 0
+    n = (rowsOf ?? 0) - nanCount
     value = output.value ?? aggregate(output.columns)
     if (n > 0) ci = jsonInterval(bootstrapColumnsCI(output.columns, aggregate, options))
   } else {

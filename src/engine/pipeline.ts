@@ -1,11 +1,10 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { ADAPTERS } from '../adapters/index.js'
 import { type AdapterBound, expandAdapters } from './expand-adapters.js'
-import { bindMetrics, type BoundMetric } from './bind.js'
+import { bindEntries, bindMetrics, type BoundMetric } from './bind.js'
 import { ConfigError, type LoadedConfig, parseConfig } from '../config/load.js'
 import { compare, type GateSpec } from '../compare/comparison.js'
-import { createInputReader, InputError, type PreparedColumn, readParquetInputs, resolveInWorkspace } from '../inputs/index.js'
+import { createInputReader, InputError, missingFileProblem, type PreparedColumn, readParquetInputs, readRegularText, resolveInWorkspace } from '../inputs/index.js'
 import type { NDArray } from '../inputs/ndarray.js'
 import { loadPluginMetric } from '../metrics/plugin.js'
 import { findMetric } from '../metrics/registry.js'
@@ -13,7 +12,8 @@ import type { MetricDefinition } from '../metrics/types.js'
 import { type Annotation, buildAnnotations } from '../report/annotations.js'
 import { renderMarkdown } from '../report/markdown.js'
 import { buildMetricResult, errorResult, provenanceOf } from './metric-result.js'
-import { serializeJson } from '../results/io.js'
+import { ResultsError, serializeJson } from '../results/io.js'
+import { prepareOutputFolder, writeOutputs } from '../results/output-folder.js'
 import { type Comparison, type MetricResult, RESULTS_SCHEMA, type Results } from '../results/schema.js'
 import type { Aggregate } from '../stats/index.js'
 
@@ -47,6 +47,8 @@ export interface PipelineOptions {
   marker?: string
   /** Report size budget in characters. */
   maxReportChars?: number
+  /** Largest input file (or npz member) read, in bytes; default 1 GiB. Text files stay capped near 512 MiB. */
+  maxInputBytes?: number
 }
 
 export interface PipelineResult {
@@ -60,18 +62,31 @@ export interface PipelineResult {
   inputErrors: number
 }
 
+/** A config is a page of YAML; anything bigger is a mistake or an attack on the parser. */
+export const MAX_CONFIG_BYTES = 1 << 20
+
 /** Loads and checks the config; plugins are imported (repository code) only when allowed. */
 export async function loadConfig(workspace: string, configPath: string, allowPlugins = true, readAdapterFiles = true): Promise<{ loaded: LoadedConfig; bound: BoundMetric[] }> {
   let text: string
   let absolute: string
   try {
     absolute = resolveInWorkspace(workspace, configPath)
-    text = readFileSync(absolute, 'utf8')
+    text = readRegularText(absolute, configPath, MAX_CONFIG_BYTES)
   } catch (error) {
-    if (error instanceof InputError) throw new ConfigError(error.message)
+    const hint = /: file not found/.test((error as Error).message) ? '; write one (README: "Configuration") or point at it with --config' : ''
+    if (error instanceof InputError) throw new ConfigError(`${error.message}${hint}`)
     throw new ConfigError(`${configPath}: cannot read the config (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
   }
-  const loaded = parseConfig(text, configPath)
+  let loaded: LoadedConfig
+  try {
+    loaded = parseConfig(text, configPath)
+  } catch (error) {
+    // A schema error in one place should not hide an unknown metric name in another: bind what is valid, report all.
+    if (!(error instanceof ConfigError) || !error.partial) throw error
+    const { entries, at, severity } = error.partial
+    const { problems } = await bindEntries(entries, at, severity, undefined, true)
+    throw new ConfigError(byLine([...error.message.split('\n'), ...problems]).join('\n'))
+  }
   const loader = allowPlugins ? (module: string) => loadPluginMetric(resolveInWorkspace(workspace, module)) : undefined
   const bound: BoundMetric[] = await bindMetrics(loaded, loader)
   // `compare` has results files, not the libraries' result files: it takes adapter gates from the results (adapterGateSpecs).
@@ -79,13 +94,36 @@ export async function loadConfig(workspace: string, configPath: string, allowPlu
   return { loaded, bound }
 }
 
+/** Messages that start `file:line:col` in file order (stable, so one key's messages stay together). */
+function byLine(messages: string[]): string[] {
+  const line = (m: string) => Number(/^[^\n]*?:(\d+):\d+/.exec(m)?.[1] ?? 0)
+  return messages.map((m, i) => ({ m, i })).sort((a, b) => line(a.m) - line(b.m) || a.i - b.i).map(({ m }) => m)
+}
+
 /** Reads the arrays of every metric and computes results; a metric whose inputs fail becomes an error entry. */
-export function computeResults(workspace: string, loaded: LoadedConfig, bound: BoundMetric[], info: { commit?: string | null; ref?: string | null; createdAt?: string; parquet?: ReadonlyMap<string, PreparedColumn> }): { results: Results; inputErrors: number } {
+export function computeResults(
+  workspace: string,
+  loaded: LoadedConfig,
+  bound: BoundMetric[],
+  info: { commit?: string | null; ref?: string | null; createdAt?: string; parquet?: ReadonlyMap<string, PreparedColumn>; maxInputBytes?: number }
+): { results: Results; inputErrors: number } {
   const { config, at } = loaded
-  const reader = createInputReader({ workspace, aliases: config.inputs, parquet: info.parquet })
+  const reader = createInputReader({ workspace, aliases: config.inputs, parquet: info.parquet, ...(info.maxInputBytes ? { maxBytes: info.maxInputBytes } : {}) })
+  // A misspelt path under `inputs:` is reported once, at its own line, not once per metric that uses it.
+  const aliasProblems = new Map<string, string>()
+  for (const [name, target] of Object.entries(config.inputs)) {
+    const problem = missingFileProblem(workspace, target.split('#')[0])
+    if (problem) aliasProblems.set(name, `${at(['inputs', name])}: ${problem}`)
+  }
   let inputErrors = 0
   const metrics: MetricResult[] = bound.map((b) => {
     const here = configPath(b)
+    const refs = [...Object.values(b.entry.inputs), ...(b.entry.ids ? [b.entry.ids] : [])]
+    const broken = refs.map((ref) => aliasProblems.get(ref.split('#')[0])).find(Boolean)
+    if (broken) {
+      inputErrors++
+      return errorResult(b, broken)
+    }
     try {
       // Adapter metrics arrive with their numbers already read from the library's result file.
       if (isAdapterBound(b)) return { ...buildMetricResult(b, b.arrays, b.ids, config.defaults), provenance: b.provenance }
@@ -157,6 +195,12 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const { workspace } = options
   const { loaded, bound } = await loadConfig(workspace, options.config, options.allowPlugins ?? true)
   const { baseline, noBaselineNote } = options.resolveBaseline ? await options.resolveBaseline(loaded.config.suite) : options
+  if (baseline && baseline.results.suite !== loaded.config.suite) {
+    // Another suite's metrics can share ids by accident: comparing them would gate on the wrong numbers.
+    throw new ResultsError(
+      `${baseline.note ?? 'the baseline'}: is of suite ${JSON.stringify(baseline.results.suite)}, but ${options.config} is suite ${JSON.stringify(loaded.config.suite)}; use that suite's baseline`
+    )
+  }
   const parquet = await parquetColumnsOf(workspace, loaded, bound)
   const { results, inputErrors } = computeResults(workspace, loaded, bound, { ...options, parquet })
   const comparison = compare({
@@ -174,15 +218,12 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const sources = Object.fromEntries(bound.map((b) => [b.entry.id, b.entry.source]))
   const annotations = buildAnnotations(comparison, options.config, sources)
 
-  const out = resolve(workspace, options.outDir)
-  mkdirSync(out, { recursive: true })
+  const out = prepareOutputFolder(workspace, options.outDir)
   const paths = {
     results: join(out, 'results.json'),
     comparison: baseline ? join(out, 'comparison.json') : null,
     report: join(out, 'report.md')
   }
-  writeFileSync(paths.results, serializeJson(results))
-  if (paths.comparison) writeFileSync(paths.comparison, serializeJson(comparison))
-  writeFileSync(paths.report, markdown)
+  writeOutputs(out, { 'results.json': serializeJson(results), 'comparison.json': baseline ? serializeJson(comparison) : null, 'report.md': markdown })
   return { config: loaded, results, comparison, markdown, annotations, paths, inputErrors }
 }

@@ -17,7 +17,7 @@ export interface CsvSelectOptions {
 
 /** RFC 4180: quoted fields with "" escapes, commas and newlines inside quotes, LF or CRLF line ends. */
 export function parseCsv(bytes: Uint8Array, source: string): CsvTable {
-  const text = decodeText(bytes)
+  const text = decodeText(bytes, source)
   const records: string[][] = []
   const starts: number[] = []
   let line = 1

@@ -1,8 +1,9 @@
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs'
+import { closeSync, existsSync, readdirSync, readSync } from 'node:fs'
 import * as path from 'node:path'
 import { didYouMean } from '../util/suggest.js'
 import { type CsvTable, parseCsv, selectCsv } from './csv.js'
 import { InputError, fail } from './errors.js'
+import { MAX_TEXT_BYTES, openRegularFile, readRegularFile, TEXT_LIMIT_HINT } from './files.js'
 import { parseJsonDocument, selectJson } from './json.js'
 import { type JsonLine, parseJsonLines, selectJsonLines } from './jsonl.js'
 import { type NDArray, shapeText } from './ndarray.js'
@@ -23,7 +24,10 @@ export { type InputReference, parseReference, resolveInWorkspace } from './refer
 export { type ByteSource, MAX_SAFETENSORS_HEADER, parseSafetensorsHeader, readSafetensorsTensor } from './safetensors.js'
 export { type PreparedColumn, parquetColumns, readParquetColumn } from './parquet.js'
 
+export { MAX_TEXT_BYTES, openRegularFile, readRegularFile, readRegularText } from './files.js'
+
 export const SUPPORTED_EXTENSIONS = ['.npy', '.npz', '.json', '.jsonl', '.ndjson', '.csv', '.safetensors', '.parquet'] as const
+const TEXT_EXTENSIONS = new Set(['.json', '.jsonl', '.ndjson', '.csv'])
 
 /** Pickle-based formats: loading one runs code, so we refuse it and say how to save the same tensors safely. */
 const PICKLE_EXTENSIONS = ['.pt', '.pth', '.pkl', '.pickle', '.ckpt']
@@ -68,7 +72,8 @@ export function createInputReader(options: InputReaderOptions): InputReader {
     const absolute = resolveInWorkspace(workspace, ref.path)
     let bytes = bytesByPath.get(absolute)
     if (!bytes) {
-      bytes = readWhole(ref.path, absolute, maxBytes, options.readFile)
+      const text = TEXT_EXTENSIONS.has(path.extname(ref.path).toLowerCase())
+      bytes = readWhole(ref.path, absolute, text ? Math.min(maxBytes, MAX_TEXT_BYTES) : maxBytes, text ? TEXT_LIMIT_HINT : '', options.readFile)
       bytesByPath.set(absolute, bytes)
     }
     return { absolute, bytes }
@@ -179,7 +184,7 @@ export async function readParquetInputs(options: InputReaderOptions, refs: Itera
     }
     if (path.extname(ref.path).toLowerCase() !== '.parquet' || out.has(ref.display)) continue
     try {
-      const bytes = readWhole(ref.path, resolveInWorkspace(workspace, ref.path), maxBytes, options.readFile)
+      const bytes = readWhole(ref.path, resolveInWorkspace(workspace, ref.path), maxBytes, '', options.readFile)
       out.set(ref.display, await readParquetColumn(bytes, ref.member, ref.path))
     } catch (error) {
       if (!(error instanceof InputError)) throw error
@@ -191,22 +196,19 @@ export async function readParquetInputs(options: InputReaderOptions, refs: Itera
 
 function integerText(value: number, index: number, source: string): string {
   if (!Number.isInteger(value)) fail(source, `ids must be integers or strings; element ${index} is ${value}`)
-  // String(1e21) would print an exponent.
-  return Number.isSafeInteger(value) ? String(value) : BigInt(value).toString()
+  // Above 2^53 a float64 can't tell neighbouring ids apart (2^53 and 2^53+1 read alike), so pairs would be wrong.
+  if (!Number.isSafeInteger(value)) fail(source, `id at element ${index} is beyond 2^53 − 1, where numbers lose digits and distinct ids collide; write the ids as strings (e.g. "${BigInt(value)}")`)
+  return String(value)
 }
 
-/** The file's bytes, or a message saying it is missing (with a did-you-mean among its siblings) or too big. */
-function readWhole(file: string, absolute: string, maxBytes: number, readFile?: (absolutePath: string) => Uint8Array): Uint8Array {
+/** The file's bytes, or a message saying it is missing (with a did-you-mean among its siblings), not a regular file, or too big. */
+function readWhole(file: string, absolute: string, maxBytes: number, hint: string, readFile?: (absolutePath: string) => Uint8Array): Uint8Array {
   try {
-    if (!readFile) {
-      const size = statSync(absolute).size
-      if (size > maxBytes) fail(file, `file is ${size} bytes, over the size limit of ${maxBytes} bytes`)
-    }
-    return (readFile ?? readFileSync)(absolute)
+    return readFile ? readFile(absolute) : readRegularFile(absolute, file, maxBytes, hint)
   } catch (error) {
-    if (error instanceof InputError) throw error
     const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') fail(file, `file not found (resolved to ${absolute})${siblingHint(absolute)}`)
+    if (error instanceof InputError && !/: file not found/.test(error.message)) throw error
+    if (error instanceof InputError || code === 'ENOENT') fail(file, `file not found (resolved to ${absolute})${siblingHint(absolute)}`)
     if (code === 'EISDIR') fail(file, 'is a directory, not a file')
     return fail(file, `can't read the file (${(error as Error).message})`)
   }
@@ -216,23 +218,22 @@ function memorySource(bytes: Uint8Array): ByteSource {
   return { size: bytes.length, read: (position, length) => bytes.subarray(position, position + length) }
 }
 
-/** Positioned reads through one descriptor per read, so no handle outlives a failure. */
+/** Positioned reads; the file is checked once (regular file, not a FIFO or device) and each read opens it briefly. */
 function fileSource(file: string, absolute: string): ByteSource {
   let size: number
   try {
-    const stat = statSync(absolute)
-    if (stat.isDirectory()) fail(file, 'is a directory, not a file')
-    size = stat.size
+    const opened = openRegularFile(absolute, file)
+    closeSync(opened.fd)
+    size = opened.size
   } catch (error) {
-    if (error instanceof InputError) throw error
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') fail(file, `file not found (resolved to ${absolute})${siblingHint(absolute)}`)
-    return fail(file, `can't read the file (${(error as Error).message})`)
+    if (error instanceof InputError && /: file not found/.test(error.message)) fail(file, `file not found (resolved to ${absolute})${siblingHint(absolute)}`)
+    throw error
   }
   return {
     size,
     read(position, length) {
       const out = new Uint8Array(length)
-      const fd = openSync(absolute, 'r')
+      const { fd } = openRegularFile(absolute, file)
       try {
         let done = 0
         while (done < length) {
@@ -245,6 +246,18 @@ function fileSource(file: string, absolute: string): ByteSource {
       }
       return out
     }
+  }
+}
+
+/** Why a workspace path can't be read as an input (missing, leaves the workspace), or null when it exists. */
+export function missingFileProblem(workspace: string, file: string): string | null {
+  try {
+    const absolute = resolveInWorkspace(workspace, file)
+    if (existsSync(absolute)) return null
+    return `${file}: file not found (resolved to ${absolute})${siblingHint(absolute)}`
+  } catch (error) {
+    if (error instanceof InputError) return error.message
+    throw error
   }
 }
 

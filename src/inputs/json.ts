@@ -2,11 +2,17 @@ import { didYouMean } from '../util/suggest.js'
 import { fail, listText } from './errors.js'
 import { type NDArray, makeArray, makeStrings } from './ndarray.js'
 
+/** Most dimensions an array may have (numpy 2's NPY_MAXDIMS). */
+export const MAX_DIMENSIONS = 64
+
 /** Describes a position inside the value being converted (a JSON pointer, or a JSONL line) for messages. */
 export type Where = (path: readonly (string | number)[]) => string
 
-/** UTF-8 text of a file, without a byte-order mark. */
-export function decodeText(bytes: Uint8Array): string {
+/** UTF-8 text of a file, without a byte-order mark; UTF-16 (Windows "Unicode") is refused by name, not misread. */
+export function decodeText(bytes: Uint8Array, source = 'input'): string {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    fail(source, 'is UTF-16 text; save it as UTF-8 (Python: open(path, "w", encoding="utf-8"); pandas: to_csv(path, encoding="utf-8"))')
+  }
   const text = new TextDecoder('utf-8').decode(bytes)
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
 }
@@ -36,7 +42,7 @@ export function parseJsonText(text: string, source: string, what = ''): unknown 
 
 /** V8's message, with "at position N" turned into a line and column and quoted text dropped. */
 function jsonErrorText(error: Error, text: string): string {
-  const message = error.message.replace(/, ".*" is not valid JSON$/s, '')
+  const message = error.message.replace(/, ".*" is not valid JSON$/s, '').replace(/, ".*"\.\.\. is not valid JSON$/s, '')
   const at = /at position (\d+)/.exec(message)
   if (!at) return message
   const before = text.slice(0, Number(at[1]))
@@ -105,6 +111,8 @@ export function jsonToArray(
   for (let v = value; Array.isArray(v); v = v[0]) {
     shape.push(v.length)
     if (v.length === 0) break
+    // numpy's own limit; deeper nesting is a malformed or hostile file and would overflow the stack below.
+    if (shape.length > MAX_DIMENSIONS) fail(display, `arrays nest more than ${MAX_DIMENSIONS} levels deep; numpy arrays have at most ${MAX_DIMENSIONS} dimensions`)
   }
   const numbers: number[] = []
   const strings: string[] = []
@@ -154,7 +162,7 @@ export function jsonToArray(
 
 /** Parses a .json file once, so several pointers into it share the work. */
 export function parseJsonDocument(bytes: Uint8Array, source: string): unknown {
-  return parseJsonText(decodeText(bytes), source)
+  return parseJsonText(decodeText(bytes, source), source)
 }
 
 /** The array at `pointer` ("/a/0/b"; "" or undefined for the whole document). */

@@ -11,7 +11,7 @@ export interface JsonLine {
 
 /** Parses every non-blank line; a line that is not JSON fails with its line number. */
 export function parseJsonLines(bytes: Uint8Array, source: string): JsonLine[] {
-  const lines = decodeText(bytes).split('\n')
+  const lines = decodeText(bytes, source).split('\n')
   const out: JsonLine[] = []
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i].trim()

@@ -195,7 +195,8 @@ export const edgeAuroc: MetricDefinition<{ abs: boolean }> = {
     const columns = { edge_scores: abs ? edge_scores.data.map(Math.abs) : Float64Array.from(edge_scores.data), circuit: Float64Array.from(circuit.data) }
     const value = mannWhitneyAuc(columns.edge_scores, columns.circuit)
     if (Number.isNaN(value)) throw new MetricInputError('edge-auroc needs both circuit and non-circuit edges with finite scores')
-    return { columns, value }
+    const dropped = columns.edge_scores.filter((v) => !Number.isFinite(v)).length
+    return { columns, value, dropped }
   },
   aggregate(columns, _params, indices) {
     return mannWhitneyAuc(columns.edge_scores, columns.circuit, indices)

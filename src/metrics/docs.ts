@@ -194,3 +194,30 @@ export function catalogueJson(defs: readonly MetricDefinition[]): CatalogueEntry
     binary: d.binary ?? false
   }))
 }
+
+/** One metric for `interp-gate metrics NAME`: what it computes, its inputs with shapes, params with defaults, aliases. */
+export function renderMetricText(def: MetricDefinition): string {
+  const schema = paramsJsonSchema(def)
+  const required = new Set(schema.required ?? [])
+  const params = Object.entries(schema.properties ?? {}).map(([name, s]) => {
+    const fallback = s.default !== undefined ? `default ${JSON.stringify(s.default)}` : required.has(name) ? 'required' : 'optional'
+    const constraints = constraintsText(s)
+    return `  ${name}: ${typeText(s)}, ${fallback}${constraints ? `, ${constraints}` : ''}${s.description ? ` — ${s.description}` : ''}`
+  })
+  return [
+    `${def.name} — ${def.title}`,
+    def.doc.summary,
+    '',
+    `aliases:   ${def.aliases?.length ? def.aliases.join(', ') : '(none)'}`,
+    `family:    ${def.family}`,
+    `direction: ${def.direction} is better`,
+    `range:     ${def.doc.range || '—'}`,
+    `formula:   ${def.doc.formula || '—'}`,
+    '',
+    'inputs:',
+    ...def.inputs.map((i) => `  ${i.name}${i.optional ? ' (optional)' : ''}: ${shapesText(i)} — ${i.description}`),
+    '',
+    'params:',
+    ...(params.length ? params : ['  (none)'])
+  ].join('\n')
+}

@@ -44,13 +44,21 @@ export function sum(values: ArrayLike<number>): number {
 export function finiteMean(values: ArrayLike<number>): number {
   let s = 0
   let n = 0
+  let largest = 0
   for (let i = 0; i < values.length; i++) {
     if (Number.isFinite(values[i])) {
       s += values[i]
       n++
+      largest = Math.max(largest, Math.abs(values[i]))
     }
   }
-  return n === 0 ? NaN : s / n
+  if (n === 0) return NaN
+  if (Number.isFinite(s)) return s / n
+  // The sum overflowed (ten values of 1e308): sum x / 2^e instead, exact for a power of two, then scale back.
+  const scale = 2 ** Math.floor(Math.log2(largest))
+  let scaled = 0
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) scaled += values[i] / scale
+  return (scaled / n) * scale
 }
 
 /** Trapezoid area of y sampled at equal steps over [0, 1] (RISE's auc): (Σy − (y₀ + y_K)/2) / K. */

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { z } from 'zod'
@@ -125,6 +125,9 @@ function checkedCompute(def: MetricDefinition, file: string): MetricDefinition['
  */
 export async function loadPluginMetric(file: string): Promise<MetricDefinition> {
   if (!existsSync(file)) throw new PluginError(`${file}: plugin module not found`)
+  // import() of a FIFO or a device would wait forever.
+  const stats = statSync(file)
+  if (!stats.isFile()) throw new PluginError(`${file}: the plugin module is not a regular file`)
   let mod: Record<string, unknown>
   try {
     mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>

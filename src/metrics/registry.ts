@@ -35,7 +35,16 @@ export function findMetric(name: string): MetricDefinition | undefined {
   return byName.get(name)
 }
 
+/** Names that mean opposite things in different libraries: refused with both readings instead of guessed. */
+const AMBIGUOUS: Record<string, string> = {
+  sparsity:
+    '"sparsity" is ambiguous: write `nonzero-fraction` (share of non-zero attributions, lower is sparser) or `gini` (Gini index, Quantus "Sparseness", higher is sparser)',
+  sparseness:
+    '"sparseness" is ambiguous: write `gini` (Gini index, Quantus "Sparseness", higher is sparser) or `nonzero-fraction` (share of non-zero attributions, lower is sparser)'
+}
+
 /** "unknown metric "x" (did you mean "y"?)" — the text config errors use. */
 export function unknownMetricMessage(name: string): string {
-  return `unknown metric "${name}"${didYouMean(name, byName.keys())}; \`interp-gate metrics\` lists them`
+  if (Object.hasOwn(AMBIGUOUS, name.toLowerCase())) return AMBIGUOUS[name.toLowerCase()]
+  return `unknown metric ${JSON.stringify(name)}${didYouMean(name, byName.keys())}; \`interp-gate metrics\` lists them`
 }

@@ -41,13 +41,48 @@ export function checkShapes(specs: readonly InputSpec[], inputs: Record<string, 
     if (array.strings) {
       throw new MetricInputError(`input "${spec.name}" (${array.source}) holds text; expected numbers`)
     }
-    if (!spec.shapes.some((shape) => bindShape(shape, array.shape, bound))) {
-      const expected = spec.shapes.map(specText).join(' or ')
-      const known = [...bound].map(([k, v]) => `${k}=${v}`).join(', ')
-      throw new MetricInputError(
-        `input "${spec.name}" (${array.source}): expected shape ${expected}${known ? ` with ${known}` : ''}, got ${shapeText(array.shape)}`
-      )
-    }
+    if (!spec.shapes.some((shape) => bindShape(shape, array.shape, bound))) throw new MetricInputError(shapeMismatch(specs, inputs, spec))
+  }
+  return bound
+}
+
+/** Binds every present input except `skip`; the bound sizes, or null when they disagree among themselves. */
+function bindAll(specs: readonly InputSpec[], inputs: Record<string, NDArray>, skip?: string): Map<string, number> | null {
+  const bound = new Map<string, number>()
+  for (const spec of specs) {
+    const array = inputs[spec.name]
+    if (!array || array.strings || spec.name === skip) continue
+    if (!spec.shapes.some((shape) => bindShape(shape, array.shape, bound))) return null
+  }
+  return bound
+}
+
+/**
+ * Blames the input that disagrees with all the others (the one whose removal makes the rest agree), not
+ * merely the first input checked after it; when that can't be told, names the earlier inputs' shapes too.
+ */
+function shapeMismatch(specs: readonly InputSpec[], inputs: Record<string, NDArray>, failed: InputSpec): string {
+  const present = specs.filter((s) => inputs[s.name] && !inputs[s.name].strings)
+  const culprits = present.filter((s) => bindAll(specs, inputs, s.name) !== null)
+  const describe = (s: InputSpec) => `"${s.name}" (${inputs[s.name].source})`
+  const expected = (s: InputSpec) => s.shapes.map(specText).join(' or ')
+  const blame = culprits.length === 1 ? culprits[0] : failed
+  const others = bindAll(specs, inputs, blame.name) ?? new Map<string, number>()
+  const known = [...(culprits.length === 1 && blame !== failed ? others : boundBefore(specs, inputs, failed))].map(([k, v]) => `${k}=${v}`).join(', ')
+  const base = `input ${describe(blame)}: expected shape ${expected(blame)}${known ? ` with ${known}` : ''}, got ${shapeText(inputs[blame.name].shape)}`
+  if (culprits.length === 1 && blame !== failed) return `${base} (the other inputs agree with each other)`
+  if (culprits.length === 1) return base
+  const earlier = present.slice(0, present.indexOf(failed)).map((s) => `${describe(s)} is ${shapeText(inputs[s.name].shape)}`)
+  return earlier.length ? `${base}; ${earlier.join(', ')} (one of them may be transposed)` : base
+}
+
+/** The sizes bound by the inputs checked before `failed`. */
+function boundBefore(specs: readonly InputSpec[], inputs: Record<string, NDArray>, failed: InputSpec): Map<string, number> {
+  const bound = new Map<string, number>()
+  for (const spec of specs) {
+    if (spec === failed) break
+    const array = inputs[spec.name]
+    if (array && !array.strings) spec.shapes.some((shape) => bindShape(shape, array.shape, bound))
   }
   return bound
 }

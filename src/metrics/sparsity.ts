@@ -10,7 +10,6 @@ const attributionsSpec: InputSpec = {
 
 export const nonzeroFraction: MetricDefinition<{ eps: number }> = {
   name: 'nonzero-fraction',
-  aliases: ['sparsity'],
   family: 'sparsity',
   title: 'Non-zero fraction',
   direction: 'lower',

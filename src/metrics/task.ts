@@ -101,7 +101,9 @@ export const auroc: MetricDefinition<Record<string, never>> = {
   compute({ scores, labels }) {
     checkZeroOne(labels, 'labels', true)
     const columns = { score: Float64Array.from(scores.data), label: Float64Array.from(labels.data) }
-    return { columns, value: aurocOf(columns) }
+    let dropped = 0
+    for (let i = 0; i < columns.score.length; i++) if (Number.isNaN(columns.score[i]) || Number.isNaN(columns.label[i])) dropped++
+    return { columns, value: aurocOf(columns), dropped }
   },
   aggregate(columns, _params, indices) {
     return aurocOf(columns, indices)

@@ -37,6 +37,8 @@ export interface MetricOutput {
   columns?: Record<string, Float64Array>
   /** The aggregate. Required when neither scores nor columns are given (a scalar `value`). */
   value?: number
+  /** Rows of `columns` the aggregate leaves out (a NaN score or label): counted in nanCount, not in n. */
+  dropped?: number
 }
 
 export interface MetricDoc {

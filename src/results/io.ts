@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { InputError, readRegularText } from '../inputs/index.js'
 import { decodeFloat64 } from './encode.js'
 import { type Comparison, type MetricResult, type Results, resultsSchema } from './schema.js'
 
@@ -12,7 +12,9 @@ export function parseResults(text: string, file: string): Results {
   try {
     raw = JSON.parse(text)
   } catch (error) {
-    throw new ResultsError(`${file}: not valid JSON (${(error as Error).message})`)
+    // V8 quotes the start of the text; a planted symlink could make that a secret, so only the position is kept.
+    const reason = (error as Error).message.replace(/, ".*$/s, '').replace(/^Unexpected token '.*?'/s, 'Unexpected character')
+    throw new ResultsError(`${file}: not valid JSON (${reason}); expected a results.json written by interp-gate`)
   }
   const parsed = resultsSchema.safeParse(raw)
   if (!parsed.success) {
@@ -27,8 +29,9 @@ export function parseResults(text: string, file: string): Results {
 export function readResultsFile(absolute: string, display: string): Results {
   let text: string
   try {
-    text = readFileSync(absolute, 'utf8')
+    text = readRegularText(absolute, display)
   } catch (error) {
+    if (error instanceof InputError) throw new ResultsError(error.message)
     throw new ResultsError(`${display}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
   }
   return parseResults(text, display)

@@ -7,19 +7,42 @@ export const COMPARISON_SCHEMA = 'interp-gate/comparison@1'
 
 const finiteOrNull = z.number().nullable()
 
-export const intervalSchema = z.object({ level: z.number(), low: finiteOrNull, high: finiteOrNull })
+export const intervalSchema = z.object({ level: z.number().gt(0).lt(1), low: finiteOrNull, high: finiteOrNull })
+
+/** Base64 that decodes to whole little-endian float64 values (a multiple of 8 bytes). */
+const float64Base64 = z
+  .string()
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64')
+  .refine((text) => (text.length % 4 === 0 && ((text.length / 4) * 3 - (text.match(/=+$/)?.[0].length ?? 0)) % 8 === 0), 'expected base64 of whole float64 values (a multiple of 8 bytes)')
+
+/** Nesting depth of a JSON value, counted without recursion so a hostile file can't overflow the stack. */
+function depthOf(value: unknown, limit: number): number {
+  let level: unknown[] = [value]
+  let depth = 0
+  while (level.length && depth <= limit) {
+    const next: unknown[] = []
+    for (const v of level) if (v !== null && typeof v === 'object') next.push(...Object.values(v))
+    if (next.length === 0) break
+    level = next
+    depth++
+  }
+  return depth
+}
+
+/** Metric params are a few levels deep; a deeper record is tampering and would overflow recursive code later. */
+export const MAX_PARAMS_DEPTH = 16
 
 /** Per-example data: base64 of little-endian float64, parallel to ids. */
 export const examplesSchema = z.object({
   ids: z.array(z.string()).optional(),
-  scores: z.string().optional(),
-  columns: z.record(z.string(), z.string()).optional(),
+  scores: float64Base64.optional(),
+  columns: z.record(z.string(), float64Base64).optional(),
   /** Set when the run had more examples than the suite's max-examples: the data was left out. */
   omitted: z.object({ total: z.number().int(), cap: z.number().int() }).optional()
 })
 
 /** Sufficient statistics of the finite per-example scores, kept even when the scores themselves are left out. */
-export const summarySchema = z.object({ n: z.number().int(), mean: finiteOrNull, sd: finiteOrNull })
+export const summarySchema = z.object({ n: z.number().int().nonnegative(), mean: finiteOrNull, sd: finiteOrNull })
 
 export const metricResultSchema = z.object({
   id: resultMetricIdSchema,
@@ -28,10 +51,10 @@ export const metricResultSchema = z.object({
   family: z.string(),
   direction: directionSchema,
   value: finiteOrNull,
-  n: z.number().int(),
-  nanCount: z.number().int(),
+  n: z.number().int().nonnegative(),
+  nanCount: z.number().int().nonnegative(),
   ci: intervalSchema.nullable(),
-  params: z.record(z.string(), z.unknown()),
+  params: z.record(z.string(), z.unknown()).refine((p) => depthOf(p, MAX_PARAMS_DEPTH) <= MAX_PARAMS_DEPTH, `nested deeper than ${MAX_PARAMS_DEPTH} levels`),
   binary: z.boolean().optional(),
   /** Hash of the example ids, or of the label-like input when there are no ids: "same eval set" check. */
   fingerprint: z.string().optional(),
@@ -52,7 +75,13 @@ export const resultsSchema = z.object({
   commit: z.string().nullable(),
   ref: z.string().nullable(),
   createdAt: z.string(),
-  metrics: z.array(metricResultSchema),
+  metrics: z.array(metricResultSchema).superRefine((metrics, ctx) => {
+    const seen = new Set<string>()
+    metrics.forEach((m, i) => {
+      if (seen.has(m.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate metric id "${m.id}"` })
+      seen.add(m.id)
+    })
+  }),
   /** The config's accept entries: a later run treats an entry already here as stale. */
   accept: z.array(acceptEntrySchema).optional()
 })

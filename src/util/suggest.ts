@@ -14,12 +14,23 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]
 }
 
+/** Names longer than this get no suggestion: the distance is quadratic in the length, and such names are not typos. */
+export const MAX_SUGGEST_LENGTH = 64
+/** Candidates looked at, at most: a CSV header can have thousands of columns. */
+export const MAX_SUGGEST_CANDIDATES = 1000
+
 /** The closest candidate within a third of the word's length, as a ` (did you mean "x"?)` suffix, or ''. */
 export function didYouMean(word: string, candidates: Iterable<string>): string {
+  if (word.length > MAX_SUGGEST_LENGTH) return ''
   let best = ''
   let bestDistance = Infinity
+  let seen = 0
+  const lower = word.toLowerCase()
   for (const candidate of candidates) {
-    const d = editDistance(word.toLowerCase(), candidate.toLowerCase())
+    if (++seen > MAX_SUGGEST_CANDIDATES) break
+    // A candidate whose length differs by more than the limit can't be within it: skip the quadratic work.
+    if (Math.abs(candidate.length - word.length) > Math.max(2, Math.ceil(word.length / 3))) continue
+    const d = editDistance(lower, candidate.toLowerCase())
     if (d < bestDistance) {
       best = candidate
       bestDistance = d

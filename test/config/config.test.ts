@@ -62,7 +62,7 @@ describe('parseConfig', () => {
     expect(errorOf(() => parseConfig(`${ok}    severity: fatal\n`, 'c.yml'))).toBe(
       'c.yml:7:15 metrics[0].severity: expected one of "error", "warning", "notice", got "fatal"'
     )
-    expect(errorOf(() => parseConfig(ok.replace('version: 1', 'version: 2'), 'c.yml'))).toBe('c.yml:1:10 version: expected 1, got 2')
+    expect(errorOf(() => parseConfig(ok.replace('version: 1', 'version: 2'), 'c.yml'))).toBe('c.yml:1:10 version: expected 1 (the only config version), got 2')
   })
 
   it('reports a missing required key at its parent', () => {
@@ -112,8 +112,8 @@ describe('bindMetrics', () => {
     ])
   })
 
-  it('resolves aliases and applies param defaults and direction overrides', async () => {
-    const text = 'version: 1\ndefaults: { severity: warning }\nmetrics:\n  - id: nz\n    metric: sparsity\n    inputs: { attributions: a.npy }\n    direction: higher\n'
+  it('applies param defaults and direction overrides', async () => {
+    const text = 'version: 1\ndefaults: { severity: warning }\nmetrics:\n  - id: nz\n    metric: nonzero-fraction\n    inputs: { attributions: a.npy }\n    direction: higher\n'
     const [b] = await bindMetrics(parseConfig(text, 'c.yml'))
     expect(b.definition.name).toBe('nonzero-fraction')
     expect(b.params).toEqual({ eps: 0 })

@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto'
+import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs'
+import { dirname, join, relative, resolve, sep } from 'node:path'
+
+/** The output folder can't be used as asked (a symlink, a file, a symlinked output). */
+export class OutputError extends Error {
+  override name = 'OutputError'
+}
+
+function lstatOrNull(path: string) {
+  try {
+    return lstatSync(path)
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Creates the output folder and returns its absolute path. Refuses when the folder, or any folder between
+ * the workspace and it, is a symlink (results would land wherever it points) or is a file.
+ */
+export function prepareOutputFolder(workspace: string, outDir: string): string {
+  const root = resolve(workspace)
+  const out = resolve(root, outDir)
+  const rel = relative(root, out)
+  const inside = rel !== '..' && !rel.startsWith(`..${sep}`) && !rel.startsWith(sep) && rel !== out
+  // Only the part below the workspace is ours to check; a path outside it (an absolute --out) is checked whole.
+  const start = inside ? root : dirname(out) === out ? out : findExistingParent(out)
+  const parts = relative(start, out).split(sep).filter(Boolean)
+  let current = start
+  for (const part of parts) {
+    current = join(current, part)
+    const stats = lstatOrNull(current)
+    if (!stats) {
+      mkdirSync(current, { recursive: true })
+      continue
+    }
+    if (stats.isSymbolicLink()) throw new OutputError(`${outDir}: ${current === out ? 'the output folder' : `${current}`} is a symlink; outputs are not written through symlinks, give a real folder with --out`)
+    if (!stats.isDirectory()) throw new OutputError(`${outDir}: ${current === out ? 'is' : `${current} is`} a file, not a folder; give a folder with --out (it is created when missing)`)
+  }
+  return out
+}
+
+function findExistingParent(path: string): string {
+  let current = dirname(path)
+  while (dirname(current) !== current && !lstatOrNull(current)) current = dirname(current)
+  return current
+}
+
+/**
+ * Writes each file of the run into the folder atomically (temporary file, fsync, rename), so a kill
+ * leaves the old file or the new one, never a torn one; a file given as null is one this run does not
+ * produce and is removed, so no stale comparison.json sits beside a new report. An existing symlink
+ * or folder at an output name is refused rather than written through or replaced.
+ */
+export function writeOutputs(folder: string, files: Record<string, string | null>): string[] {
+  for (const name of Object.keys(files)) {
+    const stats = lstatOrNull(join(folder, name))
+    if (stats && !stats.isFile()) throw new OutputError(`${join(folder, name)}: is ${stats.isSymbolicLink() ? 'a symlink' : 'not a regular file'}; outputs are written only as regular files, remove it or choose another --out`)
+  }
+  const written: string[] = []
+  for (const [name, text] of Object.entries(files)) {
+    const target = join(folder, name)
+    if (text === null) {
+      if (lstatOrNull(target)) unlinkSync(target)
+      continue
+    }
+    writeAtomically(target, text)
+    written.push(target)
+  }
+  return written
+}
+
+function writeAtomically(target: string, text: string): void {
+  // A unique temporary name in the same folder (rename is atomic within a file system); 'wx' never follows a planted symlink.
+  const temp = join(dirname(target), `.${randomBytes(6).toString('hex')}.${process.pid}.tmp`)
+  const fd = openSync(temp, 'wx', 0o644)
+  try {
+    writeSync(fd, text)
+    fsyncSync(fd)
+  } catch (error) {
+    closeSync(fd)
+    rmSync(temp, { force: true })
+    throw error
+  }
+  closeSync(fd)
+  try {
+    renameSync(temp, target)
+  } catch (error) {
+    rmSync(temp, { force: true })
+    throw error
+  }
+}
