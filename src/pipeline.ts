@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { bindMetrics, type BoundMetric } from './config/bind.js'
+import { configHash } from './config/hash.js'
 import { ConfigError, type LoadedConfig, parseConfig } from './config/load.js'
 import { compare, type GateSpec } from './compare/compare.js'
 import { createInputReader, InputError, resolveInWorkspace } from './inputs/index.js'
@@ -12,7 +13,7 @@ import { type Annotation, buildAnnotations } from './report/annotations.js'
 import { renderMarkdown } from './report/markdown.js'
 import { buildMetricResult, errorResult } from './results/build.js'
 import { serializeJson } from './results/io.js'
-import { type Comparison, type MetricResult, RESULTS_SCHEMA, type Results } from './results/schema.js'
+import { type Comparison, type MetricResult, RESULTS_SCHEMA, type Results, type ShardInfo } from './results/schema.js'
 import type { Aggregate } from './stats/index.js'
 
 export const TOOL = 'interp-gate@0.1.0'
@@ -45,7 +46,13 @@ export interface PipelineOptions {
   marker?: string
   /** Report size budget in characters. */
   maxReportChars?: number
+  /** This run evaluates one shard of the eval set (`run --shard I/N`): its results are input to `merge`. */
+  shard?: ShardInfo
+  /** Where the head results come from once the config is bound: computed from the arrays (default) or merged from shards. */
+  produce?: ResultsSource
 }
+
+export type ResultsSource = (loaded: LoadedConfig, bound: BoundMetric[]) => { results: Results; inputErrors: number }
 
 export interface PipelineResult {
   config: LoadedConfig
@@ -76,7 +83,7 @@ export async function loadConfig(workspace: string, configPath: string, allowPlu
 }
 
 /** Reads the arrays of every metric and computes results; a metric whose inputs fail becomes an error entry. */
-export function computeResults(workspace: string, loaded: LoadedConfig, bound: BoundMetric[], info: { commit?: string | null; ref?: string | null; createdAt?: string }): { results: Results; inputErrors: number } {
+export function computeResults(workspace: string, loaded: LoadedConfig, bound: BoundMetric[], info: RunInfo): { results: Results; inputErrors: number } {
   const { config, at } = loaded
   const reader = createInputReader({ workspace, aliases: config.inputs })
   let inputErrors = 0
@@ -86,24 +93,35 @@ export function computeResults(workspace: string, loaded: LoadedConfig, bound: B
       const arrays: Record<string, NDArray> = {}
       for (const [name, ref] of Object.entries(b.entry.inputs)) arrays[name] = reader.read(ref)
       const ids = b.entry.ids ? reader.readIds(b.entry.ids) : undefined
-      return buildMetricResult(b, arrays, ids, config.defaults)
+      return buildMetricResult(b, arrays, ids, config.defaults, info.shard !== undefined)
     } catch (error) {
       inputErrors++
       const where = error instanceof InputError ? at([...here, 'inputs']) : at(here)
       return errorResult(b, `${where}: metric "${b.entry.id}" (${b.definition.name}): ${(error as Error).message}`)
     }
   })
+  return { results: resultsFile(loaded, metrics, info), inputErrors }
+}
+
+export interface RunInfo {
+  commit?: string | null
+  ref?: string | null
+  createdAt?: string
+  shard?: ShardInfo
+}
+
+/** The results file around a run's (or a merge's) metric entries. */
+export function resultsFile(loaded: LoadedConfig, metrics: MetricResult[], info: RunInfo): Results {
   return {
-    results: {
-      schema: RESULTS_SCHEMA,
-      tool: TOOL,
-      suite: config.suite,
-      commit: info.commit ?? null,
-      ref: info.ref ?? null,
-      createdAt: info.createdAt ?? new Date().toISOString(),
-      metrics
-    },
-    inputErrors
+    schema: RESULTS_SCHEMA,
+    tool: TOOL,
+    suite: loaded.config.suite,
+    commit: info.commit ?? null,
+    ref: info.ref ?? null,
+    createdAt: info.createdAt ?? new Date().toISOString(),
+    configHash: configHash(loaded.config),
+    ...(info.shard ? { shard: info.shard } : {}),
+    metrics
   }
 }
 
@@ -122,12 +140,12 @@ export function gateSpecs(loaded: LoadedConfig, bound: readonly BoundMetric[]): 
   return Object.fromEntries(bound.map((b) => [b.entry.id, { gate: b.entry.gate, severity: b.severity, line: loaded.line(['metrics', b.index]) }]))
 }
 
-/** config → inputs → metrics → results.json → compare with the baseline → comparison.json → report.md. */
+/** config → inputs (or shard results) → metrics → results.json → compare with the baseline → comparison.json → report.md. */
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const { workspace } = options
   const { loaded, bound } = await loadConfig(workspace, options.config, options.allowPlugins ?? true)
   const { baseline, noBaselineNote } = options.resolveBaseline ? await options.resolveBaseline(loaded.config.suite) : options
-  const { results, inputErrors } = computeResults(workspace, loaded, bound, options)
+  const { results, inputErrors } = options.produce ? options.produce(loaded, bound) : computeResults(workspace, loaded, bound, options)
   const comparison = compare({
     head: results,
     base: baseline?.results ?? null,

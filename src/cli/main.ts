@@ -6,6 +6,7 @@ import { ConfigError } from '../config/load.js'
 import { InputError } from '../inputs/index.js'
 import { catalogueJson, renderCatalogueMarkdown, renderCatalogueText } from '../metrics/docs.js'
 import { builtinMetrics } from '../metrics/registry.js'
+import { parseShard } from '../engine/shards.js'
 import { aggregateLookup, gateSpecs, loadConfig, runPipeline, TOOL } from '../pipeline.js'
 import { renderMarkdown } from '../report/markdown.js'
 import { renderTerminal } from '../report/text.js'
@@ -13,6 +14,7 @@ import { readHistoryFolder } from '../results/history.js'
 import { ResultsError, readResultsFile, serializeJson } from '../results/io.js'
 import { schemaFiles } from '../results/json-schema.js'
 import type { Comparison } from '../results/schema.js'
+import { mergeCommand } from './merge.js'
 
 export interface Io {
   out(text: string): void
@@ -33,6 +35,9 @@ Usage:
       -C/--working-directory: the folder that config, baseline, out and the
       config's input paths are relative to (default: the current folder).
       --history DIR: earlier results.json files, for metrics with \`gate.history: iqr\`.
+      --shard I/N: these arrays are shard I of N (matrix jobs); merge the shards' results.
+  interp-gate merge SHARD.json... [--config F] [--baseline results.json] [--out DIR]
+      Merge shard results into OUT/results.json equal to an unsharded run; compare and gate like run.
   interp-gate compare BASE.json HEAD.json [--config interp-gate.yml] [--out DIR]
       Compare two results files; gates come from the config when one is given.
   interp-gate validate [-C DIR] [--config interp-gate.yml]
@@ -58,10 +63,13 @@ async function run(args: string[], io: Io): Promise<number> {
       'working-directory': { type: 'string', short: 'C', default: '.' },
       commit: { type: 'string' },
       ref: { type: 'string' },
-      history: { type: 'string' }
+      history: { type: 'string' },
+      shard: { type: 'string' }
     },
     strict: true
   })
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard, '--shard')
+  if (shard && values.baseline) throw new UsageError('--shard and --baseline: a shard is compared after `interp-gate merge`, which takes --baseline')
   const workspace = resolve(io.cwd, values['working-directory']!)
   const baseline = values.baseline ? { results: readResultsFile(resolve(workspace, values.baseline), values.baseline), note: `baseline file ${values.baseline}` } : null
   const result = await runPipeline({
@@ -73,7 +81,8 @@ async function run(args: string[], io: Io): Promise<number> {
     history: values.history ? readHistoryFolder(resolve(workspace, values.history), values.history) : undefined,
     commit: values.commit ?? io.env.GITHUB_SHA ?? null,
     ref: values.ref ?? io.env.GITHUB_REF ?? null,
-    createdAt: io.env.SOURCE_DATE_EPOCH ? new Date(Number(io.env.SOURCE_DATE_EPOCH) * 1000).toISOString() : undefined
+    createdAt: io.env.SOURCE_DATE_EPOCH ? new Date(Number(io.env.SOURCE_DATE_EPOCH) * 1000).toISOString() : undefined,
+    shard
   })
   io.out(`${renderTerminal(result.comparison)}\n`)
   const written = [result.paths.results, result.paths.comparison, result.paths.report].filter(Boolean)
@@ -134,7 +143,7 @@ function docs(args: string[], io: Io): number {
   return EXIT.pass
 }
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 /** The CLI: returns the exit code; every expected failure is one clear line, never a stack trace. */
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -145,6 +154,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await run(rest, io)
       case 'compare':
         return await compareCommand(rest, io)
+      case 'merge':
+        return await mergeCommand(rest, io)
       case 'validate':
         return await validate(rest, io)
       case 'metrics':
@@ -162,7 +173,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.out(`${HELP}\n`)
         return command === undefined ? EXIT.usage : EXIT.pass
       default:
-        throw new UsageError(`unknown command "${command}"; expected run, compare, validate or metrics`)
+        throw new UsageError(`unknown command "${command}"; expected run, compare, merge, validate or metrics`)
     }
   } catch (error) {
     const known = error instanceof ConfigError || error instanceof InputError || error instanceof ResultsError || error instanceof UsageError

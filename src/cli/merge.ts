@@ -1,0 +1,62 @@
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { mergeShards, type ShardFile } from '../engine/shards.js'
+import { runPipeline } from '../pipeline.js'
+import { renderTerminal } from '../report/text.js'
+import { readResultsFile } from '../results/io.js'
+import { EXIT, type Io, UsageError } from './main.js'
+
+export const MERGE_HELP = `Usage: interp-gate merge SHARD.json... [-C DIR] [--config interp-gate.yml] [--out interp-gate-out]
+                         [--baseline results.json] [--commit SHA] [--ref REF]
+
+Merge the results.json of every shard (each written by \`interp-gate run --shard I/N\`) into
+OUT/results.json, equal to one unsharded run of the same config; with --baseline, compare,
+write OUT/comparison.json and OUT/report.md, and gate exactly as \`run\` does.
+Refuses (exit 2) shards that overlap in example ids, come from another config or suite,
+miss a shard, or a metric it cannot merge exactly.`
+
+/** `interp-gate merge`: the pipeline with the shards' results in place of computing from arrays. */
+export async function mergeCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      config: { type: 'string', default: 'interp-gate.yml' },
+      baseline: { type: 'string' },
+      out: { type: 'string', default: 'interp-gate-out' },
+      'working-directory': { type: 'string', short: 'C', default: '.' },
+      commit: { type: 'string' },
+      ref: { type: 'string' },
+      help: { type: 'boolean', short: 'h' }
+    },
+    allowPositionals: true,
+    strict: true
+  })
+  if (values.help) {
+    io.out(`${MERGE_HELP}\n`)
+    return EXIT.pass
+  }
+  if (positionals.length === 0) throw new UsageError('merge needs the shards\' results files: interp-gate merge out-1/results.json out-2/results.json … --out merged')
+  const workspace = resolve(io.cwd, values['working-directory']!)
+  const shards: ShardFile[] = positionals.map((file) => ({ file, results: readResultsFile(resolve(workspace, file), file) }))
+  const baseline = values.baseline ? { results: readResultsFile(resolve(workspace, values.baseline), values.baseline), note: `baseline file ${values.baseline}` } : null
+  const info = {
+    commit: values.commit ?? io.env.GITHUB_SHA,
+    ref: values.ref ?? io.env.GITHUB_REF,
+    createdAt: io.env.SOURCE_DATE_EPOCH ? new Date(Number(io.env.SOURCE_DATE_EPOCH) * 1000).toISOString() : undefined
+  }
+  const result = await runPipeline({
+    workspace,
+    config: values.config!,
+    baseline,
+    noBaselineNote: 'no --baseline given',
+    outDir: values.out!,
+    produce: mergeShards(shards, values.config!, info)
+  })
+  io.out(`${renderTerminal(result.comparison)}\n`)
+  io.out(`merged ${shards.length} shards; wrote ${[result.paths.results, result.paths.comparison, result.paths.report].filter(Boolean).join(', ')}\n`)
+  if (result.inputErrors) {
+    for (const m of result.results.metrics) if (m.error) io.err(`error: ${m.error}\n`)
+    return EXIT.usage
+  }
+  return result.comparison.verdict === 'fail' ? EXIT.fail : EXIT.pass
+}
