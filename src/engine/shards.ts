@@ -123,11 +123,11 @@ function mergedOutput(shards: readonly ShardFile[], entries: readonly MetricResu
 function mergeMetric(shards: readonly ShardFile[], b: BoundMetric, loaded: LoadedConfig): { result: MetricResult; failed: boolean } {
   const entries = entriesOf(shards, b)
   const where = loaded.at(['metrics', b.index])
-  const failedAt = entries.findIndex((e) => e.error || e.value === null)
+  const failedAt = entries.findIndex((e) => e.error || (e.value === null && !e.examples))
   if (failedAt >= 0) return { result: errorResult(b, `${label(shards[failedAt])}: ${entries[failedAt].error ?? 'no value'}`), failed: true }
   const mismatch = entries.findIndex((e) => e.metric !== b.definition.name || JSON.stringify(e.params) !== JSON.stringify(b.params))
   if (mismatch >= 0) throw new ResultsError(`metric "${b.entry.id}": ${label(shards[mismatch])} computed ${entries[mismatch].metric} ${JSON.stringify(entries[mismatch].params)}, the config says ${b.definition.name} ${JSON.stringify(b.params)}`)
-  const ids = mergedIds(shards, b.entry.id, entries.map((e) => e.examples?.ids))
+  const ids = mergedIds(shards, b.entry.id, entries.map((e) => e.examples?.ids ?? e.shard?.ids))
   const identity = ids ? undefined : mergedIdentity(shards, entries, b.entry.id)
   let output: MetricOutput
   try {

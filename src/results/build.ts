@@ -50,6 +50,7 @@ function sufficient(scores: Float64Array) {
 /** A shard keeps all its per-example data (max-examples applies to the merged run) and what the merge needs besides. */
 export interface ShardOptions {
   identity?: Identity
+  ids?: string[]
   state?: Record<string, Float64Array>
 }
 
@@ -61,7 +62,8 @@ export function buildMetricResult(bound: BoundMetric, inputs: Record<string, NDA
   const identity = ids ? undefined : identityOf(inputs)
   if (!sharded) return packMetricResult(bound, output, ids, identity, defaults)
   const state = definition.shards?.state(inputs, params, output)
-  return packMetricResult(bound, output, ids, identity, defaults, { ...(identity ? { identity } : {}), ...(state ? { state } : {}) })
+  const perExample = output.scores !== undefined || output.columns !== undefined
+  return packMetricResult(bound, output, ids, identity, defaults, { ...(identity ? { identity } : {}), ...(ids && !perExample ? { ids } : {}), ...(state ? { state } : {}) })
 }
 
 /** Value, n, NaN count, bootstrap CI and per-example data of a metric's output: one path for runs and merged shards. */
@@ -93,7 +95,9 @@ export function packMetricResult(bound: BoundMetric, output: MetricOutput, ids: 
     n = 1
     value = output.value ?? NaN
   }
-  if (!Number.isFinite(value)) throw new Error(nanCount > 0 ? `no finite per-example score (${nanCount} NaN)` : 'the metric has no finite value')
+  // A shard's own value may be undefined (all its scores NaN) while the merged run's is not: the merge decides.
+  const partial = shard !== undefined && (output.scores !== undefined || output.columns !== undefined)
+  if (!Number.isFinite(value) && !partial) throw new Error(nanCount > 0 ? `no finite per-example score (${nanCount} NaN)` : 'the metric has no finite value')
 
   const result: MetricResult = {
     id: entry.id,
@@ -101,7 +105,7 @@ export function packMetricResult(bound: BoundMetric, output: MetricOutput, ids: 
     title: definition.title,
     family: definition.family,
     direction: bound.direction,
-    value,
+    value: Number.isFinite(value) ? value : null,
     n,
     nanCount,
     ci,
@@ -124,8 +128,9 @@ export function packMetricResult(bound: BoundMetric, output: MetricOutput, ids: 
       }
     }
   }
-  if (shard && (shard.identity || shard.state)) {
+  if (shard && (shard.identity || shard.ids || shard.state)) {
     result.shard = {
+      ...(shard.ids ? { ids: shard.ids } : {}),
       ...(shard.identity ? { identity: { name: shard.identity.name, shape: shard.identity.shape, data: encodeFloat64(shard.identity.data) } } : {}),
       ...(shard.state ? { state: Object.fromEntries(Object.entries(shard.state).map(([k, v]) => [k, encodeFloat64(v)])) } : {})
     }

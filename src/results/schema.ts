@@ -52,6 +52,8 @@ export const metricResultSchema = z.object({
     .object({
       /** The label-like input the fingerprint hashes when there are no ids (float64, base64), so the merge can rehash it. */
       identity: z.object({ name: z.string(), shape: z.array(z.number().int().nonnegative()), data: z.string() }).optional(),
+      /** Example ids of a metric that keeps no per-example data (dead-fraction): the merged fingerprint hashes them. */
+      ids: z.array(z.string()).optional(),
       /** A metric's own per-shard state (its `shards.state`), base64 float64 per key. */
       state: z.record(z.string(), z.string()).optional()
     })

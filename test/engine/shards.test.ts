@@ -1,0 +1,185 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { main } from '../../src/cli/main.js'
+import { builtinMetrics } from '../../src/metrics/registry.js'
+import { decodeFloat64 } from '../../src/results/encode.js'
+import type { Comparison, MetricResult, Results } from '../../src/results/schema.js'
+import { inputsFor, rng, sliceRows, type Table, writeTables } from './shard-data.js'
+
+async function cli(argv: string[], cwd: string) {
+  let out = ''
+  let err = ''
+  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t), cwd, env: { SOURCE_DATE_EPOCH: '0' } })
+  return { code, out, err }
+}
+
+const ROWS = 29
+const read = <T = Results>(path: string): T => JSON.parse(readFileSync(path, 'utf8'))
+const idOf = (name: string) => `m-${name}`
+
+/** A metric entry of the test config: a catalogue metric, optionally with params (several entries may share a metric). */
+interface Entry {
+  id: string
+  name: string
+  params?: string
+}
+
+/** Every catalogue metric, plus param variants whose merge takes another path. */
+function entriesFor(names: string[]): Entry[] {
+  const variants: Entry[] = [{ id: 'm-fve-fixed-mean', name: 'explained-variance', params: '{ resample_mean: false }' }, { id: 'm-dead-eps', name: 'dead-fraction', params: '{ eps: 0.4 }' }]
+  return [...names.map((name) => ({ id: idOf(name), name })), ...variants.filter((v) => names.includes(v.name))]
+}
+
+/** One config for all entries; every other metric pairs by ids, the rest by position (fingerprint from labels). */
+function configText(entries: Entry[], maxExamples: number, suite = 'shards'): string {
+  const lines = ['version: 1', `suite: ${suite}`, `defaults: { resamples: 200, seed: 7, max-examples: ${maxExamples} }`, 'metrics:']
+  entries.forEach(({ id, name, params }, k) => {
+    const def = builtinMetrics.find((d) => d.name === name)!
+    const inputs = def.inputs.map((s) => `${s.name}: data/${id}.${s.name}.npy`).join(', ')
+    lines.push(`  - id: ${id}`, `    metric: ${name}`, `    inputs: { ${inputs} }`, `    gate: { max-regression: "1%", significance: 0.2 }`)
+    if (params) lines.push(`    params: ${params}`)
+    if (k % 2 === 0) lines.push(`    ids: data/${id}.ids.npy`)
+  })
+  return `${lines.join('\n')}\n`
+}
+
+/** Random row cut points: 2–4 shards, each of at least 5 rows (metrics such as auroc need both classes in a shard). */
+function cuts(seed: number): number[] {
+  const random = rng(seed)
+  const count = 2 + Math.floor(random() * 3)
+  const sizes = Array.from({ length: count }, () => 5)
+  for (let left = ROWS - 5 * count; left > 0; left--) sizes[Math.floor(random() * count)]++
+  return sizes.reduce<number[]>((acc, s) => [...acc, acc[acc.length - 1] + s], [0])
+}
+
+interface Scenario {
+  root: string
+  bounds: number[]
+  shardFiles: string[]
+}
+
+/** Writes the full data set, a perturbed baseline data set and each shard's rows into workspaces that share the config. */
+function scenario(names: string[], seed: number, maxExamples: number, bounds = cuts(seed)): Scenario {
+  const root = mkdtempSync(join(tmpdir(), 'interp-gate-shards-'))
+  const ids = Array.from({ length: ROWS }, (_, i) => 1000 + i * 3)
+  const dirs = ['full', 'base', ...bounds.slice(1).map((_, s) => `s${s + 1}`)]
+  const entries = entriesFor(names)
+  for (const d of dirs) {
+    mkdirSync(join(root, d), { recursive: true })
+    writeFileSync(join(root, d, 'interp-gate.yml'), configText(entries, maxExamples))
+  }
+  entries.forEach(({ id, name }, k) => {
+    const def = builtinMetrics.find((d) => d.name === name)!
+    const tables = inputsFor(def, ROWS, seed * 1000 + k)
+    writeTables(join(root, 'full'), id, tables, ids)
+    writeTables(join(root, 'base'), id, inputsFor(def, ROWS, seed * 1000 + k + 500), ids)
+    bounds.slice(1).forEach((to, s) => {
+      const from = bounds[s]
+      const part: Record<string, Table> = Object.fromEntries(Object.entries(tables).map(([k2, t]) => [k2, sliceRows(t, from, to)]))
+      writeTables(join(root, `s${s + 1}`), id, part, ids.slice(from, to))
+    })
+  })
+  return { root, bounds, shardFiles: bounds.slice(1).map((_, s) => join(root, `s${s + 1}`, 'out', 'results.json')) }
+}
+
+async function runShards(sc: Scenario): Promise<void> {
+  const count = sc.bounds.length - 1
+  for (let s = 1; s <= count; s++) {
+    const r = await cli(['run', '-C', join(sc.root, `s${s}`), '--shard', `${s}/${count}`, '--out', 'out'], sc.root)
+    expect(r.err, `shard ${s}`).toBe('')
+    expect(r.code).toBe(0)
+  }
+}
+
+const close = (a: number | null | undefined, b: number | null | undefined, what: string) => {
+  if (a === null || a === undefined || b === null || b === undefined) return expect(a, what).toBe(b)
+  expect(Math.abs(a - b), `${what}: merged ${a} vs unsharded ${b}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(b)))
+}
+
+function expectSameArrays(merged: string | undefined, whole: string | undefined, what: string) {
+  if (whole === undefined) return expect(merged, what).toBeUndefined()
+  const a = decodeFloat64(merged!)
+  const b = decodeFloat64(whole)
+  expect(a.length, what).toBe(b.length)
+  a.forEach((v, i) => (Number.isNaN(b[i]) ? expect(v, `${what}[${i}]`).toBeNaN() : close(v, b[i], `${what}[${i}]`)))
+}
+
+function expectSameMetric(m: MetricResult, w: MetricResult) {
+  const what = m.id
+  expect(m.error, what).toBeUndefined()
+  expect(w.error, what).toBeUndefined()
+  expect({ ...m, value: 0, ci: null, summary: undefined, examples: undefined }, what).toEqual({ ...w, value: 0, ci: null, summary: undefined, examples: undefined })
+  close(m.value, w.value, `${what} value`)
+  expect(m.ci?.level, what).toBe(w.ci?.level)
+  close(m.ci?.low, w.ci?.low, `${what} ci.low`)
+  close(m.ci?.high, w.ci?.high, `${what} ci.high`)
+  expect(m.summary?.n, what).toBe(w.summary?.n)
+  close(m.summary?.mean, w.summary?.mean, `${what} summary.mean`)
+  close(m.summary?.sd, w.summary?.sd, `${what} summary.sd`)
+  expect(m.examples?.ids, what).toEqual(w.examples?.ids)
+  expect(m.examples?.omitted, what).toEqual(w.examples?.omitted)
+  expectSameArrays(m.examples?.scores, w.examples?.scores, `${what} scores`)
+  expect(Object.keys(m.examples?.columns ?? {}).sort(), what).toEqual(Object.keys(w.examples?.columns ?? {}).sort())
+  for (const k of Object.keys(w.examples?.columns ?? {})) expectSameArrays(m.examples!.columns![k], w.examples!.columns![k], `${what} column ${k}`)
+}
+
+function expectSameComparison(m: Comparison, w: Comparison) {
+  expect(m.verdict).toBe(w.verdict)
+  expect(m.rows.map((r) => [r.id, r.status])).toEqual(w.rows.map((r) => [r.id, r.status]))
+  m.rows.forEach((r, i) => {
+    const x = w.rows[i]
+    for (const key of ['base', 'head', 'delta', 'relDelta', 'pValue', 'pWorse', 'pAdjusted'] as const) close(r[key], x[key], `${r.id} ${key}`)
+    close(r.ci?.low, x.ci?.low, `${r.id} Δ ci.low`)
+    close(r.ci?.high, x.ci?.high, `${r.id} Δ ci.high`)
+    expect({ ...r, base: 0, head: 0, delta: 0, relDelta: 0, pValue: 0, pWorse: 0, pAdjusted: 0, ci: null, headCi: null }).toEqual({ ...x, base: 0, head: 0, delta: 0, relDelta: 0, pValue: 0, pWorse: 0, pAdjusted: 0, ci: null, headCi: null })
+  })
+}
+
+/** Catalogue metrics that return only a value and have no shard support: the merge must refuse them (tested below). */
+const scalarOnly = new Set<string>()
+
+describe('merge: sharded == unsharded for every catalogue metric', () => {
+  const all = builtinMetrics.map((d) => d.name)
+
+  beforeAll(async () => {
+    // Which metrics keep no per-example data is the metric's own business: learn it from an unsharded run.
+    const sc = scenario(all, 1, 100_000)
+    const r = await cli(['run', '-C', join(sc.root, 'full'), '--out', 'out'], sc.root)
+    expect(r.err).toBe('')
+    for (const m of read(join(sc.root, 'full/out/results.json')).metrics) {
+      const def = builtinMetrics.find((d) => d.name === m.metric)!
+      if (!m.examples && !def.shards) scalarOnly.add(def.name)
+    }
+  })
+
+  it('finds the scalar-only metrics it cannot merge, and only those', () => {
+    expect([...scalarOnly].sort()).toEqual(['cmd', 'cpr', 'value'])
+  })
+
+  for (const [seed, maxExamples] of [[2, 100_000], [3, 100_000], [4, 100_000], [5, 12]] as const) {
+    it(`seed ${seed}, max-examples ${maxExamples}: values, n, NaN counts, ids, scores, CIs and the comparison agree`, async () => {
+      const names = all.filter((n) => !scalarOnly.has(n))
+      const sc = scenario(names, seed, maxExamples)
+      expect(sc.bounds.length - 1).toBeGreaterThanOrEqual(2)
+      const base = await cli(['run', '-C', join(sc.root, 'base'), '--out', 'out'], sc.root)
+      expect(base.err).toBe('')
+      const whole = await cli(['run', '-C', join(sc.root, 'full'), '--baseline', '../base/out/results.json', '--out', 'out'], sc.root)
+      expect(whole.err).toBe('')
+      await runShards(sc)
+      const merged = await cli(['merge', ...sc.shardFiles, '-C', join(sc.root, 'full'), '--baseline', '../base/out/results.json', '--out', 'merged'], sc.root)
+      expect(merged.err).toBe('')
+      expect(merged.code).toBe(whole.code)
+
+      const w = read(join(sc.root, 'full/out/results.json'))
+      const m = read(join(sc.root, 'full/merged/results.json'))
+      expect({ ...m, metrics: [] }).toEqual({ ...w, metrics: [] })
+      expect(m.metrics.map((x) => x.id)).toEqual(w.metrics.map((x) => x.id))
+      expect(w.metrics.filter((x) => x.error)).toEqual([])
+      m.metrics.forEach((x, i) => expectSameMetric(x, w.metrics[i]))
+      if (maxExamples < ROWS) expect(w.metrics.filter((x) => x.examples && !x.examples.omitted)).toEqual([])
+      expectSameComparison(read<Comparison>(join(sc.root, 'full/merged/comparison.json')), read<Comparison>(join(sc.root, 'full/out/comparison.json')))
+    })
+  }
+})
