@@ -183,3 +183,148 @@ describe('merge: sharded == unsharded for every catalogue metric', () => {
     })
   }
 })
+
+describe('merge refuses what it cannot merge exactly (exit 2, one message)', () => {
+  let sc: Scenario
+  const names = ['mean', 'auroc', 'dead-fraction', 'gini']
+  beforeAll(async () => {
+    sc = scenario(names, 11, 100_000, [0, 10, 20, ROWS])
+    await runShards(sc)
+  })
+
+  /** Merges `files` into a fresh folder; the message is the whole of stderr. */
+  async function refused(files: string[], extra: string[] = []) {
+    const r = await cli(['merge', ...files, '-C', join(sc.root, 'full'), '--out', `refused-${Math.random().toString(36).slice(2)}`, ...extra], sc.root)
+    expect(r.code).toBe(2)
+    expect(r.out).toBe('')
+    expect(r.err.trimEnd().split('\n')).toHaveLength(1)
+    return r.err.trimEnd()
+  }
+
+  /** A copy of shard `s`'s results with `edit` applied, written next to it. */
+  function edited(s: number, edit: (r: Results) => void): string {
+    const r = read(sc.shardFiles[s - 1])
+    edit(r)
+    const file = join(sc.root, `s${s}`, 'out', `edited-${Math.random().toString(36).slice(2)}.json`)
+    writeFileSync(file, JSON.stringify(r))
+    return file
+  }
+
+  it('merges the untouched shards (the refusals below are not about the data)', async () => {
+    const r = await cli(['merge', ...sc.shardFiles, '-C', join(sc.root, 'full'), '--out', 'ok'], sc.root)
+    expect(r.err).toBe('')
+    expect(r.code).toBe(0)
+    expect(r.out).toContain('merged 3 shards')
+  })
+
+  it('a missing shard', async () => {
+    expect(await refused([sc.shardFiles[0], sc.shardFiles[2]])).toBe('interp-gate: missing shard 2/3 (got 1/3, 3/3): a merge needs every shard')
+  })
+
+  it('the same shard twice', async () => {
+    expect(await refused([sc.shardFiles[0], sc.shardFiles[1], sc.shardFiles[1]])).toBe(`interp-gate: ${sc.shardFiles[1]} and ${sc.shardFiles[1]} are both shard 2/3: give each shard once`)
+  })
+
+  it('shards of different splits', async () => {
+    const other = edited(3, (r) => (r.shard = { index: 3, count: 4 }))
+    expect(await refused([sc.shardFiles[0], sc.shardFiles[1], other])).toBe(`interp-gate: ${other} is shard 3/4 but ${sc.shardFiles[0]} (shard 1/3) counts 3 shards`)
+  })
+
+  it('shards that overlap in example ids', async () => {
+    const overlapping = edited(2, (r) => {
+      const mean = r.metrics.find((m) => m.id === 'm-mean')!
+      mean.examples!.ids![4] = read(sc.shardFiles[0]).metrics.find((m) => m.id === 'm-mean')!.examples!.ids![7]
+    })
+    expect(await refused([sc.shardFiles[0], overlapping, sc.shardFiles[2]])).toBe(
+      `interp-gate: metric "m-mean": shards overlap: example id "1021" is in ${sc.shardFiles[0]} (shard 1/3) and ${overlapping} (shard 2/3); each example must be in exactly one shard`
+    )
+  })
+
+  it('overlapping ids of a metric that keeps only a value (dead-fraction keeps its ids for this)', async () => {
+    const overlapping = edited(3, (r) => (r.metrics.find((m) => m.id === 'm-dead-fraction')!.shard!.ids![0] = '1000'))
+    expect(await refused([sc.shardFiles[0], sc.shardFiles[1], overlapping])).toMatch(/^interp-gate: metric "m-dead-fraction": shards overlap: example id "1000" is in /)
+  })
+
+  it('a shard made with another config', async () => {
+    const config = readFileSync(join(sc.root, 's2/interp-gate.yml'), 'utf8')
+    const dir = join(sc.root, 's2-other')
+    mkdirSync(dir)
+    writeFileSync(join(dir, 'interp-gate.yml'), config.replace('resamples: 200', 'resamples: 300'))
+    const r = await cli(['run', '-C', dir, '--shard', '2/3', '--out', 'out'], sc.root)
+    expect(r.code).toBe(2) // its data is elsewhere; the hash is what matters here
+    const other = join(dir, 'out/results.json')
+    expect(await refused([sc.shardFiles[0], other, sc.shardFiles[2]])).toMatch(new RegExp(`^interp-gate: ${other}: made with another config than interp-gate.yml \\(config hash sha256:[0-9a-f]{16}, expected sha256:[0-9a-f]{16}\\): every shard and the merge must use the same config$`))
+  })
+
+  it('the hash ignores input paths: shards may read their arrays from elsewhere', async () => {
+    const config = readFileSync(join(sc.root, 's1/interp-gate.yml'), 'utf8')
+    writeFileSync(join(sc.root, 's1/moved.yml'), config.replaceAll('data/', './data/'))
+    const r = await cli(['run', '-C', join(sc.root, 's1'), '--config', 'moved.yml', '--shard', '1/3', '--out', 'moved'], sc.root)
+    expect(r.code).toBe(0)
+    const merged = await cli(['merge', join(sc.root, 's1/moved/results.json'), sc.shardFiles[1], sc.shardFiles[2], '-C', join(sc.root, 'full'), '--out', 'moved'], sc.root)
+    expect(merged.err).toBe('')
+  })
+
+  it('a shard of another suite', async () => {
+    const other = edited(2, (r) => (r.suite = 'other'))
+    expect(await refused([sc.shardFiles[0], other, sc.shardFiles[2]])).toBe(`interp-gate: ${other}: suite "other", but interp-gate.yml is suite "shards": merge the shards of one suite`)
+  })
+
+  it('a metric present in some shards only', async () => {
+    const lacking = edited(3, (r) => (r.metrics = r.metrics.filter((m) => m.id !== 'm-gini')))
+    expect(await refused([sc.shardFiles[0], sc.shardFiles[1], lacking])).toBe(
+      `interp-gate: metric "m-gini" is in ${sc.shardFiles[0]} (shard 1/3), ${sc.shardFiles[1]} (shard 2/3) but not in ${lacking} (shard 3/3): merge shards of one run`
+    )
+  })
+
+  it('a results file that is not a shard', async () => {
+    await cli(['run', '-C', join(sc.root, 'full'), '--out', 'whole'], sc.root)
+    const whole = join(sc.root, 'full/whole/results.json')
+    expect(await refused([whole, sc.shardFiles[1], sc.shardFiles[2]])).toBe(`interp-gate: ${whole}: not a shard's results (no "shard" field): run each matrix job with \`interp-gate run --shard I/N\``)
+  })
+
+  it('a shard that left out its per-example data', async () => {
+    const omitted = edited(1, (r) => (r.metrics.find((m) => m.id === 'm-auroc')!.examples = { omitted: { total: 10, cap: 5 } }))
+    expect(await refused([omitted, sc.shardFiles[1], sc.shardFiles[2]])).toBe(
+      `interp-gate: metric "m-auroc": ${omitted} (shard 1/3) left out its per-example data (max-examples), so the merge cannot recompute it`
+    )
+  })
+
+  it('a metric that is one number per shard and cannot combine shards', async () => {
+    const sc2 = scenario(['cpr', 'mean'], 12, 100_000, [0, 14, ROWS])
+    await runShards(sc2)
+    const r = await cli(['merge', ...sc2.shardFiles, '-C', join(sc2.root, 'full'), '--out', 'merged'], sc2.root)
+    expect(r.code).toBe(2)
+    expect(r.err).toBe(
+      'interp-gate: metric "m-cpr" (cpr) is one number per shard with no per-example data, and cpr cannot combine shards: compute it in an unsharded job, or give it per-example scores\n'
+    )
+  })
+
+  it('a shard whose metric failed makes the merged metric an error naming the shard (exit 2)', async () => {
+    const failed = edited(2, (r) => Object.assign(r.metrics.find((m) => m.id === 'm-gini')!, { value: null, error: 'interp-gate.yml:20:5 metrics[3]: bad input', examples: undefined }))
+    const r = await cli(['merge', sc.shardFiles[0], failed, sc.shardFiles[2], '-C', join(sc.root, 'full'), '--out', 'failed'], sc.root)
+    expect(r.code).toBe(2)
+    expect(r.err).toBe(`error: ${failed} (shard 2/3): interp-gate.yml:20:5 metrics[3]: bad input\n`)
+    expect(read(join(sc.root, 'full/failed/results.json')).metrics.find((m) => m.id === 'm-gini')?.error).toBe(`${failed} (shard 2/3): interp-gate.yml:20:5 metrics[3]: bad input`)
+  })
+
+  it('run --shard: a bad spec, or a baseline (a shard compares only after the merge)', async () => {
+    const bad = await cli(['run', '-C', join(sc.root, 's1'), '--shard', '4/3', '--out', 'x'], sc.root)
+    expect(bad.code).toBe(2)
+    expect(bad.err).toBe('interp-gate: --shard: "4/3" is out of range; shards count from 1 to N (1/3 … 3/3)\n')
+    const word = await cli(['run', '-C', join(sc.root, 's1'), '--shard', 'two', '--out', 'x'], sc.root)
+    expect(word.err).toBe('interp-gate: --shard: "two" is not a shard; expected I/N, e.g. 2/4 for the second of four shards\n')
+    const withBaseline = await cli(['run', '-C', join(sc.root, 's1'), '--shard', '1/3', '--baseline', 'b.json', '--out', 'x'], sc.root)
+    expect(withBaseline.code).toBe(2)
+    expect(withBaseline.err).toMatch(/^interp-gate: --shard and --baseline: a shard is compared after `interp-gate merge`, which takes --baseline\n/)
+  })
+
+  it('merge --help, and merge without files', async () => {
+    const help = await cli(['merge', '--help'], sc.root)
+    expect(help.code).toBe(0)
+    expect(help.out).toMatch(/^Usage: interp-gate merge SHARD\.json\.\.\./)
+    const none = await cli(['merge', '--out', 'x'], sc.root)
+    expect(none.code).toBe(2)
+    expect(none.err).toMatch(/^interp-gate: merge needs the shards' results files/)
+  })
+})
