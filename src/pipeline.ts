@@ -52,7 +52,8 @@ export interface PipelineOptions {
   produce?: ResultsSource
 }
 
-export type ResultsSource = (loaded: LoadedConfig, bound: BoundMetric[]) => { results: Results; inputErrors: number }
+export type ResultsSource = (loaded: LoadedConfig, bound: BoundMetric[], info: RunInfo) => Produced | Promise<Produced>
+export type Produced = { results: Results; inputErrors: number }
 
 export interface PipelineResult {
   config: LoadedConfig
@@ -145,11 +146,12 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const { workspace } = options
   const { loaded, bound } = await loadConfig(workspace, options.config, options.allowPlugins ?? true)
   const { baseline, noBaselineNote } = options.resolveBaseline ? await options.resolveBaseline(loaded.config.suite) : options
-  const { results, inputErrors } = options.produce ? options.produce(loaded, bound) : computeResults(workspace, loaded, bound, options)
+  const { results, inputErrors } = options.produce ? await options.produce(loaded, bound, options) : computeResults(workspace, loaded, bound, options)
   const comparison = compare({
     head: results,
     base: baseline?.results ?? null,
-    gates: gateSpecs(loaded, bound),
+    // A shard's partial values are held to no gate: the merge gates the whole eval set.
+    gates: options.shard ? {} : gateSpecs(loaded, bound),
     defaults: loaded.config.defaults,
     baselineNote: baseline?.note ?? noBaselineNote,
     history: options.history,

@@ -5,6 +5,7 @@ import { type Api, describeApiError, type GitHubClients, paginate } from '../git
 import { ARTIFACT_PREFIX, BundleError, type BundleContext, CAPS, parseContext, parseUntrustedComparison, unzipBundle } from '../github/bundle.js'
 import { readRunContext, type RepoRef, type WorkflowRunInfo } from '../github/context.js'
 import { findPullRequestByHead } from '../github/pulls.js'
+import { isShardArtifact } from '../github/shard-artifacts.js'
 import { buildAnnotations } from '../report/annotations.js'
 import { renderMarkdown } from '../report/markdown.js'
 import type { Comparison, Verdict } from '../results/schema.js'
@@ -25,7 +26,7 @@ interface ListedArtifact {
 async function listBundles(api: Api, repo: RepoRef, runId: number): Promise<ListedArtifact[]> {
   try {
     const artifacts = await paginate<ListedArtifact>(api, 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', { owner: repo.owner, repo: repo.repo, run_id: runId }, (d) => d?.artifacts, 5)
-    return artifacts.filter((a) => a.name.startsWith(ARTIFACT_PREFIX) && !a.expired).sort((a, b) => a.name.localeCompare(b.name))
+    return artifacts.filter((a) => a.name.startsWith(ARTIFACT_PREFIX) && !isShardArtifact(a.name) && !a.expired).sort((a, b) => a.name.localeCompare(b.name))
   } catch (error) {
     throw describeApiError(error, `list the artifacts of run ${runId}`, 'actions: read')
   }

@@ -39,18 +39,16 @@ export async function mergeCommand(args: string[], io: Io): Promise<number> {
   const workspace = resolve(io.cwd, values['working-directory']!)
   const shards: ShardFile[] = positionals.map((file) => ({ file, results: readResultsFile(resolve(workspace, file), file) }))
   const baseline = values.baseline ? { results: readResultsFile(resolve(workspace, values.baseline), values.baseline), note: `baseline file ${values.baseline}` } : null
-  const info = {
-    commit: values.commit ?? io.env.GITHUB_SHA,
-    ref: values.ref ?? io.env.GITHUB_REF,
-    createdAt: io.env.SOURCE_DATE_EPOCH ? new Date(Number(io.env.SOURCE_DATE_EPOCH) * 1000).toISOString() : undefined
-  }
   const result = await runPipeline({
     workspace,
     config: values.config!,
     baseline,
     noBaselineNote: 'no --baseline given',
     outDir: values.out!,
-    produce: mergeShards(shards, values.config!, info)
+    commit: values.commit ?? io.env.GITHUB_SHA,
+    ref: values.ref ?? io.env.GITHUB_REF,
+    createdAt: io.env.SOURCE_DATE_EPOCH ? new Date(Number(io.env.SOURCE_DATE_EPOCH) * 1000).toISOString() : undefined,
+    produce: mergeShards(shards, values.config!)
   })
   io.out(`${renderTerminal(result.comparison)}\n`)
   io.out(`merged ${shards.length} shards; wrote ${[result.paths.results, result.paths.comparison, result.paths.report].filter(Boolean).join(', ')}\n`)

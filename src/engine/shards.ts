@@ -6,7 +6,7 @@ import { errorResult, type Identity, packMetricResult } from '../results/build.j
 import { decodeFloat64 } from '../results/encode.js'
 import { decodeExamples, ResultsError } from '../results/io.js'
 import type { MetricResult, Results, ShardInfo } from '../results/schema.js'
-import { type ResultsSource, resultsFile, type RunInfo } from '../pipeline.js'
+import { type ResultsSource, resultsFile } from '../pipeline.js'
 
 /** One shard's results file, as read from disk or an artifact. */
 export interface ShardFile {
@@ -167,8 +167,8 @@ export function parseShard(text: string, where: string): ShardInfo {
 }
 
 /** The pipeline's results source for `merge`: the shards' results, merged under the config; commit and ref from the shards when they agree. */
-export function mergeShards(files: readonly ShardFile[], configFile: string, info: RunInfo): ResultsSource {
-  return (loaded, bound) => {
+export function mergeShards(files: readonly ShardFile[], configFile: string): ResultsSource {
+  return (loaded, bound, info) => {
     const { metrics, inputErrors } = mergeShardMetrics(files, loaded, bound, configFile)
     const agreed = (key: 'commit' | 'ref') => (files.every((f) => f.results[key] === files[0].results[key]) ? files[0].results[key] : null)
     return { results: resultsFile(loaded, metrics, { ...info, commit: info.commit ?? agreed('commit'), ref: info.ref ?? agreed('ref'), shard: undefined }), inputErrors }

@@ -101,20 +101,25 @@ export async function findBaselineRun(api: Api, s: BaselineSearch): Promise<Base
 
 /** Downloads the found run's artifact and validates its results.json: it is data from another run, not trusted. */
 export async function downloadBaseline(clients: GitHubClients, repo: RepoRef, found: FoundBaseline, tmp: string, suite: string): Promise<Results> {
-  const dir = mkdtempSync(join(tmp, 'interp-gate-baseline-'))
+  const results = await downloadResultsArtifact(clients, repo, { runId: found.runId, artifactId: found.artifactId, what: 'the baseline artifact' }, tmp)
+  if (results.suite !== suite) throw new BundleError(`the baseline artifact is for suite "${results.suite}", not "${suite}"`)
+  return results
+}
+
+/** One artifact's results.json, downloaded, unzipped within the size caps and validated; `what` names it in messages. */
+export async function downloadResultsArtifact(clients: GitHubClients, repo: RepoRef, artifact: { runId: number; artifactId: number; what: string }, tmp: string): Promise<Results> {
+  const dir = mkdtempSync(join(tmp, 'interp-gate-results-'))
   try {
     try {
-      await clients.artifacts.download(found.artifactId, { owner: repo.owner, repo: repo.repo, runId: found.runId }, dir)
+      await clients.artifacts.download(artifact.artifactId, { owner: repo.owner, repo: repo.repo, runId: artifact.runId }, dir)
     } catch (error) {
-      throw describeApiError(error, `download the baseline artifact of run ${found.runId}`, 'actions: read')
+      throw describeApiError(error, `download ${artifact.what} of run ${artifact.runId}`, 'actions: read')
     }
     const [file] = readdirSync(dir)
     const files = unzipBundle(readFileSync(join(dir, file)), ['results.json'])
     const text = files.get('results.json')
-    if (text === undefined) throw new BundleError('the baseline artifact has no results.json at its root')
-    const results = parseBundleResults(text)
-    if (results.suite !== suite) throw new BundleError(`the baseline artifact is for suite "${results.suite}", not "${suite}"`)
-    return results
+    if (text === undefined) throw new BundleError(`${artifact.what} has no results.json at its root`)
+    return parseBundleResults(text)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
