@@ -328,3 +328,33 @@ describe('merge refuses what it cannot merge exactly (exit 2, one message)', () 
     expect(none.err).toMatch(/^interp-gate: merge needs the shards' results files/)
   })
 })
+
+describe('a shard whose own value is undefined still merges', () => {
+  it('auroc with one class in a shard, mean with only NaN scores in a shard: equal to the unsharded run', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'interp-gate-shards-'))
+    const entries: Entry[] = [{ id: 'm-auroc', name: 'auroc' }, { id: 'm-mean', name: 'mean' }]
+    const tables = Object.fromEntries(entries.map((e, k) => [e.id, inputsFor(builtinMetrics.find((d) => d.name === e.name)!, ROWS, 90 + k)]))
+    // Shard 1 (rows 0–9): auroc labels all 0, mean scores all NaN.
+    for (let i = 0; i < 10; i++) (tables['m-auroc'].labels.data[i] = 0), (tables['m-mean'].scores.data[i] = NaN)
+    const bounds = [0, 10, ROWS]
+    for (const d of ['full', 's1', 's2']) {
+      mkdirSync(join(root, d))
+      writeFileSync(join(root, d, 'interp-gate.yml'), configText(entries, 100_000))
+    }
+    const ids = Array.from({ length: ROWS }, (_, i) => i)
+    for (const e of entries) {
+      writeTables(join(root, 'full'), e.id, tables[e.id], ids)
+      for (let s = 1; s <= 2; s++) writeTables(join(root, `s${s}`), e.id, Object.fromEntries(Object.entries(tables[e.id]).map(([k, t]) => [k, sliceRows(t, bounds[s - 1], bounds[s])])), ids.slice(bounds[s - 1], bounds[s]))
+    }
+    const sc: Scenario = { root, bounds, shardFiles: [1, 2].map((s) => join(root, `s${s}`, 'out', 'results.json')) }
+    await runShards(sc)
+    expect(read(sc.shardFiles[0]).metrics.map((m) => m.value)).toEqual([null, null])
+    expect((await cli(['run', '-C', join(root, 'full'), '--out', 'out'], root)).err).toBe('')
+    const merged = await cli(['merge', ...sc.shardFiles, '-C', join(root, 'full'), '--out', 'merged'], root)
+    expect(merged.err).toBe('')
+    const w = read(join(root, 'full/out/results.json'))
+    read(join(root, 'full/merged/results.json')).metrics.forEach((m, i) => expectSameMetric(m, w.metrics[i]))
+    // Rows 0–9, plus rows 10, 17 and 24 (the generator's NaN every 7th row from row 3).
+    expect(w.metrics[1].nanCount).toBe(13)
+  })
+})
