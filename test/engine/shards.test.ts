@@ -358,3 +358,38 @@ describe('a shard whose own value is undefined still merges', () => {
     expect(w.metrics[1].nanCount).toBe(13)
   })
 })
+
+describe('plugin metrics merge through their own shards rule, or are refused', () => {
+  async function pluginScenario(withShards: boolean) {
+    const root = mkdtempSync(join(tmpdir(), 'interp-gate-shards-plugin-'))
+    const plugin = readFileSync(new URL('../fixtures/plugins/max-score.mjs', import.meta.url), 'utf8')
+    const source = withShards ? plugin : plugin.replace(/ {2}shards: \{[\s\S]*?\n {2}\}\n/, '')
+    const config = 'version: 1\nmetrics:\n  - id: worst\n    metric: plugin\n    module: ./max-score.mjs\n    inputs: { scores: data/worst.scores.npy }\n'
+    const values = Array.from({ length: 12 }, (_, i) => Math.sin(i * 2.1) * 10)
+    const bounds = [0, 5, 12]
+    for (const [d, rows] of [['full', [0, 12]], ['s1', [0, 5]], ['s2', [5, 12]]] as const) {
+      mkdirSync(join(root, d, 'data'), { recursive: true })
+      writeFileSync(join(root, d, 'interp-gate.yml'), config)
+      writeFileSync(join(root, d, 'max-score.mjs'), source)
+      writeTables(join(root, d), 'worst', { scores: { shape: [rows[1] - rows[0]], data: Float64Array.from(values.slice(rows[0], rows[1])), perRow: true } })
+    }
+    const sc: Scenario = { root, bounds, shardFiles: [1, 2].map((s) => join(root, `s${s}`, 'out', 'results.json')) }
+    await runShards(sc)
+    return { sc, max: Math.max(...values) }
+  }
+
+  it('a plugin with shards.state/merge: the merged value is the unsharded one', async () => {
+    const { sc, max } = await pluginScenario(true)
+    const r = await cli(['merge', ...sc.shardFiles, '-C', join(sc.root, 'full'), '--out', 'merged'], sc.root)
+    expect(r.err).toBe('')
+    expect(read(join(sc.root, 'full/merged/results.json')).metrics[0]).toMatchObject({ id: 'worst', metric: 'max-score', value: max, n: 1, ci: null })
+    expect(read(sc.shardFiles[0]).metrics[0].shard).toEqual({ state: { max: expect.any(String) } })
+  })
+
+  it('a value-only plugin without them is refused, naming it', async () => {
+    const { sc } = await pluginScenario(false)
+    const r = await cli(['merge', ...sc.shardFiles, '-C', join(sc.root, 'full'), '--out', 'merged'], sc.root)
+    expect(r.code).toBe(2)
+    expect(r.err).toBe('interp-gate: metric "worst" (max-score) is one number per shard with no per-example data, and max-score cannot combine shards: compute it in an unsharded job, or give it per-example scores\n')
+  })
+})
