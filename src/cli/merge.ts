@@ -3,11 +3,12 @@ import { parseArgs } from 'node:util'
 import { mergeShards, type ShardFile } from '../engine/shards.js'
 import { runPipeline } from '../pipeline.js'
 import { renderTerminal } from '../report/text.js'
+import { readHistoryFolder } from '../results/history.js'
 import { readResultsFile } from '../results/io.js'
 import { EXIT, type Io, UsageError } from './main.js'
 
 export const MERGE_HELP = `Usage: interp-gate merge SHARD.json... [-C DIR] [--config interp-gate.yml] [--out interp-gate-out]
-                         [--baseline results.json] [--commit SHA] [--ref REF]
+                         [--baseline results.json] [--commit SHA] [--ref REF] [--history DIR]
 
 Merge the results.json of every shard (each written by \`interp-gate run --shard I/N\`) into
 OUT/results.json, equal to one unsharded run of the same config; with --baseline, compare,
@@ -26,6 +27,7 @@ export async function mergeCommand(args: string[], io: Io): Promise<number> {
       'working-directory': { type: 'string', short: 'C', default: '.' },
       commit: { type: 'string' },
       ref: { type: 'string' },
+      history: { type: 'string' },
       help: { type: 'boolean', short: 'h' }
     },
     allowPositionals: true,
@@ -45,6 +47,7 @@ export async function mergeCommand(args: string[], io: Io): Promise<number> {
     baseline,
     noBaselineNote: 'no --baseline given',
     outDir: values.out!,
+    history: values.history ? readHistoryFolder(resolve(workspace, values.history), values.history) : undefined,
     commit: values.commit ?? io.env.GITHUB_SHA,
     ref: values.ref ?? io.env.GITHUB_REF,
     createdAt: io.env.SOURCE_DATE_EPOCH ? new Date(Number(io.env.SOURCE_DATE_EPOCH) * 1000).toISOString() : undefined,

@@ -129,10 +129,8 @@ function mergeMetric(shards: readonly ShardFile[], b: BoundMetric, loaded: Loade
   if (mismatch >= 0) throw new ResultsError(`metric "${b.entry.id}": ${label(shards[mismatch])} computed ${entries[mismatch].metric} ${JSON.stringify(entries[mismatch].params)}, the config says ${b.definition.name} ${JSON.stringify(b.params)}`)
   const ids = mergedIds(shards, b.entry.id, entries.map((e) => e.examples?.ids ?? e.shard?.ids))
   const identity = ids ? undefined : mergedIdentity(shards, entries, b.entry.id)
-  let output: MetricOutput
   try {
-    output = mergedOutput(shards, entries, b)
-    return { result: packMetricResult(b, output, ids, identity, loaded.config.defaults), failed: false }
+    return { result: packMetricResult(b, mergedOutput(shards, entries, b), ids, identity, loaded.config.defaults), failed: false }
   } catch (error) {
     if (error instanceof ResultsError) throw error
     return { result: errorResult(b, `${where}: metric "${b.entry.id}" (${b.definition.name}): ${(error as Error).message}`), failed: true }
