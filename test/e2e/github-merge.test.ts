@@ -8,7 +8,7 @@ import type { Comparison, Results } from '../../src/results/schema.js'
 import { inputsFor, sliceRows, writeTables } from '../engine/shard-data.js'
 import { FakeGitHub } from '../helpers/fake-github.js'
 import { runAction } from '../helpers/run-action.js'
-import { addPushRun, BASE_SHA, githubEnv, HEAD_SHA, pullRequestPayload, REPO, RUN_ID, workflowRunPayload } from './github-env.js'
+import { addPushRun, BASE_SHA, githubEnv, HEAD_SHA, pullRequestPayload, pushPayload, REPO, RUN_ID, workflowRunPayload } from './github-env.js'
 
 const ROWS = 30
 const BOUNDS = [0, 8, 19, ROWS]
@@ -97,6 +97,17 @@ describe('mode: merge on a sharded matrix (bundled action, fake GitHub)', () => 
     // The merged run uploads the PR bundle mode: report reads, like mode: check.
     expect(fake.uploads.at(-1)?.name).toBe('interp-gate-explainers')
     expect(Object.keys(fake.uploads.at(-1)!.files).sort()).toEqual(['comparison.json', 'context.json', 'report.md', 'results.json'])
+  })
+
+  it('on a push to the default branch the merged results become the baseline artifact', async () => {
+    const before = fake.uploads.length
+    const run = await runAction({ workspace: checkout(null), inputs: { ...INPUTS, mode: 'merge' }, env: githubEnv(fake, 'push', pushPayload({ after: HEAD_SHA }), 'refs/heads/master') })
+    expect(run.code, run.stdout + run.stderr).toBe(0)
+    const saved = fake.uploads.slice(before)
+    expect(saved.map((u) => [u.name, Object.keys(u.files)])).toEqual([['interp-gate-explainers', ['results.json']]])
+    const results = JSON.parse(saved[0].files['results.json']) as Results
+    expect(results.shard).toBeUndefined()
+    expect(results.metrics.map((m) => [m.id, m.n])).toEqual(read<Results>(join(reference, 'out/results.json')).metrics.map((m) => [m.id, m.n]))
   })
 
   it('refuses a run with a missing shard, naming it, and writes nothing', async () => {
