@@ -3,7 +3,7 @@ import { mergeShards } from '../engine/shards.js'
 import { readRunContext } from '../github/context.js'
 import { downloadShardResults } from '../github/shard-artifacts.js'
 import { type ModeDeps, runCheckMode } from './check-mode.js'
-import { ActionInputError } from './inputs.js'
+import { ActionInputError } from './core-inputs.js'
 import type { Settings } from './settings.js'
 
 /**

@@ -5,7 +5,7 @@ import type { RepoRef } from '../github/context.js'
 import type { Annotation } from '../report/annotations.js'
 import { headline, renderMarkdown } from '../report/markdown.js'
 import type { Comparison } from '../results/schema.js'
-import type { CoreLike } from './inputs.js'
+import type { CoreLike } from './core-inputs.js'
 import type { CommentMode } from './settings.js'
 
 /** GitHub's limit on an issue comment body. */

@@ -1,6 +1,6 @@
 import { parseShard } from '../engine/shards.js'
 import type { ShardInfo } from '../results/schema.js'
-import { ActionInputError, type CoreLike, getChoiceInput, getOptionalInput } from './inputs.js'
+import { ActionInputError, type CoreLike, getChoiceInput, getOptionalInput } from './core-inputs.js'
 
 export type FailOn = 'error' | 'warning' | 'never'
 export type CommentMode = 'always' | 'on-change' | 'on-regression' | 'never'

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { mergeShards, type ShardFile } from '../engine/shards.js'
-import { runPipeline } from '../pipeline.js'
+import { runPipeline } from '../engine/pipeline.js'
 import { renderTerminal } from '../report/text.js'
 import { readHistoryFolder } from '../results/history.js'
 import { readResultsFile } from '../results/io.js'

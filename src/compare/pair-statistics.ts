@@ -7,6 +7,9 @@ import { type Aggregate, compareSamples, compareSummaries, type Sample, seedFor 
 /** What compare needs from the statistics of one base/head pair. */
 export interface PairStatistics {
   paired: boolean | null
+  /** Base and head values over the examples Δ, CI and p describe (the paired ones); null: the full-run values. */
+  baseValue: number | null
+  headValue: number | null
   ci: Interval | null
   pValue: number | null
   pWorse: number | null
@@ -28,6 +31,8 @@ function summaryStatistics(base: MetricResult, head: MetricResult, options: { co
   if (!s) return null
   return {
     paired: false,
+    baseValue: null,
+    headValue: null,
     ci: jsonInterval(s.ci),
     pValue: finiteOrNull(s.pValue),
     pWorse: finiteOrNull(s.pWorse),
@@ -62,7 +67,7 @@ export function pairStatistics(
     if (hasData(baseExamples) || hasData(headExamples)) {
       notes.push(`${!hasData(baseExamples) ? 'the baseline' : 'this run'} kept no per-example data: compared by point value, no CI or test`)
     }
-    return { paired: null, ci: null, pValue: null, pWorse: null, notes }
+    return { paired: null, baseValue: null, headValue: null, ci: null, pValue: null, pWorse: null, notes }
   }
   const b = sampleOf(base, baseExamples)
   const h = sampleOf(head, headExamples)
@@ -70,14 +75,13 @@ export function pairStatistics(
   const ci = s.ci ? jsonInterval(s.ci) : null
   if (!s.paired) {
     notes.push(`unpaired: ${s.reason}`)
-    return { paired: false, ci, pValue: finiteOrNull(s.pValue), pWorse: finiteOrNull(s.pWorse), notes }
+    return { paired: false, baseValue: finiteOrNull(s.baseValue), headValue: finiteOrNull(s.headValue), ci, pValue: finiteOrNull(s.pValue), pWorse: finiteOrNull(s.pWorse), notes }
   }
-  if (s.onlyBase.length || s.onlyHead.length) {
-    notes.push(`${s.onlyBase.length} example(s) only in the baseline and ${s.onlyHead.length} only in this run were left out of the pairing`)
-  }
-  if (s.dropped) notes.push(`${s.dropped} pair(s) dropped because one side is NaN`)
+  // Examples left out of the pairing are reported as coverage by the caller.
   return {
     paired: true,
+    baseValue: finiteOrNull(s.baseValue),
+    headValue: finiteOrNull(s.headValue),
     ci,
     pValue: finiteOrNull(s.pValue),
     pWorse: finiteOrNull(s.pWorse),
