@@ -1,4 +1,5 @@
 import type { Defaults } from '../config/schema.js'
+import type { Direction } from '../domain/policy.js'
 import { finiteOrNull, jsonInterval } from '../results/encode.js'
 import type { DecodedExamples } from '../results/io.js'
 import type { Interval, MetricResult, Row } from '../results/schema.js'
@@ -23,7 +24,7 @@ function sampleOf(result: MetricResult, examples: DecodedExamples | undefined): 
 }
 
 
-function summaryStatistics(base: MetricResult, head: MetricResult, options: { confidence: number; direction: 'higher' | 'lower' }): PairStatistics | null {
+function summaryStatistics(base: MetricResult, head: MetricResult, options: { confidence: number; direction: Direction }): PairStatistics | null {
   const b = base.summary
   const h = head.summary
   if (!b || !h || b.mean === null || h.mean === null || b.sd === null || h.sd === null) return null

@@ -1,9 +1,10 @@
+import type { Severity } from '../domain/policy.js'
 import type { Comparison, Row } from '../results/schema.js'
 import { formatNumber } from '../util/format.js'
 import { reading } from './markdown.js'
 
 export interface Annotation {
-  level: 'error' | 'warning' | 'notice'
+  level: Severity
   title: string
   message: string
   file?: string

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { compare, type GateSpec } from '../../src/compare/comparison.js'
 import { ConfigError, parseConfig } from '../../src/config/load.js'
 import type { Defaults } from '../../src/config/schema.js'
+import { coverageText } from '../../src/report/markdown.js'
 import type { MetricResult, Results, Row } from '../../src/results/schema.js'
 import { metric, results } from '../helpers/results.js'
 
@@ -67,6 +68,15 @@ describe('coverage: a head that loses baseline examples', () => {
     expect(c.verdict).toBe('pass')
   })
 
+  it('without pairable per-example data, coverage is a lower bound from n', () => {
+    const omitted = (mean: number, n: number) => metric('m', { value: mean, n, summary: { n, mean, sd: 0.2 }, examples: { omitted: { total: n, cap: 10 } } })
+    const r = compare({ base: results([omitted(0.5, 100)]), head: results([omitted(0.5, 90)]), defaults, gates: { m: gate({ 'max-regression': 0.05 }) } }).rows[0]
+    expect(r.coverage).toEqual({ base: 100, head: 90, paired: 90, lost: 10, headOnly: 0, exact: false })
+    expect(r.gates.find((g) => g.rule === 'max-dropped')?.detail).toBe('lost at least 10 of 100 baseline examples (missing or NaN in this run) > allowed 0')
+    expect(r.status).toBe('regressed')
+    expect(coverageText(r)).toBe('90/100 (−10+)')
+  })
+
   it('examples only the head scores are counted and left out of Δ', () => {
     // e0..e9 as the base, plus e10, e11 at 0.05 (which would pull the head mean down, i.e. "better")
     const head = lower('m', { scores: [...baseScores, 0.05, 0.05], ids: ids(12) })
@@ -76,6 +86,7 @@ describe('coverage: a head that loses baseline examples', () => {
     expect(r.head).toBeCloseTo(5.6 / 12, 12) // full run: (5.5 + 0.1) / 12
     expect(r.status).toBe('pass')
     expect(checks(r)).toEqual([{ rule: 'max-regression', limit: 0.05, ok: true }]) // nothing lost: no max-dropped line
+    expect(coverageText(r)).toBe('10/10 (+2 new)')
   })
 })
 
