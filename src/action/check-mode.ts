@@ -4,7 +4,8 @@ import { join, posix, relative, resolve } from 'node:path'
 import type { GitHubClients } from '../github/api.js'
 import { artifactName, type BundleContext, isSafePath, stageBundle } from '../github/bundle.js'
 import { type RunContext, readRunContext } from '../github/context.js'
-import { type PipelineResult, runPipeline } from '../engine/pipeline.js'
+import { shardArtifactName } from '../github/shard-artifacts.js'
+import { type PipelineResult, type ResultsSource, runPipeline } from '../engine/pipeline.js'
 import { renderMarkdown } from '../report/markdown.js'
 import { readHistoryFolder } from '../results/history.js'
 import { resolveInWorkspace } from '../inputs/index.js'
@@ -64,8 +65,24 @@ async function uploadArtifact(deps: ModeDeps, clients: GitHubClients, ctx: RunCo
 const FORK_NOTE =
   'interp-gate: this pull request comes from a fork, so its token is read-only: skipped the PR comment and check run (the summary, annotations, outputs and the results artifact are written). To comment on fork PRs, add a second workflow on `workflow_run` that runs this action with `mode: report` and `permissions: pull-requests: write, checks: write, actions: read` (see docs/github.md).'
 
-/** mode: check — compute, compare with the baseline, report everywhere, then fail per `fail-on`. */
-export async function runCheckMode(deps: ModeDeps, settings: Settings): Promise<void> {
+/** A shard job's results go to the artifact mode: merge collects; a shard compares, comments and gates nothing. */
+async function uploadShard(deps: ModeDeps, clients: GitHubClients | null, settings: Settings, result: PipelineResult, tmp: string): Promise<void> {
+  const { core, env } = deps
+  const name = shardArtifactName(result.results.suite, settings.shard!)
+  if (!clients || !env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
+    core.warning(`interp-gate: not uploading "${name}": it needs a github-token and a GitHub-hosted job (ACTIONS_RUNTIME_TOKEN); mode: merge will miss this shard`, { title: 'interp-gate: shard' })
+    return
+  }
+  const dir = mkdtempSync(join(tmp, 'interp-gate-shard-'))
+  const { id } = await clients.artifacts.upload(name, stageBundle(dir, { results: result.results }), dir)
+  core.info(`interp-gate: uploaded shard ${settings.shard!.index}/${settings.shard!.count} as "${name}"${id ? ` (id ${id})` : ''}`)
+}
+
+/**
+ * mode: check — compute, compare with the baseline, report everywhere, then fail per `fail-on`. mode: merge runs the
+ * same with `produce` merging the shard artifacts instead of computing from arrays.
+ */
+export async function runCheckMode(deps: ModeDeps, settings: Settings, produce?: ResultsSource): Promise<void> {
   const { core, env } = deps
   const root = env.GITHUB_WORKSPACE ?? process.cwd()
   const workspace = resolve(root, settings.workingDirectory)
@@ -79,7 +96,10 @@ export async function runCheckMode(deps: ModeDeps, settings: Settings): Promise<
     workspace,
     config: settings.config,
     baseline: null,
-    resolveBaseline: (suite) => resolveBaseline(settings.baseline, workspace, { core, ctx, clients, tmp, saveOn: settings.saveOn }, suite),
+    ...(settings.shard
+      ? { noBaselineNote: 'a shard is compared after mode: merge', shard: settings.shard }
+      : { resolveBaseline: (suite: string) => resolveBaseline(settings.baseline, workspace, { core, ctx, clients, tmp, saveOn: settings.saveOn }, suite) }),
+    produce,
     outDir: settings.out,
     history: settings.history ? readHistoryFolder(resolveInWorkspace(workspace, settings.history), settings.history) : undefined,
     // The PR head is the commit people know; GITHUB_SHA of a pull_request run is a merge commit that changes with the base.
@@ -103,6 +123,12 @@ export async function runCheckMode(deps: ModeDeps, settings: Settings): Promise<
   core.setOutput('report-path', result.paths.report)
   core.setOutput('baseline-commit', comparison.base?.commit ?? '')
   core.info(`interp-gate: ${comparison.verdict} — report at ${join(settings.out, 'report.md')}`)
+
+  if (settings.shard) {
+    await uploadShard(deps, clients, settings, result, tmp)
+    if (result.inputErrors) core.setFailed(`interp-gate: ${result.inputErrors} metric(s) could not be computed; see the annotations`)
+    return
+  }
 
   if (ctx && clients) {
     await uploadArtifact(deps, clients, ctx, settings, result, fromRoot, tmp)

@@ -1,5 +1,6 @@
 import { type GitHubFactory, type ModeDeps, runCheckMode } from './check-mode.js'
 import { ActionInputError, type CoreLike } from './core-inputs.js'
+import { runMergeMode } from './merge-mode.js'
 import { runReportMode } from './report-mode.js'
 import { readSettings } from './settings.js'
 import { ConfigError } from '../config/load.js'
@@ -21,12 +22,13 @@ export interface ActionDeps {
 const USER_ERRORS = [ConfigError, InputError, ResultsError, OutputError, ActionInputError]
 const GITHUB_ERRORS = [BundleError, GitHubError, ContextError]
 
-/** The action: `mode: check` computes and gates; `mode: report` posts a compare run's results (workflow_run). */
+/** The action: `mode: check` computes and gates; `mode: merge` does so from a matrix's shard artifacts; `mode: report` posts a compare run's results (workflow_run). */
 export async function run({ core, env, github }: ActionDeps): Promise<void> {
   try {
     const settings = readSettings(core)
     const deps: ModeDeps = { core, env, github }
     if (settings.mode === 'report') await runReportMode(deps, settings)
+    else if (settings.mode === 'merge') await runMergeMode(deps, settings)
     else await runCheckMode(deps, settings)
   } catch (error) {
     const message = (error as Error).message

@@ -4,6 +4,7 @@ import { downloadArtifactFiles, type ListedArtifact, listRunArtifacts } from '..
 import { ARTIFACT_PREFIX, BundleError, type BundleContext, parseContext, parseUntrustedComparison } from '../github/bundle.js'
 import { readRunContext, type RepoRef, type WorkflowRunInfo } from '../github/context.js'
 import { findPullRequestByHead } from '../github/pulls.js'
+import { isShardArtifact } from '../github/shard-artifacts.js'
 import { buildAnnotations } from '../report/annotations.js'
 import { renderMarkdown } from '../report/markdown.js'
 import type { Comparison, Verdict } from '../results/schema.js'
@@ -44,7 +45,7 @@ export async function runReportMode(deps: ModeDeps, settings: Settings): Promise
   const clients = deps.github(settings.token)
   const tmp = env.RUNNER_TEMP || tmpdir()
   // The compare run's interp-gate artifacts, one per suite, by name.
-  const bundles = (await listRunArtifacts(clients.api, ctx.repo, run.id)).filter((a) => a.name.startsWith(ARTIFACT_PREFIX) && !a.expired).sort((a, b) => a.name.localeCompare(b.name))
+  const bundles = (await listRunArtifacts(clients.api, ctx.repo, run.id)).filter((a) => a.name.startsWith(ARTIFACT_PREFIX) && !isShardArtifact(a.name) && !a.expired).sort((a, b) => a.name.localeCompare(b.name))
   if (bundles.length === 0) {
     core.warning(`interp-gate: run ${run.id} has no unexpired interp-gate-* artifact: did its interp-gate step run (conclusion: ${run.conclusion ?? 'unknown'})?`, { title: 'interp-gate: report' })
     return

@@ -1,8 +1,10 @@
+import { parseShard } from '../engine/shards.js'
+import type { ShardInfo } from '../results/schema.js'
 import { ActionInputError, type CoreLike, getChoiceInput, getOptionalInput } from './core-inputs.js'
 
 export type FailOn = 'error' | 'warning' | 'never'
 export type CommentMode = 'always' | 'on-change' | 'on-regression' | 'never'
-export type Mode = 'check' | 'report'
+export type Mode = 'check' | 'report' | 'merge'
 export type BaselineSetting = { kind: 'auto' } | { kind: 'none' } | { kind: 'file'; path: string }
 
 /** The action's inputs, read and checked once; names and defaults are the contract in action.yml. */
@@ -20,6 +22,8 @@ export interface Settings {
   out: string
   /** Folder of earlier results.json files, for `gate.history: iqr`. */
   history: string | undefined
+  /** mode: check on one shard of the eval set (`I/N`): upload the shard's results for mode: merge, gate nothing. */
+  shard: ShardInfo | undefined
 }
 
 /** Comma- or newline-separated list input. */
@@ -34,11 +38,20 @@ export function readSettings(core: CoreLike): Settings {
   const baselineInput = getOptionalInput(core, 'baseline') ?? 'auto'
   const baseline: BaselineSetting = baselineInput === 'auto' ? { kind: 'auto' } : baselineInput === 'none' ? { kind: 'none' } : { kind: 'file', path: baselineInput }
   const saveOn = getListInput(core, 'save-on')
+  const mode = getChoiceInput<Mode>(core, 'mode', ['check', 'report', 'merge'], 'check')
+  const shardInput = getOptionalInput(core, 'shard')
+  if (shardInput !== undefined && mode !== 'check') throw new ActionInputError(`input "shard" is for mode: check (one matrix job per shard); mode: ${mode} takes no shard`)
+  let shard: ShardInfo | undefined
+  try {
+    shard = shardInput === undefined ? undefined : parseShard(shardInput, 'input "shard"')
+  } catch (error) {
+    throw new ActionInputError((error as Error).message)
+  }
   const bad = saveOn.find((p) => !/^[\w./*-]+$/.test(p))
   if (bad !== undefined) throw new ActionInputError(`input "save-on": "${bad}" is not a branch name or pattern`)
   return {
     token: getOptionalInput(core, 'github-token'),
-    mode: getChoiceInput<Mode>(core, 'mode', ['check', 'report'], 'check'),
+    mode,
     baseline,
     saveOn,
     comment: getChoiceInput<CommentMode>(core, 'comment', ['always', 'on-change', 'on-regression', 'never'], 'always'),
@@ -47,7 +60,8 @@ export function readSettings(core: CoreLike): Settings {
     config: getOptionalInput(core, 'config') ?? 'interp-gate.yml',
     workingDirectory: getOptionalInput(core, 'working-directory') ?? '.',
     out: getOptionalInput(core, 'out') ?? 'interp-gate-out',
-    history: getOptionalInput(core, 'history')
+    history: getOptionalInput(core, 'history'),
+    shard
   }
 }
 

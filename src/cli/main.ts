@@ -7,6 +7,7 @@ import { InputError } from '../inputs/index.js'
 import { catalogueJson, renderCatalogueMarkdown, renderCatalogueText, renderMetricText } from '../metrics/docs.js'
 import { builtinMetrics, findMetric, unknownMetricMessage } from '../metrics/registry.js'
 import { adapterGateSpecs, aggregateLookup, gateSpecs, loadConfig, runPipeline, TOOL } from '../engine/pipeline.js'
+import { parseShard } from '../engine/shards.js'
 import { renderMarkdown } from '../report/markdown.js'
 import { neutraliseTerminal } from '../report/escape.js'
 import { renderTerminal } from '../report/text.js'
@@ -15,6 +16,7 @@ import { ResultsError, readResultsFile, serializeJson } from '../results/io.js'
 import { schemaFiles } from '../results/json-schema.js'
 import { OutputError, prepareOutputFolder, writeOutputs } from '../results/output-folder.js'
 import type { Comparison, Results } from '../results/schema.js'
+import { mergeCommand } from './merge.js'
 
 export interface Io {
   out(text: string): void
@@ -28,7 +30,7 @@ export const EXIT = { pass: 0, fail: 1, usage: 2 } as const
 const COMMAND_HELP: Record<string, string> = {
   run: `interp-gate run [-C DIR] [--config interp-gate.yml] [--baseline results.json]
                 [--out interp-gate-out] [--commit SHA] [--ref REF] [--history DIR]
-                [--max-input-bytes N]
+                [--max-input-bytes N] [--shard I/N]
     Compute the configured metrics, compare with the baseline (if given), write
     OUT/results.json, OUT/comparison.json (with a baseline) and OUT/report.md.
     -C/--working-directory: the folder that config, baseline, out and the
@@ -37,7 +39,15 @@ const COMMAND_HELP: Record<string, string> = {
     --history DIR: earlier results.json files, for metrics with \`gate.history: iqr\`.
     --max-input-bytes N (or INTERP_GATE_MAX_INPUT_BYTES): largest input file or npz
     member read, default 1073741824 (1 GiB).
+    --shard I/N: these arrays are shard I of N (matrix jobs); gates apply after \`merge\`.
     SOURCE_DATE_EPOCH (seconds) fixes results.json's createdAt.`,
+  merge: `interp-gate merge SHARD.json... [-C DIR] [--config interp-gate.yml] [--out interp-gate-out]
+                [--baseline results.json] [--commit SHA] [--ref REF] [--history DIR]
+    Merge the results.json of every shard (each written by \`interp-gate run --shard I/N\`) into
+    OUT/results.json, equal to one unsharded run of the same config; with --baseline, compare,
+    write OUT/comparison.json and OUT/report.md, and gate exactly as \`run\` does.
+    Refuses (exit 2) shards that overlap in example ids, come from another config or suite,
+    miss a shard, or a metric it cannot merge exactly.`,
   compare: `interp-gate compare BASE.json HEAD.json [--config interp-gate.yml] [--out DIR]
     Compare two results files of the same suite; gates come from the config when one is given.
     --out DIR writes DIR/comparison.json and DIR/report.md.`,
@@ -75,10 +85,13 @@ async function run(args: string[], io: Io): Promise<number> {
       commit: { type: 'string' },
       ref: { type: 'string' },
       history: { type: 'string' },
-      'max-input-bytes': { type: 'string' }
+      'max-input-bytes': { type: 'string' },
+      shard: { type: 'string' }
     },
     strict: true
   })
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard, '--shard')
+  if (shard && values.baseline) throw new UsageError('--shard and --baseline: a shard is compared after `interp-gate merge`, which takes --baseline')
   const workspace = resolve(io.cwd, values['working-directory']!)
   const createdAt = sourceDateEpoch(io.env.SOURCE_DATE_EPOCH)
   const baseline = values.baseline ? { results: readBaselineFile(workspace, values.baseline), note: `baseline file ${values.baseline}` } : null
@@ -92,7 +105,8 @@ async function run(args: string[], io: Io): Promise<number> {
     commit: values.commit ?? io.env.GITHUB_SHA ?? null,
     ref: values.ref ?? io.env.GITHUB_REF ?? null,
     createdAt,
-    maxInputBytes: maxInputBytes(values['max-input-bytes'] ?? io.env.INTERP_GATE_MAX_INPUT_BYTES)
+    maxInputBytes: maxInputBytes(values['max-input-bytes'] ?? io.env.INTERP_GATE_MAX_INPUT_BYTES),
+    shard
   })
   io.out(`${renderTerminal(result.comparison)}\n`)
   const written = [result.paths.results, result.paths.comparison, result.paths.report].filter(Boolean)
@@ -102,7 +116,8 @@ async function run(args: string[], io: Io): Promise<number> {
     for (const error of new Set(result.results.metrics.flatMap((m) => (m.error ? [m.error] : [])))) io.err(`error: ${error}\n`)
     return EXIT.usage
   }
-  return verdictExit(result.comparison)
+  // A shard's partial values gate nothing: the merge applies the gates to the whole eval set.
+  return shard ? EXIT.pass : verdictExit(result.comparison)
 }
 
 /** SOURCE_DATE_EPOCH as reproducible-builds.org defines it: whole seconds since 1970, else a usage error. */
@@ -203,7 +218,7 @@ function docs(args: string[], io: Io): number {
   return EXIT.pass
 }
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 /** The CLI: returns the exit code; every expected failure is one clear line, never a stack trace. */
 export async function main(argv: string[], rawIo: Io): Promise<number> {
@@ -220,6 +235,8 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
         return await run(rest, io)
       case 'compare':
         return await compareCommand(rest, io)
+      case 'merge':
+        return await mergeCommand(rest, io)
       case 'validate':
         return await validate(rest, io)
       case 'metrics':
@@ -237,7 +254,7 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
         io.out(`${HELP}\n`)
         return command === undefined ? EXIT.usage : EXIT.pass
       default:
-        throw new UsageError(`unknown command "${command}"; expected run, compare, validate, metrics or docs`)
+        throw new UsageError(`unknown command "${command}"; expected run, merge, compare, validate, metrics or docs`)
     }
   } catch (error) {
     const known = [ConfigError, InputError, ResultsError, OutputError, UsageError].some((E) => error instanceof E)

@@ -12,15 +12,26 @@ import type { Interval, MetricResult } from '../results/schema.js'
 /** Inputs whose content identifies the eval set when no ids are given, in order of preference. */
 const IDENTITY_INPUTS = ['labels', 'targets', 'mask', 'reference', 'circuit', 'correct']
 
-function fingerprint(ids: string[] | undefined, inputs: Record<string, NDArray>): string | undefined {
+/** The input the fingerprint hashes when there are no ids: kept by shards, so the merge can hash all rows. */
+export interface Identity {
+  name: string
+  shape: number[]
+  data: Float64Array
+}
+
+export function identityOf(inputs: Record<string, NDArray>): Identity | undefined {
+  const name = IDENTITY_INPUTS.find((k) => inputs[k])
+  return name ? { name, shape: inputs[name].shape, data: inputs[name].data } : undefined
+}
+
+export function fingerprint(ids: string[] | undefined, identity: Identity | undefined): string | undefined {
   const hash = createHash('sha256')
   if (ids) hash.update(`ids\n${ids.join('\n')}`)
   else {
-    const name = IDENTITY_INPUTS.find((k) => inputs[k])
-    if (!name) return undefined
-    const a = inputs[name]
-    hash.update(`${name}\n${a.shape.join(',')}\n`)
-    hash.update(new Uint8Array(a.data.buffer, a.data.byteOffset, a.data.byteLength))
+    if (!identity) return undefined
+    const { name, shape, data } = identity
+    hash.update(`${name}\n${shape.join(',')}\n`)
+    hash.update(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
   }
   return `sha256:${hash.digest('hex').slice(0, 16)}`
 }
@@ -35,11 +46,28 @@ function sufficient(scores: Float64Array) {
 }
 
 
+/** A shard keeps all its per-example data (max-examples applies to the merged run) and what the merge needs besides. */
+export interface ShardOptions {
+  identity?: Identity
+  ids?: string[]
+  state?: Record<string, Float64Array>
+}
+
 /** Runs one bound metric on its arrays and packs value, CI and per-example data into a results entry. */
-export function buildMetricResult(bound: BoundMetric, inputs: Record<string, NDArray>, ids: string[] | undefined, defaults: Defaults): MetricResult {
-  const { definition, entry, params } = bound
+export function buildMetricResult(bound: BoundMetric, inputs: Record<string, NDArray>, ids: string[] | undefined, defaults: Defaults, sharded = false): MetricResult {
+  const { definition, params } = bound
   checkShapes(definition.inputs, inputs)
   const output: MetricOutput = definition.compute(inputs, params)
+  const identity = ids ? undefined : identityOf(inputs)
+  if (!sharded) return packMetricResult(bound, output, ids, identity, defaults)
+  const state = definition.shards?.state(inputs, params, output)
+  const perExample = output.scores !== undefined || output.columns !== undefined
+  return packMetricResult(bound, output, ids, identity, defaults, { ...(identity ? { identity } : {}), ...(ids && !perExample ? { ids } : {}), ...(state ? { state } : {}) })
+}
+
+/** Value, n, NaN count, bootstrap CI and per-example data of a metric's output: one path for runs and merged shards. */
+export function packMetricResult(bound: BoundMetric, output: MetricOutput, ids: string[] | undefined, identity: Identity | undefined, defaults: Defaults, shard?: ShardOptions): MetricResult {
+  const { definition, entry, params } = bound
   const rowsOf = output.scores?.length ?? Object.values(output.columns ?? {})[0]?.length
   if (ids && rowsOf !== undefined && ids.length !== rowsOf) {
     throw new Error(`ids (${entry.ids}) has ${ids.length} entries but the metric has ${rowsOf} examples`)
@@ -67,7 +95,9 @@ export function buildMetricResult(bound: BoundMetric, inputs: Record<string, NDA
     n = 1
     value = output.value ?? NaN
   }
-  if (!Number.isFinite(value)) throw new Error(nanCount > 0 ? `no finite per-example score (${nanCount} NaN)` : 'the metric has no finite value')
+  // A shard's own value may be undefined (all its scores NaN) while the merged run's is not: the merge decides.
+  const partial = shard !== undefined && (output.scores !== undefined || output.columns !== undefined)
+  if (!Number.isFinite(value) && !partial) throw new Error(nanCount > 0 ? `no finite per-example score (${nanCount} NaN)` : 'the metric has no finite value')
 
   const result: MetricResult = {
     id: entry.id,
@@ -75,27 +105,34 @@ export function buildMetricResult(bound: BoundMetric, inputs: Record<string, NDA
     title: definition.title,
     family: definition.family,
     direction: bound.direction,
-    value,
+    value: Number.isFinite(value) ? value : null,
     n,
     nanCount,
     ci,
     params: params as Record<string, unknown>,
     ...(definition.binary ? { binary: true } : {})
   }
-  const print = fingerprint(ids, inputs)
+  const print = fingerprint(ids, identity)
   if (print) result.fingerprint = print
   if (output.scores) result.summary = sufficient(output.scores)
   result.gate = entry.gate
   result.severity = bound.severity
   const total = rowsOf ?? 0
   if (output.scores || output.columns) {
-    if (total > defaults['max-examples']) result.examples = { omitted: { total, cap: defaults['max-examples'] } }
+    if (total > defaults['max-examples'] && !shard) result.examples = { omitted: { total, cap: defaults['max-examples'] } }
     else {
       result.examples = {
         ...(ids ? { ids } : {}),
         ...(output.scores ? { scores: encodeFloat64(output.scores) } : {}),
         ...(output.columns ? { columns: Object.fromEntries(Object.entries(output.columns).map(([k, v]) => [k, encodeFloat64(v)])) } : {})
       }
+    }
+  }
+  if (shard && (shard.identity || shard.ids || shard.state)) {
+    result.shard = {
+      ...(shard.ids ? { ids: shard.ids } : {}),
+      ...(shard.identity ? { identity: { name: shard.identity.name, shape: shard.identity.shape, data: encodeFloat64(shard.identity.data) } } : {}),
+      ...(shard.state ? { state: Object.fromEntries(Object.entries(shard.state).map(([k, v]) => [k, encodeFloat64(v)])) } : {})
     }
   }
   return result

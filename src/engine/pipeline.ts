@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { ADAPTERS } from '../adapters/index.js'
 import { type AdapterBound, expandAdapters } from './expand-adapters.js'
 import { bindEntries, bindMetrics, type BoundMetric } from './bind.js'
+import { configHash } from '../config/hash.js'
 import { ConfigError, type LoadedConfig, parseConfig } from '../config/load.js'
 import { compare, type GateSpec } from '../compare/comparison.js'
 import { createInputReader, InputError, missingFileProblem, type PreparedColumn, readParquetInputs, readRegularText, resolveInWorkspace } from '../inputs/index.js'
@@ -14,7 +15,7 @@ import { renderMarkdown } from '../report/markdown.js'
 import { buildMetricResult, errorResult, provenanceOf } from './metric-result.js'
 import { ResultsError, serializeJson } from '../results/io.js'
 import { prepareOutputFolder, writeOutputs } from '../results/output-folder.js'
-import { type Comparison, type MetricResult, RESULTS_SCHEMA, type Results } from '../results/schema.js'
+import { type Comparison, type MetricResult, RESULTS_SCHEMA, type Results, type ShardInfo } from '../results/schema.js'
 import type { Aggregate } from '../stats/index.js'
 
 export const TOOL = 'interp-gate@0.1.0'
@@ -49,7 +50,14 @@ export interface PipelineOptions {
   maxReportChars?: number
   /** Largest input file (or npz member) read, in bytes; default 1 GiB. Text files stay capped near 512 MiB. */
   maxInputBytes?: number
+  /** This run evaluates one shard of the eval set (`run --shard I/N`): its results are input to `merge`. */
+  shard?: ShardInfo
+  /** Where the head results come from once the config is bound: computed from the arrays (default) or merged from shards. */
+  produce?: ResultsSource
 }
+
+export type ResultsSource = (loaded: LoadedConfig, bound: BoundMetric[], info: RunInfo) => Produced | Promise<Produced>
+export type Produced = { results: Results; inputErrors: number }
 
 export interface PipelineResult {
   config: LoadedConfig
@@ -101,12 +109,7 @@ function byLine(messages: string[]): string[] {
 }
 
 /** Reads the arrays of every metric and computes results; a metric whose inputs fail becomes an error entry. */
-export function computeResults(
-  workspace: string,
-  loaded: LoadedConfig,
-  bound: BoundMetric[],
-  info: { commit?: string | null; ref?: string | null; createdAt?: string; parquet?: ReadonlyMap<string, PreparedColumn>; maxInputBytes?: number }
-): { results: Results; inputErrors: number } {
+export function computeResults(workspace: string, loaded: LoadedConfig, bound: BoundMetric[], info: RunInfo): { results: Results; inputErrors: number } {
   const { config, at } = loaded
   const reader = createInputReader({ workspace, aliases: config.inputs, parquet: info.parquet, ...(info.maxInputBytes ? { maxBytes: info.maxInputBytes } : {}) })
   // A misspelt path under `inputs:` is reported once, at its own line, not once per metric that uses it.
@@ -130,7 +133,7 @@ export function computeResults(
       const arrays: Record<string, NDArray> = {}
       for (const [name, ref] of Object.entries(b.entry.inputs)) arrays[name] = reader.read(ref)
       const ids = b.entry.ids ? reader.readIds(b.entry.ids) : undefined
-      return buildMetricResult(b, arrays, ids, config.defaults)
+      return buildMetricResult(b, arrays, ids, config.defaults, info.shard !== undefined)
     } catch (error) {
       inputErrors++
       const where = error instanceof InputError ? at([...here, 'inputs']) : at(here)
@@ -139,19 +142,34 @@ export function computeResults(
       return isAdapterBound(b) ? { ...result, provenance: b.provenance } : result
     }
   })
+  return { results: resultsFile(loaded, metrics, info), inputErrors }
+}
+
+export interface RunInfo {
+  commit?: string | null
+  ref?: string | null
+  createdAt?: string
+  shard?: ShardInfo
+  /** Parquet columns decoded ahead of the (synchronous) readers. */
+  parquet?: ReadonlyMap<string, PreparedColumn>
+  /** Largest input file (or npz member) read, in bytes. */
+  maxInputBytes?: number
+}
+
+/** The results file around a run's (or a merge's) metric entries. */
+export function resultsFile(loaded: LoadedConfig, metrics: MetricResult[], info: RunInfo): Results {
   return {
-    results: {
-      schema: RESULTS_SCHEMA,
-      tool: TOOL,
-      suite: config.suite,
-      commit: info.commit ?? null,
-      ref: info.ref ?? null,
-      createdAt: info.createdAt ?? new Date().toISOString(),
-      metrics,
-      // Recorded so that a later run can tell a new accept entry from one its baseline already had.
-      ...(config.accept.length ? { accept: config.accept } : {})
-    },
-    inputErrors
+    schema: RESULTS_SCHEMA,
+    tool: TOOL,
+    suite: loaded.config.suite,
+    commit: info.commit ?? null,
+    ref: info.ref ?? null,
+    createdAt: info.createdAt ?? new Date().toISOString(),
+    configHash: configHash(loaded.config),
+    ...(info.shard ? { shard: info.shard } : {}),
+    metrics,
+    // Recorded so that a later run can tell a new accept entry from one its baseline already had.
+    ...(loaded.config.accept.length ? { accept: loaded.config.accept } : {})
   }
 }
 
@@ -190,7 +208,7 @@ export function gateSpecs(loaded: LoadedConfig, bound: readonly BoundMetric[]): 
   return Object.fromEntries(bound.map((b) => [b.entry.id, { gate: b.entry.gate, severity: b.severity, line: loaded.line(configPath(b)) }]))
 }
 
-/** config → inputs → metrics → results.json → compare with the baseline → comparison.json → report.md. */
+/** config → inputs (or shard results) → metrics → results.json → compare with the baseline → comparison.json → report.md. */
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const { workspace } = options
   const { loaded, bound } = await loadConfig(workspace, options.config, options.allowPlugins ?? true)
@@ -201,12 +219,13 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       `${baseline.note ?? 'the baseline'}: is of suite ${JSON.stringify(baseline.results.suite)}, but ${options.config} is suite ${JSON.stringify(loaded.config.suite)}; use that suite's baseline`
     )
   }
-  const parquet = await parquetColumnsOf(workspace, loaded, bound)
-  const { results, inputErrors } = computeResults(workspace, loaded, bound, { ...options, parquet })
+  const produce: ResultsSource = options.produce ?? (async (l, b, info) => computeResults(workspace, l, b, { ...info, parquet: await parquetColumnsOf(workspace, l, b) }))
+  const { results, inputErrors } = await produce(loaded, bound, options)
   const comparison = compare({
     head: results,
     base: baseline?.results ?? null,
-    gates: gateSpecs(loaded, bound),
+    // A shard's partial values are held to no gate: the merge gates the whole eval set.
+    gates: options.shard ? {} : gateSpecs(loaded, bound),
     defaults: loaded.config.defaults,
     baselineNote: baseline?.note ?? noBaselineNote,
     history: options.history,

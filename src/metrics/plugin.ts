@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { z } from 'zod'
-import type { Family, MetricDefinition, MetricDoc, MetricOutput } from './types.js'
+import type { Family, MetricDefinition, MetricDoc, MetricOutput, ShardSupport } from './types.js'
 
 /** A plugin module that cannot be imported or does not export a valid metric; the message names the file. */
 export class PluginError extends Error {
@@ -44,6 +44,7 @@ const definitionSchema = z
     binary: z.boolean().optional(),
     compute: fn,
     aggregate: fn.optional(),
+    shards: z.object({ state: fn, merge: fn }).strict().optional(),
     doc: docSchema.optional()
   })
   .strict()
@@ -91,30 +92,46 @@ function paramsSchema(params: unknown, file: string): z.ZodType {
   })
 }
 
-/** Checks a plugin's output at run time so that a wrong return names the plugin, not a pipeline internal. */
-function checkedCompute(def: MetricDefinition, file: string): MetricDefinition['compute'] {
-  const toFloat64 = (v: unknown, what: string): Float64Array => {
-    if (v instanceof Float64Array) return v
-    if (Array.isArray(v) || ArrayBuffer.isView(v)) return Float64Array.from(v as ArrayLike<number>, (x) => (x === null ? NaN : Number(x)))
-    throw new PluginError(`${file}: compute() returned ${what} that is not an array of numbers`)
+const toFloat64 = (v: unknown, what: string, file: string, fn: string): Float64Array => {
+  if (v instanceof Float64Array) return v
+  if (Array.isArray(v) || ArrayBuffer.isView(v)) return Float64Array.from(v as ArrayLike<number>, (x) => (x === null ? NaN : Number(x)))
+  throw new PluginError(`${file}: ${fn} returned ${what} that is not an array of numbers`)
+}
+
+/** Checks what a plugin's compute() (or shards.merge()) returned, so that a wrong return names the plugin, not a pipeline internal. */
+function checkedOutput(out: unknown, def: MetricDefinition, file: string, fn: string): MetricOutput {
+  if (!isObject(out)) throw new PluginError(`${file}: ${fn} must return { scores } or { columns, value } or { value }, got ${typeof out}`)
+  const result: MetricOutput = {}
+  if (out.scores !== undefined) result.scores = toFloat64(out.scores, 'scores', file, fn)
+  if (out.columns !== undefined) {
+    if (!isObject(out.columns)) throw new PluginError(`${file}: ${fn} returned columns that are not an object of arrays`)
+    if (!def.aggregate) throw new PluginError(`${file}: ${fn} returned columns, so the metric must export aggregate(columns, params, indices)`)
+    result.columns = Object.fromEntries(Object.entries(out.columns).map(([k, v]) => [k, toFloat64(v, `column "${k}"`, file, fn)]))
   }
+  if (out.value !== undefined) {
+    if (typeof out.value !== 'number') throw new PluginError(`${file}: ${fn} returned a value that is not a number`)
+    result.value = out.value
+  }
+  if (!result.scores && !result.columns && result.value === undefined) throw new PluginError(`${file}: ${fn} returned none of scores, columns or value`)
+  return result
+}
+
+function checkedCompute(def: MetricDefinition, file: string): MetricDefinition['compute'] {
   const compute = def.compute
-  return (inputs, params) => {
-    const out: unknown = compute(inputs, params)
-    if (!isObject(out)) throw new PluginError(`${file}: compute() must return { scores } or { columns, value } or { value }, got ${typeof out}`)
-    const result: MetricOutput = {}
-    if (out.scores !== undefined) result.scores = toFloat64(out.scores, 'scores')
-    if (out.columns !== undefined) {
-      if (!isObject(out.columns)) throw new PluginError(`${file}: compute() returned columns that are not an object of arrays`)
-      if (!def.aggregate) throw new PluginError(`${file}: compute() returned columns, so the metric must export aggregate(columns, params, indices)`)
-      result.columns = Object.fromEntries(Object.entries(out.columns).map(([k, v]) => [k, toFloat64(v, `column "${k}"`)]))
-    }
-    if (out.value !== undefined) {
-      if (typeof out.value !== 'number') throw new PluginError(`${file}: compute() returned a value that is not a number`)
-      result.value = out.value
-    }
-    if (!result.scores && !result.columns && result.value === undefined) throw new PluginError(`${file}: compute() returned none of scores, columns or value`)
-    return result
+  return (inputs, params) => checkedOutput(compute(inputs, params), def, file, 'compute()')
+}
+
+/** A plugin's `shards: { state, merge }`, bound to its export, with state and merged output checked like compute(). */
+function checkedShards(shards: { state: unknown; merge: unknown }, exported: object, def: MetricDefinition, file: string): ShardSupport {
+  const state = (shards.state as ShardSupport['state']).bind(exported)
+  const merge = (shards.merge as ShardSupport['merge']).bind(exported)
+  return {
+    state(inputs, params, output) {
+      const out: unknown = state(inputs, params, output)
+      if (!isObject(out)) throw new PluginError(`${file}: shards.state() must return an object of arrays, got ${typeof out}`)
+      return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, toFloat64(v, `state "${k}"`, file, 'shards.state()')]))
+    },
+    merge: (parts, params) => checkedOutput(merge(parts, params), def, file, 'shards.merge()')
   }
 }
 
@@ -168,5 +185,6 @@ export async function loadPluginMetric(file: string): Promise<MetricDefinition> 
     doc
   }
   def.compute = checkedCompute(def, file)
+  if (d.shards) def.shards = checkedShards(d.shards, exported as object, def, file)
   return def
 }

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { type NDArray, row, rows } from '../inputs/ndarray.js'
 import { pairedMeans, rowIndices } from './linalg.js'
 import { hasNaN, perRow } from './math.js'
-import { type InputSpec, type MetricDefinition, MetricInputError } from './types.js'
+import { type InputSpec, type MetricDefinition, MetricInputError, type ShardPart } from './types.js'
 
 const latentsSpec: InputSpec = {
   name: 'latents',
@@ -44,6 +44,16 @@ export const saeL0: MetricDefinition<{ eps: number }> = {
   }
 }
 
+/** 1 for each latent active (|z| > eps) on some token, else 0. */
+function aliveLatents(latents: NDArray, eps: number): Float64Array {
+  const d = latents.shape[1]
+  const alive = new Float64Array(d)
+  for (let k = 0; k < latents.data.length; k++) if (Math.abs(latents.data[k]) > eps) alive[k % d] = 1
+  return alive
+}
+
+const deadShare = (alive: Float64Array) => (alive.length - alive.reduce((p, a) => p + a, 0)) / alive.length
+
 export const deadFraction: MetricDefinition<{ eps: number }> = {
   name: 'dead-fraction',
   family: 'sae',
@@ -55,9 +65,19 @@ export const deadFraction: MetricDefinition<{ eps: number }> = {
     if (hasNaN(latents.data)) throw new MetricInputError(`input "latents" (${latents.source}) holds NaN; dead latents are undefined`)
     const [t, d] = latents.shape
     if (t === 0 || d === 0) throw new MetricInputError(`input "latents" (${latents.source}) is empty`)
-    const alive = new Uint8Array(d)
-    for (let k = 0; k < latents.data.length; k++) if (Math.abs(latents.data[k]) > eps) alive[k % d] = 1
-    return { value: (d - alive.reduce((p, a) => p + a, 0)) / d }
+    return { value: deadShare(aliveLatents(latents, eps)) }
+  },
+  // Dead on the whole token set = dead on every shard: shards keep their alive flags, the merge ORs them.
+  shards: {
+    state: ({ latents }, { eps }) => ({ alive: aliveLatents(latents, eps) }),
+    merge(parts) {
+      const alive = new Float64Array(parts[0].state.alive.length)
+      for (const { state } of parts) {
+        if (state.alive.length !== alive.length) throw new MetricInputError(`shards have different numbers of latents (${alive.length} and ${state.alive.length})`)
+        state.alive.forEach((a, k) => (alive[k] = a || alive[k] ? 1 : 0))
+      }
+      return { value: deadShare(alive) }
+    }
   },
   doc: {
     summary: 'Share of latents that never fire on any of the T tokens; dead latents waste dictionary capacity.',
@@ -123,6 +143,47 @@ function explainedVarianceOf(columns: Record<string, Float64Array>, indices?: Ar
   return n === 0 || !(total > 0) ? NaN : 1 - residual / total
 }
 
+function checkedVariance(columns: Record<string, Float64Array>, source: string): number {
+  const value = explainedVarianceOf(columns)
+  if (Number.isNaN(value)) throw new MetricInputError(`input "x" (${source}) has zero variance; explained variance is undefined`)
+  return value
+}
+
+/** Re-centres every shard's c:d on the mean of all finite tokens, then rebuilds css as compute() does. */
+function mergeExplainedVariance(parts: readonly ShardPart[], resampleMean: boolean): { columns: Record<string, Float64Array>; value: number } {
+  const m = parts[0].state.mean.length
+  const total = parts.reduce((k, p) => k + p.state.finite[0], 0)
+  const mean = new Float64Array(m)
+  for (const { state } of parts) {
+    if (state.mean.length !== m) throw new MetricInputError(`shards have different model dimensions (${m} and ${state.mean.length})`)
+    for (let d = 0; d < m; d++) mean[d] += (state.mean[d] * state.finite[0]) / total
+  }
+  const sse = concat(parts.map((p) => p.output.columns!.sse))
+  const centred = Array.from({ length: m }, () => new Float64Array(sse.length))
+  let offset = 0
+  for (const { output, state } of parts) {
+    const source = resampleMean ? output.columns! : state
+    const rowsHere = output.columns!.sse.length
+    for (let d = 0; d < m; d++) {
+      const shift = state.mean[d] - mean[d]
+      for (let i = 0; i < rowsHere; i++) centred[d][offset + i] = Number.isFinite(sse[offset + i]) ? source[`c:${d}`][i] + shift : 0
+    }
+    offset += rowsHere
+  }
+  const css = new Float64Array(sse.length)
+  for (let d = 0; d < m; d++) for (let i = 0; i < sse.length; i++) css[i] += centred[d][i] * centred[d][i]
+  const columns: Record<string, Float64Array> = { sse, css }
+  if (resampleMean) centred.forEach((c, d) => (columns[`c:${d}`] = c))
+  return { columns, value: checkedVariance(columns, 'x') }
+}
+
+function concat(arrays: readonly Float64Array[]): Float64Array {
+  const out = new Float64Array(arrays.reduce((k, a) => k + a.length, 0))
+  let at = 0
+  for (const a of arrays) (out.set(a, at), (at += a.length))
+  return out
+}
+
 export const explainedVariance: MetricDefinition<{ resample_mean: boolean }> = {
   name: 'explained-variance',
   aliases: ['fve'],
@@ -165,12 +226,25 @@ export const explainedVariance: MetricDefinition<{ resample_mean: boolean }> = {
       }
       columns.css[i] = css
     }
-    const value = explainedVarianceOf(columns)
-    if (Number.isNaN(value)) throw new MetricInputError(`input "x" (${x.source}) has zero variance; explained variance is undefined`)
-    return { columns, value }
+    return { columns, value: checkedVariance(columns, x.source) }
   },
   aggregate(columns, _params, indices) {
     return explainedVarianceOf(columns, indices)
+  },
+  // Each shard centres x on its own mean: shards keep that mean (and, without c:d columns, the centred values) to re-centre.
+  shards: {
+    state({ x }, { resample_mean: resampleMean }, output) {
+      const columns = output.columns!
+      const m = x.shape[1]
+      const finite = columns.sse.filter(Number.isFinite).length
+      const mean = new Float64Array(m)
+      for (let i = 0; i < rows(x); i++) if (Number.isFinite(columns.sse[i])) for (let d = 0; d < m; d++) mean[d] += row(x, i)[d]
+      for (let d = 0; d < m; d++) mean[d] /= finite
+      const state: Record<string, Float64Array> = { mean, finite: Float64Array.of(finite) }
+      if (!resampleMean) for (let d = 0; d < m; d++) state[`c:${d}`] = Float64Array.from({ length: rows(x) }, (_, i) => (Number.isFinite(columns.sse[i]) ? row(x, i)[d] - mean[d] : 0))
+      return state
+    },
+    merge: (parts, { resample_mean: resampleMean }) => mergeExplainedVariance(parts, resampleMean)
   },
   doc: {
     summary: 'Share of the activations’ variance (about their per-dimension mean) that the SAE reconstruction explains.',

@@ -72,7 +72,25 @@ export interface MetricDefinition<P = any> {
   compute(inputs: Record<string, NDArray>, params: P): MetricOutput
   /** Required with `columns`: the value on the rows `indices` (all rows when omitted). */
   aggregate?(columns: Record<string, Float64Array>, params: P, indices?: ArrayLike<number>): number
+  /**
+   * Sharded evaluation (`interp-gate merge`). Without it, scores and columns concatenate in shard order, and a
+   * metric that returns only a `value` cannot be merged (the merge refuses it).
+   */
+  shards?: ShardSupport<P>
   doc: MetricDoc
+}
+
+/** How a metric whose output depends on more than its own rows (shard means, a whole-set property) merges. */
+export interface ShardSupport<P = any> {
+  /** What a shard keeps besides its scores and columns, e.g. its per-dimension means. */
+  state(inputs: Record<string, NDArray>, params: P, output: MetricOutput): Record<string, Float64Array>
+  /** The whole run's output from every shard's output and state, in shard order; equals computing on all rows at once. */
+  merge(parts: readonly ShardPart[], params: P): MetricOutput
+}
+
+export interface ShardPart {
+  output: MetricOutput
+  state: Record<string, Float64Array>
 }
 
 /** A metric's own complaint about its inputs or params; the pipeline adds the metric id and file. */

@@ -63,10 +63,24 @@ export const metricResultSchema = z.object({
   gate: gateSchema.optional(),
   severity: severitySchema.optional(),
   examples: examplesSchema.optional(),
+  /** Only in a shard's results (`run --shard I/N`): what `merge` needs beyond the per-example data. */
+  shard: z
+    .object({
+      /** The label-like input the fingerprint hashes when there are no ids (float64, base64), so the merge can rehash it. */
+      identity: z.object({ name: z.string(), shape: z.array(z.number().int().nonnegative()), data: z.string() }).optional(),
+      /** Example ids of a metric that keeps no per-example data (dead-fraction): the merged fingerprint hashes them. */
+      ids: z.array(z.string()).optional(),
+      /** A metric's own per-shard state (its `shards.state`), base64 float64 per key. */
+      state: z.record(z.string(), z.string()).optional()
+    })
+    .optional(),
   error: z.string().optional(),
   /** Adapter metrics: where the number came from (adapter, file, library version, commit, release, ...). */
   provenance: z.record(z.string(), z.string()).optional()
 })
+
+/** Which shard of a sharded run a results file holds: 1-based index of count. */
+export const shardInfoSchema = z.object({ index: z.number().int().min(1), count: z.number().int().min(1) }).refine((s) => s.index <= s.count, 'index must be at most count')
 
 export const resultsSchema = z.object({
   schema: z.literal(RESULTS_SCHEMA),
@@ -75,6 +89,9 @@ export const resultsSchema = z.object({
   commit: z.string().nullable(),
   ref: z.string().nullable(),
   createdAt: z.string(),
+  /** Hash of the config without its input paths: shards to merge must share it. */
+  configHash: z.string().optional(),
+  shard: shardInfoSchema.optional(),
   metrics: z.array(metricResultSchema).superRefine((metrics, ctx) => {
     const seen = new Set<string>()
     metrics.forEach((m, i) => {
@@ -89,6 +106,7 @@ export const resultsSchema = z.object({
 export type Interval = z.infer<typeof intervalSchema>
 export type MetricResult = z.infer<typeof metricResultSchema>
 export type Results = z.infer<typeof resultsSchema>
+export type ShardInfo = z.infer<typeof shardInfoSchema>
 
 export const statusSchema = z.enum(['pass', 'improved', 'regressed', 'failed', 'accepted', 'new', 'missing', 'error', 'incompatible'])
 export type Status = z.infer<typeof statusSchema>

@@ -39,8 +39,11 @@ describe('settings', () => {
   })
 
   it('names a bad input', () => {
-    expect(() => readSettings(fakeCore({ mode: 'both' }).core)).toThrow('input "mode" must be one of check, report; got "both"')
+    expect(() => readSettings(fakeCore({ mode: 'both' }).core)).toThrow('input "mode" must be one of check, report, merge; got "both"')
     expect(() => readSettings(fakeCore({ 'save-on': 'main;rm' }).core)).toThrow('input "save-on": "main;rm" is not a branch name or pattern')
+    expect(() => readSettings(fakeCore({ shard: '0/4' }).core)).toThrow('input "shard": "0/4" is out of range; shards count from 1 to N (1/4 … 4/4)')
+    expect(() => readSettings(fakeCore({ shard: 'first' }).core)).toThrow('input "shard": "first" is not a shard; expected I/N, e.g. 2/4 for the second of four shards')
+    expect(readSettings(fakeCore({ shard: ' 2 / 4 ' }).core).shard).toEqual({ index: 2, count: 4 })
   })
 
   it('branchMatches: exact names, * within a segment, ** across', () => {

@@ -14,6 +14,7 @@ describe('action.yml, docs/github.md and the example workflows agree', () => {
     expect(defaults).toEqual({
       'github-token': '${{ github.token }}',
       mode: 'check',
+      shard: '',
       config: 'interp-gate.yml',
       baseline: 'auto',
       'save-on': '',
@@ -33,7 +34,7 @@ describe('action.yml, docs/github.md and the example workflows agree', () => {
 
   it('docs/github.md carries each example workflow verbatim', () => {
     const files = readdirSync(examplesDir).sort()
-    expect(files).toEqual(['compare.yml', 'pr-check.yml', 'report.yml'])
+    expect(files).toEqual(['compare.yml', 'matrix.yml', 'pr-check.yml', 'report.yml'])
     for (const file of files) expect(doc).toContain(`# .github/workflows/${file}\n${readFileSync(join(examplesDir, file), 'utf8')}`)
   })
 
@@ -50,5 +51,11 @@ describe('action.yml, docs/github.md and the example workflows agree', () => {
     expect(workflows['compare.yml'].permissions).toEqual({ contents: 'read', actions: 'read' })
     expect(workflows['compare.yml'].name).toBe('interp-gate compare')
     expect(workflows['pr-check.yml'].permissions).toMatchObject({ actions: 'read', 'pull-requests': 'write', checks: 'write' })
+    expect(workflows['matrix.yml'].permissions).toMatchObject({ actions: 'read', 'pull-requests': 'write', checks: 'write' })
+    const matrix = workflows['matrix.yml'].jobs
+    expect(matrix.shard.strategy.matrix.shard).toEqual([1, 2, 3, 4])
+    expect(matrix.shard.steps.at(-1).with.shard).toBe('${{ matrix.shard }}/4')
+    expect(matrix.merge.needs).toBe('shard')
+    expect(matrix.merge.steps.at(-1).with.mode).toBe('merge')
   })
 })
