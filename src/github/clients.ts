@@ -3,6 +3,7 @@ import { DefaultArtifactClient } from '@actions/artifact'
 import { GitHub, getOctokitOptions } from '@actions/github/lib/utils'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
+import Bottleneck from 'bottleneck/light.js'
 import type { Api, ArtifactStore, GitHubClients } from './api.js'
 
 export interface ClientLog {
@@ -10,18 +11,28 @@ export interface ClientLog {
   warning(message: string): void
 }
 
-/**
- * Octokit (GITHUB_API_URL, proxy-aware) that retries 5xx with backoff and waits out secondary rate limits.
- * INTERP_GATE_RETRY_BASE_MS scales every wait; only the tests set it, to keep backoff fast.
- */
-export function createApi(token: string, env: Record<string, string | undefined>, log: ClientLog): Api {
-  const base = Number(env.INTERP_GATE_RETRY_BASE_MS) > 0 ? Number(env.INTERP_GATE_RETRY_BASE_MS) : 1000
+/** How long the clients wait: every wait (retry backoff, rate-limit retry-after, octokit's spacing between writes) is in units of `unitMs`. */
+export interface ApiTiming {
+  unitMs: number
+}
+
+/** Real seconds; only the tests shorten the unit (INTERP_GATE_RETRY_BASE_MS), so retries and write spacing don't make them slow. */
+export function apiTiming(env: Record<string, string | undefined>): ApiTiming {
+  const unitMs = Number(env.INTERP_GATE_RETRY_BASE_MS)
+  return { unitMs: unitMs > 0 ? unitMs : 1000 }
+}
+
+/** Octokit (GITHUB_API_URL, proxy-aware) that retries 5xx with backoff and waits out secondary rate limits. */
+export function createApi(token: string, log: ClientLog, timing: ApiTiming = apiTiming({})): Api {
+  const base = timing.unitMs
   const Octokit = GitHub.plugin(retry, throttling)
   const octokit = new Octokit(
     getOctokitOptions(token, {
       retry: { retries: 3, retryAfterBaseValue: base },
       throttle: {
         retryAfterBaseValue: base,
+        // The plugin's own write group, with its 1 s spacing scaled to the unit.
+        write: new Bottleneck.Group({ id: 'octokit-write', maxConcurrent: 1, minTime: base, timeout: 120_000 }),
         onRateLimit: (after: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
           log.warning(`GitHub API rate limit hit on ${options.method} ${options.url}; ${retryCount < 1 && after <= 60 ? `retrying in ${after} s` : 'giving up'}`)
           return retryCount < 1 && after <= 60
@@ -56,6 +67,6 @@ export function createArtifactStore(token: string): ArtifactStore {
   }
 }
 
-export function createGitHubClients(token: string, env: Record<string, string | undefined>, log: ClientLog): GitHubClients {
-  return { api: createApi(token, env, log), artifacts: createArtifactStore(token) }
+export function createGitHubClients(token: string, log: ClientLog, timing?: ApiTiming): GitHubClients {
+  return { api: createApi(token, log, timing), artifacts: createArtifactStore(token) }
 }
