@@ -28,7 +28,11 @@ function fingerprint(ids: string[] | undefined, inputs: Record<string, NDArray>)
 function sufficient(scores: Float64Array) {
   let n = 0
   let s = 0
-  for (const v of scores) if (Number.isFinite(v)) (n++, (s += v))
+  for (const v of scores) {
+    if (!Number.isFinite(v)) continue
+    n++
+    s += v
+  }
   const mean = n ? s / n : NaN
   let ss = 0
   for (const v of scores) if (Number.isFinite(v)) ss += (v - mean) ** 2
