@@ -45,7 +45,9 @@ describe('the packed package installs and its CLI runs outside the repository', 
   it('the tarball holds the bundle, action.yml and docs, and no sources or tests', () => {
     const listed = sh('tar', ['-tzf', tarball], tmpdir()).out.split('\n').filter(Boolean)
     expect(tarball).toMatch(new RegExp(`${pkg.name}-${pkg.version.replace(/\./g, '\\.')}\\.tgz$`))
-    expect(listed).toEqual(expect.arrayContaining(['package/package.json', 'package/dist/cli.js', 'package/dist/index.js', 'package/action.yml', 'package/LICENSE']))
+    expect(listed).toEqual(
+      expect.arrayContaining(['package/package.json', 'package/dist/cli.js', 'package/dist/index.js', 'package/action.yml', 'package/LICENSE'])
+    )
     expect(listed.filter((f) => /^package\/(src|test|node_modules)\//.test(f))).toEqual([])
   })
 

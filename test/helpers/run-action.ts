@@ -71,6 +71,8 @@ export async function runAction(options: { inputs: Record<string, string>; works
     RUNNER_TEMP: tmp,
     GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
     GITHUB_REF: 'refs/heads/feature',
+    // Node ≥ 22 caches the bundle's compiled code across the many runs of one test session.
+    NODE_COMPILE_CACHE: join(ROOT, 'build/compile-cache'),
     ...options.env
   }
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value
