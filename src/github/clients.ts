@@ -22,17 +22,24 @@ export function apiTiming(env: Record<string, string | undefined>): ApiTiming {
   return { unitMs: unitMs > 0 ? unitMs : 1000 }
 }
 
-/** Octokit (GITHUB_API_URL, proxy-aware) that retries 5xx with backoff and waits out secondary rate limits. */
-export function createApi(token: string, log: ClientLog, timing: ApiTiming = apiTiming({})): Api {
+/**
+ * Octokit (proxy-aware) that retries 5xx with backoff and waits out secondary rate limits. `baseUrl` defaults to
+ * GITHUB_API_URL as @actions/github read it when loaded.
+ */
+export function createApi(token: string, log: ClientLog, timing: ApiTiming = apiTiming({}), baseUrl?: string): Api {
   const base = timing.unitMs
   const Octokit = GitHub.plugin(retry, throttling)
   const octokit = new Octokit(
     getOctokitOptions(token, {
+      ...(baseUrl ? { baseUrl } : {}),
       retry: { retries: 3, retryAfterBaseValue: base },
       throttle: {
         retryAfterBaseValue: base,
-        // The plugin's own write group, with its 1 s spacing scaled to the unit.
+        // The plugin's own groups, with their spacing (1 s between writes, 3 s between writes that notify, such as
+        // comments, 2 s between searches) scaled to the unit.
         write: new Bottleneck.Group({ id: 'octokit-write', maxConcurrent: 1, minTime: base, timeout: 120_000 }),
+        notifications: new Bottleneck.Group({ id: 'octokit-notifications', maxConcurrent: 1, minTime: 3 * base, timeout: 120_000 }),
+        search: new Bottleneck.Group({ id: 'octokit-search', maxConcurrent: 1, minTime: 2 * base, timeout: 120_000 }),
         onRateLimit: (after: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
           log.warning(`GitHub API rate limit hit on ${options.method} ${options.url}; ${retryCount < 1 && after <= 60 ? `retrying in ${after} s` : 'giving up'}`)
           return retryCount < 1 && after <= 60
