@@ -1,8 +1,16 @@
 import { defineConfig } from 'vitest/config'
 
+// Two projects: `unit` imports the source; `e2e` runs a bundle of it built first into build/bundle (test/e2e/bundle-setup.ts).
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    testTimeout: 30_000
+    testTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        // No module mocks or shared mutable state in these tests, so one module graph per worker is safe and halves the CPU time.
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/e2e/**'], isolate: false }
+      },
+      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/e2e/bundle-setup.ts'] } }
+    ]
   }
 })

@@ -2,7 +2,7 @@
 
 Each metric is re-derived here in numpy/scipy after the formula of the library the metric doc cites
 (sklearn, RISE, Samek et al., ERASER, Quantus, Captum, OpenXAI), independently of the TypeScript code.
-Writes test/fixtures/metrics/reference_a.json, read by test/metrics/reference_a.test.ts.
+Writes test/fixtures/metrics/reference_a.json, read by test/metrics/reference.test.ts.
 
 Tie rule used where a library leaves ties to numpy's unstable default argsort (Quantus, OpenXAI):
 argsort(-x, kind="stable"), i.e. ties go to the lower feature index, as interp-gate documents.

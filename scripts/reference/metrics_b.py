@@ -3,7 +3,7 @@
 Writes test/fixtures/metrics/reference_b.json: seeded random inputs, the expected per-example scores or value,
 and for ratio-of-means metrics the expected value on a fixed bootstrap resample of rows.
 Run from the repo root: python3 scripts/reference/metrics_b.py
-The TypeScript test (test/metrics/reference_b.test.ts) reads the JSON only, so it never needs Python.
+The TypeScript test (test/metrics/reference.test.ts) reads the JSON only, so it never needs Python.
 """
 import json
 import math
@@ -34,15 +34,16 @@ cases = []
 
 
 def case(metric, inputs, params=None, scores=None, value=None, resample=None, note=""):
-    entry = {"metric": metric, "note": note, "params": params or {}, "inputs": {k: enc(v) for k, v in inputs.items()}}
+    """One case in the format every reference fixture shares (see test/metrics/reference.test.ts)."""
+    expected = {}
     if scores is not None:
-        entry["scores"] = [num(s) for s in scores]
+        expected["scores"] = [num(s) for s in scores]
     if value is not None:
-        entry["value"] = num(value)
+        expected["value"] = num(value)
     if resample is not None:
-        indices, expected = resample
-        entry["resample"] = {"indices": [int(i) for i in indices], "value": num(expected)}
-    cases.append(entry)
+        indices, value_on_resample = resample
+        expected["aggregates"] = [{"indices": [int(i) for i in indices], "value": num(value_on_resample)}]
+    cases.append({"metric": metric, "note": note, "params": params or {}, "inputs": {k: enc(v) for k, v in inputs.items()}, "expected": expected})
 
 
 # --- robustness -------------------------------------------------------------------------------------------------
@@ -211,5 +212,5 @@ case("kl-recovered", {"kl_sae": kl_sae, "kl_ablated": kl_abl}, value=1 - kl_sae.
 
 payload = {"generator": "scripts/reference/metrics_b.py", "numpy": np.__version__, "scipy": scipy.__version__, "cases": cases}
 OUT.parent.mkdir(parents=True, exist_ok=True)
-OUT.write_text(json.dumps(payload, indent=1) + "\n")
+OUT.write_text(json.dumps(payload, separators=(",", ":")) + "\n")
 print(f"wrote {OUT} ({OUT.stat().st_size} bytes, {len(cases)} cases)")

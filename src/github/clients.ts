@@ -3,6 +3,7 @@ import { DefaultArtifactClient } from '@actions/artifact'
 import { GitHub, getOctokitOptions } from '@actions/github/lib/utils'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
+import Bottleneck from 'bottleneck/light.js'
 import type { Api, ArtifactStore, GitHubClients } from './api.js'
 
 export interface ClientLog {
@@ -10,18 +11,35 @@ export interface ClientLog {
   warning(message: string): void
 }
 
+/** How long the clients wait: every wait (retry backoff, rate-limit retry-after, octokit's spacing between writes) is in units of `unitMs`. */
+export interface ApiTiming {
+  unitMs: number
+}
+
+/** Real seconds; only the tests shorten the unit (INTERP_GATE_RETRY_BASE_MS), so retries and write spacing don't make them slow. */
+export function apiTiming(env: Record<string, string | undefined>): ApiTiming {
+  const unitMs = Number(env.INTERP_GATE_RETRY_BASE_MS)
+  return { unitMs: unitMs > 0 ? unitMs : 1000 }
+}
+
 /**
- * Octokit (GITHUB_API_URL, proxy-aware) that retries 5xx with backoff and waits out secondary rate limits.
- * INTERP_GATE_RETRY_BASE_MS scales every wait; only the tests set it, to keep backoff fast.
+ * Octokit (proxy-aware) that retries 5xx with backoff and waits out secondary rate limits. `baseUrl` defaults to
+ * GITHUB_API_URL as @actions/github read it when loaded.
  */
-export function createApi(token: string, env: Record<string, string | undefined>, log: ClientLog): Api {
-  const base = Number(env.INTERP_GATE_RETRY_BASE_MS) > 0 ? Number(env.INTERP_GATE_RETRY_BASE_MS) : 1000
+export function createApi(token: string, log: ClientLog, timing: ApiTiming = apiTiming({}), baseUrl?: string): Api {
+  const base = timing.unitMs
   const Octokit = GitHub.plugin(retry, throttling)
   const octokit = new Octokit(
     getOctokitOptions(token, {
+      ...(baseUrl ? { baseUrl } : {}),
       retry: { retries: 3, retryAfterBaseValue: base },
       throttle: {
         retryAfterBaseValue: base,
+        // The plugin's own groups, with their spacing (1 s between writes, 3 s between writes that notify, such as
+        // comments, 2 s between searches) scaled to the unit.
+        write: new Bottleneck.Group({ id: 'octokit-write', maxConcurrent: 1, minTime: base, timeout: 120_000 }),
+        notifications: new Bottleneck.Group({ id: 'octokit-notifications', maxConcurrent: 1, minTime: 3 * base, timeout: 120_000 }),
+        search: new Bottleneck.Group({ id: 'octokit-search', maxConcurrent: 1, minTime: 2 * base, timeout: 120_000 }),
         onRateLimit: (after: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
           log.warning(`GitHub API rate limit hit on ${options.method} ${options.url}; ${retryCount < 1 && after <= 60 ? `retrying in ${after} s` : 'giving up'}`)
           return retryCount < 1 && after <= 60
@@ -56,6 +74,6 @@ export function createArtifactStore(token: string): ArtifactStore {
   }
 }
 
-export function createGitHubClients(token: string, env: Record<string, string | undefined>, log: ClientLog): GitHubClients {
-  return { api: createApi(token, env, log), artifacts: createArtifactStore(token) }
+export function createGitHubClients(token: string, log: ClientLog, timing?: ApiTiming): GitHubClients {
+  return { api: createApi(token, log, timing), artifacts: createArtifactStore(token) }
 }

@@ -11,7 +11,7 @@ function quickstartWorkspace(): string {
   return ws
 }
 
-describe('bundled action with a file baseline (dist/index.js as the runner runs it)', () => {
+describe('bundled action with a file baseline (the bundle of the current source, as the runner runs it)', () => {
   let ws: string
   let run: Awaited<ReturnType<typeof runAction>>
   beforeAll(async () => {

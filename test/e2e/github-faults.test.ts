@@ -51,8 +51,8 @@ describe('API faults (bundled action, fake GitHub)', () => {
 
   it('403 on the check run names `checks: write`; the comment is still posted', async () => {
     fake.fail({ method: 'POST', path: /\/check-runs$/, status: 403, message: 'Resource not accessible by integration' })
-    const run = await runPullRequest(fake, ws, { baseline: 'none', 'check-name': 'interp-gate' })
-    expect(warnings(run)).toEqual([expect.stringContaining('could not create the check run "interp-gate": 403 Resource not accessible by integration — the token needs `checks: write`')])
+    const run = await runPullRequest(fake, ws, { baseline: 'none', 'check-name': 'interp-gate report' })
+    expect(warnings(run)).toEqual([expect.stringContaining('could not create the check run "interp-gate report": 403 Resource not accessible by integration — the token needs `checks: write`')])
     expect(fake.comments).toHaveLength(1)
     expect(run.code).toBe(0)
   })

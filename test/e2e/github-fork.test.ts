@@ -10,7 +10,7 @@ describe('pull request from a fork (bundled action, fake GitHub)', () => {
   beforeAll(async () => {
     fake = await new FakeGitHub().start()
     addPushRun(fake, { sha: BASE_SHA })
-    run = await runPullRequest(fake, quickstartWorkspace(), { 'check-name': 'interp-gate' }, pullRequestPayload({ fork: 'forker/Hello-World' }))
+    run = await runPullRequest(fake, quickstartWorkspace(), { 'check-name': 'interp-gate report' }, pullRequestPayload({ fork: 'forker/Hello-World' }))
   })
   afterAll(() => fake.stop())
 

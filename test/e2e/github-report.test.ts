@@ -6,7 +6,7 @@ import { FakeGitHub, type FakeUpload } from '../helpers/fake-github.js'
 import { runAction } from '../helpers/run-action.js'
 import { addPushRun, ARTIFACT, BASE_SHA, githubEnv, HEAD_SHA, pullRequestPayload, quickstartWorkspace, REPO, runPullRequest, workflowRunPayload, zipFiles } from './github-env.js'
 
-const REPORT_INPUTS = { mode: 'report', 'github-token': 'ghs_faketoken', 'check-name': 'interp-gate' }
+const REPORT_INPUTS = { mode: 'report', 'github-token': 'ghs_faketoken', 'check-name': 'interp-gate results' }
 
 /**
  * The fork-safe pair: a fork PR's compare run uploads its artifact (no writes), then a workflow_run workflow in
@@ -19,7 +19,7 @@ describe('mode: report on workflow_run (bundled action, fake GitHub)', () => {
   beforeAll(async () => {
     fake = await new FakeGitHub().start()
     addPushRun(fake, { sha: BASE_SHA })
-    const compare = await runPullRequest(fake, quickstartWorkspace(), { 'check-name': 'interp-gate' }, pullRequestPayload({ fork: 'forker/Hello-World' }))
+    const compare = await runPullRequest(fake, quickstartWorkspace(), { 'check-name': 'interp-gate report' }, pullRequestPayload({ fork: 'forker/Hello-World' }))
     expect(fake.writes()).toEqual([])
     expect(compare.outputs.verdict).toBe('fail')
     upload = fake.uploads[0]
@@ -64,7 +64,7 @@ describe('mode: report on workflow_run (bundled action, fake GitHub)', () => {
   it('creates the check run on the PR head with annotations on the metric source files', async () => {
     await report(compareRun)
     const [check] = fake.checkRuns
-    expect(check).toMatchObject({ name: 'interp-gate', head_sha: HEAD_SHA, conclusion: 'failure' })
+    expect(check).toMatchObject({ name: 'interp-gate results', head_sha: HEAD_SHA, conclusion: 'failure' })
     expect(check.annotations).toEqual([expect.objectContaining({ path: 'explainers/src/explainers/ig.py', annotation_level: 'failure', title: 'interp-gate: ig-deletion regressed' })])
   })
 

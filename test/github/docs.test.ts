@@ -58,4 +58,21 @@ describe('action.yml, docs/github.md and the example workflows agree', () => {
     expect(matrix.merge.needs).toBe('shard')
     expect(matrix.merge.steps.at(-1).with.mode).toBe('merge')
   })
+
+  it('no check-name in the docs or workflows equals a job\'s own check (workflow name, job id or job name)', () => {
+    const blocks = [readFileSync(join(ROOT, 'README.md'), 'utf8'), doc].flatMap((md) => [...md.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]))
+    const files = [...readdirSync(examplesDir).map((f) => join(examplesDir, f)), join(ROOT, '.github/workflows/ci.yml')].map((f) => readFileSync(f, 'utf8'))
+    const checkNames: string[] = []
+    for (const wf of [...blocks, ...files].map((text) => parse(text)).filter((wf) => wf?.jobs)) {
+      const jobs = Object.entries(wf.jobs as Record<string, { name?: string; steps?: { with?: Record<string, unknown> }[] }>)
+      const own = new Set([wf.name, ...jobs.flatMap(([id, job]) => [id, job.name])].filter(Boolean))
+      for (const [, job] of jobs) {
+        for (const name of (job.steps ?? []).map((s) => s.with?.['check-name']).filter((n): n is string => typeof n === 'string')) {
+          checkNames.push(name)
+          expect(own.has(name), `check-name "${name}" collides with the workflow's own checks ${[...own].join(', ')}`).toBe(false)
+        }
+      }
+    }
+    expect(checkNames.length).toBeGreaterThanOrEqual(5)
+  })
 })

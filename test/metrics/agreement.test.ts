@@ -9,7 +9,7 @@ import {
   signedRankAgreement
 } from '../../src/metrics/agreement.js'
 import { MetricInputError } from '../../src/metrics/types.js'
-import { arr, one, paramIssues, run } from './a-helpers.js'
+import { arr, one, paramIssues, run } from './metric-helpers.js'
 
 const topK = [featureAgreement, rankAgreement, signAgreement, signedRankAgreement]
 

@@ -13,7 +13,7 @@ import {
   sufficiency
 } from '../../src/metrics/faithfulness.js'
 import { MetricInputError } from '../../src/metrics/types.js'
-import { arr, one, paramIssues, run, scores } from './a-helpers.js'
+import { arr, one, paramIssues, run, scores } from './metric-helpers.js'
 
 describe('deletion-auc / insertion-auc (RISE)', () => {
   it('integrates [0.9, 0.5, 0.2, 0.1] to 0.4', () => {

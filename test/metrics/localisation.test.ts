@@ -8,7 +8,7 @@ import {
   topKIntersection
 } from '../../src/metrics/localisation.js'
 import { MetricInputError } from '../../src/metrics/types.js'
-import { arr, one, run, scores } from './a-helpers.js'
+import { arr, one, run, scores } from './metric-helpers.js'
 
 const attributions = [0.9, 0.1, -0.5, 0.7, 0.3, 0.0]
 const mask = [1, 0, 0, 1, 0, 1]

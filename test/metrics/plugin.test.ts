@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadPluginMetric, PluginError } from '../../src/metrics/plugin.js'
-import { nd, run } from './b-helpers.js'
+import { arr, run } from './metric-helpers.js'
 
 const fixture = (name: string) => resolve(import.meta.dirname, '../fixtures/plugins', name)
 
@@ -11,7 +11,7 @@ describe('loadPluginMetric', () => {
     expect(def).toMatchObject({ name: 'margin', family: 'plugin', title: 'margin', direction: 'higher' })
     expect(def.doc.summary).toBe('Plugin metric from margin.mjs.')
     expect(def.params.parse({})).toEqual({ offset: 0 })
-    const out = run(def, { scores: nd([1, 2]) }, { offset: 0.5 })
+    const out = run(def, { scores: arr([1, 2]) }, { offset: 0.5 })
     expect(out.scores).toBeInstanceOf(Float64Array)
     expect([...out.scores!]).toEqual([1.5, 2.5])
   })
@@ -30,7 +30,7 @@ describe('loadPluginMetric', () => {
     expect(def.doc).toMatchObject({ summary: 'Σ num / Σ den, times scale.', edgeCases: [] })
     expect(def.params.parse({})).toEqual({ scale: 1 })
     expect(() => def.params.parse({ scale: -1 })).toThrow()
-    const out = run(def, { num: nd([1, 3]), den: nd([2, 2]) }, { scale: 2 })
+    const out = run(def, { num: arr([1, 3]), den: arr([2, 2]) }, { scale: 2 })
     expect(out.value).toBe(2)
     expect(def.aggregate!(out.columns!, { scale: 2 }, [0, 0])).toBe(1)
   })
@@ -60,6 +60,6 @@ describe('loadPluginMetric', () => {
 
   it('checks what compute() returns', async () => {
     const def = await loadPluginMetric(fixture('bad-output.mjs'))
-    expect(() => run(def, { scores: nd([1]) })).toThrow(/bad-output\.mjs: compute\(\) must return \{ scores \}/)
+    expect(() => run(def, { scores: arr([1]) })).toThrow(/bad-output\.mjs: compute\(\) must return \{ scores \}/)
   })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { effectiveComplexity, entropy, gini, nonzeroFraction, topKMass } from '../../src/metrics/sparsity.js'
 import { MetricInputError } from '../../src/metrics/types.js'
-import { arr, one, paramIssues, run, scores } from './a-helpers.js'
+import { arr, one, paramIssues, run, scores } from './metric-helpers.js'
 
 describe('nonzero-fraction', () => {
   const a = [0, 0.5, -1e-3, 2]

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { accuracy, agreement, auroc, topKAccuracy } from '../../src/metrics/task.js'
 import { MetricInputError } from '../../src/metrics/types.js'
-import { arr, paramIssues, run, scores } from './a-helpers.js'
+import { arr, paramIssues, run, scores } from './metric-helpers.js'
 
 describe('accuracy', () => {
   it('compares [N] ids with labels', () => {

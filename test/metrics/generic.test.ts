@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { mean, value } from '../../src/metrics/generic.js'
 import { finiteMean } from '../../src/metrics/math.js'
-import { arr, run, scores, shaped } from './a-helpers.js'
+import { arr, run, scores, shaped } from './metric-helpers.js'
 
 describe('mean', () => {
   it('passes the scores through; NaN and ±Inf are left out of the mean', () => {

@@ -1,3 +1,4 @@
+import { expect } from 'vitest'
 import type { NDArray } from '../../src/inputs/ndarray.js'
 import { checkShapes } from '../../src/metrics/shapes.js'
 import type { MetricDefinition, MetricOutput } from '../../src/metrics/types.js'
@@ -14,7 +15,7 @@ export function arr(values: Nested, source = 'test.npz#x'): NDArray {
   return { data: Float64Array.from(flat, (v) => (v === null ? NaN : Number(v))), shape, dtype: 'float64', source }
 }
 
-/** An NDArray from flat data and an explicit shape. */
+/** An NDArray from flat data and an explicit shape (also for zero-size dimensions). */
 export function shaped(data: ArrayLike<number | null>, shape: number[], source = 'test.npz#x'): NDArray {
   return { data: Float64Array.from(data, (v) => (v === null ? NaN : v)), shape, dtype: 'float64', source }
 }
@@ -43,4 +44,21 @@ export function one(def: MetricDefinition, rows: Record<string, Nested[]>, param
 export function paramIssues(def: MetricDefinition, params: unknown): string[] {
   const result = def.params.safeParse(params)
   return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
+}
+
+/** The metric's value on the rows `indices` through its aggregate (all rows when omitted). */
+export function aggregateOf(def: MetricDefinition, inputs: Record<string, NDArray>, indices?: number[], params: unknown = {}): number {
+  const out = run(def, inputs, params)
+  if (!out.columns || !def.aggregate) throw new Error(`${def.name} returned no columns`)
+  return def.aggregate(out.columns, def.params.parse(params), indices)
+}
+
+/** Agreement with a reference value to 1e-9 relative, or 1e-12 absolute near zero; null (NaN in numpy) must be NaN. */
+export function expectClose(actual: number, expected: number | null, where: string): void {
+  if (expected === null) {
+    expect(actual, `${where}: expected NaN`).toBeNaN()
+    return
+  }
+  const tolerance = Math.max(1e-12, 1e-9 * Math.abs(expected))
+  expect(Math.abs(actual - expected), `${where}: got ${actual}, expected ${expected}`).toBeLessThanOrEqual(tolerance)
 }

@@ -14,7 +14,7 @@ import {
   topKIndices
 } from '../../src/metrics/math.js'
 import { MetricInputError } from '../../src/metrics/types.js'
-import { arr } from './a-helpers.js'
+import { arr } from './metric-helpers.js'
 
 describe('k params', () => {
   it('accepts fractions in (0, 1) and whole numbers ≥ 1', () => {

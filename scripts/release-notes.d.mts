@@ -1,0 +1,2 @@
+export function releaseNotes(changelog: string, version: string): string | null
+export function majorTag(version: string): string
