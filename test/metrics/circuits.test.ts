@@ -14,7 +14,7 @@ describe('logit-diff', () => {
       /input "correct" \(ioi\.npz#correct\) at \[0\] is 3; expected a class id in 0\.\.2/
     )
     expect(() => run(logitDiff, { logits, correct: arr([0, 0, 0]), incorrect: arr([0, 1.5, 0]) })).toThrow(MetricInputError)
-    expect(() => run(logitDiff, { logits, correct: arr([0, 0]), incorrect: arr([0, 0]) })).toThrow(/input "logits" \(test\): expected shape \[N, C\] with N=2, got \[3, 3\] \(the other inputs agree/)
+    expect(() => run(logitDiff, { logits, correct: arr([0, 0]), incorrect: arr([0, 0]) })).toThrow(/input "logits" \(test\.npz#x\): expected shape \[N, C\] with N=2, got \[3, 3\] \(the other inputs agree/)
   })
 })
 
