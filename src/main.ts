@@ -7,6 +7,7 @@ import { GitHubError } from './github/api.js'
 import { BundleError } from './github/bundle.js'
 import { ContextError } from './github/context.js'
 import { InputError } from './inputs/index.js'
+import { HistoryError } from './history/entry.js'
 import { ResultsError } from './results/io.js'
 
 export interface ActionDeps {
@@ -17,7 +18,7 @@ export interface ActionDeps {
 }
 
 /** Errors whose message already names the file, key or input; GitHub-side ones get the tool's name in front. */
-const USER_ERRORS = [ConfigError, InputError, ResultsError, ActionInputError]
+const USER_ERRORS = [ConfigError, InputError, ResultsError, HistoryError, ActionInputError]
 const GITHUB_ERRORS = [BundleError, GitHubError, ContextError]
 
 /** The action: `mode: check` computes and gates; `mode: report` posts a compare run's results (workflow_run). */

@@ -8,6 +8,8 @@ import type { NDArray } from './inputs/ndarray.js'
 import { loadPluginMetric } from './metrics/plugin.js'
 import { findMetric } from './metrics/registry.js'
 import type { MetricDefinition } from './metrics/types.js'
+import type { HistoryEntry } from './history/entry.js'
+import { attachTrends, historyValues } from './history/series.js'
 import { type Annotation, buildAnnotations } from './report/annotations.js'
 import { renderMarkdown } from './report/markdown.js'
 import { buildMetricResult, errorResult } from './results/build.js'
@@ -41,6 +43,8 @@ export interface PipelineOptions {
   /** Plugins run repository code: off where the code is not trusted (mode: report). */
   allowPlugins?: boolean
   history?: Record<string, number[]>
+  /** The suite's history entries (folder or branch store): feeds `gate.history: iqr` and the trend column. */
+  loadHistory?: (suite: string) => Promise<HistoryEntry[]>
   /** Hidden marker for the report (sticky comments). */
   marker?: string
   /** Report size budget in characters. */
@@ -128,15 +132,17 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const { loaded, bound } = await loadConfig(workspace, options.config, options.allowPlugins ?? true)
   const { baseline, noBaselineNote } = options.resolveBaseline ? await options.resolveBaseline(loaded.config.suite) : options
   const { results, inputErrors } = computeResults(workspace, loaded, bound, options)
+  const entries = options.loadHistory ? await options.loadHistory(loaded.config.suite) : null
   const comparison = compare({
     head: results,
     base: baseline?.results ?? null,
     gates: gateSpecs(loaded, bound),
     defaults: loaded.config.defaults,
     baselineNote: baseline?.note ?? noBaselineNote,
-    history: options.history,
+    history: entries ? historyValues(entries, results.suite, results.commit) : options.history,
     aggregateOf: aggregateLookup(bound)
   })
+  if (entries) attachTrends(comparison, entries, results.commit)
   const markdown = renderMarkdown(comparison, { marker: options.marker, maxChars: options.maxReportChars })
   const sources = Object.fromEntries(bound.map((b) => [b.entry.id, b.entry.source]))
   const annotations = buildAnnotations(comparison, options.config, sources)

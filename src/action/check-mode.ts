@@ -6,7 +6,7 @@ import { artifactName, type BundleContext, isSafePath, stageBundle } from '../gi
 import { type RunContext, readRunContext } from '../github/context.js'
 import { type PipelineResult, runPipeline } from '../pipeline.js'
 import { renderMarkdown } from '../report/markdown.js'
-import { readHistoryFolder } from '../results/history.js'
+import { FolderStore } from '../history/folder-store.js'
 import { resolveInWorkspace } from '../inputs/index.js'
 import { emitAnnotations } from './annotate.js'
 import { resolveBaseline } from './baseline.js'
@@ -81,7 +81,7 @@ export async function runCheckMode(deps: ModeDeps, settings: Settings): Promise<
     baseline: null,
     resolveBaseline: (suite) => resolveBaseline(settings.baseline, workspace, { core, ctx, clients, tmp, saveOn: settings.saveOn }, suite),
     outDir: settings.out,
-    history: settings.history ? readHistoryFolder(resolveInWorkspace(workspace, settings.history), settings.history) : undefined,
+    loadHistory: settings.history ? (suite) => new FolderStore(resolveInWorkspace(workspace, settings.history!), settings.history).list(suite) : undefined,
     // The PR head is the commit people know; GITHUB_SHA of a pull_request run is a merge commit that changes with the base.
     commit: pr?.headSha ?? env.GITHUB_SHA ?? null,
     ref: env.GITHUB_REF ?? null

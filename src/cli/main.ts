@@ -9,7 +9,9 @@ import { builtinMetrics } from '../metrics/registry.js'
 import { aggregateLookup, gateSpecs, loadConfig, runPipeline, TOOL } from '../pipeline.js'
 import { renderMarkdown } from '../report/markdown.js'
 import { renderTerminal } from '../report/text.js'
-import { readHistoryFolder } from '../results/history.js'
+import { HistoryError } from '../history/entry.js'
+import { FolderStore } from '../history/folder-store.js'
+import { historySchemaFiles } from '../history/entry.js'
 import { ResultsError, readResultsFile, serializeJson } from '../results/io.js'
 import { schemaFiles } from '../results/json-schema.js'
 import type { Comparison } from '../results/schema.js'
@@ -32,7 +34,8 @@ Usage:
       OUT/results.json, OUT/comparison.json (with a baseline) and OUT/report.md.
       -C/--working-directory: the folder that config, baseline, out and the
       config's input paths are relative to (default: the current folder).
-      --history DIR: earlier results.json files, for metrics with \`gate.history: iqr\`.
+      --history DIR: a history store (\`interp-gate history add\`) or a folder of earlier
+      results.json files: metrics with \`gate.history: iqr\` are checked against it.
   interp-gate compare BASE.json HEAD.json [--config interp-gate.yml] [--out DIR]
       Compare two results files; gates come from the config when one is given.
   interp-gate validate [-C DIR] [--config interp-gate.yml]
@@ -70,7 +73,7 @@ async function run(args: string[], io: Io): Promise<number> {
     baseline,
     noBaselineNote: 'no --baseline given',
     outDir: values.out!,
-    history: values.history ? readHistoryFolder(resolve(workspace, values.history), values.history) : undefined,
+    loadHistory: values.history ? (suite) => new FolderStore(resolve(workspace, values.history!), values.history).list(suite) : undefined,
     commit: values.commit ?? io.env.GITHUB_SHA ?? null,
     ref: values.ref ?? io.env.GITHUB_REF ?? null,
     createdAt: io.env.SOURCE_DATE_EPOCH ? new Date(Number(io.env.SOURCE_DATE_EPOCH) * 1000).toISOString() : undefined
@@ -129,7 +132,7 @@ function docs(args: string[], io: Io): number {
   const out = resolve(io.cwd, values.out!)
   mkdirSync(join(out, 'schema'), { recursive: true })
   writeFileSync(join(out, 'metrics.md'), renderCatalogueMarkdown(builtinMetrics))
-  for (const [name, text] of Object.entries(schemaFiles())) writeFileSync(join(out, 'schema', name), text)
+  for (const [name, text] of Object.entries({ ...schemaFiles(), ...historySchemaFiles() })) writeFileSync(join(out, 'schema', name), text)
   io.out(`wrote ${join(values.out!, 'metrics.md')} and ${join(values.out!, 'schema')}/\n`)
   return EXIT.pass
 }
@@ -165,7 +168,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         throw new UsageError(`unknown command "${command}"; expected run, compare, validate or metrics`)
     }
   } catch (error) {
-    const known = error instanceof ConfigError || error instanceof InputError || error instanceof ResultsError || error instanceof UsageError
+    const known = error instanceof ConfigError || error instanceof InputError || error instanceof ResultsError || error instanceof HistoryError || error instanceof UsageError
     const argError = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
     if (known || argError) {
       io.err(`interp-gate: ${(error as Error).message}\n`)

@@ -105,6 +105,8 @@ export const rowSchema = z.object({
   severity: z.enum(['error', 'warning', 'notice']),
   /** Plain-language notes: why incompatible, why an error, left-out data. */
   notes: z.array(z.string()).optional(),
+  /** The metric's last values in the history store (base branch), oldest first, for the trend column. */
+  trend: z.array(z.number()).optional(),
   /** 1-based line of the metric in the config, for annotations. */
   line: z.number().int().optional()
 })
