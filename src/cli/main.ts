@@ -10,6 +10,7 @@ import { aggregateLookup, gateSpecs, loadConfig, runPipeline, TOOL } from '../pi
 import { renderMarkdown } from '../report/markdown.js'
 import { renderTerminal } from '../report/text.js'
 import { HistoryError } from '../history/entry.js'
+import { historyCommand } from './history.js'
 import { FolderStore } from '../history/folder-store.js'
 import { historySchemaFiles } from '../history/entry.js'
 import { ResultsError, readResultsFile, serializeJson } from '../results/io.js'
@@ -42,6 +43,9 @@ Usage:
       Check the config (keys, metric names, inputs, params) without reading arrays.
   interp-gate metrics [--json | --markdown]
       List the metric catalogue.
+  interp-gate history add RESULTS.json --store DIR [--date ISO]
+  interp-gate history show --store DIR [--metric ID] [--last N] [--json]
+      Keep each commit's values in a folder; show series and change points.
   interp-gate docs [--out docs]
       Regenerate docs/metrics.md and docs/schema/*.json (for maintainers).
 
@@ -154,6 +158,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return metrics(rest, io)
       case 'docs':
         return docs(rest, io)
+      case 'history':
+        return await historyCommand(rest, io)
       case '--version':
       case '-v':
         io.out(`${TOOL}\n`)
@@ -165,7 +171,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.out(`${HELP}\n`)
         return command === undefined ? EXIT.usage : EXIT.pass
       default:
-        throw new UsageError(`unknown command "${command}"; expected run, compare, validate or metrics`)
+        throw new UsageError(`unknown command "${command}"; expected run, compare, validate, metrics, history or dashboard`)
     }
   } catch (error) {
     const known = error instanceof ConfigError || error instanceof InputError || error instanceof ResultsError || error instanceof HistoryError || error instanceof UsageError

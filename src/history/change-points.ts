@@ -104,3 +104,17 @@ export function detectChangePoints(values: ArrayLike<number>, options: Partial<C
   candidates(values, 0, values.length, o, found)
   return prune(values, found, o)
 }
+
+/** A change point located in commit terms: where the new level starts. */
+export interface SeriesChange extends ChangePoint {
+  commit: string | null
+  date: string
+}
+
+/** Change points of a metric's series (points oldest first). */
+export function seriesChanges(points: readonly { commit: string | null; date: string; value: number }[], options: Partial<ChangePointOptions> = {}): SeriesChange[] {
+  return detectChangePoints(
+    points.map((p) => p.value),
+    options
+  ).map((c) => ({ commit: points[c.index].commit, date: points[c.index].date, ...c }))
+}

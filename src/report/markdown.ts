@@ -3,6 +3,7 @@ import { worsening } from '../compare/gates.js'
 import type { Comparison, GateCheck, Row } from '../results/schema.js'
 import { formatNumber, formatPercent, formatSigned, pText } from '../util/format.js'
 import { codeCell, codeSpan, escapeHtml, escapeMarkdown } from './escape.js'
+import { trendCell, trendChart } from './trend.js'
 
 export const STATUS_ICON: Record<Row['status'], string> = {
   failed: '❌',
@@ -72,8 +73,9 @@ function baselineLine(c: Comparison): string {
 export function tableRows(rows: readonly Row[]): string[][] {
   const level = rows.find((r) => r.ci)?.ci?.level ?? 0.95
   const header = ['', 'Metric', 'Base', 'Head', `Δ`, `${Math.round(level * 100)}% CI`, 'Gate']
+  const trend = rows.some((r) => r.trend?.length)
   return [
-    header,
+    trend ? [...header, 'Trend'] : header,
     ...rows.map((r) => [
       `${STATUS_ICON[r.status]} ${r.status}`,
       codeCell(r.id),
@@ -81,7 +83,8 @@ export function tableRows(rows: readonly Row[]): string[][] {
       formatNumber(r.head),
       deltaText(r),
       evidenceText(r),
-      gateText(r.gates)
+      gateText(r.gates),
+      ...(trend ? [trendCell(r)] : [])
     ])
   ]
 }
@@ -109,6 +112,7 @@ export function detailsBlock(row: Row): string {
     if (c.onlyBase || c.onlyHead) lines.push(`- Left out: ${c.onlyBase} only in the baseline, ${c.onlyHead} only in this run`)
   } else if (row.paired === false) lines.push('- Unpaired comparison: the two runs scored different examples.')
   for (const note of row.notes ?? []) lines.push(`- ${escapeMarkdown(note)}`)
+  if (row.status === 'regressed' || row.status === 'failed') lines.push(...(trendChart(row) ? ['', trendChart(row)] : []))
   if (row.topWorse?.length) {
     lines.push('', markdownTable([['Example', 'Base', 'Head', 'Δ'], ...row.topWorse.map((e) => [codeCell(e.id), formatNumber(e.base), formatNumber(e.head), formatSigned(e.delta)])]))
   }
