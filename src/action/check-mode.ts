@@ -6,11 +6,12 @@ import { artifactName, type BundleContext, isSafePath, stageBundle } from '../gi
 import { type RunContext, readRunContext } from '../github/context.js'
 import { type PipelineResult, runPipeline } from '../pipeline.js'
 import { renderMarkdown } from '../report/markdown.js'
-import { FolderStore } from '../history/folder-store.js'
-import { resolveInWorkspace } from '../inputs/index.js'
+import { BranchStore } from '../github/history-branch.js'
+import type { HistoryEntry } from '../history/entry.js'
 import { emitAnnotations } from './annotate.js'
 import { resolveBaseline } from './baseline.js'
 import { ActionInputError, type CoreLike } from './inputs.js'
+import { loadHistoryEntries, openHistoryStore, recordHistory } from './record-history.js'
 import { commentBody, publishReport } from './publish.js'
 import { branchMatches, saveOnPatterns, type Settings } from './settings.js'
 
@@ -74,6 +75,8 @@ export async function runCheckMode(deps: ModeDeps, settings: Settings): Promise<
   const clients = ctx && settings.token && deps.github ? deps.github(settings.token) : null
   const tmp = env.RUNNER_TEMP || tmpdir()
   const pr = ctx?.pullRequest ?? null
+  const store = openHistoryStore(core, settings, workspace, clients, ctx)
+  let earlier: HistoryEntry[] = []
 
   const result = await runPipeline({
     workspace,
@@ -81,7 +84,7 @@ export async function runCheckMode(deps: ModeDeps, settings: Settings): Promise<
     baseline: null,
     resolveBaseline: (suite) => resolveBaseline(settings.baseline, workspace, { core, ctx, clients, tmp, saveOn: settings.saveOn }, suite),
     outDir: settings.out,
-    loadHistory: settings.history ? (suite) => new FolderStore(resolveInWorkspace(workspace, settings.history!), settings.history).list(suite) : undefined,
+    loadHistory: store ? async (suite) => (earlier = await loadHistoryEntries(core, store, suite)) : undefined,
     // The PR head is the commit people know; GITHUB_SHA of a pull_request run is a merge commit that changes with the base.
     commit: pr?.headSha ?? env.GITHUB_SHA ?? null,
     ref: env.GITHUB_REF ?? null
@@ -104,6 +107,7 @@ export async function runCheckMode(deps: ModeDeps, settings: Settings): Promise<
 
   if (ctx && clients) {
     await uploadArtifact(deps, clients, ctx, settings, result, fromRoot, tmp)
+    if (store instanceof BranchStore && artifactPurpose(ctx, settings) === 'baseline') await recordHistory(core, { store, ctx, result, earlier })
     if (pr?.fork) core.info(FORK_NOTE)
     else {
       const published = await publishReport(core, clients.api, {

@@ -158,6 +158,10 @@ export class BranchStore implements HistoryStore {
   }
 
   async add(entry: HistoryEntry): Promise<void> {
-    await appendHistoryEntry(this.api, this.target, { ...this.options, entry })
+    await this.appendWith(entry)
+  }
+
+  appendWith(entry: HistoryEntry, extraFiles?: AppendOptions['extraFiles']): Promise<Appended> {
+    return appendHistoryEntry(this.api, this.target, { ...this.options, entry, ...(extraFiles ? { extraFiles } : {}) })
   }
 }

@@ -1,4 +1,5 @@
 import { welchTest } from '../stats/student-t.js'
+import type { MetricSeries } from './series.js'
 
 /**
  * Change points after Hunter (Fleming et al., "Hunter: Using Change Point Detection to Hunt for Performance
@@ -117,4 +118,24 @@ export function seriesChanges(points: readonly { commit: string | null; date: st
     points.map((p) => p.value),
     options
   ).map((c) => ({ commit: points[c.index].commit, date: points[c.index].date, ...c }))
+}
+
+export interface MetricChange extends SeriesChange {
+  id: string
+}
+
+/**
+ * Change points that the entry of `commit` confirms: found in each metric's series with it, not without it. A
+ * change needs minSegment points on its new level, so a shift is named at the commit where it started, a few
+ * commits after it happened.
+ */
+export function changesConfirmedBy(series: readonly MetricSeries[], commit: string | null, options: Partial<ChangePointOptions> = {}): MetricChange[] {
+  const confirmed: MetricChange[] = []
+  for (const s of series) {
+    const last = s.points.at(-1)
+    if (!last || last.commit !== commit) continue
+    const before = new Set(seriesChanges(s.points.slice(0, -1), options).map((c) => c.commit))
+    for (const c of seriesChanges(s.points, options)) if (!before.has(c.commit)) confirmed.push({ id: s.id, ...c })
+  }
+  return confirmed
 }

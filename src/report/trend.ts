@@ -1,5 +1,6 @@
 import type { Row } from '../results/schema.js'
 import { formatNumber } from '../util/format.js'
+import { codeCell } from './escape.js'
 
 const BARS = '▁▂▃▄▅▆▇█'
 
@@ -50,4 +51,31 @@ export function trendChart(row: Row): string {
 export function trendText(values: readonly number[]): string {
   if (!values.length) return ''
   return `${sparkline(values)} ${formatNumber(values[0])} → ${formatNumber(values[values.length - 1])}`
+}
+
+export interface ChangeLine {
+  id: string
+  commit: string | null
+  before: number
+  after: number
+  relative: number | null
+  pValue: number
+  direction: 'higher' | 'lower'
+}
+
+/** The job summary's section about level shifts a push confirmed. */
+export function changePointsMarkdown(changes: readonly ChangeLine[]): string {
+  if (!changes.length) return ''
+  const rows = changes.map((c) => {
+    const worse = c.direction === 'higher' ? c.after < c.before : c.after > c.before
+    const rel = c.relative === null ? '' : ` (${c.relative > 0 ? '+' : ''}${(c.relative * 100).toFixed(1)}%)`
+    return `| ${worse ? '🔴 worse' : '🟢 better'} | ${codeCell(c.id)} | ${codeCell((c.commit ?? 'local').slice(0, 12))} | ${formatNumber(c.before)} → ${formatNumber(c.after)}${rel} | ${c.pValue.toPrecision(2)} |`
+  })
+  return ['', '#### Level shifts in the history', '', 'New change points (E-divisive means + Welch t-test, docs/history.md): the level changed starting at the commit shown.', '', '| | Metric | From commit | Level before → after | p |', '|---|---|---|---|---|', ...rows, ''].join('\n')
+}
+
+/** The annotation text of one change point. */
+export function changePointMessage(c: ChangeLine): string {
+  const worse = c.direction === 'higher' ? c.after < c.before : c.after > c.before
+  return `${c.id}: the level ${worse ? 'worsened' : 'improved'} from ${formatNumber(c.before)} to ${formatNumber(c.after)} starting at ${(c.commit ?? 'local').slice(0, 12)} (change point, p=${c.pValue.toPrecision(2)})`
 }
