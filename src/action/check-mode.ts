@@ -5,6 +5,7 @@ import type { GitHubClients } from '../github/api.js'
 import { artifactName, type BundleContext, isSafePath, stageBundle } from '../github/bundle.js'
 import { type RunContext, readRunContext } from '../github/context.js'
 import { type PipelineResult, runPipeline } from '../pipeline.js'
+import { renderDashboard } from '../report/dashboard.js'
 import { renderMarkdown } from '../report/markdown.js'
 import { BranchStore } from '../github/history-branch.js'
 import type { HistoryEntry } from '../history/entry.js'
@@ -107,7 +108,11 @@ export async function runCheckMode(deps: ModeDeps, settings: Settings): Promise<
 
   if (ctx && clients) {
     await uploadArtifact(deps, clients, ctx, settings, result, fromRoot, tmp)
-    if (store instanceof BranchStore && artifactPurpose(ctx, settings) === 'baseline') await recordHistory(core, { store, ctx, result, earlier })
+    if (store instanceof BranchStore && artifactPurpose(ctx, settings) === 'baseline') {
+      const repoUrl = `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${ctx.repo.fullName}`
+      const dashboard = settings.dashboard ? (entries: HistoryEntry[]) => renderDashboard(entries, { repoUrl, title: `interp-gate: ${ctx.repo.fullName}` }) : undefined
+      await recordHistory(core, { store, ctx, result, earlier, dashboard })
+    }
     if (pr?.fork) core.info(FORK_NOTE)
     else {
       const published = await publishReport(core, clients.api, {

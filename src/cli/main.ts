@@ -10,6 +10,7 @@ import { aggregateLookup, gateSpecs, loadConfig, runPipeline, TOOL } from '../pi
 import { renderMarkdown } from '../report/markdown.js'
 import { renderTerminal } from '../report/text.js'
 import { HistoryError } from '../history/entry.js'
+import { dashboardCommand } from './dashboard.js'
 import { historyCommand } from './history.js'
 import { FolderStore } from '../history/folder-store.js'
 import { historySchemaFiles } from '../history/entry.js'
@@ -46,6 +47,8 @@ Usage:
   interp-gate history add RESULTS.json --store DIR [--date ISO]
   interp-gate history show --store DIR [--metric ID] [--last N] [--json]
       Keep each commit's values in a folder; show series and change points.
+  interp-gate dashboard --store DIR --out SITE
+      Write SITE/index.html, a self-contained page charting every metric's history.
   interp-gate docs [--out docs]
       Regenerate docs/metrics.md and docs/schema/*.json (for maintainers).
 
@@ -160,6 +163,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return docs(rest, io)
       case 'history':
         return await historyCommand(rest, io)
+      case 'dashboard':
+        return dashboardCommand(rest, io)
       case '--version':
       case '-v':
         io.out(`${TOOL}\n`)

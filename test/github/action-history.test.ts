@@ -74,11 +74,16 @@ describe('history: branch in the action', () => {
     const head: Results = JSON.parse(readFileSync(join(ws, 'explainers/interp-gate-out/results.json'), 'utf8'))
     await seed(fake, head)
 
-    const log = await runIn(fake, ws, 'push', { history: 'branch' })
+    const log = await runIn(fake, ws, 'push', { history: 'branch', dashboard: 'true' })
     expect(log.failed).toEqual([])
     const files = Object.keys(fake.branchFiles('interp-gate-data'))
     expect(files).toContain(`entries/explainers/${HEAD_SHA}.json`)
-    expect(files).toHaveLength(13)
+    expect(files.filter((f) => f.startsWith('entries/'))).toHaveLength(13)
+    // The dashboard, in the same commit, charts every entry including this one.
+    const page = fake.branchFiles('interp-gate-data')['index.html']
+    expect(page).toContain(`<title>interp-gate: ${REPO}</title>`)
+    expect(page).toContain(HEAD_SHA)
+    expect(fake.branchFiles('interp-gate-data')['.nojekyll']).toBe('')
     const added = JSON.parse(fake.branchFiles('interp-gate-data')[`entries/explainers/${HEAD_SHA}.json`])
     expect(added).toMatchObject({ suite: 'explainers', commit: HEAD_SHA, runId: 42 })
     const changes = log.annotations.filter((a) => a.title === 'interp-gate: change point')

@@ -10,6 +10,10 @@ if (!globalThis.__interpGateTsHooks) {
 }
 
 export async function resolve(specifier, context, next) {
+  if (specifier.endsWith('?raw')) {
+    const target = await next(specifier.slice(0, -4), context)
+    return { url: `${target.url}?raw`, shortCircuit: true }
+  }
   if (specifier.endsWith('.js') && (specifier.startsWith('.') || specifier.startsWith('file:')) && context.parentURL?.endsWith('.ts')) {
     try {
       return await next(specifier.slice(0, -3) + '.ts', context)
@@ -20,6 +24,10 @@ export async function resolve(specifier, context, next) {
 
 let ts
 export async function load(url, context, next) {
+  if (url.endsWith('?raw')) {
+    const text = await readFile(fileURLToPath(url.slice(0, -4)), 'utf8')
+    return { format: 'module', source: `export default ${JSON.stringify(text)}`, shortCircuit: true }
+  }
   if (!url.endsWith('.ts')) return next(url, context)
   ts ??= (await import('typescript')).default
   const source = await readFile(fileURLToPath(url), 'utf8')
