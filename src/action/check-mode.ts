@@ -8,6 +8,7 @@ import { type PipelineResult, runPipeline } from '../pipeline.js'
 import { renderDashboard } from '../report/dashboard.js'
 import { renderMarkdown } from '../report/markdown.js'
 import { BranchStore } from '../github/history-branch.js'
+import { dashboardData } from '../history/dashboard-data.js'
 import type { HistoryEntry } from '../history/entry.js'
 import { emitAnnotations } from './annotate.js'
 import { resolveBaseline } from './baseline.js'
@@ -110,7 +111,7 @@ export async function runCheckMode(deps: ModeDeps, settings: Settings): Promise<
     await uploadArtifact(deps, clients, ctx, settings, result, fromRoot, tmp)
     if (store instanceof BranchStore && artifactPurpose(ctx, settings) === 'baseline') {
       const repoUrl = `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${ctx.repo.fullName}`
-      const dashboard = settings.dashboard ? (entries: HistoryEntry[]) => renderDashboard(entries, { repoUrl, title: `interp-gate: ${ctx.repo.fullName}` }) : undefined
+      const dashboard = settings.dashboard ? (entries: HistoryEntry[]) => renderDashboard(dashboardData(entries, { repoUrl }), { title: `interp-gate: ${ctx.repo.fullName}` }) : undefined
       await recordHistory(core, { store, ctx, result, earlier, dashboard })
     }
     if (pr?.fork) core.info(FORK_NOTE)

@@ -1,6 +1,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { dashboardData } from '../history/dashboard-data.js'
 import { HistoryError } from '../history/entry.js'
 import { FolderStore } from '../history/folder-store.js'
 import { renderDashboard } from '../report/dashboard.js'
@@ -25,7 +26,7 @@ export function dashboardCommand(args: string[], io: { out(text: string): void; 
   const repoUrl = values['repo-url']
   if (repoUrl !== undefined && !/^https:\/\/[^\s"<>]+$/.test(repoUrl)) throw new HistoryError(`--repo-url must be an https URL such as https://github.com/OWNER/REPO; got "${repoUrl}"`)
   const entries = new FolderStore(resolve(io.cwd, values.store), values.store).listSync()
-  const html = renderDashboard(entries, { title: values.title, repoUrl: repoUrl?.replace(/\/+$/, '') })
+  const html = renderDashboard(dashboardData(entries, { repoUrl: repoUrl?.replace(/\/+$/, '') }), { title: values.title })
   const out = resolve(io.cwd, values.out)
   try {
     mkdirSync(out, { recursive: true })

@@ -1,49 +1,29 @@
 import UPLOT_CSS from 'uplot/dist/uPlot.min.css?raw'
 import UPLOT_JS from 'uplot/dist/uPlot.iife.min.js?raw'
-import { type ChangePointOptions, seriesChanges } from '../history/change-points.js'
-import type { HistoryEntry } from '../history/entry.js'
-import { metricSeries } from '../history/series.js'
 import PAGE_JS from './dashboard-page.js?raw'
 import { escapeHtml } from './escape.js'
 
-export interface DashboardOptions {
-  title?: string
-  /** "https://github.com/owner/repo": commits become links. */
-  repoUrl?: string | null
-  changePoints?: Partial<ChangePointOptions>
-}
-
 /** What the page script reads: commits once, then per metric the commit indices and values (compact for 1000 × 50). */
-export function dashboardData(entries: readonly HistoryEntry[], options: DashboardOptions = {}) {
-  const series = metricSeries(entries)
-  const keys: string[] = []
-  const index = new Map<string, number>()
-  const commits: { sha: string | null; date: string; suite: string; runId: number | null }[] = []
-  const keyOf = (p: { commit: string | null; date: string }, suite: string) => `${suite}\n${p.commit ?? p.date}`
-  const all = series.flatMap((s) => s.points.map((p) => ({ ...p, suite: s.suite })))
-  all.sort((a, b) => Date.parse(a.date) - Date.parse(b.date) || String(a.commit).localeCompare(String(b.commit)))
-  for (const p of all) {
-    const key = keyOf(p, p.suite)
-    if (index.has(key)) continue
-    index.set(key, commits.length)
-    keys.push(key)
-    commits.push({ sha: p.commit, date: p.date, suite: p.suite, runId: p.runId })
-  }
-  const metrics = series.map((s) => ({
-    id: s.id,
-    suite: s.suite,
-    family: s.family,
-    metric: s.metric,
-    direction: s.direction,
-    ...(s.gate ? { gate: s.gate } : {}),
-    x: s.points.map((p) => index.get(keyOf(p, s.suite))!),
-    y: s.points.map((p) => p.value),
-    lo: s.points.map((p) => p.low),
-    hi: s.points.map((p) => p.high),
-    n: s.points.map((p) => p.n),
-    changes: seriesChanges(s.points, options.changePoints).map((c) => ({ i: c.index, before: c.before, after: c.after, p: c.pValue }))
-  }))
-  return { repoUrl: options.repoUrl ?? null, commits, metrics }
+export interface DashboardData {
+  /** "https://github.com/owner/repo": commits become links. */
+  repoUrl: string | null
+  commits: { sha: string | null; date: string; suite: string; runId: number | null }[]
+  metrics: {
+    id: string
+    suite: string
+    family: string
+    metric: string
+    direction: 'higher' | 'lower'
+    gate?: { min?: number; max?: number }
+    /** Index into commits, ascending. */
+    x: number[]
+    y: number[]
+    lo: (number | null)[]
+    hi: (number | null)[]
+    n: number[]
+    /** Change points: i indexes x / y, where the new level starts. */
+    changes: { i: number; before: number; after: number; p: number }[]
+  }[]
 }
 
 /** JSON inside <script>: "</script" and "<!--" can't end or confuse the element. */
@@ -52,9 +32,8 @@ const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u0
 const scriptText = (js: string) => js.replace(/<\/(script)/gi, '<\\/$1')
 
 /** One self-contained page: uPlot, styles, data and script inlined; no request leaves the file. */
-export function renderDashboard(entries: readonly HistoryEntry[], options: DashboardOptions = {}): string {
+export function renderDashboard(data: DashboardData, options: { title?: string } = {}): string {
   const title = options.title ?? 'interp-gate: metric history'
-  const data = dashboardData(entries, options)
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { main } from '../../src/cli/main.js'
 import { type HistoryEntry, HISTORY_ENTRY_SCHEMA } from '../../src/history/entry.js'
 import { FolderStore } from '../../src/history/folder-store.js'
-import { dashboardData, renderDashboard } from '../../src/report/dashboard.js'
+import { dashboardData } from '../../src/history/dashboard-data.js'
+import { renderDashboard as renderData } from '../../src/report/dashboard.js'
 import { ROOT } from '../helpers/run-action.js'
 
 const CHROMIUM = '/usr/bin/chromium'
@@ -29,6 +30,8 @@ function entries(commits: number, metrics: number, suites = ['explainers'], fami
   }
   return out
 }
+
+const renderDashboard = (e: HistoryEntry[], o: { repoUrl?: string; title?: string } = {}) => renderData(dashboardData(e, o), o)
 
 const hasChromium = (() => {
   try {
