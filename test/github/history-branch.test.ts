@@ -95,3 +95,28 @@ describe('readTarball', () => {
     expect(() => readTarball(tarball('r', 'a'.repeat(40), [['big', Buffer.alloc(100_000)]]), 10_000)).toThrow(/larger than 10000 bytes/)
   })
 })
+
+describe('history branch over HTTP with octokit', () => {
+  it('writes and reads back through the real client (ref paths, tarball bytes), with retries on 422', async () => {
+    const fake = await new FakeGitHub().start()
+    const saved = process.env.GITHUB_API_URL
+    // @actions/github reads the API URL when it is first imported.
+    process.env.GITHUB_API_URL = fake.url
+    try {
+      const { createApi } = await import('../../src/github/clients.js')
+      const api = createApi('t', { INTERP_GATE_RETRY_BASE_MS: '5' }, { info: () => {}, warning: () => {} })
+      const slashed = { repo, branch: 'metrics/interp-gate' }
+      // The first entry in-process (octokit's throttle spaces writes 1 s apart, as GitHub asks), the second over HTTP.
+      await appendHistoryEntry(fake.api(), slashed, { entry: entry(1), keep: 10, ...fast })
+      fake.nonFastForward = 1
+      const appended = await appendHistoryEntry(api, slashed, { entry: entry(2), keep: 10, ...fast })
+      expect(appended.attempts).toBe(2)
+      expect((await readHistoryBranch(api, slashed)).entries.map((e) => e.entry.commit)).toEqual([sha(1), sha(2)])
+      expect(fake.requests.some((r) => r.method === 'PATCH' && /\/git\/refs\/heads(%2F|\/)metrics(%2F|\/)interp-gate$/.test(r.path))).toBe(true)
+    } finally {
+      if (saved === undefined) delete process.env.GITHUB_API_URL
+      else process.env.GITHUB_API_URL = saved
+      await fake.stop()
+    }
+  })
+})
