@@ -36,6 +36,8 @@ export async function loadHistoryEntries(core: CoreLike, store: HistoryStore, su
   }
 }
 
+const CHANGE_ANNOTATIONS = 5
+
 export interface RecordInput {
   store: BranchStore
   ctx: RunContext
@@ -62,6 +64,8 @@ export async function recordHistory(core: CoreLike, input: RecordInput): Promise
   if (!changes.length) return
   const rows = new Map(result.comparison.rows.map((r) => [r.id, r]))
   const lines = changes.map((c) => ({ ...c, direction: series.find((s) => s.id === c.id)!.direction }))
-  for (const line of lines) core[rows.get(line.id)?.severity ?? 'warning'](changePointMessage(line), { title: 'interp-gate: change point' })
+  // GitHub shows 10 annotations per level and step; the summary table lists every change.
+  for (const line of lines.slice(0, CHANGE_ANNOTATIONS)) core[rows.get(line.id)?.severity ?? 'warning'](changePointMessage(line), { title: 'interp-gate: change point' })
+  if (lines.length > CHANGE_ANNOTATIONS) core.notice(`${lines.length - CHANGE_ANNOTATIONS} more change point(s) in the job summary`, { title: 'interp-gate: change point' })
   await core.summary.addRaw(changePointsMarkdown(lines), true).write()
 }

@@ -86,12 +86,16 @@ describe('history: branch in the action', () => {
     expect(fake.branchFiles('interp-gate-data')['.nojekyll']).toBe('')
     const added = JSON.parse(fake.branchFiles('interp-gate-data')[`entries/explainers/${HEAD_SHA}.json`])
     expect(added).toMatchObject({ suite: 'explainers', commit: HEAD_SHA, runId: 42 })
-    const changes = log.annotations.filter((a) => a.title === 'interp-gate: change point')
+    const changes = log.annotations.filter((a) => a.title === 'interp-gate: change point' && a.level !== 'notice')
     const finite = head.metrics.filter((m) => m.value !== null && m.value !== 0)
-    expect(changes).toHaveLength(finite.length)
+    // Every metric shifted: 5 annotations, a notice for the rest, and the summary table lists all of them.
+    expect(finite.length).toBeGreaterThan(5)
+    expect(changes).toHaveLength(5)
+    expect(log.annotations.filter((a) => a.level === 'notice').map((a) => a.message)).toEqual([`${finite.length - 5} more change point(s) in the job summary`])
+    for (const m of finite) expect(log.summary).toContain(`| \`${m.id}\` | \`${sha(11).slice(0, 12)}\` |`)
     // The new level started at commit 11 and fell to 1/1.5 of the old one: "improved" or "worsened" by direction.
-    for (const m of finite) {
-      const c = changes.find((a) => a.message.startsWith(`${m.id}: `))!
+    for (const c of changes) {
+      const m = finite.find((x) => c.message.startsWith(`${x.id}: `))!
       expect(c.message).toContain(`starting at ${sha(11).slice(0, 12)}`)
       expect(c.message).toContain(m.direction === 'higher' ? 'worsened' : 'improved')
       expect(c.level).toBe(m.severity ?? 'error')
