@@ -13,16 +13,19 @@ import { formatNumber } from '../util/format.js'
 interface HistoryIo {
   out(text: string): void
   cwd: string
+  env?: Record<string, string | undefined>
 }
 
 export const HISTORY_HELP = `interp-gate history — metric values across commits, and where they changed
 
 Usage:
   interp-gate history add RESULTS.json --store DIR [--date ISO] [--parent SHA] [--comparison FILE]
+                          [--run-id N]
       Append the run's compact entry (values, CIs, n) to the store: one new file
       DIR/<suite>/<commit>.json, written atomically (safe with concurrent writers).
       --date: the ordering date (default: results.json's createdAt); use the commit date.
       --comparison: the run's comparison.json, to record each metric's coverage.
+      --run-id: the CI run that measured it (default: GITHUB_RUN_ID when set).
   interp-gate history show --store DIR [--metric ID] [--suite NAME] [--last N] [--json]
                            [--significance 0.001] [--min-magnitude 0.01]
       Print each metric's series and its change points: E-divisive means proposes
@@ -55,7 +58,7 @@ function readComparison(path: string, display: string): Comparison {
 function add(args: string[], io: HistoryIo): number {
   const { values, positionals } = parseArgs({
     args,
-    options: { store: { type: 'string' }, date: { type: 'string' }, parent: { type: 'string' }, comparison: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { store: { type: 'string' }, date: { type: 'string' }, parent: { type: 'string' }, comparison: { type: 'string' }, 'run-id': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     allowPositionals: true,
     strict: true
   })
@@ -63,7 +66,10 @@ function add(args: string[], io: HistoryIo): number {
   if (positionals.length !== 1 || !values.store) throw new HistoryError('history add needs one results file and a store: interp-gate history add RESULTS.json --store DIR')
   const results = readResultsFile(resolve(io.cwd, positionals[0]), positionals[0])
   const comparison = values.comparison ? readComparison(resolve(io.cwd, values.comparison), values.comparison) : null
-  const entry = entryFromResults(results, { date: values.date, parent: values.parent ?? null, comparison })
+  const runIdText = values['run-id'] ?? io.env?.GITHUB_RUN_ID
+  const runId = runIdText === undefined ? null : Number(runIdText)
+  if (runId !== null && !(Number.isSafeInteger(runId) && runId >= 0)) throw new HistoryError(`--run-id must be a whole number; got "${runIdText}"`)
+  const entry = entryFromResults(results, { date: values.date, parent: values.parent ?? null, runId, comparison })
   const written = new FolderStore(resolve(io.cwd, values.store), values.store).addSync(entry)
   io.out(`added ${entry.suite} @ ${entry.commit ?? 'no commit'} (${Object.keys(entry.metrics).length} metric(s)) as ${values.store}/${written}\n`)
   return 0

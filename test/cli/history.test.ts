@@ -25,7 +25,7 @@ describe('interp-gate history', () => {
       const r = { ...results([metric('acc', { value: value(k), n: 50, ci: { level: 0.95, low: value(k) - 0.01, high: value(k) + 0.01 } }), metric('flat', { value: 0.5 })], sha(k)), createdAt: '2030-01-01T00:00:00Z' }
       writeFileSync(join(ws, `r${k}.json`), serializeJson(r))
       // Dates come from --date (commit dates), not createdAt: all files share one createdAt.
-      const { code, out } = await cli(['history', 'add', `r${k}.json`, '--store', 'hist', '--date', new Date(Date.UTC(2026, 0, k)).toISOString()], ws)
+      const { code, out } = await cli(['history', 'add', `r${k}.json`, '--store', 'hist', '--date', new Date(Date.UTC(2026, 0, k)).toISOString(), '--run-id', String(500 + k)], ws)
       expect(code).toBe(0)
       expect(out).toBe(`added s @ ${sha(k)} (2 metric(s)) as hist/s/${sha(k)}.json\n`)
     }
@@ -38,7 +38,7 @@ describe('interp-gate history', () => {
     expect(Object.keys(json.metrics)).toEqual(['acc', 'flat'])
     const acc = json.metrics.acc
     expect(acc.points.map((p: { commit: string }) => p.commit)).toEqual(Array.from({ length: 20 }, (_, i) => sha(i + 1)))
-    expect(acc.points[0]).toMatchObject({ commit: sha(1), date: '2026-01-01T00:00:00.000Z', value: 0.8, low: 0.79, high: 0.81, n: 50 })
+    expect(acc.points[0]).toMatchObject({ commit: sha(1), date: '2026-01-01T00:00:00.000Z', runId: 501, value: 0.8, low: 0.79, high: 0.81, n: 50 })
     expect(acc.changes).toHaveLength(1)
     expect(acc.changes[0].commit).toBe(sha(11))
     expect(acc.changes[0].before).toBeCloseTo(0.81, 12)
@@ -77,6 +77,7 @@ describe('interp-gate history', () => {
       [['history', 'show', '--store', 'nowhere'], 'interp-gate: nowhere: no such history folder (create it with `interp-gate history add`)\n'],
       [['history', 'add', 'r1.json', '--store', 'hist', '--date', 'soon'], 'interp-gate: date "soon" is not an ISO 8601 date (e.g. 2026-05-01T12:00:00Z)\n'],
       [['history', 'add', 'missing.json', '--store', 'hist'], 'interp-gate: missing.json: cannot read (ENOENT)\n'],
+      [['history', 'add', 'r1.json', '--store', 'hist', '--run-id', 'x'], 'interp-gate: --run-id must be a whole number; got "x"\n'],
       [['history', 'add', 'r1.json'], 'interp-gate: history add needs one results file and a store: interp-gate history add RESULTS.json --store DIR\n']
     ]
     for (const [argv, message] of cases) {
