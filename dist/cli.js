@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { m as markdownTable, t as toJSONSchema, s as specText, a as tableRows, h as headline, c as comparisonSchema, r as resultsSchema, T as TOOL, l as loadConfig, b as readResultsFile, d as compare, e as aggregateLookup, g as gateSpecs, f as serializeJson, i as renderMarkdown, j as runPipeline, k as readHistoryFolder, C as ConfigError, I as InputError, R as ResultsError, n as builtinMetrics } from './chunks/shared.js';
+import { m as markdownTable, t as toJSONSchema, s as specText, a as tableRows, n as noteLines, h as headline, c as comparisonSchema, r as resultsSchema, T as TOOL, l as loadConfig, b as readResultsFile, d as compare, e as aggregateLookup, g as gateSpecs, f as serializeJson, i as renderMarkdown, j as runPipeline, k as readHistoryFolder, C as ConfigError, I as InputError, R as ResultsError, o as builtinMetrics } from './chunks/shared.js';
 import 'process';
 import 'buffer';
 import 'module';
@@ -176,11 +176,22 @@ function catalogueJson(defs) {
 }
 
 const VERDICT = { fail: 'FAIL', warn: 'PASS (with warnings)', pass: 'PASS' };
-/** The terminal table: the report's table with plain ids, then the verdict line. */
+/** The terminal table: the report's table with plain ids, every note (as in the report), then the verdict line. */
 function renderTerminal(c) {
     const rows = tableRows(c.rows).map((r) => r.map((cell) => cell.replace(/`/g, '')));
     const base = c.base ? `baseline ${c.base.commit?.slice(0, 7) ?? '?'}${c.base.ref ? ` (${c.base.ref})` : ''}` : 'no baseline';
-    return [`interp-gate — suite ${c.head.suite}, ${base}`, '', markdownTable(rows, { stringLength: displayWidth }), '', `${headline(c)}`, `verdict: ${VERDICT[c.verdict]}`].join('\n');
+    const notes = noteLines(c).map((n) => `  ${n.id ? `${n.id}: ` : ''}${n.text}`);
+    const baseline = c.baselineNote ? [`baseline: ${c.baselineNote}`] : [];
+    return [
+        `interp-gate — suite ${c.head.suite}, ${base}`,
+        ...baseline,
+        '',
+        markdownTable(rows, { stringLength: displayWidth }),
+        '',
+        ...(notes.length ? ['notes:', ...notes, ''] : []),
+        `${headline(c)}`,
+        `verdict: ${VERDICT[c.verdict]}`
+    ].join('\n');
 }
 // Status icons that terminals draw two columns wide (✅ ❌ ❔ ⚠️); ✓ and ✗ are narrow.
 const WIDE = new Set([0x2705, 0x274c, 0x2754, 0x26a0]);

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runPipeline } from '../src/pipeline.js'
+import { runPipeline } from '../src/engine/pipeline.js'
 import { ROOT } from './helpers/run-action.js'
 
 /** A .npy v1.0 file of float64 values, written by hand (header padded to 64 bytes, as numpy does). */

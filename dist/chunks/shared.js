@@ -7,33 +7,6 @@ import { createRequire } from 'module';
 import { pathToFileURL } from 'node:url';
 import { createHash } from 'node:crypto';
 
-/** Per-example arrays travel in results.json as base64 of little-endian float64: compact and exact. */
-function encodeFloat64(values) {
-    const bytes = new Uint8Array(values.length * 8);
-    const view = new DataView(bytes.buffer);
-    for (let i = 0; i < values.length; i++)
-        view.setFloat64(i * 8, values[i], true);
-    return Buffer.from(bytes).toString('base64');
-}
-function decodeFloat64(text) {
-    const bytes = Buffer.from(text, 'base64');
-    if (bytes.length % 8 !== 0)
-        throw new Error('per-example data is not a whole number of float64 values');
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
-    const out = new Float64Array(bytes.length / 8);
-    for (let i = 0; i < out.length; i++)
-        out[i] = view.getFloat64(i * 8, true);
-    return out;
-}
-/** JSON has no NaN or ±∞: results and comparisons carry null for a number that is not finite. */
-function finiteOrNull$1(v) {
-    return v === null || v === undefined || !Number.isFinite(v) ? null : v;
-}
-/** A confidence interval as results and comparisons store it: non-finite bounds become null. */
-function jsonInterval(ci) {
-    return { level: ci.level, low: finiteOrNull$1(ci.low), high: finiteOrNull$1(ci.high) };
-}
-
 function getEnumValues(entries) {
     const numericValues = Object.values(entries).filter((v) => typeof v === "number");
     const values = Object.entries(entries)
@@ -6786,6 +6759,74 @@ function superRefine(fn, params) {
     return _superRefine(fn, params);
 }
 
+/** A metric id: unique in a config, used in file names, markers and annotations. */
+const METRIC_ID = /^[a-z0-9._-]+$/;
+/** A suite name: part of artifact names and comment markers. */
+const SUITE = /^[A-Za-z0-9._-]+$/;
+/** An input alias of the config's `inputs:` map. */
+const ALIAS = /^[A-Za-z0-9_-]+$/;
+const metricIdSchema = string$1().regex(METRIC_ID, 'expected lower-case letters, digits, ".", "_" or "-"');
+const suiteSchema = string$1().regex(SUITE, 'expected letters, digits, ".", "_" or "-"');
+const aliasSchema = string$1().regex(ALIAS, 'expected letters, digits, "_" or "-"');
+
+/** Which way a metric is better. */
+const directionSchema = _enum(['higher', 'lower']);
+/** error fails the job; warning and notice only annotate. */
+const severitySchema = _enum(['error', 'warning', 'notice']);
+const PERCENT = /^\d+(\.\d+)?%$/;
+/** "2%" (relative to |baseline|) or a number (absolute), never negative. */
+const marginSchema = union([number().nonnegative(), string$1().regex(PERCENT, 'expected a number or a percentage such as "2%"')]);
+/** How many baseline examples the head may lose: a count, or "N%" of the baseline's finite examples. */
+const droppedSchema = union([number().int().nonnegative(), string$1().regex(PERCENT, 'expected a count or a percentage such as "5%"')]);
+/** The gate of one metric, as the config states it and results.json records it. */
+const gateSchema = object({
+    min: number().optional(),
+    max: number().optional(),
+    'max-regression': marginSchema.optional(),
+    'max-dropped': droppedSchema.optional(),
+    significance: number().gt(0).lt(1).optional(),
+    history: _enum(['iqr']).optional()
+})
+    .strict();
+/** A reviewed trade-off: the regression of `metric` is accepted, for `reason`. */
+const acceptEntrySchema = object({ metric: metricIdSchema, reason: string$1().trim().min(1, 'expected a reason') }).strict();
+const SEVERITY_RANK = { error: 2, warning: 1, notice: 0 };
+/** The stricter of two severities (error over warning over notice). */
+function stricterSeverity(a, b) {
+    return SEVERITY_RANK[a] >= SEVERITY_RANK[b] ? a : b;
+}
+/** A gate with any key set holds the metric to something, and so also to its coverage. */
+function isGated(gate) {
+    return gate !== undefined && Object.values(gate).some((v) => v !== undefined);
+}
+
+/** Per-example arrays travel in results.json as base64 of little-endian float64: compact and exact. */
+function encodeFloat64(values) {
+    const bytes = new Uint8Array(values.length * 8);
+    const view = new DataView(bytes.buffer);
+    for (let i = 0; i < values.length; i++)
+        view.setFloat64(i * 8, values[i], true);
+    return Buffer.from(bytes).toString('base64');
+}
+function decodeFloat64(text) {
+    const bytes = Buffer.from(text, 'base64');
+    if (bytes.length % 8 !== 0)
+        throw new Error('per-example data is not a whole number of float64 values');
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+    const out = new Float64Array(bytes.length / 8);
+    for (let i = 0; i < out.length; i++)
+        out[i] = view.getFloat64(i * 8, true);
+    return out;
+}
+/** JSON has no NaN or ±∞: results and comparisons carry null for a number that is not finite. */
+function finiteOrNull$1(v) {
+    return v === null || v === undefined || !Number.isFinite(v) ? null : v;
+}
+/** A confidence interval as results and comparisons store it: non-finite bounds become null. */
+function jsonInterval(ci) {
+    return { level: ci.level, low: finiteOrNull$1(ci.low), high: finiteOrNull$1(ci.high) };
+}
+
 const RESULTS_SCHEMA = 'interp-gate/results@1';
 const COMPARISON_SCHEMA = 'interp-gate/comparison@1';
 const finiteOrNull = number().nullable();
@@ -6801,11 +6842,11 @@ const examplesSchema = object({
 /** Sufficient statistics of the finite per-example scores, kept even when the scores themselves are left out. */
 const summarySchema = object({ n: number().int(), mean: finiteOrNull, sd: finiteOrNull });
 const metricResultSchema = object({
-    id: string$1(),
+    id: metricIdSchema,
     metric: string$1(),
     title: string$1().optional(),
     family: string$1(),
-    direction: _enum(['higher', 'lower']),
+    direction: directionSchema,
     value: finiteOrNull,
     n: number().int(),
     nanCount: number().int(),
@@ -6816,42 +6857,51 @@ const metricResultSchema = object({
     fingerprint: string$1().optional(),
     summary: summarySchema.optional(),
     /** The gate and severity this run was configured with: on the base branch, the policy PRs are held to. */
-    gate: object({
-        min: number().optional(),
-        max: number().optional(),
-        'max-regression': union([number(), string$1().regex(/^\d+(\.\d+)?%$/)]).optional(),
-        significance: number().gt(0).lt(1).optional(),
-        history: _enum(['iqr']).optional()
-    })
-        .strict()
-        .optional(),
-    severity: _enum(['error', 'warning', 'notice']).optional(),
+    gate: gateSchema.optional(),
+    severity: severitySchema.optional(),
     examples: examplesSchema.optional(),
     error: string$1().optional()
 });
 const resultsSchema = object({
     schema: literal(RESULTS_SCHEMA),
     tool: string$1(),
-    suite: string$1(),
+    suite: suiteSchema,
     commit: string$1().nullable(),
     ref: string$1().nullable(),
     createdAt: string$1(),
-    metrics: array(metricResultSchema)
+    metrics: array(metricResultSchema),
+    /** The config's accept entries: a later run treats an entry already here as stale. */
+    accept: array(acceptEntrySchema).optional()
 });
-const statusSchema = _enum(['pass', 'improved', 'regressed', 'failed', 'new', 'missing', 'error', 'incompatible']);
+const statusSchema = _enum(['pass', 'improved', 'regressed', 'failed', 'accepted', 'new', 'missing', 'error', 'incompatible']);
 const gateCheckSchema = object({
-    rule: _enum(['min', 'max', 'max-regression', 'history']),
+    rule: _enum(['min', 'max', 'max-regression', 'max-dropped', 'history']),
     limit: union([number(), string$1()]),
     ok: boolean(),
+    /** Whose gate it is when the baseline's and the head config's gates differ (both apply); absent when they agree. */
+    from: _enum(['base', 'head']).optional(),
     /** Why it decided so, in words ("worsened by 0.031 > 0.02, p=0.003 < 0.05"). */
     detail: string$1().optional()
 });
 const topWorseSchema = object({ id: string$1(), base: number(), head: number(), delta: number() });
+/**
+ * Which examples the comparison used. lost: usable (finite) in the baseline but missing or NaN in the head;
+ * headOnly: usable in the head but missing or NaN in the baseline; paired: usable in both (what Δ, CI and p use).
+ * Without pairable per-example data the counts come from n and `exact` is false (a lower bound).
+ */
+const coverageSchema = object({
+    base: number().int(),
+    head: number().int(),
+    paired: number().int(),
+    lost: number().int(),
+    headOnly: number().int(),
+    exact: boolean()
+});
 const rowSchema = object({
     id: string$1(),
     metric: string$1(),
     title: string$1().optional(),
-    direction: _enum(['higher', 'lower']),
+    direction: directionSchema,
     status: statusSchema,
     base: finiteOrNull,
     head: finiteOrNull,
@@ -6860,6 +6910,12 @@ const rowSchema = object({
     /** CI of the head value (no baseline) or of Δ = head − base (with one). */
     ci: intervalSchema.nullable(),
     headCi: intervalSchema.nullable().optional(),
+    /** Base and head means over the paired examples, set when they differ from the full-run values in base and head. */
+    pairedBase: finiteOrNull.optional(),
+    pairedHead: finiteOrNull.optional(),
+    coverage: coverageSchema.optional(),
+    /** The reason of the accept entry that turned this regression into `accepted`. */
+    accepted: string$1().optional(),
     /** Two-sided p of "no difference". */
     pValue: finiteOrNull,
     /** One-sided p of "head is worse", the test a significance gate uses. */
@@ -6872,8 +6928,8 @@ const rowSchema = object({
     counts: object({ worse: number().int(), better: number().int(), unchanged: number().int(), onlyBase: number().int(), onlyHead: number().int() }).optional(),
     topWorse: array(topWorseSchema).optional(),
     gates: array(gateCheckSchema),
-    severity: _enum(['error', 'warning', 'notice']),
-    /** Plain-language notes: why incompatible, why an error, left-out data. */
+    severity: severitySchema,
+    /** Plain-language notes, each a decision the comparison made: gate changes, coverage, accept, why incompatible. */
     notes: array(string$1()).optional(),
     /** 1-based line of the metric in the config, for annotations. */
     line: number().int().optional()
@@ -6885,6 +6941,8 @@ const comparisonSchema = object({
     head: runInfoSchema,
     verdict: _enum(['pass', 'warn', 'fail']),
     baselineNote: string$1().optional(),
+    /** Notes about the comparison as a whole (e.g. an accept entry naming no compared metric). */
+    notes: array(string$1()).optional(),
     rows: array(rowSchema)
 });
 
@@ -7921,6 +7979,121 @@ function pText(p) {
     return p < 0.001 ? '<0.001' : `=${p.toFixed(3)}`;
 }
 
+const key = (e) => `${e.metric}\n${e.reason}`;
+/** The head's accept entries split by the baseline's: new ones (this change is accepting them) and stale ones. */
+function splitAccept(head, base) {
+    const inBase = new Set((base?.accept ?? []).map(key));
+    const entries = head.accept ?? [];
+    return { fresh: entries.filter((e) => !inBase.has(key(e))), stale: entries.filter((e) => inBase.has(key(e))) };
+}
+/** Rules accept covers: regressions against the baseline or history. min/max bound the value itself and stay failed. */
+const ACCEPTABLE = new Set(['max-regression', 'max-dropped', 'history']);
+/**
+ * A new accept entry turns the metric's regression into `accepted` (a warning) with its reason; a stale one (already
+ * in the baseline) accepts nothing and the row says to remove it.
+ */
+function applyAccept(row, fresh, stale) {
+    const mine = fresh.filter((e) => e.metric === row.id);
+    const old = stale.filter((e) => e.metric === row.id);
+    if (!mine.length && !old.length)
+        return row;
+    const notes = [...(row.notes ?? [])];
+    for (const e of old)
+        notes.push(`accept entry "${e.reason}" is already in the baseline, so it accepts nothing now: remove it from accept`);
+    if (!mine.length)
+        return { ...row, notes };
+    const reason = mine.map((e) => e.reason).join('; ');
+    if (row.status === 'regressed') {
+        notes.push(`regression accepted by this change: ${reason}`);
+        return { ...row, status: 'accepted', accepted: reason, notes };
+    }
+    const acceptable = row.gates.some((g) => !g.ok && ACCEPTABLE.has(g.rule));
+    if (row.status === 'failed' && acceptable)
+        notes.push(`accept ("${reason}") covers regressions (max-regression, max-dropped, history), not the bounds min/max: still failed`);
+    else if (row.status === 'failed')
+        notes.push(`accept ("${reason}") does not cover the bounds min/max: still failed`);
+    else
+        notes.push(`accept entry "${reason}" has nothing to accept (status ${row.status}): remove it unless a regression is expected`);
+    return { ...row, notes };
+}
+/** Accept entries that name no compared metric: said once for the whole comparison, never dropped silently. */
+function unmatchedAccept(entries, rows) {
+    const ids = new Set(rows.map((r) => r.id));
+    return entries.filter((e) => !ids.has(e.metric)).map((e) => `accept entry for "${e.metric}" names no metric of this comparison: remove it`);
+}
+
+/** Per example: does it count (a finite score; for columns, no NaN in any column)? */
+function usableRows(x) {
+    if (x.scores)
+        return Array.from(x.scores, Number.isFinite);
+    const columns = Object.values(x.columns ?? {});
+    if (!columns.length)
+        return undefined;
+    return Array.from({ length: columns[0].length }, (_, i) => columns.every((c) => !Number.isNaN(c[i])));
+}
+const count = (flags) => flags.reduce((k, f) => k + (f ? 1 : 0), 0);
+/** Pairs usable rows by id (both runs have ids) or by position (neither has, same length); undefined otherwise. */
+function pairedUsable(bx, hx, bu, hu) {
+    if (bx.ids && hx.ids) {
+        if (new Set(bx.ids).size !== bx.ids.length || new Set(hx.ids).size !== hx.ids.length)
+            return undefined;
+        const headRow = new Map(hx.ids.map((id, i) => [id, i]));
+        return bx.ids.reduce((k, id, i) => {
+            const j = headRow.get(id);
+            return k + (bu[i] && j !== undefined && hu[j] ? 1 : 0);
+        }, 0);
+    }
+    if (bx.ids || hx.ids || bu.length !== hu.length)
+        return undefined;
+    return bu.reduce((k, ok, i) => k + (ok && hu[i] ? 1 : 0), 0);
+}
+/**
+ * Which of the baseline's examples the head still scores. Exact from per-example data when the runs pair; else a
+ * lower bound from the counts of usable examples (n), so dropping examples can never look like no change.
+ */
+function coverageOf(base, head, bx, hx) {
+    const bu = bx && usableRows(bx);
+    const hu = hx && usableRows(hx);
+    if (bx && hx && bu && hu) {
+        const paired = pairedUsable(bx, hx, bu, hu);
+        if (paired !== undefined) {
+            const nb = count(bu);
+            const nh = count(hu);
+            return { base: nb, head: nh, paired, lost: nb - paired, headOnly: nh - paired, exact: true };
+        }
+    }
+    const nb = base.n;
+    const nh = head.n;
+    return { base: nb, head: nh, paired: Math.min(nb, nh), lost: Math.max(0, nb - nh), headOnly: Math.max(0, nh - nb), exact: false };
+}
+const coverageChanged = (c) => c !== undefined && (c.lost > 0 || c.headOnly > 0);
+/** The examples `max-dropped` allows: a count, or "N%" of the baseline's usable examples (rounded down). */
+function allowedDrops(limit, baseCount) {
+    return typeof limit === 'number' ? limit : Math.floor((Number.parseFloat(limit) / 100) * baseCount + 1e-9);
+}
+/** `max-dropped` (0 when a gated metric leaves it out): how many baseline examples the head may lose. */
+function droppedCheck(limit, coverage) {
+    const allowed = allowedDrops(limit, coverage.base);
+    const ok = coverage.lost <= allowed;
+    const atLeast = coverage.exact ? '' : 'at least ';
+    return {
+        rule: 'max-dropped',
+        limit,
+        ok,
+        ...(ok ? {} : { detail: `lost ${atLeast}${coverage.lost} of ${coverage.base} baseline examples (missing or NaN in this run) > allowed ${allowed}` })
+    };
+}
+/** One sentence for the report: what the head lost or added relative to the baseline. */
+function coverageNote(c) {
+    const parts = [];
+    if (c.lost > 0)
+        parts.push(`this run lost ${c.exact ? '' : 'at least '}${c.lost} of the baseline's ${c.base} examples (missing, or NaN where the baseline had a value)`);
+    if (c.headOnly > 0)
+        parts.push(`${c.headOnly} example(s) only this run scores (not in the baseline, or NaN there) are counted but not compared`);
+    const scope = c.exact ? `Δ, CI and p use the ${c.paired} examples both runs scored` : 'the runs could not be paired example by example, so counts come from n';
+    return `coverage ${c.paired}/${c.base}: ${parts.join('; ')}; ${scope}`;
+}
+
 /** Worsening in the metric's bad direction: positive means worse. */
 function worsening(base, head, direction) {
     return direction === 'higher' ? base - head : head - base;
@@ -7948,6 +8121,10 @@ function boundChecks(gate, head, ci) {
     }
     return checks;
 }
+/** One label per p-value everywhere: "p(worse)" raw, "p(worse, Holm)" once Holm's correction changed it. */
+function pWorseLabel(pWorse, pAdjusted) {
+    return pAdjusted !== undefined && pAdjusted !== null && pAdjusted !== pWorse ? 'p(worse, Holm)' : 'p(worse)';
+}
 /**
  * max-regression bounds the worsening against the baseline. With `significance: α` it fails only when the worsening
  * exceeds the margin AND the one-sided test rejects at α; without, the point estimate decides.
@@ -7960,16 +8137,84 @@ function regressionCheck(gate, e) {
     const worse = worsening(e.base, e.head, e.direction);
     const beyond = worse > allowed;
     const alpha = gate.significance;
-    if (alpha === undefined || e.pWorse === null) {
+    const p = e.pAdjusted ?? e.pWorse;
+    if (alpha === undefined || p === null) {
         const note = alpha !== undefined ? ' (no per-example data for a test: point estimate decides)' : '';
         return { rule: 'max-regression', limit, ok: !beyond, detail: beyond ? `worsened by ${formatNumber(worse)} > allowed ${formatNumber(allowed)}${note}` : undefined };
     }
-    const significant = e.pWorse < alpha;
+    const significant = p < alpha;
     const ok = !(beyond && significant);
+    const label = pWorseLabel(e.pWorse, e.pAdjusted);
     const detail = beyond
-        ? `worsened by ${formatNumber(worse)} > allowed ${formatNumber(allowed)}; p(worse)${pText(e.pWorse)} ${significant ? '<' : '≥'} α=${alpha}${significant ? '' : ' (not significant)'}`
+        ? `worsened by ${formatNumber(worse)} > allowed ${formatNumber(allowed)}; ${label}${pText(p)} ${significant ? '<' : '≥'} α=${alpha}${significant ? '' : ' (not significant)'}`
         : undefined;
     return { rule: 'max-regression', limit, ok, detail };
+}
+/** At most this many earlier values are listed by name in a history line; more are summarised as range and count. */
+const LISTED_HISTORY = 10;
+function historyText(values) {
+    if (values.length <= LISTED_HISTORY)
+        return `${values.length} earlier values: ${values.map((v) => formatNumber(v)).join(', ')}`;
+    return `${values.length} earlier values from ${formatNumber(Math.min(...values))} to ${formatNumber(Math.max(...values))}`;
+}
+/**
+ * `history: iqr`: the head value against Tukey's fence of the metric's earlier values, with or without a baseline.
+ * The detail always names the values and the fence it used, passing or not.
+ */
+function historyCheck(head, direction, history) {
+    const values = (history ?? []).filter(Number.isFinite);
+    const fence = iqrFence(values);
+    if (!fence)
+        return { note: `history: iqr not checked: it needs ${IQR_MIN_HISTORY} earlier values, found ${values.length}` };
+    const bad = direction === 'higher' ? head < fence.low : head > fence.high;
+    const where = `fence [${formatNumber(fence.low)}, ${formatNumber(fence.high)}] from ${historyText(values)}`;
+    const detail = bad ? `${formatNumber(head)} is outside the IQR ${where}` : `${formatNumber(head)} is inside the IQR ${where}`;
+    return { check: { rule: 'history', limit: 'iqr', ok: !bad, detail } };
+}
+/** Every rule of one gate; max-dropped defaults to 0 on a gated metric and is listed when it matters (set, or examples lost). */
+function checkGate(gate, e) {
+    const checks = boundChecks(gate, e.head, e.headCi);
+    const notes = [];
+    if (e.regression) {
+        const regression = regressionCheck(gate, { ...e.regression, direction: e.direction });
+        if (regression)
+            checks.push(regression);
+    }
+    if (e.coverage && isGated(gate) && (gate['max-dropped'] !== undefined || e.coverage.lost > 0))
+        checks.push(droppedCheck(gate['max-dropped'] ?? 0, e.coverage));
+    if (gate.history === 'iqr') {
+        const h = historyCheck(e.head, e.direction, e.history);
+        if (h.check)
+            checks.push(h.check);
+        if (h.note)
+            notes.push(h.note);
+    }
+    return { checks, notes };
+}
+const sameCheck = (a, b) => a.rule === b.rule && a.limit === b.limit && a.ok === b.ok;
+/**
+ * Both gates apply: the baseline's (base branch, which the PR cannot edit) and the head config's. A check both give
+ * alike is listed once; the others say whose they are. Any failing check fails, so the stricter outcome wins.
+ */
+function checkGates(base, head, e) {
+    const fromHead = checkGate(head, e);
+    if (!base || sameGate(base, head))
+        return fromHead;
+    const fromBase = checkGate(base, e);
+    const checks = fromBase.checks.map((c) => (fromHead.checks.some((h) => sameCheck(h, c)) ? c : { ...c, from: 'base' }));
+    for (const c of fromHead.checks)
+        if (!fromBase.checks.some((b) => sameCheck(b, c)))
+            checks.push({ ...c, from: 'head' });
+    return { checks, notes: [...new Set([...fromBase.notes, ...fromHead.notes])] };
+}
+function canonical(gate) {
+    return JSON.stringify(Object.entries(gate).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)));
+}
+const sameGate = (a, b) => canonical(a) === canonical(b);
+/** A gate as the report shows it: `{max-regression: 2%, significance: 0.05}`, `{}` for none. */
+function gateText$1(gate) {
+    const entries = Object.entries(gate).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b));
+    return `{${entries.map(([k, v]) => `${k}: ${v}`).join(', ')}}`;
 }
 
 function sampleOf(result, examples) {
@@ -7985,6 +8230,8 @@ function summaryStatistics(base, head, options) {
         return null;
     return {
         paired: false,
+        baseValue: null,
+        headValue: null,
         ci: jsonInterval(s.ci),
         pValue: finiteOrNull$1(s.pValue),
         pWorse: finiteOrNull$1(s.pWorse),
@@ -8012,7 +8259,7 @@ function pairStatistics(base, head, baseExamples, headExamples, defaults, aggreg
         if (hasData(baseExamples) || hasData(headExamples)) {
             notes.push(`${!hasData(baseExamples) ? 'the baseline' : 'this run'} kept no per-example data: compared by point value, no CI or test`);
         }
-        return { paired: null, ci: null, pValue: null, pWorse: null, notes };
+        return { paired: null, baseValue: null, headValue: null, ci: null, pValue: null, pWorse: null, notes };
     }
     const b = sampleOf(base, baseExamples);
     const h = sampleOf(head, headExamples);
@@ -8020,15 +8267,13 @@ function pairStatistics(base, head, baseExamples, headExamples, defaults, aggreg
     const ci = s.ci ? jsonInterval(s.ci) : null;
     if (!s.paired) {
         notes.push(`unpaired: ${s.reason}`);
-        return { paired: false, ci, pValue: finiteOrNull$1(s.pValue), pWorse: finiteOrNull$1(s.pWorse), notes };
+        return { paired: false, baseValue: finiteOrNull$1(s.baseValue), headValue: finiteOrNull$1(s.headValue), ci, pValue: finiteOrNull$1(s.pValue), pWorse: finiteOrNull$1(s.pWorse), notes };
     }
-    if (s.onlyBase.length || s.onlyHead.length) {
-        notes.push(`${s.onlyBase.length} example(s) only in the baseline and ${s.onlyHead.length} only in this run were left out of the pairing`);
-    }
-    if (s.dropped)
-        notes.push(`${s.dropped} pair(s) dropped because one side is NaN`);
+    // Examples left out of the pairing are reported as coverage by the caller.
     return {
         paired: true,
+        baseValue: finiteOrNull$1(s.baseValue),
+        headValue: finiteOrNull$1(s.headValue),
         ci,
         pValue: finiteOrNull$1(s.pValue),
         pWorse: finiteOrNull$1(s.pWorse),
@@ -8038,7 +8283,33 @@ function pairStatistics(base, head, baseExamples, headExamples, defaults, aggreg
     };
 }
 
-const ORDER = ['failed', 'regressed', 'error', 'incompatible', 'missing', 'new', 'improved', 'pass'];
+/**
+ * The base branch's policy cannot be loosened by the PR it judges: both gates apply (any failing check fails), the
+ * stricter severity applies, and the direction stays the base's until the change is merged.
+ */
+function metricPolicy(head, configured, base, fallback) {
+    const spec = configured ?? (head.gate && head.severity ? { gate: head.gate, severity: head.severity } : fallback);
+    const notes = [];
+    let direction = head.direction;
+    if (base && base.direction !== head.direction) {
+        direction = base.direction;
+        notes.push(`this PR changes the direction of ${head.id} from "${base.direction} is better" to "${head.direction} is better"; the base branch's direction applies until the change is merged`);
+    }
+    const policy = { headGate: spec.gate, severity: spec.severity, direction, notes, ...(spec.line ? { line: spec.line } : {}) };
+    if (!base?.gate)
+        return policy;
+    policy.baseGate = base.gate;
+    if (!sameGate(base.gate, spec.gate)) {
+        notes.push(`this PR changes the gate of ${head.id} from ${gateText$1(base.gate)} to ${gateText$1(spec.gate)}: both apply until the change is merged, and a check failing in either fails`);
+    }
+    if (base.severity && base.severity !== spec.severity) {
+        policy.severity = stricterSeverity(base.severity, spec.severity);
+        notes.push(`this PR changes the severity of ${head.id} from ${base.severity} to ${spec.severity}: the stricter (${policy.severity}) applies until the change is merged`);
+    }
+    return policy;
+}
+
+const ORDER = ['failed', 'regressed', 'error', 'incompatible', 'missing', 'accepted', 'new', 'improved', 'pass'];
 /** Share of examples two runs must have in common to be paired on the shared ones rather than called incompatible. */
 const MIN_SHARED_IDS = 0.5;
 function incompatibility(base, head, bx, hx) {
@@ -8049,7 +8320,7 @@ function incompatibility(base, head, bx, hx) {
     if (!base.fingerprint || !head.fingerprint || base.fingerprint === head.fingerprint)
         return undefined;
     if (bx?.ids && hx?.ids) {
-        // Some examples added or dropped: pair on the shared ids (the rest is reported) unless the set really changed.
+        // Some examples added or dropped: pair on the shared ids (coverage reports the rest) unless the set really changed.
         const headIds = new Set(hx.ids);
         const shared = bx.ids.reduce((k, id) => k + (headIds.has(id) ? 1 : 0), 0);
         if (shared >= MIN_SHARED_IDS * Math.max(bx.ids.length, hx.ids.length))
@@ -8058,176 +8329,156 @@ function incompatibility(base, head, bx, hx) {
     }
     return 'the eval set differs (ids or labels changed), so the numbers are not comparable';
 }
-/**
- * The gate a metric is held to. The baseline's recorded gate wins: it comes from the base branch, which the PR
- * cannot edit, so loosening a gate in the PR's config takes effect only after review and merge (and the report says so).
- */
-function effectiveGate(id, configured, base, fallback) {
-    const head = configured ?? fallback;
-    if (!base?.gate || !base.severity)
-        return { spec: head };
-    const spec = { gate: base.gate, severity: base.severity, ...(head.line ? { line: head.line } : {}) };
-    const same = JSON.stringify(sortKeys(base.gate)) === JSON.stringify(sortKeys(head.gate)) && base.severity === head.severity;
-    if (same)
-        return { spec };
-    const describe = (g) => `${JSON.stringify(sortKeys(g.gate))} (${g.severity})`;
-    return { spec, note: `this PR changes the gate of ${id} from ${describe(spec)} to ${describe(head)}; the base branch's gate applies until the change is merged` };
-}
-function sortKeys(o) {
-    return Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
-}
-/** Compares head with base metric by metric, applies gates (with Holm over significance-gated metrics), sets verdict. */
-function compare(input) {
-    const { head, base, defaults } = input;
-    const baseById = new Map((base?.metrics ?? []).map((m) => [m.id, m]));
-    const fallback = { gate: {}, severity: defaults.severity };
-    // Which way is better is policy too: a PR that flips `direction` must not turn its worsening into an improvement.
-    const directionNotes = new Map();
-    const heads = head.metrics.map((h) => {
-        const b = baseById.get(h.id);
-        if (!b || b.direction === h.direction)
-            return h;
-        directionNotes.set(h.id, `this PR changes the direction of ${h.id} from "${b.direction} is better" to "${h.direction} is better"; the base branch's direction applies until the change is merged`);
-        return { ...h, direction: b.direction };
-    });
-    const effective = new Map(heads.map((h) => [h.id, effectiveGate(h.id, input.gates[h.id], baseById.get(h.id), fallback)]));
-    const gates = Object.fromEntries([...effective].map(([id, e]) => [id, e.spec]));
-    const stats = new Map();
-    const why = new Map();
-    const rows = [];
+/** Pairs each head metric with its baseline entry; a pair that cannot be compared gets the reason instead. */
+function pairAll(input, heads, baseById) {
+    const out = new Map();
     for (const h of heads) {
         const b = baseById.get(h.id);
         if (!b || b.value === null || h.value === null)
             continue;
         const bx = decodeExamples(b);
         const hx = decodeExamples(h);
-        why.set(h.id, incompatibility(b, h, bx, hx));
-        if (!why.get(h.id))
-            stats.set(h.id, pairStatistics(b, h, bx, hx, defaults, input.aggregateOf?.(h)));
+        const why = incompatibility(b, h, bx, hx);
+        if (why)
+            out.set(h.id, why);
+        else
+            out.set(h.id, { stats: pairStatistics(b, h, bx, hx, input.defaults, input.aggregateOf?.(h)), coverage: coverageOf(b, h, bx, hx) });
     }
-    // Holm over the suite's significance-gated metrics that have a test: family-wise error of "regressed".
-    const tested = [...stats].filter(([id, s]) => gates[id]?.gate.significance !== undefined && s.pWorse !== null);
-    const adjusted = new Map();
-    const raw = tested.map(([, s]) => s.pWorse);
-    const adj = defaults.correction === 'holm' ? holm(raw) : raw;
-    tested.forEach(([id], i) => adjusted.set(id, adj[i]));
-    for (const h of heads) {
-        const spec = gates[h.id];
-        const b = baseById.get(h.id);
-        const row = {
-            id: h.id,
-            metric: h.metric,
-            title: h.title,
-            direction: h.direction,
-            status: 'pass',
-            base: b?.value ?? null,
-            head: h.value,
-            delta: null,
-            relDelta: null,
-            ci: h.ci,
-            headCi: h.ci,
-            pValue: null,
-            paired: null,
-            n: h.n,
-            nanCount: h.nanCount,
-            gates: [],
-            severity: spec.severity,
-            ...(spec.line ? { line: spec.line } : {})
-        };
-        const notes = [];
-        for (const note of [directionNotes.get(h.id), effective.get(h.id)?.note])
-            if (note)
-                notes.push(note);
-        if (h.examples?.omitted)
-            notes.push(`${h.examples.omitted.total} examples exceed max-examples (${h.examples.omitted.cap}): per-example scores were not kept, only n, mean and sd`);
-        if (h.error || h.value === null) {
-            row.status = 'error';
-            notes.push(h.error ?? 'no value');
-            rows.push(withNotes(row, notes));
-            continue;
-        }
-        const checks = boundChecks(spec.gate, h.value, h.ci);
-        if (!b || b.value === null) {
-            row.status = 'new';
-            if (b?.error)
-                notes.push(`the baseline could not compute it: ${b.error}`);
-        }
-        else if (why.get(h.id)) {
-            row.status = 'incompatible';
-            notes.push(`not compared: ${why.get(h.id)}`);
-        }
-        else {
-            const s = stats.get(h.id);
-            Object.assign(row, {
-                delta: h.value - b.value,
-                relDelta: b.value !== 0 ? (h.value - b.value) / Math.abs(b.value) : null,
-                ci: s.ci,
-                pValue: s.pValue,
-                pWorse: s.pWorse,
-                paired: s.paired,
-                ...(s.counts ? { counts: s.counts } : {}),
-                ...(s.topWorse?.length ? { topWorse: s.topWorse } : {})
-            });
-            if (adjusted.has(h.id))
-                row.pAdjusted = adjusted.get(h.id);
-            notes.push(...s.notes);
-            const pWorse = adjusted.get(h.id) ?? s.pWorse;
-            const regression = regressionCheck(spec.gate, { base: b.value, head: h.value, direction: h.direction, pWorse });
-            if (regression)
-                checks.push(regression);
-            const historyCheck = iqrCheck(spec.gate, h, input.history?.[h.id]);
-            if (historyCheck)
-                checks.push(historyCheck);
-            const regressed = checks.some((c) => !c.ok && (c.rule === 'max-regression' || c.rule === 'history'));
-            row.status = regressed ? 'regressed' : improved(b.value, h.value, h.direction, s) ? 'improved' : 'pass';
-        }
-        row.gates = checks;
-        if (checks.some((c) => !c.ok && (c.rule === 'min' || c.rule === 'max')))
-            row.status = 'failed';
-        rows.push(withNotes(row, notes));
+    return out;
+}
+/** Holm over the suite's significance-gated metrics (either gate) that have a test: family-wise error of "regressed". */
+function holmAdjusted(pairs, policies, defaults) {
+    const tested = [...pairs].filter((e) => {
+        const [id, p] = e;
+        const policy = policies.get(id);
+        const significance = policy?.headGate.significance !== undefined || policy?.baseGate?.significance !== undefined;
+        return typeof p !== 'string' && significance && p.stats.pWorse !== null;
+    });
+    const raw = tested.map(([, p]) => p.stats.pWorse);
+    if (defaults.correction !== 'holm')
+        return new Map();
+    const adj = holm(raw);
+    return new Map(tested.map(([id], i) => [id, adj[i]]));
+}
+const differs = (a, b) => Math.abs(a - b) > 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
+/** The row fields of a compared metric: Δ, CI and p over the paired examples, and the evidence its gates check. */
+function comparedFields(b, h, p, pAdjusted) {
+    const s = p.stats;
+    const base = s.baseValue ?? b.value;
+    const head = s.headValue ?? h.value;
+    const notes = [...s.notes];
+    const fields = {
+        delta: head - base,
+        relDelta: base !== 0 ? (head - base) / Math.abs(base) : null,
+        ci: s.ci,
+        pValue: s.pValue,
+        pWorse: s.pWorse,
+        paired: s.paired,
+        ...(pAdjusted !== undefined ? { pAdjusted } : {}),
+        ...(s.counts ? { counts: s.counts } : {}),
+        ...(s.topWorse?.length ? { topWorse: s.topWorse } : {})
+    };
+    if (differs(base, b.value) || differs(head, h.value)) {
+        Object.assign(fields, { pairedBase: base, pairedHead: head });
+        notes.push(`over the ${p.coverage.paired} examples both runs scored: base ${formatNumber(base)}, head ${formatNumber(head)}; the Base and Head columns are the full runs (${p.coverage.base} and ${p.coverage.head} examples)`);
     }
+    if (coverageChanged(p.coverage)) {
+        fields.coverage = p.coverage;
+        notes.push(coverageNote(p.coverage));
+    }
+    return { fields, regression: { base, head, pWorse: s.pWorse, ...(pAdjusted !== undefined ? { pAdjusted } : {}) }, notes };
+}
+/** Better beyond noise: the CI of Δ lies on the good side; without a CI (scalar metrics) the point estimate decides. */
+function improved(row) {
+    const ci = row.ci;
+    if (ci && ci.low !== null && ci.high !== null)
+        return row.direction === 'higher' ? ci.low > 0 : ci.high < 0;
+    return row.delta !== null && worsening(0, row.delta, row.direction) < 0;
+}
+/** One head metric against its baseline entry (if any) under its policy. */
+function metricRow(h, b, policy, ctx) {
+    const row = {
+        id: h.id, metric: h.metric, title: h.title, direction: policy.direction, status: 'pass',
+        base: b?.value ?? null, head: h.value, delta: null, relDelta: null, ci: h.ci, headCi: h.ci,
+        pValue: null, paired: null, n: h.n, nanCount: h.nanCount, gates: [], severity: policy.severity,
+        ...(policy.line ? { line: policy.line } : {})
+    };
+    const notes = [...policy.notes];
+    if (h.examples?.omitted)
+        notes.push(`${h.examples.omitted.total} examples exceed max-examples (${h.examples.omitted.cap}): per-example scores were not kept, only n, mean and sd`);
+    if (h.error || h.value === null)
+        return withNotes({ ...row, status: 'error' }, [...notes, h.error ?? 'no value']);
+    const evidence = { head: h.value, headCi: h.ci, direction: policy.direction, history: ctx.history };
+    if (typeof ctx.pair === 'string') {
+        row.status = 'incompatible';
+        notes.push(`not compared: ${ctx.pair}`);
+    }
+    else if (ctx.pair && b) {
+        const compared = comparedFields(b, h, ctx.pair, ctx.pAdjusted);
+        Object.assign(row, compared.fields);
+        notes.push(...compared.notes);
+        Object.assign(evidence, { regression: compared.regression, coverage: ctx.pair.coverage });
+    }
+    else {
+        row.status = 'new';
+        if (b?.error)
+            notes.push(`the baseline could not compute it: ${b.error}`);
+    }
+    // An incompatible metric is checked against its bounds only: its regression and coverage mean nothing.
+    const { checks, notes: gateNotes } = checkGates(policy.baseGate, policy.headGate, evidence);
+    row.gates = checks;
+    notes.push(...gateNotes);
+    const failed = (rules) => checks.some((c) => !c.ok && rules.includes(c.rule));
+    if (failed(['min', 'max']))
+        row.status = 'failed';
+    else if (failed(['max-regression', 'max-dropped', 'history']))
+        row.status = 'regressed';
+    else if (row.status === 'pass' && improved(row))
+        row.status = 'improved';
+    return withNotes(row, notes);
+}
+function missingRow(b) {
+    const gated = b.severity === 'error' && isGated(b.gate);
+    return {
+        id: b.id, metric: b.metric, title: b.title, direction: b.direction, status: 'missing',
+        base: b.value, head: null, delta: null, relDelta: null, ci: null, pValue: null, paired: null,
+        gates: [], severity: b.severity ?? 'warning',
+        notes: [`in the baseline but not computed now: removed from the config, or renamed${gated ? '; the base branch gates it with severity error, so review the removal' : ''}`]
+    };
+}
+/** Compares head with base metric by metric under both gates, applies accept entries, sets the verdict. */
+function compare(input) {
+    const { head, base } = input;
+    const baseById = new Map((base?.metrics ?? []).map((m) => [m.id, m]));
+    const fallback = { gate: {}, severity: input.defaults.severity };
+    const policies = new Map(head.metrics.map((h) => [h.id, metricPolicy(h, input.gates[h.id], baseById.get(h.id), fallback)]));
+    const pairs = pairAll(input, head.metrics, baseById);
+    const adjusted = holmAdjusted(pairs, policies, input.defaults);
+    const { fresh, stale } = splitAccept(head, base);
+    const rows = head.metrics.map((h) => {
+        const row = metricRow(h, baseById.get(h.id), policies.get(h.id), { pair: pairs.get(h.id), pAdjusted: adjusted.get(h.id), history: input.history?.[h.id] });
+        return applyAccept(row, fresh, stale);
+    });
     const headIds = new Set(head.metrics.map((m) => m.id));
-    for (const b of base?.metrics ?? []) {
-        if (headIds.has(b.id))
-            continue;
-        const gated = b.severity === 'error' && b.gate && Object.keys(b.gate).length > 0;
-        rows.push({
-            id: b.id, metric: b.metric, title: b.title, direction: b.direction, status: 'missing',
-            base: b.value, head: null, delta: null, relDelta: null, ci: null, pValue: null, paired: null,
-            gates: [], severity: b.severity ?? 'warning',
-            notes: [`in the baseline but not computed now: removed from the config, or renamed${gated ? '; the base branch gates it with severity error, so review the removal' : ''}`]
-        });
-    }
+    for (const b of base?.metrics ?? [])
+        if (!headIds.has(b.id))
+            rows.push(missingRow(b));
     rows.sort((x, y) => ORDER.indexOf(x.status) - ORDER.indexOf(y.status));
+    const notes = unmatchedAccept([...fresh, ...stale], rows);
     return {
         schema: COMPARISON_SCHEMA,
         base: base ? { suite: base.suite, commit: base.commit, ref: base.ref } : null,
         head: { suite: head.suite, commit: head.commit, ref: head.ref },
         verdict: verdictOf(rows),
         ...(input.baselineNote ? { baselineNote: input.baselineNote } : {}),
+        ...(notes.length ? { notes } : {}),
         rows
     };
 }
 function withNotes(row, notes) {
     return notes.length ? { ...row, notes } : row;
 }
-/** Better beyond noise: the CI of Δ lies on the good side; without a CI (scalar metrics) the point estimate decides. */
-function improved(base, head, direction, s) {
-    if (s.ci && s.ci.low !== null && s.ci.high !== null)
-        return direction === 'higher' ? s.ci.low > 0 : s.ci.high < 0;
-    return worsening(base, head, direction) < 0;
-}
-function iqrCheck(gate, h, history) {
-    if (gate.history !== 'iqr' || !history || history.length < 5 || h.value === null)
-        return undefined;
-    const fence = iqrFence(history);
-    if (!fence)
-        return undefined;
-    const bad = h.direction === 'higher' ? h.value < fence.low : h.value > fence.high;
-    const bound = h.direction === 'higher' ? fence.low : fence.high;
-    return { rule: 'history', limit: 'iqr', ok: !bad, detail: bad ? `outside the IQR fence of the last ${history.length} values (${h.direction === 'higher' ? '<' : '>'} ${formatNumber(bound)})` : undefined };
-}
-/** Rows that break a gate count by severity: error → fail, warning → warn; a missing or incompatible metric warns at least. */
+/** Rows that break a gate count by severity: error → fail, warning → warn; accepted, missing or incompatible warn at least. */
 function verdictOf(rows) {
     let verdict = 'pass';
     for (const r of rows) {
@@ -8236,7 +8487,7 @@ function verdictOf(rows) {
             return 'fail';
         if (broken && r.severity === 'warning')
             verdict = 'warn';
-        if (r.status === 'missing' || r.status === 'incompatible')
+        if (r.status === 'missing' || r.status === 'incompatible' || r.status === 'accepted')
             verdict = 'warn';
     }
     return verdict;
@@ -16985,21 +17236,6 @@ function didYouMean(word, candidates) {
     return best && bestDistance <= limit ? ` (did you mean "${best}"?)` : '';
 }
 
-/** "2%" (relative to |baseline|) or a number (absolute), always ≥ 0. */
-const marginSchema = union([
-    number().nonnegative(),
-    string$1().regex(/^\d+(\.\d+)?%$/, 'expected a number or a percentage such as "2%"')
-]);
-const severitySchema = _enum(['error', 'warning', 'notice']);
-const directionSchema = _enum(['higher', 'lower']);
-const gateSchema = object({
-    min: number().optional(),
-    max: number().optional(),
-    'max-regression': marginSchema.optional(),
-    significance: number().gt(0).lt(1).optional(),
-    history: _enum(['iqr']).optional()
-})
-    .strict();
 const defaultsSchema = object({
     confidence: number().gt(0).lt(1).default(0.95),
     resamples: number().int().min(100).max(1_000_000).default(2000),
@@ -17011,7 +17247,7 @@ const defaultsSchema = object({
 })
     .strict();
 const metricEntrySchema = object({
-    id: string$1().regex(/^[a-z0-9._-]+$/, 'expected lower-case letters, digits, ".", "_" or "-"'),
+    id: metricIdSchema,
     metric: string$1().min(1),
     module: string$1().min(1).optional(),
     inputs: record(string$1(), string$1().min(1)).default({}),
@@ -17025,10 +17261,12 @@ const metricEntrySchema = object({
     .strict();
 const configSchema = object({
     version: literal(1),
-    suite: string$1().regex(/^[A-Za-z0-9._-]+$/, 'expected letters, digits, ".", "_" or "-"').default('default'),
+    suite: suiteSchema.default('default'),
     defaults: defaultsSchema.default(defaultsSchema.parse({})),
-    inputs: record(string$1().regex(/^[A-Za-z0-9_-]+$/, 'expected letters, digits, "_" or "-"'), string$1().min(1)).default({}),
-    metrics: array(metricEntrySchema).min(1, 'expected at least one metric')
+    inputs: record(aliasSchema, string$1().min(1)).default({}),
+    metrics: array(metricEntrySchema).min(1, 'expected at least one metric'),
+    /** Reviewed trade-offs: each turns that metric's regression into `accepted` while it is new relative to the baseline. */
+    accept: array(acceptEntrySchema).default([])
 })
     .strict();
 
@@ -17171,6 +17409,10 @@ function parseConfig(text, file) {
             duplicates.push(`${at(['metrics', i, 'id'])}: duplicate id "${m.id}" (also metrics[${seen.get(m.id)}])`);
         else
             seen.set(m.id, i);
+    });
+    config.accept.forEach((a, i) => {
+        if (!seen.has(a.metric))
+            duplicates.push(`${at(['accept', i, 'metric'])}: accept names metric "${a.metric}", which is not in metrics${didYouMean(a.metric, [...seen.keys()])}; use one of the metric ids`);
     });
     if (duplicates.length)
         throw new ConfigError(duplicates.join('\n'));
@@ -21518,6 +21760,7 @@ function escapeHtml(text) {
 const STATUS_ICON = {
     failed: '❌',
     regressed: '🔴',
+    accepted: '🟡',
     error: '⚠️',
     incompatible: '🚫',
     missing: '❔',
@@ -21533,7 +21776,7 @@ function shortSha(sha) {
 function deltaText(row) {
     if (row.delta === null || row.base === null || row.head === null)
         return '–';
-    const worse = worsening(row.base, row.head, row.direction);
+    const worse = worsening(0, row.delta, row.direction);
     const arrow = worse > 0 ? ' ▼ worse' : worse < 0 ? ' ▲ better' : '';
     const rel = row.relDelta !== null ? ` (${formatPercent(row.relDelta)})` : '';
     return `${formatSigned(row.delta)}${arrow}${rel}`;
@@ -21551,8 +21794,9 @@ function evidenceText(row) {
     // A significance gate tests "worse" one-sided (Holm-adjusted); other rows show the two-sided p.
     const gated = row.pAdjusted !== undefined && row.pAdjusted !== null;
     if (gated && row.pWorse !== undefined && row.pWorse !== null) {
-        // Raw and Holm-adjusted: the adjusted one is what the gate compared with α.
-        parts.push(row.pAdjusted === row.pWorse ? `p(worse)${pText(row.pWorse)}` : `p(worse)${pText(row.pWorse)}, adj.${pText(row.pAdjusted)}`);
+        // Raw and Holm-adjusted, each under its own label: the adjusted one is what the gate compared with α.
+        const label = pWorseLabel(row.pWorse, row.pAdjusted);
+        parts.push(label === 'p(worse)' ? `p(worse)${pText(row.pWorse)}` : `p(worse)${pText(row.pWorse)}, ${label}${pText(row.pAdjusted)}`);
     }
     else if (row.pValue !== null)
         parts.push(`p${pText(row.pValue)}`);
@@ -21560,16 +21804,30 @@ function evidenceText(row) {
         parts.push('unpaired');
     return parts.join(' ');
 }
+const FROM = { base: ' (base)', head: ' (PR)' };
+function checkText(g) {
+    return `${g.ok ? '✓' : '✗'} ${g.rule} ${typeof g.limit === 'number' ? formatNumber(g.limit) : escapeMarkdown(g.limit)}${g.from ? FROM[g.from] : ''}`;
+}
 function gateText(gates) {
-    if (gates.length === 0)
+    return gates.length === 0 ? '–' : gates.map(checkText).join(', ');
+}
+/** "380/500 (−120)": paired of the baseline's examples, and what the head lost or scored alone. */
+function coverageText(row) {
+    const c = row.coverage;
+    if (!c)
         return '–';
-    return gates.map((g) => `${g.ok ? '✓' : '✗'} ${g.rule} ${typeof g.limit === 'number' ? formatNumber(g.limit) : escapeMarkdown(g.limit)}`).join(', ');
+    const parts = [`${c.paired}/${c.base}`];
+    if (c.lost)
+        parts.push(`−${c.lost}${c.exact ? '' : '+'}`);
+    if (c.headOnly)
+        parts.push(`+${c.headOnly} new`);
+    return parts.length > 1 ? `${parts[0]} (${parts.slice(1).join(', ')})` : parts[0];
 }
 function headline(c) {
     const counts = new Map();
     for (const r of c.rows)
         counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-    const order = ['failed', 'regressed', 'error', 'incompatible', 'missing', 'new', 'improved', 'pass'];
+    const order = ['failed', 'regressed', 'error', 'incompatible', 'missing', 'accepted', 'new', 'improved', 'pass'];
     const summary = order.filter((s) => counts.get(s)).map((s) => `${counts.get(s)} ${s === 'pass' ? 'passed' : s === 'error' && counts.get(s) > 1 ? 'errors' : s}`).join(' · ');
     return summary;
 }
@@ -21582,7 +21840,9 @@ function baselineLine(c) {
 }
 function tableRows(rows) {
     const level = rows.find((r) => r.ci)?.ci?.level ?? 0.95;
-    const header = ['', 'Metric', 'Base', 'Head', `Δ`, `${Math.round(level * 100)}% CI`, 'Gate'];
+    // The coverage column appears only when some metric's examples changed, so everyday reports stay narrow.
+    const coverage = rows.some((r) => r.coverage);
+    const header = ['', 'Metric', 'Base', 'Head', `Δ`, `${Math.round(level * 100)}% CI`, ...(coverage ? ['Coverage'] : []), 'Gate'];
     return [
         header,
         ...rows.map((r) => [
@@ -21592,9 +21852,19 @@ function tableRows(rows) {
             formatNumber(r.head),
             deltaText(r),
             evidenceText(r),
+            ...(coverage ? [coverageText(r)] : []),
             gateText(r.gates)
         ])
     ];
+}
+/** Every decision of a row in words: failed checks (and checks that explain themselves, like history), then notes. */
+function rowNotes(row) {
+    const checks = row.gates.filter((g) => g.detail && (!g.ok || g.rule === 'history')).map((g) => `${checkText(g)}: ${g.detail}`);
+    return [...checks, ...(row.notes ?? [])];
+}
+/** The notes of every row, passing ones too, one line each, plain text (the terminal shows the same). */
+function noteLines(c) {
+    return [...(c.notes ?? []).map((text) => ({ id: null, text })), ...c.rows.flatMap((r) => rowNotes(r).map((text) => ({ id: r.id, text })))];
 }
 /** The plain-language reading of a compared row. */
 function reading(row) {
@@ -21602,7 +21872,10 @@ function reading(row) {
         return '';
     const name = row.title ?? row.metric;
     const verb = row.delta > 0 ? 'rose' : row.delta < 0 ? 'fell' : 'did not change';
-    const parts = [`${name} ${verb}${row.delta !== 0 ? ` by ${formatNumber(Math.abs(row.delta))}` : ''} (${formatNumber(row.base)} → ${formatNumber(row.head)})`];
+    // Δ is over the paired examples: name the paired means it is the difference of.
+    const [from, to] = row.pairedBase != null && row.pairedHead != null ? [row.pairedBase, row.pairedHead] : [row.base, row.head];
+    const over = row.coverage ? ` over ${row.coverage.paired} paired examples` : '';
+    const parts = [`${name} ${verb}${row.delta !== 0 ? ` by ${formatNumber(Math.abs(row.delta))}` : ''} (${formatNumber(from)} → ${formatNumber(to)}${over})`];
     if (row.ci && row.ci.low !== null && row.ci.high !== null) {
         const excludes = row.ci.low > 0 || row.ci.high < 0;
         parts.push(`${Math.round(row.ci.level * 100)}% CI ${excludes ? 'excludes' : 'includes'} 0`);
@@ -21613,8 +21886,6 @@ function reading(row) {
 }
 function detailsBlock(row) {
     const lines = [`<details><summary><b>${escapeHtml(row.id)}</b>: ${escapeHtml(reading(row) || row.status)}</summary>`, ''];
-    for (const g of row.gates.filter((g) => !g.ok && g.detail))
-        lines.push(`- Gate ${g.rule}: ${escapeMarkdown(g.detail)}`);
     if (row.counts) {
         const c = row.counts;
         lines.push(`- Paired examples: ${c.worse + c.better + c.unchanged} (${c.worse} worse, ${c.better} better, ${c.unchanged} unchanged)`);
@@ -21623,15 +21894,13 @@ function detailsBlock(row) {
     }
     else if (row.paired === false)
         lines.push('- Unpaired comparison: the two runs scored different examples.');
-    for (const note of row.notes ?? [])
-        lines.push(`- ${escapeMarkdown(note)}`);
     if (row.topWorse?.length) {
         lines.push('', markdownTable([['Example', 'Base', 'Head', 'Δ'], ...row.topWorse.map((e) => [codeCell(e.id), formatNumber(e.base), formatNumber(e.head), formatSigned(e.delta)])]));
     }
     lines.push('', '</details>');
     return lines.join('\n');
 }
-/** The report: headline, baseline line, table (worst first), details per problem row; trimmed to the budget. */
+/** The report: headline, baseline line, table (worst first), every note, details per problem row; trimmed to the budget. */
 function renderMarkdown(c, options = {}) {
     const max = options.maxChars ?? 65_536;
     const suite = c.head.suite === 'default' ? '' : ` — suite ${codeSpan(c.head.suite)}`;
@@ -21644,26 +21913,33 @@ function renderMarkdown(c, options = {}) {
         baselineLine(c),
         ''
     ].join('\n');
-    const problem = c.rows.filter((r) => r.status !== 'pass' && r.status !== 'improved' && r.status !== 'new');
+    const problem = c.rows.filter((r) => r.status !== 'pass' && r.status !== 'improved' && r.status !== 'new' && (r.counts || r.topWorse?.length || r.paired === false));
     const allRows = c.rows;
-    const footer = '\n<sub>Δ = head − base; ▲/▼ say better/worse in the metric’s direction. CI: percentile bootstrap of Δ; p: paired sign-flip permutation or McNemar test, two-sided; p(worse): the one-sided test a significance gate uses, raw and Holm-adjusted (adj.) across the suite’s gated metrics.</sub>\n';
-    const build = (rows, details, omitted) => {
+    const notes = noteLines(c).map((n) => `- ${n.id ? `${codeSpan(n.id)}: ` : ''}${escapeMarkdown(n.text)}`);
+    const footer = '\n<sub>Δ = head − base over the examples both runs scored; ▲/▼ say better/worse in the metric’s direction. CI: percentile bootstrap of Δ. p: paired sign-flip permutation or McNemar test, two-sided. p(worse): the one-sided test a significance gate uses; p(worse, Holm): the same after Holm’s correction across the suite’s significance-gated metrics, the value compared with α. Coverage: paired examples / the baseline’s examples. Gates marked (base) or (PR): the base branch and this PR gate differently and both apply.</sub>\n';
+    const build = (rows, noteList, details, omitted) => {
         const parts = [top, markdownTable(tableRows(rows)), ''];
+        if (noteList.length)
+            parts.push('**Notes**', '', ...noteList, '');
         if (details.length)
             parts.push(...details.map(detailsBlock), '');
         if (omitted)
             parts.push(`_${omitted}_`, '');
         return parts.join('\n') + footer;
     };
-    const body = build(allRows, problem, '');
+    const body = build(allRows, notes, problem, '');
     if (body.length <= max)
         return body;
-    // Over budget: drop details first (from the end), then rows from the least important end; say what was left out.
-    const withDetails = (keep) => build(allRows, problem.slice(0, keep), `Details of ${problem.length - keep} metric(s) left out to fit the size limit.`);
+    // Over budget: drop details first (from the end), then notes, then rows from the least important end; say what was left out.
+    const withDetails = (keep) => build(allRows, notes, problem.slice(0, keep), `Details of ${problem.length - keep} metric(s) left out to fit the size limit.`);
     const keepDetails = largestFitting(problem.length - 1, (k) => withDetails(k).length <= max);
     if (keepDetails >= 0)
         return withDetails(keepDetails);
-    const withRows = (keep) => build(allRows.slice(0, keep), [], `${allRows.length - keep} of ${allRows.length} rows and all details left out to fit the size limit; see comparison.json.`);
+    const withNotes = (keep) => build(allRows, notes.slice(0, keep), [], `${notes.length - keep} of ${notes.length} notes and all details left out to fit the size limit; see comparison.json.`);
+    const keepNotes = largestFitting(notes.length - 1, (k) => withNotes(k).length <= max);
+    if (keepNotes >= 0)
+        return withNotes(keepNotes);
+    const withRows = (keep) => build(allRows.slice(0, keep), [], [], `${allRows.length - keep} of ${allRows.length} rows, all notes and details left out to fit the size limit; see comparison.json.`);
     return withRows(Math.max(0, largestFitting(allRows.length, (k) => withRows(k).length <= max)));
 }
 /** The largest k in [0, hi] with fits(k), for a monotone fits; −1 when none does. */
@@ -21679,18 +21955,18 @@ function largestFitting(hi, fits) {
     return lo;
 }
 
-const RANK = { failed: 0, regressed: 1, error: 2, incompatible: 3, missing: 4, new: 9, improved: 9, pass: 9 };
+const RANK = { failed: 0, regressed: 1, error: 2, incompatible: 3, missing: 4, accepted: 5, new: 9, improved: 9, pass: 9 };
 /**
  * One annotation per metric that broke a gate or could not be compared, most important first: errors before
  * warnings, failed before regressed. Annotations land on the metric's `source` file when given, else on its config line.
  */
 function buildAnnotations(c, configFile, sources = {}) {
     const rows = c.rows.filter((r) => RANK[r.status] < 9);
-    const levelOf = (r) => (r.status === 'missing' || r.status === 'incompatible' ? 'warning' : r.severity);
+    const levelOf = (r) => (r.status === 'missing' || r.status === 'incompatible' || r.status === 'accepted' ? 'warning' : r.severity);
     const weight = { error: 0, warning: 1, notice: 2 };
     return rows
         .map((r) => {
-        const failed = r.gates.filter((g) => !g.ok).map((g) => `Gate ${g.rule}: ${g.detail ?? `limit ${g.limit}`}.`);
+        const failed = r.gates.filter((g) => !g.ok).map((g) => `Gate ${g.rule}${g.from ? ` (${g.from === 'head' ? 'PR' : 'base'})` : ''}: ${g.detail ?? `limit ${g.limit}`}.`);
         const details = [...failed, ...(r.notes ?? []).map((n) => `${n}.`)];
         const summary = r.delta !== null ? reading(r) : r.head !== null ? `Value ${formatNumber(r.head)}.` : '';
         const source = sources[r.id];
@@ -21870,7 +22146,9 @@ function computeResults(workspace, loaded, bound, info) {
             commit: info.commit ?? null,
             ref: info.ref ?? null,
             createdAt: info.createdAt ?? new Date().toISOString(),
-            metrics
+            metrics,
+            // Recorded so that a later run can tell a new accept entry from one its baseline already had.
+            ...(config.accept.length ? { accept: config.accept } : {})
         },
         inputErrors
     };
@@ -21944,4 +22222,4 @@ function readHistoryFolder(folder, display) {
     return historyFromResults(names.map((n) => readResultsFile(join(folder, n), join(display, n))));
 }
 
-export { buildAnnotations as A, ConfigError as C, InputError as I, ResultsError as R, TOOL as T, tableRows as a, readResultsFile as b, comparisonSchema as c, compare as d, aggregateLookup as e, serializeJson as f, gateSpecs as g, headline as h, renderMarkdown as i, runPipeline as j, readHistoryFolder as k, loadConfig as l, markdownTable as m, builtinMetrics as n, string$1 as o, object as p, record as q, resultsSchema as r, specText as s, toJSONSchema as t, literal as u, unzipSync as v, verdictOf as w, parseResults as x, number as y, resolveInWorkspace as z };
+export { resolveInWorkspace as A, buildAnnotations as B, ConfigError as C, InputError as I, METRIC_ID as M, ResultsError as R, SUITE as S, TOOL as T, tableRows as a, readResultsFile as b, comparisonSchema as c, compare as d, aggregateLookup as e, serializeJson as f, gateSpecs as g, headline as h, renderMarkdown as i, runPipeline as j, readHistoryFolder as k, loadConfig as l, markdownTable as m, noteLines as n, builtinMetrics as o, string$1 as p, object as q, resultsSchema as r, specText as s, toJSONSchema as t, record as u, literal as v, verdictOf as w, unzipSync as x, parseResults as y, number as z };

@@ -1,5 +1,5 @@
 import type { Annotation } from '../report/annotations.js'
-import type { CoreLike } from './inputs.js'
+import type { CoreLike } from './core-inputs.js'
 
 /** GitHub shows at most 10 error and 10 warning annotations per step. */
 export const ANNOTATION_LIMIT = 10

@@ -3,9 +3,9 @@ import { type BaselineSearch, downloadBaseline, findBaselineRun } from '../githu
 import { artifactName } from '../github/bundle.js'
 import type { RunContext } from '../github/context.js'
 import { resolveInWorkspace } from '../inputs/index.js'
-import type { Baseline } from '../pipeline.js'
+import type { Baseline } from '../engine/pipeline.js'
 import { readResultsFile } from '../results/io.js'
-import type { CoreLike } from './inputs.js'
+import type { CoreLike } from './core-inputs.js'
 import { type BaselineSetting, branchMatches, saveOnPatterns } from './settings.js'
 
 export interface ResolvedBaseline {

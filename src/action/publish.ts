@@ -5,7 +5,7 @@ import type { RepoRef } from '../github/context.js'
 import type { Annotation } from '../report/annotations.js'
 import { headline, renderMarkdown } from '../report/markdown.js'
 import type { Comparison } from '../results/schema.js'
-import type { CoreLike } from './inputs.js'
+import type { CoreLike } from './core-inputs.js'
 import type { CommentMode } from './settings.js'
 
 /** GitHub's limit on an issue comment body. */
@@ -21,7 +21,7 @@ export function wantsNewComment(mode: CommentMode, c: Comparison): boolean {
   if (mode === 'always') return true
   if (mode === 'never') return false
   if (mode === 'on-change') return c.rows.some((r) => r.status !== 'pass')
-  return c.rows.some((r) => r.status === 'regressed' || r.status === 'failed' || r.status === 'error' || r.status === 'missing' || r.status === 'incompatible')
+  return c.rows.some((r) => r.status === 'regressed' || r.status === 'accepted' || r.status === 'failed' || r.status === 'error' || r.status === 'missing' || r.status === 'incompatible')
 }
 
 export interface PublishTarget {

@@ -6,9 +6,9 @@ import { entryFromResults, type HistoryEntry } from '../history/entry.js'
 import { FolderStore, type HistoryStore } from '../history/folder-store.js'
 import { metricSeries } from '../history/series.js'
 import { resolveInWorkspace } from '../inputs/index.js'
-import type { PipelineResult } from '../pipeline.js'
+import type { PipelineResult } from '../engine/pipeline.js'
 import { changePointMessage, changePointsMarkdown } from '../report/trend.js'
-import type { CoreLike } from './inputs.js'
+import type { CoreLike } from './core-inputs.js'
 import type { Settings } from './settings.js'
 
 /** The store `history` names: a folder in the workspace, the history branch (needs a token), or none. */

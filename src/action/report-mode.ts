@@ -1,8 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { type Api, describeApiError, type GitHubClients, paginate } from '../github/api.js'
-import { ARTIFACT_PREFIX, BundleError, type BundleContext, CAPS, parseContext, parseUntrustedComparison, unzipBundle } from '../github/bundle.js'
+import type { GitHubClients } from '../github/api.js'
+import { downloadArtifactFiles, type ListedArtifact, listRunArtifacts } from '../github/artifacts.js'
+import { ARTIFACT_PREFIX, BundleError, type BundleContext, parseContext, parseUntrustedComparison } from '../github/bundle.js'
 import { readRunContext, type RepoRef, type WorkflowRunInfo } from '../github/context.js'
 import { findPullRequestByHead } from '../github/pulls.js'
 import { buildAnnotations } from '../report/annotations.js'
@@ -10,51 +9,23 @@ import { renderMarkdown } from '../report/markdown.js'
 import type { Comparison, Verdict } from '../results/schema.js'
 import type { ModeDeps } from './check-mode.js'
 import { SUMMARY_LIMIT } from './check-mode.js'
-import { ActionInputError } from './inputs.js'
+import { ActionInputError } from './core-inputs.js'
 import { publishReport } from './publish.js'
 import type { Settings } from './settings.js'
 
-interface ListedArtifact {
-  id: number
-  name: string
-  expired?: boolean
-  size_in_bytes?: number
-}
-
-/** The compare run's interp-gate artifacts, one per suite, by name. */
-async function listBundles(api: Api, repo: RepoRef, runId: number): Promise<ListedArtifact[]> {
-  try {
-    const artifacts = await paginate<ListedArtifact>(api, 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', { owner: repo.owner, repo: repo.repo, run_id: runId }, (d) => d?.artifacts, 5)
-    return artifacts.filter((a) => a.name.startsWith(ARTIFACT_PREFIX) && !a.expired).sort((a, b) => a.name.localeCompare(b.name))
-  } catch (error) {
-    throw describeApiError(error, `list the artifacts of run ${runId}`, 'actions: read')
-  }
-}
-
 /** Downloads and validates one artifact: it was written by a run of possibly untrusted code, so it is only data. */
 async function readBundle(clients: GitHubClients, repo: RepoRef, run: WorkflowRunInfo, artifact: ListedArtifact, tmp: string): Promise<{ context: BundleContext; comparison: Comparison }> {
-  if ((artifact.size_in_bytes ?? 0) > CAPS.zip) throw new BundleError(`artifact "${artifact.name}" is ${artifact.size_in_bytes} bytes, over the ${CAPS.zip}-byte cap`)
-  const dir = mkdtempSync(join(tmp, 'interp-gate-report-'))
-  try {
-    try {
-      await clients.artifacts.download(artifact.id, { owner: repo.owner, repo: repo.repo, runId: run.id }, dir)
-    } catch (error) {
-      throw describeApiError(error, `download the artifact "${artifact.name}" of run ${run.id}`, 'actions: read')
-    }
-    const files = unzipBundle(readFileSync(join(dir, readdirSync(dir)[0])), ['context.json', 'comparison.json'])
-    const contextText = files.get('context.json')
-    const comparisonText = files.get('comparison.json')
-    if (contextText === undefined || comparisonText === undefined) throw new BundleError(`artifact "${artifact.name}" has no context.json / comparison.json: was it uploaded by a pull_request run of interp-gate?`)
-    const context = parseContext(contextText)
-    const comparison = parseUntrustedComparison(comparisonText)
-    const where = `artifact "${artifact.name}" of run ${run.id}`
-    if (`${ARTIFACT_PREFIX}${context.suite}` !== artifact.name || comparison.head.suite !== context.suite) throw new BundleError(`${where}: its suite does not match its name`)
-    // The sha comes from the workflow_run event, which GitHub wrote; the artifact must agree with it.
-    if (context.headSha !== run.headSha) throw new BundleError(`${where}: made for commit ${context.headSha.slice(0, 7)}, but the run built ${run.headSha.slice(0, 7)}`)
-    return { context, comparison }
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
+  const files = await downloadArtifactFiles(clients, repo, run.id, artifact, ['context.json', 'comparison.json'], tmp)
+  const contextText = files.get('context.json')
+  const comparisonText = files.get('comparison.json')
+  if (contextText === undefined || comparisonText === undefined) throw new BundleError(`artifact "${artifact.name}" has no context.json / comparison.json: was it uploaded by a pull_request run of interp-gate?`)
+  const context = parseContext(contextText)
+  const comparison = parseUntrustedComparison(comparisonText)
+  const where = `artifact "${artifact.name}" of run ${run.id}`
+  if (`${ARTIFACT_PREFIX}${context.suite}` !== artifact.name || comparison.head.suite !== context.suite) throw new BundleError(`${where}: its suite does not match its name`)
+  // The sha comes from the workflow_run event, which GitHub wrote; the artifact must agree with it.
+  if (context.headSha !== run.headSha) throw new BundleError(`${where}: made for commit ${context.headSha.slice(0, 7)}, but the run built ${run.headSha.slice(0, 7)}`)
+  return { context, comparison }
 }
 
 const RANK: Record<Verdict, number> = { pass: 0, warn: 1, fail: 2 }
@@ -72,7 +43,8 @@ export async function runReportMode(deps: ModeDeps, settings: Settings): Promise
   }
   const clients = deps.github(settings.token)
   const tmp = env.RUNNER_TEMP || tmpdir()
-  const bundles = await listBundles(clients.api, ctx.repo, run.id)
+  // The compare run's interp-gate artifacts, one per suite, by name.
+  const bundles = (await listRunArtifacts(clients.api, ctx.repo, run.id)).filter((a) => a.name.startsWith(ARTIFACT_PREFIX) && !a.expired).sort((a, b) => a.name.localeCompare(b.name))
   if (bundles.length === 0) {
     core.warning(`interp-gate: run ${run.id} has no unexpired interp-gate-* artifact: did its interp-gate step run (conclusion: ${run.conclusion ?? 'unknown'})?`, { title: 'interp-gate: report' })
     return

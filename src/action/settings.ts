@@ -1,4 +1,4 @@
-import { ActionInputError, type CoreLike, getChoiceInput, getOptionalInput } from './inputs.js'
+import { ActionInputError, type CoreLike, getChoiceInput, getOptionalInput } from './core-inputs.js'
 
 export type FailOn = 'error' | 'warning' | 'never'
 export type CommentMode = 'always' | 'on-change' | 'on-regression' | 'never'

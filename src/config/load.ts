@@ -138,6 +138,9 @@ export function parseConfig(text: string, file: string): LoadedConfig {
     if (seen.has(m.id)) duplicates.push(`${at(['metrics', i, 'id'])}: duplicate id "${m.id}" (also metrics[${seen.get(m.id)}])`)
     else seen.set(m.id, i)
   })
+  config.accept.forEach((a, i) => {
+    if (!seen.has(a.metric)) duplicates.push(`${at(['accept', i, 'metric'])}: accept names metric "${a.metric}", which is not in metrics${didYouMean(a.metric, [...seen.keys()])}; use one of the metric ids`)
+  })
   if (duplicates.length) throw new ConfigError(duplicates.join('\n'))
   return { config, file, at, line: (path) => locate(path).line }
 }

@@ -1,23 +1,6 @@
 import { z } from 'zod'
-
-/** "2%" (relative to |baseline|) or a number (absolute), always ≥ 0. */
-export const marginSchema = z.union([
-  z.number().nonnegative(),
-  z.string().regex(/^\d+(\.\d+)?%$/, 'expected a number or a percentage such as "2%"')
-])
-
-export const severitySchema = z.enum(['error', 'warning', 'notice'])
-export const directionSchema = z.enum(['higher', 'lower'])
-
-export const gateSchema = z
-  .object({
-    min: z.number().optional(),
-    max: z.number().optional(),
-    'max-regression': marginSchema.optional(),
-    significance: z.number().gt(0).lt(1).optional(),
-    history: z.enum(['iqr']).optional()
-  })
-  .strict()
+import { acceptEntrySchema, directionSchema, gateSchema, severitySchema } from '../domain/policy.js'
+import { aliasSchema, metricIdSchema, suiteSchema } from '../domain/ids.js'
 
 export const defaultsSchema = z
   .object({
@@ -33,7 +16,7 @@ export const defaultsSchema = z
 
 export const metricEntrySchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9._-]+$/, 'expected lower-case letters, digits, ".", "_" or "-"'),
+    id: metricIdSchema,
     metric: z.string().min(1),
     module: z.string().min(1).optional(),
     inputs: z.record(z.string(), z.string().min(1)).default({}),
@@ -49,15 +32,15 @@ export const metricEntrySchema = z
 export const configSchema = z
   .object({
     version: z.literal(1),
-    suite: z.string().regex(/^[A-Za-z0-9._-]+$/, 'expected letters, digits, ".", "_" or "-"').default('default'),
+    suite: suiteSchema.default('default'),
     defaults: defaultsSchema.default(defaultsSchema.parse({})),
-    inputs: z.record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'expected letters, digits, "_" or "-"'), z.string().min(1)).default({}),
-    metrics: z.array(metricEntrySchema).min(1, 'expected at least one metric')
+    inputs: z.record(aliasSchema, z.string().min(1)).default({}),
+    metrics: z.array(metricEntrySchema).min(1, 'expected at least one metric'),
+    /** Reviewed trade-offs: each turns that metric's regression into `accepted` while it is new relative to the baseline. */
+    accept: z.array(acceptEntrySchema).default([])
   })
   .strict()
 
 export type Config = z.infer<typeof configSchema>
 export type MetricEntry = z.infer<typeof metricEntrySchema>
-export type Gate = z.infer<typeof gateSchema>
 export type Defaults = z.infer<typeof defaultsSchema>
-export type Severity = z.infer<typeof severitySchema>

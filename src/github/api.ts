@@ -1,13 +1,10 @@
-/** The slice of octokit the adapters use: `request(route, params)`. Unit tests pass a fake; the action passes octokit. */
-export interface ApiResponse<T = any> {
-  status: number
-  data: T
-  headers: Record<string, unknown>
-}
+import type { GitHub } from '@actions/github/lib/utils'
 
-export interface Api {
-  request(route: string, params?: Record<string, unknown>): Promise<ApiResponse>
-}
+/**
+ * Octokit with the REST endpoint methods and paginate (retry and throttling added by clients.ts). Unit tests build
+ * the same class over a fetch that answers from the fake GitHub, so they run octokit's own pagination.
+ */
+export type Api = InstanceType<typeof GitHub>
 
 /** Uploads this run's artifact and downloads another run's (via the public REST API, `findBy`). */
 export interface ArtifactStore {
@@ -53,15 +50,16 @@ export function describeApiError(error: unknown, doing: string, permission?: Per
   return new GitHubError(`could not ${doing}: ${status ? `${status} ` : ''}${said}${hint}`, status)
 }
 
-/** Pages through a list endpoint (`per_page`/`page`) until a short page or `maxPages`; `pick` finds the items. */
-export async function paginate<T>(api: Api, route: string, params: Record<string, unknown>, pick: (data: any) => T[], maxPages = 10): Promise<T[]> {
-  const perPage = 100
+/**
+ * Octokit's paginate, following `Link: rel="next"`, stopped after `maxPages` pages: a busy repository must not cost
+ * unbounded API calls.
+ */
+export async function paginateBounded<T>(maxPages: number, pages: AsyncIterable<{ data: T[] }>): Promise<T[]> {
   const items: T[] = []
-  for (let page = 1; page <= maxPages; page++) {
-    const { data } = await api.request(route, { ...params, per_page: perPage, page })
-    const batch = pick(data) ?? []
-    items.push(...batch)
-    if (batch.length < perPage) break
+  let page = 0
+  for await (const { data } of pages) {
+    items.push(...data)
+    if (++page >= maxPages) break
   }
   return items
 }

@@ -1,8 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Results } from '../results/schema.js'
-import { type Api, describeApiError, type GitHubClients } from './api.js'
-import { BundleError, CAPS, parseBundleResults, unzipBundle } from './bundle.js'
+import { type Api, describeApiError, type GitHubClients, GitHubError, paginateBounded } from './api.js'
+import { downloadArtifactFiles, listRunArtifacts } from './artifacts.js'
+import { BundleError, CAPS, parseBundleResults } from './bundle.js'
 import type { RepoRef } from './context.js'
 
 export interface BaselineSearch {
@@ -22,6 +21,8 @@ export interface FoundBaseline {
   runId: number
   artifactId: number
   commit: string
+  /** The run's workflow conclusion (null while it runs): a failed workflow still measured when its artifact exists. */
+  conclusion: string | null
   note: string
 }
 
@@ -41,48 +42,53 @@ interface WorkflowRun {
 const MAX_CANDIDATES = 10
 const short = (sha: string) => sha.slice(0, 7)
 
-async function listRuns(api: Api, s: BaselineSearch, query: Record<string, unknown>, pages: number): Promise<WorkflowRun[]> {
-  const where = { owner: s.repo.owner, repo: s.repo.repo }
-  const route = s.workflow ? 'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs' : 'GET /repos/{owner}/{repo}/actions/runs'
-  const runs: WorkflowRun[] = []
-  for (let page = 1; page <= pages; page++) {
-    const { data } = await api.request(route, { ...where, ...(s.workflow ? { workflow_id: s.workflow } : {}), branch: s.branch, event: 'push', status: 'success', ...query, per_page: 100, page })
-    const batch: WorkflowRun[] = data?.workflow_runs ?? []
-    runs.push(...batch)
-    if (batch.length < 100) break
-  }
-  // The API filters too, but a baseline must come from a successful push of this repository's branch, never a fork.
-  return runs.filter((r) => r.event === 'push' && r.conclusion === 'success' && r.head_branch === s.branch && r.head_repository?.full_name?.toLowerCase() === s.repo.fullName.toLowerCase())
+async function listRuns(api: Api, s: BaselineSearch, query: { head_sha?: string }, pages: number): Promise<WorkflowRun[]> {
+  // Any conclusion: the artifact exists only when interp-gate finished measuring, whatever else failed in the workflow.
+  const common = { owner: s.repo.owner, repo: s.repo.repo, branch: s.branch, event: 'push', per_page: 100, ...query }
+  const listed = s.workflow
+    ? api.paginate.iterator(api.rest.actions.listWorkflowRuns, { ...common, workflow_id: s.workflow })
+    : api.paginate.iterator(api.rest.actions.listWorkflowRunsForRepo, common)
+  const runs: WorkflowRun[] = (await paginateBounded(pages, listed)).map((r) => ({ ...r, id: Number(r.id) }))
+  // The API filters too, but a baseline must come from a push of this repository's branch, never a fork.
+  return runs.filter((r) => r.event === 'push' && r.head_branch === s.branch && r.head_repository?.full_name?.toLowerCase() === s.repo.fullName.toLowerCase())
 }
 
 async function artifactOf(api: Api, s: BaselineSearch, runId: number): Promise<{ id: number } | 'expired' | 'absent'> {
-  const { data } = await api.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', { owner: s.repo.owner, repo: s.repo.repo, run_id: runId, name: s.artifact, per_page: 100 })
-  const named: { id: number; name: string; expired?: boolean; size_in_bytes?: number }[] = (data?.artifacts ?? []).filter((a: { name: string }) => a.name === s.artifact)
-  const live = named.filter((a) => !a.expired && (a.size_in_bytes ?? 0) <= CAPS.zip).sort((a, b) => b.id - a.id)
+  const named = await listRunArtifacts(api, s.repo, runId, s.artifact)
+  const live = named.filter((a) => !a.expired && a.sizeInBytes <= CAPS.zip)
   if (live.length) return { id: live[0].id }
   return named.length ? 'expired' : 'absent'
 }
 
 async function commitDate(api: Api, s: BaselineSearch): Promise<string | null> {
   try {
-    const { data } = await api.request('GET /repos/{owner}/{repo}/commits/{ref}', { owner: s.repo.owner, repo: s.repo.repo, ref: s.sha })
+    const { data } = await api.rest.repos.getCommit({ owner: s.repo.owner, repo: s.repo.repo, ref: s.sha })
     return data?.commit?.committer?.date ?? data?.commit?.author?.date ?? null
   } catch {
     return null
   }
 }
 
+/** What the report says about a baseline run whose workflow did not succeed (its interp-gate step still measured). */
+function conclusionNote(run: WorkflowRun): string {
+  if (run.conclusion === 'success') return ''
+  const state = run.conclusion ? `concluded "${run.conclusion}"` : 'had not finished'
+  return ` (that run's workflow ${state}; its interp-gate artifact is complete, so it is the baseline)`
+}
+
 /**
- * The baseline run: a successful push run on the branch at the wanted commit with a live artifact; else the newest
- * earlier one that has it. The note says which commit and why.
+ * The baseline run: a push run on the branch at the wanted commit with a live artifact, whatever its workflow's
+ * conclusion; else the newest earlier one that has it. The note says which commit, why, and a failed workflow.
  */
 export async function findBaselineRun(api: Api, s: BaselineSearch): Promise<BaselineLookup> {
   try {
     const exact = (await listRuns(api, s, { head_sha: s.sha }, 1)).filter((r) => r.head_sha === s.sha)
-    let reason = 'has no successful push run of this workflow'
+    let reason = 'has no push run of this workflow'
     for (const run of exact) {
       const artifact = await artifactOf(api, s, run.id)
-      if (typeof artifact === 'object') return { found: { runId: run.id, artifactId: artifact.id, commit: s.sha, note: `${short(s.sha)} on ${s.branch}, ${s.why}` } }
+      if (typeof artifact === 'object') {
+        return { found: { runId: run.id, artifactId: artifact.id, commit: s.sha, conclusion: run.conclusion ?? null, note: `${short(s.sha)} on ${s.branch}, ${s.why}${conclusionNote(run)}` } }
+      }
       reason = artifact === 'expired' ? `has a baseline artifact that has expired` : `has a run without the "${s.artifact}" artifact`
     }
     const date = await commitDate(api, s)
@@ -90,32 +96,23 @@ export async function findBaselineRun(api: Api, s: BaselineSearch): Promise<Base
     for (const run of earlier.slice(0, MAX_CANDIDATES)) {
       const artifact = await artifactOf(api, s, run.id)
       if (typeof artifact !== 'object') continue
-      const note = `${short(run.head_sha)} on ${s.branch}, the newest ${date ? 'earlier ' : ''}run with a baseline: ${s.why} ${short(s.sha)} ${reason}`
-      return { found: { runId: run.id, artifactId: artifact.id, commit: run.head_sha, note } }
+      const note = `${short(run.head_sha)} on ${s.branch}, the newest ${date ? 'earlier ' : ''}run with a baseline: ${s.why} ${short(s.sha)} ${reason}${conclusionNote(run)}`
+      return { found: { runId: run.id, artifactId: artifact.id, commit: run.head_sha, conclusion: run.conclusion ?? null, note } }
     }
     return { found: null, note: `${s.why} ${short(s.sha)} on ${s.branch} ${reason}, and no earlier ${s.branch} run has an unexpired "${s.artifact}" artifact` }
   } catch (error) {
+    if (error instanceof GitHubError) throw error
     throw describeApiError(error, `look up the baseline on ${s.branch}`, 'actions: read')
   }
 }
 
 /** Downloads the found run's artifact and validates its results.json: it is data from another run, not trusted. */
 export async function downloadBaseline(clients: GitHubClients, repo: RepoRef, found: FoundBaseline, tmp: string, suite: string): Promise<Results> {
-  const dir = mkdtempSync(join(tmp, 'interp-gate-baseline-'))
-  try {
-    try {
-      await clients.artifacts.download(found.artifactId, { owner: repo.owner, repo: repo.repo, runId: found.runId }, dir)
-    } catch (error) {
-      throw describeApiError(error, `download the baseline artifact of run ${found.runId}`, 'actions: read')
-    }
-    const [file] = readdirSync(dir)
-    const files = unzipBundle(readFileSync(join(dir, file)), ['results.json'])
-    const text = files.get('results.json')
-    if (text === undefined) throw new BundleError('the baseline artifact has no results.json at its root')
-    const results = parseBundleResults(text)
-    if (results.suite !== suite) throw new BundleError(`the baseline artifact is for suite "${results.suite}", not "${suite}"`)
-    return results
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
+  const artifact = { id: found.artifactId, name: `baseline of run ${found.runId}`, expired: false, sizeInBytes: 0 }
+  const files = await downloadArtifactFiles(clients, repo, found.runId, artifact, ['results.json'], tmp)
+  const text = files.get('results.json')
+  if (text === undefined) throw new BundleError('the baseline artifact has no results.json at its root')
+  const results = parseBundleResults(text)
+  if (results.suite !== suite) throw new BundleError(`the baseline artifact is for suite "${results.suite}", not "${suite}"`)
+  return results
 }

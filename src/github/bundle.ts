@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { unzipSync } from 'fflate'
 import { z } from 'zod'
-import { verdictOf } from '../compare/compare.js'
+import { METRIC_ID, SUITE } from '../domain/ids.js'
+import { verdictOf } from '../compare/comparison.js'
 import { parseResults, serializeJson } from '../results/io.js'
 import { type Comparison, comparisonSchema, type Results } from '../results/schema.js'
 
@@ -19,8 +20,9 @@ export const CAPS = {
 } as const
 export const MAX_ROWS = 2000
 
-const SUITE = /^[A-Za-z0-9._-]{1,100}$/
-const METRIC_ID = /^[a-z0-9._-]{1,200}$/
+// Our own runs produce these patterns; the length caps bound what an untrusted artifact can make us print.
+const suiteName = z.string().max(100).regex(SUITE)
+const metricId = z.string().max(200).regex(METRIC_ID)
 const SHA = /^[0-9a-f]{40}$/
 /** Repository-relative paths for annotations: no absolute paths, no "..", no control characters. */
 const safePath = z
@@ -35,10 +37,10 @@ export const contextSchema = z
     format: z.literal(1),
     headSha: z.string().regex(SHA),
     baseSha: z.string().regex(SHA).nullable(),
-    suite: z.string().regex(SUITE),
+    suite: suiteName,
     /** Config path from the repository root: where metric annotations land without a source. */
     configPath: safePath.optional(),
-    sources: z.record(z.string().regex(METRIC_ID), safePath).optional()
+    sources: z.record(metricId, safePath).optional()
   })
   .strict()
 export type BundleContext = z.infer<typeof contextSchema>
@@ -60,10 +62,10 @@ export function stageBundle(dir: string, parts: { results: Results; comparison?:
   })
 }
 
-type Wanted = keyof typeof CAPS & `${string}.json`
+export type BundleFile = keyof typeof CAPS & `${string}.json`
 
 /** Unzips only the named files, refusing any whose declared or actual size is over its cap (zip bombs). */
-export function unzipBundle(zip: Uint8Array, wanted: readonly Wanted[]): Map<Wanted, string> {
+export function unzipBundle(zip: Uint8Array, wanted: readonly BundleFile[]): Map<BundleFile, string> {
   if (zip.length > CAPS.zip) throw new BundleError(`artifact is ${zip.length} bytes, over the ${CAPS.zip}-byte cap`)
   const oversized: string[] = []
   let files: Record<string, Uint8Array>
@@ -71,20 +73,20 @@ export function unzipBundle(zip: Uint8Array, wanted: readonly Wanted[]): Map<Wan
     files = unzipSync(zip, {
       filter: (f) => {
         if (!(wanted as readonly string[]).includes(f.name)) return false
-        if (f.originalSize > CAPS[f.name as Wanted]) oversized.push(`${f.name} (${f.originalSize} bytes)`)
-        return f.originalSize <= CAPS[f.name as Wanted]
+        if (f.originalSize > CAPS[f.name as BundleFile]) oversized.push(`${f.name} (${f.originalSize} bytes)`)
+        return f.originalSize <= CAPS[f.name as BundleFile]
       }
     })
   } catch (error) {
     throw new BundleError(`artifact is not a readable zip (${(error as Error).message})`)
   }
   if (oversized.length) throw new BundleError(`artifact files over the size cap: ${oversized.join(', ')}`)
-  const out = new Map<Wanted, string>()
+  const out = new Map<BundleFile, string>()
   const decoder = new TextDecoder('utf-8', { fatal: true })
   for (const [name, bytes] of Object.entries(files)) {
-    if (bytes.length > CAPS[name as Wanted]) throw new BundleError(`${name} is over its size cap`)
+    if (bytes.length > CAPS[name as BundleFile]) throw new BundleError(`${name} is over its size cap`)
     try {
-      out.set(name as Wanted, decoder.decode(bytes))
+      out.set(name as BundleFile, decoder.decode(bytes))
     } catch {
       throw new BundleError(`${name} is not UTF-8 text`)
     }
@@ -120,11 +122,11 @@ export function parseUntrustedComparison(text: string): Comparison {
   if (c.rows.length > MAX_ROWS) problems.push(`${c.rows.length} rows (at most ${MAX_ROWS})`)
   for (const info of [c.head, c.base]) {
     if (!info) continue
-    if (!SUITE.test(info.suite)) problems.push('suite has unexpected characters')
+    if (!suiteName.safeParse(info.suite).success) problems.push('suite has unexpected characters')
     if (info.commit !== null && !SHA.test(info.commit)) problems.push('commit is not a sha')
     if (info.ref !== null && !/^[\w./@+-]{1,250}$/.test(info.ref)) problems.push('ref has unexpected characters')
   }
-  const bad = c.rows.find((r) => !METRIC_ID.test(r.id) || !METRIC_ID.test(r.metric))
+  const bad = c.rows.find((r) => !metricId.safeParse(r.id).success || !metricId.safeParse(r.metric).success)
   if (bad) problems.push('a metric id or name has unexpected characters')
   if (problems.length) throw new BundleError(`comparison.json: ${problems.join('; ')}`)
   // The verdict is derived from the rows, never taken from the file: a row that failed cannot come with "pass".

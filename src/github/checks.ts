@@ -48,7 +48,7 @@ export async function publishCheckRun(api: Api, options: CheckRunOptions): Promi
   let id: number
   let url: string | undefined
   try {
-    const { data } = await api.request('POST /repos/{owner}/{repo}/check-runs', {
+    const { data } = await api.rest.checks.create({
       owner: repo.owner,
       repo: repo.repo,
       name: options.name,
@@ -58,14 +58,14 @@ export async function publishCheckRun(api: Api, options: CheckRunOptions): Promi
       ...(options.detailsUrl ? { details_url: options.detailsUrl } : {}),
       output: output(batches[0] ?? [])
     })
-    id = data.id
-    url = data.html_url
+    id = Number(data.id)
+    url = data.html_url ?? undefined
   } catch (error) {
     throw describeApiError(error, `create the check run "${options.name}"`, 'checks: write')
   }
   for (const batch of batches.slice(1)) {
     try {
-      await api.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', { owner: repo.owner, repo: repo.repo, check_run_id: id, output: output(batch) })
+      await api.rest.checks.update({ owner: repo.owner, repo: repo.repo, check_run_id: id, output: output(batch) })
     } catch (error) {
       throw describeApiError(error, `add annotations to the check run "${options.name}"`, 'checks: write')
     }

@@ -33,7 +33,7 @@ export function createApi(token: string, env: Record<string, string | undefined>
       }
     })
   )
-  return { request: (route, params) => octokit.request(route, params) as never }
+  return octokit
 }
 
 /** @actions/artifact: upload through the runtime's results service, download another run's zip through the REST API. */

@@ -1,4 +1,4 @@
-import { type Api, describeApiError, paginate, statusOf } from './api.js'
+import { type Api, describeApiError, paginateBounded, statusOf } from './api.js'
 import type { RepoRef } from './context.js'
 
 /** The hidden first line that lets each suite's comment find itself again. */
@@ -7,7 +7,7 @@ export function stickyMarker(suite: string): string {
 }
 
 interface IssueComment {
-  id: number
+  id: number | bigint
   body?: string | null
   html_url?: string
   user?: { login?: string; type?: string } | null
@@ -22,7 +22,7 @@ export type CommentAuthor = { login: string } | { bot: true }
  */
 export async function tokenAuthor(api: Api): Promise<CommentAuthor> {
   try {
-    const { data } = await api.request('GET /user')
+    const { data } = await api.rest.users.getAuthenticated()
     if (typeof data?.login === 'string') return { login: data.login }
   } catch (error) {
     const status = statusOf(error)
@@ -44,7 +44,7 @@ export function findSticky(comments: readonly IssueComment[], marker: string, au
   return ours.find((c) => c.user?.login === 'github-actions[bot]') ?? ours[0]
 }
 
-export type CommentOutcome = { action: 'created' | 'updated' | 'unchanged'; id: number; url?: string } | { action: 'skipped'; reason: string }
+export type CommentOutcome = { action: 'created' | 'updated' | 'unchanged'; id: number | bigint; url?: string } | { action: 'skipped'; reason: string }
 
 export interface StickyCommentOptions {
   repo: RepoRef
@@ -62,7 +62,8 @@ export async function upsertStickyComment(api: Api, options: StickyCommentOption
   let existing: IssueComment | undefined
   try {
     const author = await tokenAuthor(api)
-    const comments = await paginate<IssueComment>(api, 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...where, issue_number: issueNumber }, (d) => d, 30)
+    const pages = api.paginate.iterator(api.rest.issues.listComments, { ...where, issue_number: issueNumber, per_page: 100 })
+    const comments: IssueComment[] = await paginateBounded(30, pages)
     existing = findSticky(comments, marker, author)
   } catch (error) {
     throw describeApiError(error, `list the comments of pull request #${issueNumber}`, 'pull-requests: write')
@@ -70,7 +71,7 @@ export async function upsertStickyComment(api: Api, options: StickyCommentOption
   if (existing && normalize(existing.body ?? '') === normalize(body)) return { action: 'unchanged', id: existing.id, url: existing.html_url }
   if (existing) {
     try {
-      const { data } = await api.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...where, comment_id: existing.id, body })
+      const { data } = await api.rest.issues.updateComment({ ...where, comment_id: Number(existing.id), body })
       return { action: 'updated', id: existing.id, url: data?.html_url ?? existing.html_url }
     } catch (error) {
       throw describeApiError(error, `update the comment on pull request #${issueNumber}`, 'pull-requests: write')
@@ -78,7 +79,7 @@ export async function upsertStickyComment(api: Api, options: StickyCommentOption
   }
   if (!options.create) return { action: 'skipped', reason: 'nothing to report under this comment mode' }
   try {
-    const { data } = await api.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...where, issue_number: issueNumber, body })
+    const { data } = await api.rest.issues.createComment({ ...where, issue_number: issueNumber, body })
     return { action: 'created', id: data.id, url: data.html_url }
   } catch (error) {
     throw describeApiError(error, `comment on pull request #${issueNumber}`, 'pull-requests: write')

@@ -79,7 +79,7 @@ export interface Appended {
   pruned: number
 }
 
-const MODE_FILE = '100644'
+const MODE_FILE = '100644' as const
 
 /** Blob + tree + commit for one attempt, on top of `snapshot` (or a root commit when the branch is absent). */
 async function buildCommit(api: Api, t: BranchTarget, o: AppendOptions, snapshot: BranchSnapshot): Promise<{ sha: string; pruned: number }> {
@@ -90,7 +90,7 @@ async function buildCommit(api: Api, t: BranchTarget, o: AppendOptions, snapshot
   const prune = others.filter((e) => dropped.has(e.entry)).map((e) => e.path)
   const kept = [...others.filter((e) => !dropped.has(e.entry)).map((e) => e.entry), ...(dropped.has(o.entry) ? [] : [o.entry])]
   const files: Record<string, string> = { [path]: serializeEntry(o.entry), ...(o.extraFiles?.(sortEntries(kept)) ?? {}) }
-  const tree: { path: string; mode: string; type: 'blob'; sha?: string | null; content?: string }[] = []
+  const tree: { path: string; mode: typeof MODE_FILE; type: 'blob'; sha: string | null }[] = []
   for (const [name, content] of Object.entries(files)) {
     const { data } = await api.request('POST /repos/{owner}/{repo}/git/blobs', { ...where(t), content: Buffer.from(content).toString('base64'), encoding: 'base64' })
     tree.push({ path: name, mode: MODE_FILE, type: 'blob', sha: data.sha })

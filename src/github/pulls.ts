@@ -1,4 +1,4 @@
-import { type Api, describeApiError, paginate } from './api.js'
+import { type Api, describeApiError, paginateBounded } from './api.js'
 import type { RepoRef } from './context.js'
 
 interface PullSummary {
@@ -17,11 +17,12 @@ export async function findPullRequestByHead(api: Api, repo: RepoRef, headSha: st
   const matches = (p: PullSummary) =>
     p.head?.sha === headSha && (p.state ?? 'open') === 'open' && (p.base?.repo?.full_name ?? repo.fullName).toLowerCase() === repo.fullName.toLowerCase()
   try {
-    const { data } = await api.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { ...where, commit_sha: headSha, per_page: 100 })
+    const { data } = await api.rest.repos.listPullRequestsAssociatedWithCommit({ ...where, commit_sha: headSha, per_page: 100 })
     const hit = (data as PullSummary[]).filter(matches).sort((a, b) => a.number - b.number)[0]
     if (hit) return hit.number
     if (head.owner && head.branch) {
-      const pulls = await paginate<PullSummary>(api, 'GET /repos/{owner}/{repo}/pulls', { ...where, state: 'open', head: `${head.owner}:${head.branch}` }, (d) => d, 3)
+      const pages = api.paginate.iterator(api.rest.pulls.list, { ...where, state: 'open', head: `${head.owner}:${head.branch}`, per_page: 100 })
+      const pulls: PullSummary[] = await paginateBounded(3, pages)
       const byHead = pulls.filter(matches).sort((a, b) => a.number - b.number)[0]
       if (byHead) return byHead.number
     }

@@ -1,5 +1,6 @@
 import { markdownTable } from 'markdown-table'
 import { z } from 'zod'
+import type { Direction } from '../domain/policy.js'
 import { specText } from './shapes.js'
 import type { Family, InputSpec, MetricDefinition } from './types.js'
 
@@ -174,7 +175,7 @@ export interface CatalogueEntry {
   aliases: string[]
   family: Family
   title: string
-  direction: 'higher' | 'lower'
+  direction: Direction
   inputs: { name: string; shapes: string[][]; description: string; optional: boolean }[]
   params: JsonSchema
   binary: boolean

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
+import type { Direction } from '../domain/policy.js'
 import type { NDArray } from '../inputs/ndarray.js'
 
-export type Direction = 'higher' | 'lower'
 export type Family =
   | 'task'
   | 'faithfulness'

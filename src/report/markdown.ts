@@ -1,5 +1,5 @@
 import { markdownTable } from 'markdown-table'
-import { worsening } from '../compare/gates.js'
+import { pWorseLabel, worsening } from '../compare/gates.js'
 import type { Comparison, GateCheck, Row } from '../results/schema.js'
 import { formatNumber, formatPercent, formatSigned, pText } from '../util/format.js'
 import { codeCell, codeSpan, escapeHtml, escapeMarkdown } from './escape.js'
@@ -8,6 +8,7 @@ import { trendCell, trendChart } from './trend.js'
 export const STATUS_ICON: Record<Row['status'], string> = {
   failed: '❌',
   regressed: '🔴',
+  accepted: '🟡',
   error: '⚠️',
   incompatible: '🚫',
   missing: '❔',
@@ -25,7 +26,7 @@ function shortSha(sha: string | null | undefined): string {
 /** "+0.033 ▼ worse (+10.6%)": the arrow says better or worse, whichever way the metric points. */
 export function deltaText(row: Row): string {
   if (row.delta === null || row.base === null || row.head === null) return '–'
-  const worse = worsening(row.base, row.head, row.direction)
+  const worse = worsening(0, row.delta, row.direction)
   const arrow = worse > 0 ? ' ▼ worse' : worse < 0 ? ' ▲ better' : ''
   const rel = row.relDelta !== null ? ` (${formatPercent(row.relDelta)})` : ''
   return `${formatSigned(row.delta)}${arrow}${rel}`
@@ -43,22 +44,38 @@ function evidenceText(row: Row): string {
   // A significance gate tests "worse" one-sided (Holm-adjusted); other rows show the two-sided p.
   const gated = row.pAdjusted !== undefined && row.pAdjusted !== null
   if (gated && row.pWorse !== undefined && row.pWorse !== null) {
-    // Raw and Holm-adjusted: the adjusted one is what the gate compared with α.
-    parts.push(row.pAdjusted === row.pWorse ? `p(worse)${pText(row.pWorse)}` : `p(worse)${pText(row.pWorse)}, adj.${pText(row.pAdjusted!)}`)
+    // Raw and Holm-adjusted, each under its own label: the adjusted one is what the gate compared with α.
+    const label = pWorseLabel(row.pWorse, row.pAdjusted)
+    parts.push(label === 'p(worse)' ? `p(worse)${pText(row.pWorse)}` : `p(worse)${pText(row.pWorse)}, ${label}${pText(row.pAdjusted!)}`)
   } else if (row.pValue !== null) parts.push(`p${pText(row.pValue)}`)
   if (row.paired === false) parts.push('unpaired')
   return parts.join(' ')
 }
 
+const FROM = { base: ' (base)', head: ' (PR)' }
+
+function checkText(g: GateCheck): string {
+  return `${g.ok ? '✓' : '✗'} ${g.rule} ${typeof g.limit === 'number' ? formatNumber(g.limit) : escapeMarkdown(g.limit)}${g.from ? FROM[g.from] : ''}`
+}
+
 function gateText(gates: readonly GateCheck[]): string {
-  if (gates.length === 0) return '–'
-  return gates.map((g) => `${g.ok ? '✓' : '✗'} ${g.rule} ${typeof g.limit === 'number' ? formatNumber(g.limit) : escapeMarkdown(g.limit)}`).join(', ')
+  return gates.length === 0 ? '–' : gates.map(checkText).join(', ')
+}
+
+/** "380/500 (−120)": paired of the baseline's examples, and what the head lost or scored alone. */
+export function coverageText(row: Row): string {
+  const c = row.coverage
+  if (!c) return '–'
+  const parts = [`${c.paired}/${c.base}`]
+  if (c.lost) parts.push(`−${c.lost}${c.exact ? '' : '+'}`)
+  if (c.headOnly) parts.push(`+${c.headOnly} new`)
+  return parts.length > 1 ? `${parts[0]} (${parts.slice(1).join(', ')})` : parts[0]
 }
 
 export function headline(c: Comparison): string {
   const counts = new Map<string, number>()
   for (const r of c.rows) counts.set(r.status, (counts.get(r.status) ?? 0) + 1)
-  const order: Row['status'][] = ['failed', 'regressed', 'error', 'incompatible', 'missing', 'new', 'improved', 'pass']
+  const order: Row['status'][] = ['failed', 'regressed', 'error', 'incompatible', 'missing', 'accepted', 'new', 'improved', 'pass']
   const summary = order.filter((s) => counts.get(s)).map((s) => `${counts.get(s)} ${s === 'pass' ? 'passed' : s === 'error' && counts.get(s)! > 1 ? 'errors' : s}`).join(' · ')
   return summary
 }
@@ -72,7 +89,9 @@ function baselineLine(c: Comparison): string {
 
 export function tableRows(rows: readonly Row[]): string[][] {
   const level = rows.find((r) => r.ci)?.ci?.level ?? 0.95
-  const header = ['', 'Metric', 'Base', 'Head', `Δ`, `${Math.round(level * 100)}% CI`, 'Gate']
+  // The coverage column appears only when some metric's examples changed, so everyday reports stay narrow.
+  const coverage = rows.some((r) => r.coverage)
+  const header = ['', 'Metric', 'Base', 'Head', `Δ`, `${Math.round(level * 100)}% CI`, ...(coverage ? ['Coverage'] : []), 'Gate']
   const trend = rows.some((r) => r.trend?.length)
   return [
     trend ? [...header, 'Trend'] : header,
@@ -83,10 +102,22 @@ export function tableRows(rows: readonly Row[]): string[][] {
       formatNumber(r.head),
       deltaText(r),
       evidenceText(r),
+      ...(coverage ? [coverageText(r)] : []),
       gateText(r.gates),
       ...(trend ? [trendCell(r)] : [])
     ])
   ]
+}
+
+/** Every decision of a row in words: failed checks (and checks that explain themselves, like history), then notes. */
+export function rowNotes(row: Row): string[] {
+  const checks = row.gates.filter((g) => g.detail && (!g.ok || g.rule === 'history')).map((g) => `${checkText(g)}: ${g.detail}`)
+  return [...checks, ...(row.notes ?? [])]
+}
+
+/** The notes of every row, passing ones too, one line each, plain text (the terminal shows the same). */
+export function noteLines(c: Comparison): { id: string | null; text: string }[] {
+  return [...(c.notes ?? []).map((text) => ({ id: null, text })), ...c.rows.flatMap((r) => rowNotes(r).map((text) => ({ id: r.id, text })))]
 }
 
 /** The plain-language reading of a compared row. */
@@ -94,7 +125,10 @@ export function reading(row: Row): string {
   if (row.delta === null || row.base === null || row.head === null) return ''
   const name = row.title ?? row.metric
   const verb = row.delta > 0 ? 'rose' : row.delta < 0 ? 'fell' : 'did not change'
-  const parts = [`${name} ${verb}${row.delta !== 0 ? ` by ${formatNumber(Math.abs(row.delta))}` : ''} (${formatNumber(row.base)} → ${formatNumber(row.head)})`]
+  // Δ is over the paired examples: name the paired means it is the difference of.
+  const [from, to] = row.pairedBase != null && row.pairedHead != null ? [row.pairedBase, row.pairedHead] : [row.base, row.head]
+  const over = row.coverage ? ` over ${row.coverage.paired} paired examples` : ''
+  const parts = [`${name} ${verb}${row.delta !== 0 ? ` by ${formatNumber(Math.abs(row.delta))}` : ''} (${formatNumber(from)} → ${formatNumber(to)}${over})`]
   if (row.ci && row.ci.low !== null && row.ci.high !== null) {
     const excludes = row.ci.low > 0 || row.ci.high < 0
     parts.push(`${Math.round(row.ci.level * 100)}% CI ${excludes ? 'excludes' : 'includes'} 0`)
@@ -105,13 +139,11 @@ export function reading(row: Row): string {
 
 export function detailsBlock(row: Row): string {
   const lines = [`<details><summary><b>${escapeHtml(row.id)}</b>: ${escapeHtml(reading(row) || row.status)}</summary>`, '']
-  for (const g of row.gates.filter((g) => !g.ok && g.detail)) lines.push(`- Gate ${g.rule}: ${escapeMarkdown(g.detail!)}`)
   if (row.counts) {
     const c = row.counts
     lines.push(`- Paired examples: ${c.worse + c.better + c.unchanged} (${c.worse} worse, ${c.better} better, ${c.unchanged} unchanged)`)
     if (c.onlyBase || c.onlyHead) lines.push(`- Left out: ${c.onlyBase} only in the baseline, ${c.onlyHead} only in this run`)
   } else if (row.paired === false) lines.push('- Unpaired comparison: the two runs scored different examples.')
-  for (const note of row.notes ?? []) lines.push(`- ${escapeMarkdown(note)}`)
   if (row.status === 'regressed' || row.status === 'failed') lines.push(...(trendChart(row) ? ['', trendChart(row)] : []))
   if (row.topWorse?.length) {
     lines.push('', markdownTable([['Example', 'Base', 'Head', 'Δ'], ...row.topWorse.map((e) => [codeCell(e.id), formatNumber(e.base), formatNumber(e.head), formatSigned(e.delta)])]))
@@ -127,7 +159,7 @@ export interface RenderOptions {
   maxChars?: number
 }
 
-/** The report: headline, baseline line, table (worst first), details per problem row; trimmed to the budget. */
+/** The report: headline, baseline line, table (worst first), every note, details per problem row; trimmed to the budget. */
 export function renderMarkdown(c: Comparison, options: RenderOptions = {}): string {
   const max = options.maxChars ?? 65_536
   const suite = c.head.suite === 'default' ? '' : ` — suite ${codeSpan(c.head.suite)}`
@@ -140,22 +172,27 @@ export function renderMarkdown(c: Comparison, options: RenderOptions = {}): stri
     baselineLine(c),
     ''
   ].join('\n')
-  const problem = c.rows.filter((r) => r.status !== 'pass' && r.status !== 'improved' && r.status !== 'new')
+  const problem = c.rows.filter((r) => r.status !== 'pass' && r.status !== 'improved' && r.status !== 'new' && (r.counts || r.topWorse?.length || r.paired === false || (r.trend?.length ?? 0) >= 2))
   const allRows = c.rows
-  const footer = '\n<sub>Δ = head − base; ▲/▼ say better/worse in the metric’s direction. CI: percentile bootstrap of Δ; p: paired sign-flip permutation or McNemar test, two-sided; p(worse): the one-sided test a significance gate uses, raw and Holm-adjusted (adj.) across the suite’s gated metrics.</sub>\n'
-  const build = (rows: readonly Row[], details: readonly Row[], omitted: string) => {
+  const notes = noteLines(c).map((n) => `- ${n.id ? `${codeSpan(n.id)}: ` : ''}${escapeMarkdown(n.text)}`)
+  const footer = '\n<sub>Δ = head − base over the examples both runs scored; ▲/▼ say better/worse in the metric’s direction. CI: percentile bootstrap of Δ. p: paired sign-flip permutation or McNemar test, two-sided. p(worse): the one-sided test a significance gate uses; p(worse, Holm): the same after Holm’s correction across the suite’s significance-gated metrics, the value compared with α. Coverage: paired examples / the baseline’s examples. Gates marked (base) or (PR): the base branch and this PR gate differently and both apply.</sub>\n'
+  const build = (rows: readonly Row[], noteList: readonly string[], details: readonly Row[], omitted: string) => {
     const parts = [top, markdownTable(tableRows(rows)), '']
+    if (noteList.length) parts.push('**Notes**', '', ...noteList, '')
     if (details.length) parts.push(...details.map(detailsBlock), '')
     if (omitted) parts.push(`_${omitted}_`, '')
     return parts.join('\n') + footer
   }
-  const body = build(allRows, problem, '')
+  const body = build(allRows, notes, problem, '')
   if (body.length <= max) return body
-  // Over budget: drop details first (from the end), then rows from the least important end; say what was left out.
-  const withDetails = (keep: number) => build(allRows, problem.slice(0, keep), `Details of ${problem.length - keep} metric(s) left out to fit the size limit.`)
+  // Over budget: drop details first (from the end), then notes, then rows from the least important end; say what was left out.
+  const withDetails = (keep: number) => build(allRows, notes, problem.slice(0, keep), `Details of ${problem.length - keep} metric(s) left out to fit the size limit.`)
   const keepDetails = largestFitting(problem.length - 1, (k) => withDetails(k).length <= max)
   if (keepDetails >= 0) return withDetails(keepDetails)
-  const withRows = (keep: number) => build(allRows.slice(0, keep), [], `${allRows.length - keep} of ${allRows.length} rows and all details left out to fit the size limit; see comparison.json.`)
+  const withNotes = (keep: number) => build(allRows, notes.slice(0, keep), [], `${notes.length - keep} of ${notes.length} notes and all details left out to fit the size limit; see comparison.json.`)
+  const keepNotes = largestFitting(notes.length - 1, (k) => withNotes(k).length <= max)
+  if (keepNotes >= 0) return withNotes(keepNotes)
+  const withRows = (keep: number) => build(allRows.slice(0, keep), [], [], `${allRows.length - keep} of ${allRows.length} rows, all notes and details left out to fit the size limit; see comparison.json.`)
   return withRows(Math.max(0, largestFitting(allRows.length, (k) => withRows(k).length <= max)))
 }
 

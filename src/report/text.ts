@@ -1,14 +1,25 @@
 import { markdownTable } from 'markdown-table'
 import type { Comparison } from '../results/schema.js'
-import { headline, tableRows } from './markdown.js'
+import { headline, noteLines, tableRows } from './markdown.js'
 
 const VERDICT = { fail: 'FAIL', warn: 'PASS (with warnings)', pass: 'PASS' }
 
-/** The terminal table: the report's table with plain ids, then the verdict line. */
+/** The terminal table: the report's table with plain ids, every note (as in the report), then the verdict line. */
 export function renderTerminal(c: Comparison): string {
   const rows = tableRows(c.rows).map((r) => r.map((cell) => cell.replace(/`/g, '')))
   const base = c.base ? `baseline ${c.base.commit?.slice(0, 7) ?? '?'}${c.base.ref ? ` (${c.base.ref})` : ''}` : 'no baseline'
-  return [`interp-gate — suite ${c.head.suite}, ${base}`, '', markdownTable(rows, { stringLength: displayWidth }), '', `${headline(c)}`, `verdict: ${VERDICT[c.verdict]}`].join('\n')
+  const notes = noteLines(c).map((n) => `  ${n.id ? `${n.id}: ` : ''}${n.text}`)
+  const baseline = c.baselineNote ? [`baseline: ${c.baselineNote}`] : []
+  return [
+    `interp-gate — suite ${c.head.suite}, ${base}`,
+    ...baseline,
+    '',
+    markdownTable(rows, { stringLength: displayWidth }),
+    '',
+    ...(notes.length ? ['notes:', ...notes, ''] : []),
+    `${headline(c)}`,
+    `verdict: ${VERDICT[c.verdict]}`
+  ].join('\n')
 }
 
 // Status icons that terminals draw two columns wide (✅ ❌ ❔ ⚠️); ✓ and ✗ are narrow.

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { metricIdSchema, suiteSchema } from '../domain/ids.js'
+import { acceptEntrySchema, directionSchema, gateSchema, severitySchema } from '../domain/policy.js'
 
 export const RESULTS_SCHEMA = 'interp-gate/results@1'
 export const COMPARISON_SCHEMA = 'interp-gate/comparison@1'
@@ -20,11 +22,11 @@ export const examplesSchema = z.object({
 export const summarySchema = z.object({ n: z.number().int(), mean: finiteOrNull, sd: finiteOrNull })
 
 export const metricResultSchema = z.object({
-  id: z.string(),
+  id: metricIdSchema,
   metric: z.string(),
   title: z.string().optional(),
   family: z.string(),
-  direction: z.enum(['higher', 'lower']),
+  direction: directionSchema,
   value: finiteOrNull,
   n: z.number().int(),
   nanCount: z.number().int(),
@@ -35,17 +37,8 @@ export const metricResultSchema = z.object({
   fingerprint: z.string().optional(),
   summary: summarySchema.optional(),
   /** The gate and severity this run was configured with: on the base branch, the policy PRs are held to. */
-  gate: z
-    .object({
-      min: z.number().optional(),
-      max: z.number().optional(),
-      'max-regression': z.union([z.number(), z.string().regex(/^\d+(\.\d+)?%$/)]).optional(),
-      significance: z.number().gt(0).lt(1).optional(),
-      history: z.enum(['iqr']).optional()
-    })
-    .strict()
-    .optional(),
-  severity: z.enum(['error', 'warning', 'notice']).optional(),
+  gate: gateSchema.optional(),
+  severity: severitySchema.optional(),
   examples: examplesSchema.optional(),
   error: z.string().optional()
 })
@@ -53,35 +46,54 @@ export const metricResultSchema = z.object({
 export const resultsSchema = z.object({
   schema: z.literal(RESULTS_SCHEMA),
   tool: z.string(),
-  suite: z.string(),
+  suite: suiteSchema,
   commit: z.string().nullable(),
   ref: z.string().nullable(),
   createdAt: z.string(),
-  metrics: z.array(metricResultSchema)
+  metrics: z.array(metricResultSchema),
+  /** The config's accept entries: a later run treats an entry already here as stale. */
+  accept: z.array(acceptEntrySchema).optional()
 })
 
 export type Interval = z.infer<typeof intervalSchema>
 export type MetricResult = z.infer<typeof metricResultSchema>
 export type Results = z.infer<typeof resultsSchema>
 
-export const statusSchema = z.enum(['pass', 'improved', 'regressed', 'failed', 'new', 'missing', 'error', 'incompatible'])
+export const statusSchema = z.enum(['pass', 'improved', 'regressed', 'failed', 'accepted', 'new', 'missing', 'error', 'incompatible'])
 export type Status = z.infer<typeof statusSchema>
 
 export const gateCheckSchema = z.object({
-  rule: z.enum(['min', 'max', 'max-regression', 'history']),
+  rule: z.enum(['min', 'max', 'max-regression', 'max-dropped', 'history']),
   limit: z.union([z.number(), z.string()]),
   ok: z.boolean(),
+  /** Whose gate it is when the baseline's and the head config's gates differ (both apply); absent when they agree. */
+  from: z.enum(['base', 'head']).optional(),
   /** Why it decided so, in words ("worsened by 0.031 > 0.02, p=0.003 < 0.05"). */
   detail: z.string().optional()
 })
 
 export const topWorseSchema = z.object({ id: z.string(), base: z.number(), head: z.number(), delta: z.number() })
 
+/**
+ * Which examples the comparison used. lost: usable (finite) in the baseline but missing or NaN in the head;
+ * headOnly: usable in the head but missing or NaN in the baseline; paired: usable in both (what Δ, CI and p use).
+ * Without pairable per-example data the counts come from n and `exact` is false (a lower bound).
+ */
+export const coverageSchema = z.object({
+  base: z.number().int(),
+  head: z.number().int(),
+  paired: z.number().int(),
+  lost: z.number().int(),
+  headOnly: z.number().int(),
+  exact: z.boolean()
+})
+export type Coverage = z.infer<typeof coverageSchema>
+
 export const rowSchema = z.object({
   id: z.string(),
   metric: z.string(),
   title: z.string().optional(),
-  direction: z.enum(['higher', 'lower']),
+  direction: directionSchema,
   status: statusSchema,
   base: finiteOrNull,
   head: finiteOrNull,
@@ -90,6 +102,12 @@ export const rowSchema = z.object({
   /** CI of the head value (no baseline) or of Δ = head − base (with one). */
   ci: intervalSchema.nullable(),
   headCi: intervalSchema.nullable().optional(),
+  /** Base and head means over the paired examples, set when they differ from the full-run values in base and head. */
+  pairedBase: finiteOrNull.optional(),
+  pairedHead: finiteOrNull.optional(),
+  coverage: coverageSchema.optional(),
+  /** The reason of the accept entry that turned this regression into `accepted`. */
+  accepted: z.string().optional(),
   /** Two-sided p of "no difference". */
   pValue: finiteOrNull,
   /** One-sided p of "head is worse", the test a significance gate uses. */
@@ -102,8 +120,8 @@ export const rowSchema = z.object({
   counts: z.object({ worse: z.number().int(), better: z.number().int(), unchanged: z.number().int(), onlyBase: z.number().int(), onlyHead: z.number().int() }).optional(),
   topWorse: z.array(topWorseSchema).optional(),
   gates: z.array(gateCheckSchema),
-  severity: z.enum(['error', 'warning', 'notice']),
-  /** Plain-language notes: why incompatible, why an error, left-out data. */
+  severity: severitySchema,
+  /** Plain-language notes, each a decision the comparison made: gate changes, coverage, accept, why incompatible. */
   notes: z.array(z.string()).optional(),
   /** The metric's last values in the history store (base branch), oldest first, for the trend column. */
   trend: z.array(z.number()).optional(),
@@ -119,6 +137,8 @@ export const comparisonSchema = z.object({
   head: runInfoSchema,
   verdict: z.enum(['pass', 'warn', 'fail']),
   baselineNote: z.string().optional(),
+  /** Notes about the comparison as a whole (e.g. an accept entry naming no compared metric). */
+  notes: z.array(z.string()).optional(),
   rows: z.array(rowSchema)
 })
 

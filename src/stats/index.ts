@@ -5,7 +5,6 @@ export type {
   BootstrapOptions,
   CompareOptions,
   Comparison,
-  Direction,
   ExampleChange,
   Interval,
   PairedComparison,

@@ -1,3 +1,5 @@
+import type { Direction } from '../domain/policy.js'
+
 /** One metric's result for one run, as the metric layer produces it. */
 export interface Sample {
   /** The aggregate: mean of the finite scores, or aggregate(columns). */
@@ -13,7 +15,6 @@ export interface Sample {
 /** Recomputes a non-decomposable metric on the rows `indices` (all rows when omitted). */
 export type Aggregate = (columns: Record<string, Float64Array>, indices?: ArrayLike<number>) => number
 
-export type Direction = 'higher' | 'lower'
 export type Alternative = 'two-sided' | 'less' | 'greater'
 
 export interface Interval {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compare, type GateSpec, verdictOf } from '../../src/compare/compare.js'
+import { compare, type GateSpec, verdictOf } from '../../src/compare/comparison.js'
 import { marginOf, worsening } from '../../src/compare/gates.js'
 import type { Defaults } from '../../src/config/schema.js'
 import type { Row } from '../../src/results/schema.js'
@@ -185,7 +185,7 @@ describe('compare: history fence for scalar metrics', () => {
 
   it('flags a value beyond the fence only with gate.history: iqr', () => {
     expect(run(-2, { history: 'iqr' }).status).toBe('regressed')
-    expect(run(-2, { history: 'iqr' }).gates).toEqual([{ rule: 'history', limit: 'iqr', ok: false, detail: 'outside the IQR fence of the last 5 values (< −1)' }])
+    expect(run(-2, { history: 'iqr' }).gates).toEqual([{ rule: 'history', limit: 'iqr', ok: false, detail: '−2 is outside the IQR fence [−1, 7] from 5 earlier values: 1, 2, 3, 4, 5' }])
     expect(run(-0.5, { history: 'iqr' }).status).toBe('pass')
     expect(run(-2, {}).status).toBe('pass')
   })
@@ -209,7 +209,11 @@ describe('compare: eval sets that differ a little or a lot', () => {
     expect(r.status).not.toBe('incompatible')
     expect(r.paired).toBe(true)
     expect(r.counts).toMatchObject({ onlyBase: 2, onlyHead: 2 })
-    expect(r.notes).toContain('2 example(s) only in the baseline and 2 only in this run were left out of the pairing')
+    // ex0, ex1 only in the base; ex10, ex11 only in the head; ex2..ex9 paired
+    expect(r.coverage).toEqual({ base: 10, head: 10, paired: 8, lost: 2, headOnly: 2, exact: true })
+    expect(r.notes).toContain(
+      "coverage 8/10: this run lost 2 of the baseline's 10 examples (missing, or NaN where the baseline had a value); 2 example(s) only this run scores (not in the baseline, or NaN there) are counted but not compared; Δ, CI and p use the 8 examples both runs scored"
+    )
   })
 
   it('calls a mostly different eval set incompatible', () => {
@@ -224,18 +228,24 @@ describe('compare: eval sets that differ a little or a lot', () => {
   })
 })
 
-describe('compare: the base branch decides the gate', () => {
+describe('compare: the base branch gate applies too', () => {
   const base = results([metric('m', { value: 0.8, gate: { 'max-regression': 0.01 }, severity: 'error' }), metric('gone', { value: 1, gate: { min: 0.5 }, severity: 'error' })])
   const head = results([metric('m', { value: 0.7 })])
 
   it('holds the PR to the baseline gate when its config loosens it, and says so', () => {
     const c = compare({ base, head, defaults, gates: { m: gate({ 'max-regression': 0.5 }, 'notice') } })
     const r = row(c.rows, 'm')
+    // 0.1 worse: over the base's 0.01, within the PR's 0.5; the failing check decides
     expect(r.status).toBe('regressed')
     expect(r.severity).toBe('error')
-    expect(r.notes).toContain(
-      'this PR changes the gate of m from {"max-regression":0.01} (error) to {"max-regression":0.5} (notice); the base branch\'s gate applies until the change is merged'
-    )
+    expect(r.gates.map(({ rule, limit, ok, from }) => ({ rule, limit, ok, from }))).toEqual([
+      { rule: 'max-regression', limit: 0.01, ok: false, from: 'base' },
+      { rule: 'max-regression', limit: 0.5, ok: true, from: 'head' }
+    ])
+    expect(r.notes).toEqual([
+      'this PR changes the gate of m from {max-regression: 0.01} to {max-regression: 0.5}: both apply until the change is merged, and a check failing in either fails',
+      'this PR changes the severity of m from error to notice: the stricter (error) applies until the change is merged'
+    ])
     expect(c.verdict).toBe('fail')
   })
 

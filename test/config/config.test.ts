@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bindMetrics } from '../../src/config/bind.js'
+import { bindMetrics } from '../../src/engine/bind.js'
 import { ConfigError, parseConfig } from '../../src/config/load.js'
 
 const ok = `version: 1
@@ -46,7 +46,7 @@ describe('parseConfig', () => {
   it('rejects unknown keys with a did-you-mean hint at the key', () => {
     const text = `${ok}    gate: { max-regresion: 0.1 }\n`
     expect(errorOf(() => parseConfig(text, 'interp-gate.yml'))).toBe(
-      'interp-gate.yml:7:13 metrics[0].gate.max-regresion: unknown key "max-regresion" (did you mean "max-regression"?); expected one of min, max, max-regression, significance, history'
+      'interp-gate.yml:7:13 metrics[0].gate.max-regresion: unknown key "max-regresion" (did you mean "max-regression"?); expected one of min, max, max-regression, max-dropped, significance, history'
     )
   })
 

@@ -28,7 +28,7 @@ describe('sticky PR comment (bundled action, fake GitHub)', () => {
     expect(ours[0].body.startsWith(`${MARKER}\n### ✅ interp-gate: passed — suite \`explainers\``)).toBe(true)
     expect(first.outputs['comment-url']).toBe(ours[0].html_url)
     // Both pages were read before deciding to create.
-    expect(fake.requests.filter((r) => r.path === COMMENTS && r.method === 'GET').map((r) => r.query.page)).toEqual(['1', '2'])
+    expect(fake.requests.filter((r) => r.path === COMMENTS && r.method === 'GET').map((r) => r.query.page ?? '1')).toEqual(['1', '2'])
 
     fake.requests.length = 0
     const second = await runPullRequest(fake, ws, { baseline: 'baseline/results.json' })

@@ -105,11 +105,11 @@ export function zipFiles(files: Record<string, string>): Uint8Array {
 }
 
 /** A successful push run of ci.yml on `branch` at `sha`, with the baseline artifact unless `artifact: false`. */
-export function addPushRun(fake: FakeGitHub, options: { sha: string; branch?: string; expired?: boolean; artifact?: boolean; timestamp?: string; fork?: string; results?: string }): FakeRun {
+export function addPushRun(fake: FakeGitHub, options: { sha: string; branch?: string; expired?: boolean; artifact?: boolean; timestamp?: string; fork?: string; results?: string; conclusion?: string }): FakeRun {
   const run: FakeRun = {
     id: fake.id(),
     event: 'push',
-    conclusion: 'success',
+    conclusion: options.conclusion ?? 'success',
     head_sha: options.sha,
     head_branch: options.branch ?? 'master',
     head_repository: { full_name: options.fork ?? REPO },

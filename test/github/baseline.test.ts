@@ -18,11 +18,34 @@ describe('findBaselineRun', () => {
     addPushRun(fake, { sha: 'a'.repeat(40) })
     const run = addPushRun(fake, { sha: base })
     const found = await findBaselineRun(fake.api(), search)
-    expect(found).toEqual({ found: { runId: run.id, artifactId: fake.artifacts[1].id, commit: base, note: "bbbbbbb on master, the PR's base commit" } })
+    expect(found).toEqual({ found: { runId: run.id, artifactId: fake.artifacts[1].id, commit: base, conclusion: 'success', note: "bbbbbbb on master, the PR's base commit" } })
     expect(fake.requests[0].path).toBe(`/repos/${REPO}/actions/workflows/ci.yml/runs`)
   })
 
-  it('skips runs that are not successful pushes of this repository’s branch, even if the API returned them', async () => {
+  it('takes the artifact of a push run whose workflow failed, and says the workflow failed', async () => {
+    const fake = new FakeGitHub()
+    addPushRun(fake, { sha: 'a'.repeat(40) })
+    const run = addPushRun(fake, { sha: base, conclusion: 'failure' })
+    const lookup = await findBaselineRun(fake.api(), search)
+    expect(lookup.found).toMatchObject({ runId: run.id, commit: base, conclusion: 'failure' })
+    expect(lookup.found?.note).toBe(`bbbbbbb on master, the PR's base commit (that run's workflow concluded "failure"; its interp-gate artifact is complete, so it is the baseline)`)
+    // The API is not asked to filter by conclusion
+    expect(fake.requests[0].query.status).toBeUndefined()
+  })
+
+  it('a failed run without the artifact (interp-gate never finished) is skipped for an earlier one', async () => {
+    const fake = new FakeGitHub()
+    fake.commits[base] = '2026-05-01T00:00:00Z'
+    const good = addPushRun(fake, { sha: '1'.repeat(40), timestamp: '2026-04-01T00:00:00Z', conclusion: 'failure' })
+    addPushRun(fake, { sha: base, artifact: false, conclusion: 'failure', timestamp: '2026-05-01T00:00:00Z' })
+    const lookup = await findBaselineRun(fake.api(), search)
+    expect(lookup.found?.runId).toBe(good.id)
+    expect(lookup.found?.note).toBe(
+      `1111111 on master, the newest earlier run with a baseline: the PR's base commit bbbbbbb has a run without the "interp-gate-explainers" artifact (that run's workflow concluded "failure"; its interp-gate artifact is complete, so it is the baseline)`
+    )
+  })
+
+  it('skips runs that are not pushes of this repository’s branch, even if the API returned them', async () => {
     const fake = new FakeGitHub()
     const forkRun = addPushRun(fake, { sha: base, fork: 'evil/Hello-World' })
     fake.runs.push({ ...forkRun, id: fake.id(), event: 'pull_request', head_repository: { full_name: REPO } })
@@ -38,7 +61,7 @@ describe('findBaselineRun', () => {
     addPushRun(fake, { sha: '3'.repeat(40), timestamp: '2026-06-01T00:00:00Z' })
     const lookup = await findBaselineRun(fake.api(), search)
     expect(lookup.found?.runId).toBe(good.id)
-    expect(lookup.found?.note).toBe("1111111 on master, the newest earlier run with a baseline: the PR's base commit bbbbbbb has no successful push run of this workflow")
+    expect(lookup.found?.note).toBe("1111111 on master, the newest earlier run with a baseline: the PR's base commit bbbbbbb has no push run of this workflow")
   })
 
   it('without the base commit date, takes the newest run and does not claim "earlier"', async () => {
@@ -83,7 +106,7 @@ describe('downloadBaseline', () => {
       copyFileSync(file, join(into, 'interp-gate-explainers.zip'))
     }
   })
-  const found = { runId: 1, artifactId: 2, commit: base, note: 'n' }
+  const found = { runId: 1, artifactId: 2, commit: base, conclusion: 'success', note: 'n' }
 
   it('returns the validated results of the artifact', async () => {
     const text = JSON.stringify({ ...results([]), suite: 'explainers' })

@@ -47,7 +47,7 @@ describe('sticky comment', () => {
     const fake = fakeWith([...Array.from({ length: 230 }, (_, i) => ({ body: `c${i}`, user: { login: 'u', type: 'User' } })), { body: `${marker}\nold`, user: bot }])
     const outcome = await upsertStickyComment(fake.api(), { repo, issueNumber: 5, marker, body: `${marker}\nnew`, create: true })
     expect(outcome.action).toBe('updated')
-    expect(fake.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/comments')).map((r) => r.query.page)).toEqual(['1', '2', '3'])
+    expect(fake.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/comments')).map((r) => r.query.page ?? '1')).toEqual(['1', '2', '3'])
   })
 
   it('a 403 names the missing permission', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { Api } from '../../src/github/api.js'
 import { entryFromResults } from '../../src/history/entry.js'
 import { appendHistoryEntry, BranchStore, readHistoryBranch } from '../../src/github/history-branch.js'
 import { readTarball } from '../../src/github/tar-reader.js'
@@ -99,12 +100,11 @@ describe('readTarball', () => {
 describe('history branch over HTTP with octokit', () => {
   it('writes and reads back through the real client (ref paths, tarball bytes), with retries on 422', async () => {
     const fake = await new FakeGitHub().start()
-    const saved = process.env.GITHUB_API_URL
-    // @actions/github reads the API URL when it is first imported.
-    process.env.GITHUB_API_URL = fake.url
     try {
       const { createApi } = await import('../../src/github/clients.js')
-      const api = createApi('t', { INTERP_GATE_RETRY_BASE_MS: '5' }, { info: () => {}, warning: () => {} })
+      const octokit = createApi('t', { INTERP_GATE_RETRY_BASE_MS: '5' }, { info: () => {}, warning: () => {} })
+      // The action's client (retry, throttle), pointed at the fake: @actions/github fixed its base URL at import.
+      const api = { request: octokit.request.defaults({ baseUrl: fake.url }) } as unknown as Api
       const slashed = { repo, branch: 'metrics/interp-gate' }
       // The first entry in-process (octokit's throttle spaces writes 1 s apart, as GitHub asks), the second over HTTP.
       await appendHistoryEntry(fake.api(), slashed, { entry: entry(1), keep: 10, ...fast })
@@ -114,8 +114,6 @@ describe('history branch over HTTP with octokit', () => {
       expect((await readHistoryBranch(api, slashed)).entries.map((e) => e.entry.commit)).toEqual([sha(1), sha(2)])
       expect(fake.requests.some((r) => r.method === 'PATCH' && /\/git\/refs\/heads(%2F|\/)metrics(%2F|\/)interp-gate$/.test(r.path))).toBe(true)
     } finally {
-      if (saved === undefined) delete process.env.GITHUB_API_URL
-      else process.env.GITHUB_API_URL = saved
       await fake.stop()
     }
   })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeApiError, paginate } from '../../src/github/api.js'
+import { describeApiError, paginateBounded } from '../../src/github/api.js'
 import { findPullRequestByHead } from '../../src/github/pulls.js'
 import { FakeGitHub } from '../helpers/fake-github.js'
 
@@ -52,13 +52,16 @@ describe('describeApiError', () => {
   })
 })
 
-describe('paginate', () => {
-  it('stops at a short page and at maxPages', async () => {
+describe('paginateBounded', () => {
+  it("follows octokit's Link rel=next to the last page, and stops after maxPages", async () => {
     const fake = new FakeGitHub()
     for (let i = 0; i < 250; i++) fake.comments.push({ id: i, issue: 1, body: '', user: { login: 'u', type: 'User' }, html_url: '' })
-    const all = await paginate(fake.api(), 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: 'o', repo: 'r', issue_number: 1 }, (d) => d)
-    expect(all).toHaveLength(250)
-    const two = await paginate(fake.api(), 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: 'o', repo: 'r', issue_number: 1 }, (d) => d, 2)
+    const api = fake.api()
+    const where = { owner: 'o', repo: 'r', issue_number: 1, per_page: 100 }
+    const all = await paginateBounded(10, api.paginate.iterator(api.rest.issues.listComments, where))
+    expect(all.map((c) => c.id)).toEqual(Array.from({ length: 250 }, (_, i) => i))
+    expect(fake.requests.map((r) => r.query.page ?? '1')).toEqual(['1', '2', '3'])
+    const two = await paginateBounded(2, api.paginate.iterator(api.rest.issues.listComments, where))
     expect(two).toHaveLength(200)
   })
 })

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { gzipSync } from 'node:zlib'
 import { unzipSync } from 'fflate'
+import { GitHub } from '@actions/github/lib/utils'
 import type { Api } from '../../src/github/api.js'
 
 /** One request the fake received, as the test asserts on it. */
@@ -130,23 +131,20 @@ export class FakeGitHub {
     return artifact
   }
 
-  /** The same handlers without HTTP: an `Api` for unit tests of the adapters. */
+  /** The same handlers without HTTP: octokit (REST methods, paginate) over a fetch that answers from this fake. */
   api(): Api {
-    return {
-      request: async (route, params = {}) => {
-        const [method, template] = route.split(' ')
-        const rest: Record<string, unknown> = { ...params }
-        const path = template.replace(/\{(\w+)\}/g, (_, k: string) => {
-          const v = String(rest[k])
-          delete rest[k]
-          return encodeURIComponent(v)
-        })
-        const query = method === 'GET' ? Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, String(v)])) : {}
-        const reply = this.route({ method, path, query, body: method === 'GET' ? undefined : rest })
-        if (reply.status >= 400) throw Object.assign(new Error((reply.body as { message?: string })?.message ?? 'error'), { status: reply.status })
-        return { status: reply.status, data: reply.raw ?? reply.body, headers: reply.headers ?? {} }
-      }
+    const base = 'http://fake-github.invalid'
+    const fetch = async (url: string, init: { method?: string; body?: string | null } = {}) => {
+      const u = new URL(url)
+      const method = init.method ?? 'GET'
+      const body = typeof init.body === 'string' && init.body.length ? JSON.parse(init.body) : undefined
+      const reply = this.route({ method, path: u.pathname, query: Object.fromEntries(u.searchParams), body }, base)
+      const payload = reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body))
+      const response = new Response(reply.status === 204 || reply.status === 304 ? null : payload, { status: reply.status, headers: { 'content-type': 'application/json; charset=utf-8', ...reply.headers } })
+      // A constructed Response has no url; octokit's paginate reads it.
+      return Object.defineProperty(response, 'url', { value: url })
     }
+    return new GitHub({ baseUrl: base, request: { fetch, retries: 0 } }) as Api
   }
 
   private async handle(req: IncomingMessage): Promise<Reply> {
@@ -156,10 +154,11 @@ export class FakeGitHub {
     const url = new URL(req.url ?? '/', this.url)
     const isJson = (req.headers['content-type'] ?? '').includes('json')
     const body = isJson && raw.length ? JSON.parse(raw.toString('utf8')) : raw
-    return this.route({ method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), body })
+    return this.route({ method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), body }, this.url)
   }
 
-  private route(request: Recorded): Reply {
+  /** `base` is where Link headers of paged lists point (octokit's paginate follows rel="next"). */
+  private route(request: Recorded, base: string): Reply {
     this.requests.push(request)
     const fault = this.faults.find((f) => f.times > 0 && f.method === request.method && f.path.test(request.path))
     if (fault) {
@@ -170,7 +169,8 @@ export class FakeGitHub {
     const m = (pattern: RegExp) => pattern.exec(path)
     let g: RegExpExecArray | null
     if (method === 'GET' && path === '/user') return this.user ? { status: 200, body: this.user } : { status: 403, body: { message: 'Resource not accessible by integration' } }
-    if (method === 'GET' && (g = m(/^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/))) return page(this.comments.filter((c) => c.issue === Number(g![1])), query)
+    const link = (total: number) => nextLink(base, path, query, total)
+    if (method === 'GET' && (g = m(/^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/))) return page(this.comments.filter((c) => c.issue === Number(g![1])), query, link)
     if (method === 'POST' && (g = m(/^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/))) {
       const id = this.id()
       const comment = { id, issue: Number(g[1]), body: body.body, user: this.author, html_url: `https://github.test/pull/${g[1]}#issuecomment-${id}` }
@@ -198,11 +198,11 @@ export class FakeGitHub {
     if (method === 'GET' && m(/^\/repos\/[^/]+\/[^/]+\/actions\/(workflows\/[^/]+\/)?runs$/)) {
       const runs = this.runs.filter((r) => (!query.branch || r.head_branch === query.branch) && (!query.event || r.event === query.event) && (!query.status || r.conclusion === query.status) && (!query.head_sha || r.head_sha === query.head_sha))
       const sorted = [...runs].sort((a, b) => b.id - a.id)
-      return { status: 200, body: { total_count: sorted.length, workflow_runs: pageItems(sorted, query) } }
+      return { status: 200, body: { total_count: sorted.length, workflow_runs: pageItems(sorted, query) }, headers: link(sorted.length) }
     }
     if (method === 'GET' && (g = m(/^\/repos\/[^/]+\/[^/]+\/actions\/runs\/(\d+)\/artifacts$/))) {
       const list = this.artifacts.filter((a) => a.runId === Number(g![1]) && (!query.name || a.name === query.name)).map(artifactJson)
-      return { status: 200, body: { total_count: list.length, artifacts: pageItems(list, query) } }
+      return { status: 200, body: { total_count: list.length, artifacts: pageItems(list, query) }, headers: link(list.length) }
     }
     if (method === 'GET' && (g = m(/^\/repos\/[^/]+\/[^/]+\/actions\/artifacts\/(\d+)\/zip$/))) {
       const artifact = this.artifacts.find((a) => a.id === Number(g![1]))
@@ -218,7 +218,7 @@ export class FakeGitHub {
       const date = this.commits[g[1]]
       return date ? { status: 200, body: { sha: g[1], commit: { committer: { date } } } } : { status: 404, body: { message: 'Not Found' } }
     }
-    if (method === 'GET' && m(/^\/repos\/[^/]+\/[^/]+\/pulls$/)) return page(this.pulls.filter((p) => (!query.state || p.state === query.state) && (!query.head || p.head.label === query.head)), query)
+    if (method === 'GET' && m(/^\/repos\/[^/]+\/[^/]+\/pulls$/)) return page(this.pulls.filter((p) => (!query.state || p.state === query.state) && (!query.head || p.head.label === query.head)), query, link)
     if (/^\/repos\/[^/]+\/[^/]+\/(git\/|tarball\/)/.test(path)) return this.gitData(method, path.replace(/^\/repos\/[^/]+\/[^/]+\//, ''), body)
     if (path.startsWith(TWIRP)) return this.twirp(path.slice(TWIRP.length), body)
     if (method === 'PUT' && path.startsWith('/devstoreaccount1/artifacts/')) return this.blob(path, query, body as Buffer)
@@ -378,6 +378,15 @@ function pageItems<T>(items: T[], query: Record<string, string>): T[] {
   return items.slice((n - 1) * perPage, n * perPage)
 }
 
-function page<T>(items: T[], query: Record<string, string>): Reply {
-  return { status: 200, body: pageItems(items, query) }
+function page<T>(items: T[], query: Record<string, string>, link: (total: number) => Record<string, string>): Reply {
+  return { status: 200, body: pageItems(items, query), headers: link(items.length) }
+}
+
+/** GitHub's `Link: <…&page=n+1>; rel="next"` while more items follow. */
+function nextLink(base: string, path: string, query: Record<string, string>, total: number): Record<string, string> {
+  const perPage = Number(query.per_page ?? 30)
+  const n = Number(query.page ?? 1)
+  if (n * perPage >= total) return {}
+  const next = new URLSearchParams({ ...query, page: String(n + 1) })
+  return { link: `<${base}${path}?${next}>; rel="next"` }
 }

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { computeResults, loadConfig } from '../../src/pipeline.js'
+import { computeResults, loadConfig } from '../../src/engine/pipeline.js'
 
 const workspace = resolve(import.meta.dirname, '../../examples/mech-interp')
 

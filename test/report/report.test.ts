@@ -29,7 +29,19 @@ const comparison: Comparison = {
     }),
     r({ id: 'ig-gini', status: 'improved', base: 0.652, head: 0.742, delta: 0.09, relDelta: 0.138, ci: { level: 0.95, low: 0.0867, high: 0.0933 }, pValue: 0.0004, paired: true, gates: [{ rule: 'min', limit: 0.5, ok: true }] }),
     r({ id: 'runtime', status: 'new', head: 38.4, direction: 'lower', severity: 'warning' }),
-    r({ id: 'accuracy', status: 'pass', base: 0.785, head: 0.785, delta: 0, relDelta: 0, ci: { level: 0.95, low: 0, high: 0 }, pValue: 1, paired: true })
+    r({
+      id: 'accuracy', status: 'pass', base: 0.785, head: 0.785, delta: 0, relDelta: 0, ci: { level: 0.95, low: 0, high: 0 }, pValue: 1, paired: true,
+      gates: [{ rule: 'min', limit: 0.7, ok: true, from: 'base' }, { rule: 'min', limit: 0.75, ok: true, from: 'head' }],
+      notes: ['this PR changes the gate of accuracy from {min: 0.7} to {min: 0.75}: both apply until the change is merged, and a check failing in either fails']
+    }),
+    r({
+      id: 'ig-insertion', status: 'accepted', base: 0.61, head: 0.6, delta: -0.004, relDelta: -0.00656, ci: { level: 0.95, low: -0.011, high: 0.003 }, pValue: 0.3, paired: true,
+      pairedBase: 0.604, pairedHead: 0.6,
+      coverage: { base: 500, head: 380, paired: 380, lost: 120, headOnly: 0, exact: true },
+      accepted: 'smoothing skips saturated images',
+      gates: [{ rule: 'max-dropped', limit: '5%', ok: false, detail: 'lost 120 of 500 baseline examples (missing or NaN in this run) > allowed 25' }],
+      notes: ['coverage 380/500: this run lost 120 of the baseline\'s 500 examples', 'regression accepted by this change: smoothing skips saturated images']
+    })
   ]
 }
 
@@ -42,7 +54,7 @@ describe('markdown report', () => {
 
   it('shows the raw and the Holm-adjusted p of a significance gate', () => {
     const row = { ...comparison.rows[0], pWorse: 0.02, pAdjusted: 0.04 }
-    expect(renderMarkdown({ ...comparison, rows: [row] })).toContain('| [+0.009, +0.034] p(worse)=0.020, adj.=0.040 |')
+    expect(renderMarkdown({ ...comparison, rows: [row] })).toContain('| [+0.009, +0.034] p(worse)=0.020, p(worse, Holm)=0.040 |')
   })
 
   it('says better or worse in the metric direction, not up or down', () => {
@@ -50,21 +62,27 @@ describe('markdown report', () => {
     expect(deltaText(r({ id: 'x', status: 'pass', direction: 'lower', base: 0.3, head: 0.2, delta: -0.1, relDelta: -1 / 3 }))).toBe('−0.1 ▲ better (−33%)')
   })
 
-  it('stays within the budget: details go first, then rows, and it says so', () => {
+  it('stays within the budget: details go first, then notes, then rows, and it says so', () => {
     const many: Comparison = {
       ...comparison,
       rows: Array.from({ length: 400 }, (_, i) => ({ ...comparison.rows[0], id: `metric-${String(i).padStart(3, '0')}` }))
     }
     const full = renderMarkdown(many, { maxChars: 10_000_000 })
     expect(full.match(/<details>/g)).toHaveLength(400)
-    const noDetails = renderMarkdown(many, { maxChars: 80_000 })
-    expect(noDetails.length).toBeLessThanOrEqual(80_000)
+    const noDetails = renderMarkdown(many, { maxChars: 150_000 })
+    expect(noDetails.length).toBeLessThanOrEqual(150_000)
     expect(noDetails).toMatch(/Details of \d+ metric\(s\) left out to fit the size limit\./)
     expect(noDetails.match(/<details>/g)?.length ?? 0).toEqual(noDetails.match(/<\/details>/g)?.length ?? 0)
+    const fewNotes = renderMarkdown(many, { maxChars: 70_000 })
+    expect(fewNotes.length).toBeLessThanOrEqual(70_000)
+    const n = /(\d+) of 400 notes and all details left out/.exec(fewNotes)
+    expect(n).not.toBeNull()
+    // one note per row (its failed max-regression check)
+    expect(fewNotes.split('\n').filter((l) => l.startsWith('- `metric-')).length + Number(n![1])).toBe(400)
     const fewRows = renderMarkdown(many, { maxChars: 20_000 })
     expect(fewRows.length).toBeLessThanOrEqual(20_000)
     expect(fewRows).not.toContain('<details>')
-    const m = /(\d+) of 400 rows and all details left out/.exec(fewRows)
+    const m = /(\d+) of 400 rows, all notes and details left out/.exec(fewRows)
     expect(m).not.toBeNull()
     const shown = fewRows.split('\n').filter((l) => l.startsWith('| 🔴')).length
     expect(shown + Number(m![1])).toBe(400)
@@ -99,7 +117,8 @@ describe('annotations', () => {
     expect(list.map((a) => [a.level, a.title, a.file, a.line])).toEqual([
       ['error', 'interp-gate: ig-deletion regressed', 'src/ig.py', undefined],
       ['warning', 'interp-gate: warned regressed', 'interp-gate.yml', 30],
-      ['warning', 'interp-gate: gone missing', 'interp-gate.yml', undefined]
+      ['warning', 'interp-gate: gone missing', 'interp-gate.yml', undefined],
+      ['warning', 'interp-gate: ig-insertion accepted', 'interp-gate.yml', undefined]
     ])
   })
 })

@@ -1,21 +1,21 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { bindMetrics, type BoundMetric } from './config/bind.js'
-import { ConfigError, type LoadedConfig, parseConfig } from './config/load.js'
-import { compare, type GateSpec } from './compare/compare.js'
-import { createInputReader, InputError, resolveInWorkspace } from './inputs/index.js'
-import type { NDArray } from './inputs/ndarray.js'
-import { loadPluginMetric } from './metrics/plugin.js'
-import { findMetric } from './metrics/registry.js'
-import type { MetricDefinition } from './metrics/types.js'
-import type { HistoryEntry } from './history/entry.js'
-import { attachTrends, historyValues } from './history/series.js'
-import { type Annotation, buildAnnotations } from './report/annotations.js'
-import { renderMarkdown } from './report/markdown.js'
-import { buildMetricResult, errorResult } from './results/build.js'
-import { serializeJson } from './results/io.js'
-import { type Comparison, type MetricResult, RESULTS_SCHEMA, type Results } from './results/schema.js'
-import type { Aggregate } from './stats/index.js'
+import { bindMetrics, type BoundMetric } from './bind.js'
+import { ConfigError, type LoadedConfig, parseConfig } from '../config/load.js'
+import { compare, type GateSpec } from '../compare/comparison.js'
+import { createInputReader, InputError, resolveInWorkspace } from '../inputs/index.js'
+import type { NDArray } from '../inputs/ndarray.js'
+import { loadPluginMetric } from '../metrics/plugin.js'
+import { findMetric } from '../metrics/registry.js'
+import type { MetricDefinition } from '../metrics/types.js'
+import type { HistoryEntry } from '../history/entry.js'
+import { attachTrends, historyValues } from '../history/series.js'
+import { type Annotation, buildAnnotations } from '../report/annotations.js'
+import { renderMarkdown } from '../report/markdown.js'
+import { buildMetricResult, errorResult } from './metric-result.js'
+import { serializeJson } from '../results/io.js'
+import { type Comparison, type MetricResult, RESULTS_SCHEMA, type Results } from '../results/schema.js'
+import type { Aggregate } from '../stats/index.js'
 
 export const TOOL = 'interp-gate@0.1.0'
 
@@ -105,7 +105,9 @@ export function computeResults(workspace: string, loaded: LoadedConfig, bound: B
       commit: info.commit ?? null,
       ref: info.ref ?? null,
       createdAt: info.createdAt ?? new Date().toISOString(),
-      metrics
+      metrics,
+      // Recorded so that a later run can tell a new accept entry from one its baseline already had.
+      ...(config.accept.length ? { accept: config.accept } : {})
     },
     inputErrors
   }

@@ -1,4 +1,5 @@
 import type { Defaults } from '../config/schema.js'
+import type { Direction } from '../domain/policy.js'
 import { finiteOrNull, jsonInterval } from '../results/encode.js'
 import type { DecodedExamples } from '../results/io.js'
 import type { Interval, MetricResult, Row } from '../results/schema.js'
@@ -7,6 +8,9 @@ import { type Aggregate, compareSamples, compareSummaries, type Sample, seedFor 
 /** What compare needs from the statistics of one base/head pair. */
 export interface PairStatistics {
   paired: boolean | null
+  /** Base and head values over the examples Δ, CI and p describe (the paired ones); null: the full-run values. */
+  baseValue: number | null
+  headValue: number | null
   ci: Interval | null
   pValue: number | null
   pWorse: number | null
@@ -20,7 +24,7 @@ function sampleOf(result: MetricResult, examples: DecodedExamples | undefined): 
 }
 
 
-function summaryStatistics(base: MetricResult, head: MetricResult, options: { confidence: number; direction: 'higher' | 'lower' }): PairStatistics | null {
+function summaryStatistics(base: MetricResult, head: MetricResult, options: { confidence: number; direction: Direction }): PairStatistics | null {
   const b = base.summary
   const h = head.summary
   if (!b || !h || b.mean === null || h.mean === null || b.sd === null || h.sd === null) return null
@@ -28,6 +32,8 @@ function summaryStatistics(base: MetricResult, head: MetricResult, options: { co
   if (!s) return null
   return {
     paired: false,
+    baseValue: null,
+    headValue: null,
     ci: jsonInterval(s.ci),
     pValue: finiteOrNull(s.pValue),
     pWorse: finiteOrNull(s.pWorse),
@@ -62,7 +68,7 @@ export function pairStatistics(
     if (hasData(baseExamples) || hasData(headExamples)) {
       notes.push(`${!hasData(baseExamples) ? 'the baseline' : 'this run'} kept no per-example data: compared by point value, no CI or test`)
     }
-    return { paired: null, ci: null, pValue: null, pWorse: null, notes }
+    return { paired: null, baseValue: null, headValue: null, ci: null, pValue: null, pWorse: null, notes }
   }
   const b = sampleOf(base, baseExamples)
   const h = sampleOf(head, headExamples)
@@ -70,14 +76,13 @@ export function pairStatistics(
   const ci = s.ci ? jsonInterval(s.ci) : null
   if (!s.paired) {
     notes.push(`unpaired: ${s.reason}`)
-    return { paired: false, ci, pValue: finiteOrNull(s.pValue), pWorse: finiteOrNull(s.pWorse), notes }
+    return { paired: false, baseValue: finiteOrNull(s.baseValue), headValue: finiteOrNull(s.headValue), ci, pValue: finiteOrNull(s.pValue), pWorse: finiteOrNull(s.pWorse), notes }
   }
-  if (s.onlyBase.length || s.onlyHead.length) {
-    notes.push(`${s.onlyBase.length} example(s) only in the baseline and ${s.onlyHead.length} only in this run were left out of the pairing`)
-  }
-  if (s.dropped) notes.push(`${s.dropped} pair(s) dropped because one side is NaN`)
+  // Examples left out of the pairing are reported as coverage by the caller.
   return {
     paired: true,
+    baseValue: finiteOrNull(s.baseValue),
+    headValue: finiteOrNull(s.headValue),
     ci,
     pValue: finiteOrNull(s.pValue),
     pWorse: finiteOrNull(s.pWorse),
