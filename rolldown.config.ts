@@ -1,5 +1,19 @@
 // Bundles the action entry and the CLI into dist/ as ESM; the e2e tests build the same bundle into build/ (bundleConfig).
-import { defineConfig, type InputOptions, type OutputOptions } from 'rolldown'
+import { readFileSync } from 'node:fs'
+import { defineConfig, type InputOptions, type OutputOptions, type Plugin } from 'rolldown'
+
+/** `import text from 'x?raw'` inlines the file as a string (the dashboard's uPlot, CSS and page script), as vite does in tests. */
+const raw: Plugin = {
+  name: 'raw',
+  async resolveId(source, importer) {
+    if (!source.endsWith('?raw')) return null
+    const resolved = await this.resolve(source.slice(0, -4), importer, { skipSelf: true })
+    return resolved ? `\0raw:${resolved.id}` : null
+  },
+  load(id) {
+    return id.startsWith('\0raw:') ? `export default ${JSON.stringify(readFileSync(id.slice(5), 'utf8'))}` : null
+  }
+}
 
 export function bundleConfig(dir: string): InputOptions & { output: OutputOptions } {
   return {
@@ -7,6 +21,7 @@ export function bundleConfig(dir: string): InputOptions & { output: OutputOption
     platform: 'node',
     tsconfig: 'tsconfig.build.json',
     logLevel: 'warn',
+    plugins: [raw],
     output: {
       dir,
       format: 'es',

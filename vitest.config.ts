@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     testTimeout: 30_000,
+    // The dashboard inlines uPlot's stylesheet with `?raw`; vitest would otherwise stub CSS files as empty.
+    css: { include: [/uPlot\.min\.css/] },
     projects: [
       {
         extends: true,

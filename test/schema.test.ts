@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { historySchemaFiles } from '../src/history/entry.js'
 import { schemaFiles } from '../src/results/json-schema.js'
 import { ROOT } from './helpers/run-action.js'
 
 describe('docs/schema', () => {
   it('is fresh (regenerate with `npm run docs`)', () => {
-    for (const [name, text] of Object.entries(schemaFiles())) {
+    for (const [name, text] of Object.entries({ ...schemaFiles(), ...historySchemaFiles() })) {
       expect(readFileSync(join(ROOT, 'docs/schema', name), 'utf8'), name).toBe(text)
     }
   })

@@ -6,12 +6,15 @@ import { artifactName, type BundleContext, isSafePath, stageBundle } from '../gi
 import { type RunContext, readRunContext } from '../github/context.js'
 import { shardArtifactName } from '../github/shard-artifacts.js'
 import { type PipelineResult, type ResultsSource, runPipeline } from '../engine/pipeline.js'
+import { renderDashboard } from '../report/dashboard.js'
 import { renderMarkdown } from '../report/markdown.js'
-import { readHistoryFolder } from '../results/history.js'
-import { resolveInWorkspace } from '../inputs/index.js'
+import { BranchStore } from '../github/history-branch.js'
+import { dashboardData } from '../history/dashboard-data.js'
+import type { HistoryEntry } from '../history/entry.js'
 import { emitAnnotations } from './annotate.js'
 import { resolveBaseline } from './baseline.js'
 import { ActionInputError, type CoreLike } from './core-inputs.js'
+import { loadHistoryEntries, openHistoryStore, recordHistory } from './record-history.js'
 import { commentBody, publishReport } from './publish.js'
 import { branchMatches, saveOnPatterns, type Settings } from './settings.js'
 
@@ -91,6 +94,8 @@ export async function runCheckMode(deps: ModeDeps, settings: Settings, produce?:
   const clients = ctx && settings.token && deps.github ? deps.github(settings.token) : null
   const tmp = env.RUNNER_TEMP || tmpdir()
   const pr = ctx?.pullRequest ?? null
+  const store = openHistoryStore(core, settings, workspace, clients, ctx)
+  let earlier: HistoryEntry[] = []
 
   const result = await runPipeline({
     workspace,
@@ -101,7 +106,7 @@ export async function runCheckMode(deps: ModeDeps, settings: Settings, produce?:
       : { resolveBaseline: (suite: string) => resolveBaseline(settings.baseline, workspace, { core, ctx, clients, tmp, saveOn: settings.saveOn }, suite) }),
     produce,
     outDir: settings.out,
-    history: settings.history ? readHistoryFolder(resolveInWorkspace(workspace, settings.history), settings.history) : undefined,
+    loadHistory: store ? async (suite) => (earlier = await loadHistoryEntries(core, store, suite)) : undefined,
     // The PR head is the commit people know; GITHUB_SHA of a pull_request run is a merge commit that changes with the base.
     commit: pr?.headSha ?? env.GITHUB_SHA ?? null,
     ref: env.GITHUB_REF ?? null,
@@ -132,6 +137,11 @@ export async function runCheckMode(deps: ModeDeps, settings: Settings, produce?:
 
   if (ctx && clients) {
     await uploadArtifact(deps, clients, ctx, settings, result, fromRoot, tmp)
+    if (store instanceof BranchStore && artifactPurpose(ctx, settings) === 'baseline') {
+      const repoUrl = `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${ctx.repo.fullName}`
+      const dashboard = settings.dashboard ? (entries: HistoryEntry[]) => renderDashboard(dashboardData(entries, { repoUrl }), { title: `interp-gate: ${ctx.repo.fullName}` }) : undefined
+      await recordHistory(core, { store, ctx, result, earlier, dashboard })
+    }
     if (pr?.fork) core.info(FORK_NOTE)
     else {
       const published = await publishReport(core, clients.api, {

@@ -7,6 +7,7 @@ import { ConfigError } from '../config/load.js'
 import { GitHubError } from '../github/api.js'
 import { BundleError } from '../github/bundle.js'
 import { ContextError } from '../github/context.js'
+import { HistoryError } from '../history/entry.js'
 import { InputError } from '../inputs/index.js'
 import { ResultsError } from '../results/io.js'
 import { OutputError } from '../results/output-folder.js'
@@ -19,7 +20,7 @@ export interface ActionDeps {
 }
 
 /** Errors whose message already names the file, key or input; GitHub-side ones get the tool's name in front. */
-const USER_ERRORS = [ConfigError, InputError, ResultsError, OutputError, ActionInputError]
+const USER_ERRORS = [ConfigError, InputError, ResultsError, OutputError, HistoryError, ActionInputError]
 const GITHUB_ERRORS = [BundleError, GitHubError, ContextError]
 
 /** The action: `mode: check` computes and gates; `mode: merge` does so from a matrix's shard artifacts; `mode: report` posts a compare run's results (workflow_run). */

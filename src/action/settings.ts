@@ -5,6 +5,8 @@ import { ActionInputError, type CoreLike, getChoiceInput, getOptionalInput } fro
 export type FailOn = 'error' | 'warning' | 'never'
 export type CommentMode = 'always' | 'on-change' | 'on-regression' | 'never'
 export type Mode = 'check' | 'report' | 'merge'
+/** `history`: none, the history branch, or a folder (of entries or earlier results.json files). */
+export type HistorySetting = { kind: 'none' } | { kind: 'branch' } | { kind: 'folder'; path: string }
 export type BaselineSetting = { kind: 'auto' } | { kind: 'none' } | { kind: 'file'; path: string }
 
 /** The action's inputs, read and checked once; names and defaults are the contract in action.yml. */
@@ -20,8 +22,13 @@ export interface Settings {
   config: string
   workingDirectory: string
   out: string
-  /** Folder of earlier results.json files, for `gate.history: iqr`. */
-  history: string | undefined
+  /** Where the metric history lives, for `gate.history: iqr`, the trend column and change points. */
+  history: HistorySetting
+  historyBranch: string
+  /** Entries kept per suite on the history branch. */
+  historyKeep: number
+  /** Publish the dashboard (index.html) to the history branch on push runs. */
+  dashboard: boolean
   /** mode: check on one shard of the eval set (`I/N`): upload the shard's results for mode: merge, gate nothing. */
   shard: ShardInfo | undefined
 }
@@ -60,9 +67,24 @@ export function readSettings(core: CoreLike): Settings {
     config: getOptionalInput(core, 'config') ?? 'interp-gate.yml',
     workingDirectory: getOptionalInput(core, 'working-directory') ?? '.',
     out: getOptionalInput(core, 'out') ?? 'interp-gate-out',
-    history: getOptionalInput(core, 'history'),
+    ...readHistorySettings(core),
     shard
   }
+}
+
+function readHistorySettings(core: CoreLike): Pick<Settings, 'history' | 'historyBranch' | 'historyKeep' | 'dashboard'> {
+  const input = getOptionalInput(core, 'history') ?? 'none'
+  const history: HistorySetting = input === 'none' ? { kind: 'none' } : input === 'branch' ? { kind: 'branch' } : { kind: 'folder', path: input }
+  const historyBranch = getOptionalInput(core, 'history-branch') ?? 'interp-gate-data'
+  if (!/^[A-Za-z0-9._][A-Za-z0-9._/-]*$/.test(historyBranch) || historyBranch.includes('..') || historyBranch.endsWith('/') || historyBranch.endsWith('.lock')) {
+    throw new ActionInputError(`input "history-branch": "${historyBranch}" is not a valid branch name`)
+  }
+  const keepText = getOptionalInput(core, 'history-keep') ?? '1000'
+  const historyKeep = Number(keepText)
+  if (!Number.isInteger(historyKeep) || historyKeep < 1) throw new ActionInputError(`input "history-keep" must be a whole number ≥ 1; got "${keepText}"`)
+  const dashboard = getChoiceInput(core, 'dashboard', ['true', 'false'], 'false') === 'true'
+  if (dashboard && history.kind !== 'branch') throw new ActionInputError('input "dashboard: true" publishes to the history branch: set "history: branch" too')
+  return { history, historyBranch, historyKeep, dashboard }
 }
 
 /** The save-on patterns in effect: the input, else the repository's default branch. */

@@ -11,7 +11,11 @@ import { parseShard } from '../engine/shards.js'
 import { renderMarkdown } from '../report/markdown.js'
 import { neutraliseTerminal } from '../report/escape.js'
 import { renderTerminal } from '../report/text.js'
-import { readHistoryFolder } from '../results/history.js'
+import { HistoryError } from '../history/entry.js'
+import { dashboardCommand } from './dashboard.js'
+import { historyCommand } from './history.js'
+import { FolderStore } from '../history/folder-store.js'
+import { historySchemaFiles } from '../history/entry.js'
 import { ResultsError, readResultsFile, serializeJson } from '../results/io.js'
 import { schemaFiles } from '../results/json-schema.js'
 import { OutputError, prepareOutputFolder, writeOutputs } from '../results/output-folder.js'
@@ -36,7 +40,8 @@ const COMMAND_HELP: Record<string, string> = {
     -C/--working-directory: the folder that config, baseline, out and the
     config's input paths are relative to (default: the current folder).
     --baseline FILE: the base branch's results.json (same suite as the config).
-    --history DIR: earlier results.json files, for metrics with \`gate.history: iqr\`.
+    --history DIR: a history store (\`interp-gate history add\`) or a folder of earlier
+    results.json files, for \`gate.history: iqr\` and the trend column.
     --max-input-bytes N (or INTERP_GATE_MAX_INPUT_BYTES): largest input file or npz
     member read, default 1073741824 (1 GiB).
     --shard I/N: these arrays are shard I of N (matrix jobs); gates apply after \`merge\`.
@@ -56,6 +61,12 @@ const COMMAND_HELP: Record<string, string> = {
     every problem is reported at once.`,
   metrics: `interp-gate metrics [NAME] [--json | --markdown]
     List the metric catalogue; with NAME, show one metric (inputs, params, aliases).`,
+  history: `interp-gate history add RESULTS.json --store DIR [--date ISO] [--parent SHA] [--comparison FILE] [--run-id N]
+  interp-gate history show --store DIR [--metric ID] [--suite NAME] [--last N] [--json]
+    Keep each commit's compact entry in a folder store (one new file per commit and suite,
+    written atomically); show each metric's series and its change points (--json for machines).`,
+  dashboard: `interp-gate dashboard --store DIR --out SITE [--title TEXT] [--repo-url URL]
+    Write SITE/index.html, a self-contained page charting every metric's history (no network).`,
   docs: `interp-gate docs [--out docs]
     Regenerate docs/metrics.md and docs/schema/*.json (for maintainers).`
 }
@@ -101,7 +112,7 @@ async function run(args: string[], io: Io): Promise<number> {
     baseline,
     noBaselineNote: 'no --baseline given',
     outDir: values.out!,
-    history: values.history ? readHistoryFolder(resolve(workspace, values.history), values.history) : undefined,
+    loadHistory: values.history ? (suite) => new FolderStore(resolve(workspace, values.history!), values.history).list(suite) : undefined,
     commit: values.commit ?? io.env.GITHUB_SHA ?? null,
     ref: values.ref ?? io.env.GITHUB_REF ?? null,
     createdAt,
@@ -213,7 +224,7 @@ function docs(args: string[], io: Io): number {
   const out = resolve(io.cwd, values.out!)
   mkdirSync(join(out, 'schema'), { recursive: true })
   writeFileSync(join(out, 'metrics.md'), renderCatalogueMarkdown(builtinMetrics))
-  for (const [name, text] of Object.entries(schemaFiles())) writeFileSync(join(out, 'schema', name), text)
+  for (const [name, text] of Object.entries({ ...schemaFiles(), ...historySchemaFiles() })) writeFileSync(join(out, 'schema', name), text)
   io.out(`wrote ${join(values.out!, 'metrics.md')} and ${join(values.out!, 'schema')}/\n`)
   return EXIT.pass
 }
@@ -243,6 +254,10 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
         return metrics(rest, io)
       case 'docs':
         return docs(rest, io)
+      case 'history':
+        return await historyCommand(rest, io)
+      case 'dashboard':
+        return dashboardCommand(rest, io)
       case '--version':
       case '-v':
         io.out(`${TOOL}\n`)
@@ -254,10 +269,10 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
         io.out(`${HELP}\n`)
         return command === undefined ? EXIT.usage : EXIT.pass
       default:
-        throw new UsageError(`unknown command "${command}"; expected run, merge, compare, validate, metrics or docs`)
+        throw new UsageError(`unknown command "${command}"; expected run, merge, compare, validate, metrics, history, dashboard or docs`)
     }
   } catch (error) {
-    const known = [ConfigError, InputError, ResultsError, OutputError, UsageError].some((E) => error instanceof E)
+    const known = [ConfigError, InputError, ResultsError, OutputError, HistoryError, UsageError].some((E) => error instanceof E)
     const argError = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
     if (known || argError) {
       io.err(`interp-gate: ${(error as Error).message}\n`)

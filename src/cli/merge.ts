@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import { mergeShards, type ShardFile } from '../engine/shards.js'
 import { runPipeline } from '../engine/pipeline.js'
 import { renderTerminal } from '../report/text.js'
-import { readHistoryFolder } from '../results/history.js'
+import { FolderStore } from '../history/folder-store.js'
 import { readResultsFile } from '../results/io.js'
 import { EXIT, type Io, UsageError } from './main.js'
 
@@ -33,7 +33,7 @@ export async function mergeCommand(args: string[], io: Io): Promise<number> {
     baseline,
     noBaselineNote: 'no --baseline given',
     outDir: values.out!,
-    history: values.history ? readHistoryFolder(resolve(workspace, values.history), values.history) : undefined,
+    loadHistory: values.history ? (suite) => new FolderStore(resolve(workspace, values.history!), values.history).list(suite) : undefined,
     commit: values.commit ?? io.env.GITHUB_SHA,
     ref: values.ref ?? io.env.GITHUB_REF,
     createdAt: io.env.SOURCE_DATE_EPOCH ? new Date(Number(io.env.SOURCE_DATE_EPOCH) * 1000).toISOString() : undefined,

@@ -10,6 +10,8 @@ import type { NDArray } from '../inputs/ndarray.js'
 import { loadPluginMetric } from '../metrics/plugin.js'
 import { findMetric } from '../metrics/registry.js'
 import type { MetricDefinition } from '../metrics/types.js'
+import type { HistoryEntry } from '../history/entry.js'
+import { attachTrends, historyValues } from '../history/series.js'
 import { type Annotation, buildAnnotations } from '../report/annotations.js'
 import { renderMarkdown } from '../report/markdown.js'
 import { buildMetricResult, errorResult, provenanceOf } from './metric-result.js'
@@ -44,6 +46,8 @@ export interface PipelineOptions {
   /** Plugins run repository code: off where the code is not trusted (mode: report). */
   allowPlugins?: boolean
   history?: Record<string, number[]>
+  /** The suite's history entries (folder or branch store): feeds `gate.history: iqr` and the trend column. */
+  loadHistory?: (suite: string) => Promise<HistoryEntry[]>
   /** Hidden marker for the report (sticky comments). */
   marker?: string
   /** Report size budget in characters. */
@@ -221,6 +225,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   }
   const produce: ResultsSource = options.produce ?? (async (l, b, info) => computeResults(workspace, l, b, { ...info, parquet: await parquetColumnsOf(workspace, l, b) }))
   const { results, inputErrors } = await produce(loaded, bound, options)
+  const entries = options.loadHistory ? await options.loadHistory(loaded.config.suite) : null
   const comparison = compare({
     head: results,
     base: baseline?.results ?? null,
@@ -228,11 +233,12 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     gates: options.shard ? {} : gateSpecs(loaded, bound),
     defaults: loaded.config.defaults,
     baselineNote: baseline?.note ?? noBaselineNote,
-    history: options.history,
+    history: entries ? historyValues(entries, results.suite, results.commit) : options.history,
     aggregateOf: aggregateLookup(bound)
   })
   const provenance = provenanceOf(results)
   if (provenance.length) comparison.provenance = provenance
+  if (entries) attachTrends(comparison, entries, results.commit)
   const markdown = renderMarkdown(comparison, { marker: options.marker, maxChars: options.maxReportChars })
   const sources = Object.fromEntries(bound.map((b) => [b.entry.id, b.entry.source]))
   const annotations = buildAnnotations(comparison, options.config, sources)

@@ -19,7 +19,7 @@ export interface GitHubClients {
 }
 
 /** What each failed call needs from the token, so a 403 can say which permission is missing. */
-export type Permission = 'pull-requests: write' | 'checks: write' | 'actions: read' | 'contents: read'
+export type Permission = 'pull-requests: write' | 'checks: write' | 'actions: read' | 'contents: read' | 'contents: write'
 
 /** A failed GitHub call, with the status and what to do about it. */
 export class GitHubError extends Error {

@@ -4,6 +4,7 @@ import type { Comparison, GateCheck, Row } from '../results/schema.js'
 import { formatNumber, formatPercent, formatSigned, pText } from '../util/format.js'
 import { codeCell, codeSpan, escapeHtml, escapeMarkdown } from './escape.js'
 import { provenanceBlock } from './provenance.js'
+import { trendCell, trendChart } from './trend.js'
 
 export const STATUS_ICON: Record<Row['status'], string> = {
   failed: '❌',
@@ -92,8 +93,9 @@ export function tableRows(rows: readonly Row[]): string[][] {
   // The coverage column appears only when some metric's examples changed, so everyday reports stay narrow.
   const coverage = rows.some((r) => r.coverage)
   const header = ['', 'Metric', 'Base', 'Head', `Δ`, `${Math.round(level * 100)}% CI`, ...(coverage ? ['Coverage'] : []), 'Gate']
+  const trend = rows.some((r) => r.trend?.length)
   return [
-    header,
+    trend ? [...header, 'Trend'] : header,
     ...rows.map((r) => [
       `${STATUS_ICON[r.status]} ${r.status}`,
       codeCell(r.id),
@@ -102,7 +104,8 @@ export function tableRows(rows: readonly Row[]): string[][] {
       deltaText(r),
       evidenceText(r),
       ...(coverage ? [coverageText(r)] : []),
-      gateText(r.gates)
+      gateText(r.gates),
+      ...(trend ? [trendCell(r)] : [])
     ])
   ]
 }
@@ -142,6 +145,7 @@ export function detailsBlock(row: Row): string {
     lines.push(`- Paired examples: ${c.worse + c.better + c.unchanged} (${c.worse} worse, ${c.better} better, ${c.unchanged} unchanged)`)
     if (c.onlyBase || c.onlyHead) lines.push(`- Left out: ${c.onlyBase} only in the baseline, ${c.onlyHead} only in this run`)
   } else if (row.paired === false) lines.push('- Unpaired comparison: the two runs scored different examples.')
+  if (row.status === 'regressed' || row.status === 'failed') lines.push(...(trendChart(row) ? ['', trendChart(row)] : []))
   if (row.topWorse?.length) {
     lines.push('', markdownTable([['Example', 'Base', 'Head', 'Δ'], ...row.topWorse.map((e) => [codeCell(e.id), formatNumber(e.base), formatNumber(e.head), formatSigned(e.delta)])]))
   }
@@ -169,7 +173,7 @@ export function renderMarkdown(c: Comparison, options: RenderOptions = {}): stri
     baselineLine(c),
     ''
   ].join('\n')
-  const problem = c.rows.filter((r) => r.status !== 'pass' && r.status !== 'improved' && r.status !== 'new' && (r.counts || r.topWorse?.length || r.paired === false))
+  const problem = c.rows.filter((r) => r.status !== 'pass' && r.status !== 'improved' && r.status !== 'new' && (r.counts || r.topWorse?.length || r.paired === false || (r.trend?.length ?? 0) >= 2))
   const allRows = c.rows
   const notes = noteLines(c).map((n) => `- ${n.id ? `${codeSpan(n.id)}: ` : ''}${escapeMarkdown(n.text)}`)
   const footer = '\n<sub>Δ = head − base over the examples both runs scored; ▲/▼ say better/worse in the metric’s direction. CI: percentile bootstrap of Δ. p: paired sign-flip permutation or McNemar test, two-sided. p(worse): the one-sided test a significance gate uses; p(worse, Holm): the same after Holm’s correction across the suite’s significance-gated metrics, the value compared with α. Coverage: paired examples / the baseline’s examples. Gates marked (base) or (PR): the base branch and this PR gate differently and both apply.</sub>\n'

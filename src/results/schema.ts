@@ -172,6 +172,8 @@ export const rowSchema = z.object({
   severity: severitySchema,
   /** Plain-language notes, each a decision the comparison made: gate changes, coverage, accept, why incompatible. */
   notes: z.array(z.string()).optional(),
+  /** The metric's last values in the history store (base branch), oldest first, for the trend column. */
+  trend: z.array(z.number()).optional(),
   /** 1-based line of the metric in the config, for annotations. */
   line: z.number().int().optional()
 })

@@ -23,7 +23,10 @@ describe('action.yml, docs/github.md and the example workflows agree', () => {
       'fail-on': 'error',
       'working-directory': '.',
       out: 'interp-gate-out',
-      history: ''
+      history: 'none',
+      'history-branch': 'interp-gate-data',
+      'history-keep': '1000',
+      dashboard: 'false'
     })
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
   })

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { gzipSync } from 'node:zlib'
 import { unzipSync } from 'fflate'
 import { GitHub } from '@actions/github/lib/utils'
 import type { Api } from '../../src/github/api.js'
@@ -74,6 +76,15 @@ export class FakeGitHub {
   /** The author of comments the token writes. */
   author = { login: 'github-actions[bot]', type: 'Bot' }
   readonly uploads: FakeUpload[] = []
+  /** Git objects and refs for the Git Data API (the history branch); trees are flat path → blob maps. */
+  readonly git = {
+    blobs: new Map<string, Buffer>(),
+    trees: new Map<string, Map<string, string>>(),
+    commits: new Map<string, { tree: string; parents: string[]; message: string }>(),
+    refs: new Map<string, string>()
+  }
+  /** The next N ref updates answer 422 "not a fast forward" even when they are one (another writer won). */
+  nonFastForward = 0
   private blocks = new Map<string, Map<string, Buffer>>()
   private nextId = 1000
   private server: Server | null = null
@@ -208,9 +219,96 @@ export class FakeGitHub {
       return date ? { status: 200, body: { sha: g[1], commit: { committer: { date } } } } : { status: 404, body: { message: 'Not Found' } }
     }
     if (method === 'GET' && m(/^\/repos\/[^/]+\/[^/]+\/pulls$/)) return page(this.pulls.filter((p) => (!query.state || p.state === query.state) && (!query.head || p.head.label === query.head)), query, link)
+    if (/^\/repos\/[^/]+\/[^/]+\/(git\/|tarball\/)/.test(path)) return this.gitData(method, path.replace(/^\/repos\/[^/]+\/[^/]+\//, ''), body)
     if (path.startsWith(TWIRP)) return this.twirp(path.slice(TWIRP.length), body)
     if (method === 'PUT' && path.startsWith('/devstoreaccount1/artifacts/')) return this.blob(path, query, body as Buffer)
     return { status: 404, body: { message: `fake GitHub has no route for ${method} ${path}` } }
+  }
+
+  /** The files of a branch at its tip, path → text; {} when it does not exist. */
+  branchFiles(branch: string): Record<string, string> {
+    const tip = this.git.refs.get(`refs/heads/${branch}`)
+    if (!tip) return {}
+    const tree = this.git.trees.get(this.git.commits.get(tip)!.tree)!
+    return Object.fromEntries([...tree].map(([p, sha]) => [p, this.git.blobs.get(sha)!.toString('utf8')]))
+  }
+
+  private isAncestor(ancestor: string, sha: string): boolean {
+    const seen = new Set<string>()
+    const stack = [sha]
+    while (stack.length) {
+      const s = stack.pop()!
+      if (s === ancestor) return true
+      if (seen.has(s)) continue
+      seen.add(s)
+      stack.push(...(this.git.commits.get(s)?.parents ?? []))
+    }
+    return false
+  }
+
+  /** Git Data API: refs, blobs, trees (base_tree, sha: null deletes), commits; and the branch tarball. */
+  private gitData(method: string, rest: string, body: any): Reply {
+    const git = this.git
+    const hash = (text: string) => createHash('sha1').update(text).digest('hex')
+    const notFound: Reply = { status: 404, body: { message: 'Not Found' } }
+    let g: RegExpExecArray | null
+    if (method === 'GET' && (g = /^git\/ref\/(.+)$/.exec(rest))) {
+      const sha = git.refs.get(`refs/${decodeURIComponent(g[1])}`)
+      return sha ? { status: 200, body: { ref: `refs/${decodeURIComponent(g[1])}`, object: { sha, type: 'commit' } } } : notFound
+    }
+    if (method === 'POST' && rest === 'git/refs') {
+      if (git.refs.has(body.ref)) return { status: 422, body: { message: 'Reference already exists' } }
+      if (!git.commits.has(body.sha)) return { status: 422, body: { message: 'Object does not exist' } }
+      git.refs.set(body.ref, body.sha)
+      return { status: 201, body: { ref: body.ref, object: { sha: body.sha } } }
+    }
+    if (method === 'PATCH' && (g = /^git\/refs\/(.+)$/.exec(rest))) {
+      const name = `refs/${decodeURIComponent(g[1])}`
+      const current = git.refs.get(name)
+      if (!current) return notFound
+      if (this.nonFastForward > 0 || (!body.force && !this.isAncestor(current, body.sha))) {
+        this.nonFastForward = Math.max(0, this.nonFastForward - 1)
+        return { status: 422, body: { message: 'Update is not a fast forward' } }
+      }
+      git.refs.set(name, body.sha)
+      return { status: 200, body: { ref: name, object: { sha: body.sha } } }
+    }
+    if (method === 'POST' && rest === 'git/blobs') {
+      const bytes = Buffer.from(body.content, body.encoding === 'base64' ? 'base64' : 'utf8')
+      const sha = hash(`blob ${bytes.length}\0${bytes.toString('latin1')}`)
+      git.blobs.set(sha, bytes)
+      return { status: 201, body: { sha } }
+    }
+    if (method === 'POST' && rest === 'git/trees') {
+      const tree = new Map(body.base_tree ? (git.trees.get(body.base_tree) ?? []) : [])
+      if (body.base_tree && !git.trees.has(body.base_tree)) return { status: 422, body: { message: 'Invalid tree info' } }
+      for (const item of body.tree) {
+        if (item.sha === null) tree.delete(item.path)
+        else if (!git.blobs.has(item.sha)) return { status: 422, body: { message: `tree.sha ${item.sha} is not a valid blob` } }
+        else tree.set(item.path, item.sha)
+      }
+      const sha = hash(JSON.stringify([...tree].sort()))
+      git.trees.set(sha, tree)
+      return { status: 201, body: { sha } }
+    }
+    if (method === 'GET' && (g = /^git\/commits\/([0-9a-f]{40})$/.exec(rest))) {
+      const c = git.commits.get(g[1])
+      return c ? { status: 200, body: { sha: g[1], tree: { sha: c.tree }, parents: c.parents.map((sha) => ({ sha })), message: c.message } } : notFound
+    }
+    if (method === 'POST' && rest === 'git/commits') {
+      if (!git.trees.has(body.tree)) return { status: 422, body: { message: 'Tree does not exist' } }
+      const sha = hash(`${body.tree}${body.parents.join()}${body.message}${this.id()}`)
+      git.commits.set(sha, { tree: body.tree, parents: body.parents, message: body.message })
+      return { status: 201, body: { sha } }
+    }
+    if (method === 'GET' && (g = /^tarball\/(.+)$/.exec(rest))) {
+      const ref = decodeURIComponent(g[1])
+      const sha = git.commits.has(ref) ? ref : git.refs.get(`refs/heads/${ref}`)
+      if (!sha) return notFound
+      const tree = git.trees.get(git.commits.get(sha)!.tree)!
+      return { status: 200, raw: tarball(`owner-repo-${sha.slice(0, 7)}`, sha, [...tree].map(([p, b]) => [p, git.blobs.get(b)!])), headers: { 'content-type': 'application/x-gzip' } }
+    }
+    return { status: 404, body: { message: `fake GitHub has no route for ${method} ${rest}` } }
   }
 
   /** The Actions results service: CreateArtifact hands out a blob URL on this server; FinalizeArtifact records the upload. */
@@ -236,6 +334,38 @@ export class FakeGitHub {
     } else blocks.set('committed', body)
     return { status: 201, raw: new Uint8Array() }
   }
+}
+
+/** A gzip'd ustar archive the way GitHub serves a branch: pax global header with the commit, then "<root>/<path>". */
+export function tarball(root: string, sha: string, files: [string, Buffer][]): Uint8Array {
+  const blocks: Buffer[] = []
+  const header = (name: string, size: number, type: string) => {
+    const h = Buffer.alloc(512)
+    const [prefix, base] = name.length > 100 ? [name.slice(0, name.lastIndexOf('/', name.length - 1)), name.slice(name.lastIndexOf('/') + 1)] : ['', name]
+    h.write(base, 0)
+    h.write('0000644\0', 100)
+    h.write('0000000\0', 108)
+    h.write('0000000\0', 116)
+    h.write(`${size.toString(8).padStart(11, '0')}\0`, 124)
+    h.write('00000000000\0', 136)
+    h.write('        ', 148)
+    h.write(type, 156)
+    h.write('ustar\0', 257)
+    h.write('00', 263)
+    h.write(prefix, 345)
+    let sum = 0
+    for (const b of h) sum += b
+    h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148)
+    return h
+  }
+  const add = (name: string, data: Buffer, type: string) => {
+    blocks.push(header(name, data.length, type), data, Buffer.alloc((512 - (data.length % 512)) % 512))
+  }
+  const comment = `comment=${sha}\n`
+  add('pax_global_header', Buffer.from(`${comment.length + 3 + String(comment.length).length} ${comment}`), 'g')
+  for (const [path, data] of [...files].sort(([a], [b]) => a.localeCompare(b))) add(`${root}/${path}`, data, '0')
+  blocks.push(Buffer.alloc(1024))
+  return gzipSync(Buffer.concat(blocks))
 }
 
 function artifactJson(a: FakeArtifact) {
