@@ -11,7 +11,8 @@ const raw: Plugin = {
     return resolved ? `\0raw:${resolved.id}` : null
   },
   load(id) {
-    return id.startsWith('\0raw:') ? `export default ${JSON.stringify(readFileSync(id.slice(5), 'utf8'))}` : null
+    // moduleType: the id may end in .css, which rolldown would otherwise load as a stylesheet.
+    return id.startsWith('\0raw:') ? { code: `export default ${JSON.stringify(readFileSync(id.slice(5), 'utf8'))}`, moduleType: 'js' } : null
   }
 }
 

@@ -1,5 +1,6 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { InputError, readRegularText } from '../inputs/index.js'
 import { parseResults } from '../results/io.js'
 import { entryFileName, entryFromResults, type HistoryEntry, HistoryError, parseEntry, sortEntries } from './entry.js'
 
@@ -86,8 +87,10 @@ export class FolderStore implements HistoryStore {
   private read(path: string, display: string): HistoryEntry {
     let text: string
     try {
-      text = readFileSync(path, 'utf8')
+      // A FIFO or device among the entries would block forever: only regular files are read.
+      text = readRegularText(path, display)
     } catch (error) {
+      if (error instanceof InputError) throw new HistoryError(error.message)
       throw new HistoryError(`${display}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
     }
     return isResultsText(text) ? entryFromResults(parseResults(text, display)) : parseEntry(text, display)

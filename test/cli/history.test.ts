@@ -76,7 +76,7 @@ describe('interp-gate history', () => {
       [['history', 'show', '--store', 'hist', '--last', '0'], 'interp-gate: --last must be a positive integer; got "0"\n'],
       [['history', 'show', '--store', 'nowhere'], 'interp-gate: nowhere: no such history folder (create it with `interp-gate history add`)\n'],
       [['history', 'add', 'r1.json', '--store', 'hist', '--date', 'soon'], 'interp-gate: date "soon" is not an ISO 8601 date (e.g. 2026-05-01T12:00:00Z)\n'],
-      [['history', 'add', 'missing.json', '--store', 'hist'], 'interp-gate: missing.json: cannot read (ENOENT)\n'],
+      [['history', 'add', 'missing.json', '--store', 'hist'], `interp-gate: missing.json: file not found (resolved to ${join(ws, 'missing.json')})\n`],
       [['history', 'add', 'r1.json', '--store', 'hist', '--run-id', 'x'], 'interp-gate: --run-id must be a whole number; got "x"\n'],
       [['history', 'add', 'r1.json'], 'interp-gate: history add needs one results file and a store: interp-gate history add RESULTS.json --store DIR\n']
     ]
