@@ -36,6 +36,16 @@ describe('createRng', () => {
     expect(createRng(1).int(1)).toBe(0)
   })
 
+  it.each([1, 2, 7, 1000003, 2 ** 31 - 1, 2 ** 32])('fillInt(%d) draws the same numbers as repeated int() and leaves the stream where they would', (n) => {
+    const a = createRng(9)
+    const b = createRng(9)
+    const bulk = new Int32Array(257)
+    a.fillInt(n, bulk)
+    const one = Array.from({ length: 257 }, () => b.int(n))
+    expect(Array.from(bulk, (v) => v >>> 0)).toEqual(one)
+    expect(a.uint32()).toBe(b.uint32())
+  })
+
   it('leaves the parent stream unchanged when forking', () => {
     const a = createRng(5)
     const b = createRng(5)
