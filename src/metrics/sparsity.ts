@@ -37,17 +37,30 @@ export const nonzeroFraction: MetricDefinition<{ eps: number }> = {
   }
 }
 
-/** Gini index of one row's magnitudes: sorted ascending, Σᵢ (2i − F − 1)·a₍ᵢ₎ / (F·Σa); all-zero → 0. */
+// Reused across rows: the Gini index sorts one row at a time and keeps nothing.
+let giniScratch = new Float64Array(0)
+
+/**
+ * Gini index of one row's magnitudes: sorted ascending, Σᵢ (2i − F − 1)·a₍ᵢ₎ / (F·Σa); all-zero → 0.
+ * Zeros sort first and add nothing but their count to the ranks, so only the non-zero magnitudes are sorted.
+ */
 export function giniIndex(values: ArrayLike<number>): number {
-  const a = absolute(values).sort()
-  const f = a.length
+  const f = values.length
+  if (giniScratch.length < f) giniScratch = new Float64Array(f)
+  let m = 0
+  for (let j = 0; j < f; j++) {
+    const a = Math.abs(values[j])
+    if (a !== 0) giniScratch[m++] = a
+    if (Number.isNaN(a)) return NaN
+  }
+  const sorted = giniScratch.subarray(0, m).sort()
+  const zeros = f - m
   let total = 0
   let weighted = 0
-  for (let i = 0; i < f; i++) {
-    total += a[i]
-    weighted += (2 * (i + 1) - f - 1) * a[i]
+  for (let i = 0; i < m; i++) {
+    total += sorted[i]
+    weighted += (2 * (zeros + i + 1) - f - 1) * sorted[i]
   }
-  if (Number.isNaN(total)) return NaN
   return total === 0 ? 0 : weighted / (f * total)
 }
 
