@@ -10,7 +10,8 @@ import { findMetric } from './metrics/registry.js'
 import type { MetricDefinition } from './metrics/types.js'
 import { type Annotation, buildAnnotations } from './report/annotations.js'
 import { renderMarkdown } from './report/markdown.js'
-import { buildMetricResult, errorResult } from './results/build.js'
+import { type BlockwiseOptions, evaluateBlockwise } from './engine/blockwise.js'
+import { buildMetricResult, errorResult, packMetricResult } from './results/build.js'
 import { serializeJson } from './results/io.js'
 import { type Comparison, type MetricResult, RESULTS_SCHEMA, type Results } from './results/schema.js'
 import type { Aggregate } from './stats/index.js'
@@ -21,6 +22,14 @@ export interface Baseline {
   results: Results
   /** Where the baseline came from, for the report ("main @ abc1234, the PR's base commit"). */
   note?: string
+}
+
+/** What a long run reports as it goes (see src/report/progress.ts); the pipeline only calls it. */
+export interface Progress {
+  /** Rows read of the metrics evaluated block by block. */
+  rows: NonNullable<BlockwiseOptions['onRows']>
+  /** A metric's value and CI are being computed. */
+  metric(id: string): void
 }
 
 export interface PipelineOptions {
@@ -45,6 +54,9 @@ export interface PipelineOptions {
   marker?: string
   /** Report size budget in characters. */
   maxReportChars?: number
+  /** Largest decoded array held whole in memory, in bytes; row-wise metrics on .npy/.npz need none. */
+  memoryBudget?: number
+  progress?: Progress
 }
 
 export interface PipelineResult {
@@ -76,13 +88,28 @@ export async function loadConfig(workspace: string, configPath: string, allowPlu
 }
 
 /** Reads the arrays of every metric and computes results; a metric whose inputs fail becomes an error entry. */
-export function computeResults(workspace: string, loaded: LoadedConfig, bound: BoundMetric[], info: { commit?: string | null; ref?: string | null; createdAt?: string }): { results: Results; inputErrors: number } {
+export function computeResults(
+  workspace: string,
+  loaded: LoadedConfig,
+  bound: BoundMetric[],
+  info: { commit?: string | null; ref?: string | null; createdAt?: string; memoryBudget?: number; progress?: Progress }
+): { results: Results; inputErrors: number } {
   const { config, at } = loaded
-  const reader = createInputReader({ workspace, aliases: config.inputs })
+  const reader = createInputReader({ workspace, aliases: config.inputs, memoryBudget: info.memoryBudget })
+  const progress = info.progress
+  // Row-wise metrics on .npy/.npz inputs are evaluated a block of rows at a time, in one pass over the files.
+  const streamed = evaluateBlockwise(reader, bound, { onRows: progress?.rows })
   let inputErrors = 0
   const metrics: MetricResult[] = bound.map((b) => {
     const here = ['metrics', b.index]
     try {
+      progress?.metric(b.entry.id)
+      const outcome = streamed.get(b)
+      if (outcome) {
+        if ('error' in outcome) throw outcome.error
+        const ids = b.entry.ids ? reader.readIds(b.entry.ids) : undefined
+        return packMetricResult(b, outcome.output, ids, config.defaults, outcome.identity)
+      }
       const arrays: Record<string, NDArray> = {}
       for (const [name, ref] of Object.entries(b.entry.inputs)) arrays[name] = reader.read(ref)
       const ids = b.entry.ids ? reader.readIds(b.entry.ids) : undefined

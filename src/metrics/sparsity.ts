@@ -15,6 +15,7 @@ export const nonzeroFraction: MetricDefinition<{ eps: number }> = {
   title: 'Non-zero fraction',
   direction: 'lower',
   inputs: [attributionsSpec],
+  rowwise: true,
   params: z.object({ eps: z.number().nonnegative().default(0).describe('count features with |a| above this') }).strict(),
   compute({ attributions }, { eps }) {
     return {
@@ -70,6 +71,7 @@ export const gini: MetricDefinition<Record<string, never>> = {
   title: 'Gini index (Sparseness)',
   direction: 'higher',
   inputs: [attributionsSpec],
+  rowwise: true,
   params: z.object({}).strict(),
   compute({ attributions }) {
     return { scores: perRow(attributions, giniIndex) }
@@ -105,6 +107,7 @@ export const entropy: MetricDefinition<Record<string, never>> = {
   title: 'Entropy (Complexity)',
   direction: 'lower',
   inputs: [attributionsSpec],
+  rowwise: true,
   params: z.object({}).strict(),
   compute({ attributions }) {
     return { scores: perRow(attributions, magnitudeEntropy) }
@@ -132,6 +135,7 @@ export const effectiveComplexity: MetricDefinition<{ eps: number }> = {
   title: 'Effective complexity',
   direction: 'lower',
   inputs: [attributionsSpec],
+  rowwise: true,
   params: z
     .object({ eps: z.number().nonnegative().default(1e-5).describe('count features with |a| / max|a| above this') })
     .strict(),
@@ -168,6 +172,7 @@ export const topKMass: MetricDefinition<{ k: number }> = {
   title: 'Top-k attribution mass',
   direction: 'higher',
   inputs: [attributionsSpec],
+  rowwise: true,
   params: z.object({ k: kParam }).strict(),
   compute({ attributions }, { k }) {
     const count = resolveK(k, rowSize(attributions))

@@ -12,17 +12,28 @@ import type { Interval, MetricResult } from './schema.js'
 /** Inputs whose content identifies the eval set when no ids are given, in order of preference. */
 const IDENTITY_INPUTS = ['labels', 'targets', 'mask', 'reference', 'circuit', 'correct']
 
-function fingerprint(ids: string[] | undefined, inputs: Record<string, NDArray>): string | undefined {
+/** The input whose content stands for the eval set when there are no ids. */
+export function identityInput(names: readonly string[]): string | undefined {
+  return IDENTITY_INPUTS.find((k) => names.includes(k))
+}
+
+/** A fingerprint of an identity input fed block by block: call update with the float64 values in C order. */
+export function identityHasher(name: string, shape: readonly number[]) {
   const hash = createHash('sha256')
-  if (ids) hash.update(`ids\n${ids.join('\n')}`)
-  else {
-    const name = IDENTITY_INPUTS.find((k) => inputs[k])
-    if (!name) return undefined
-    const a = inputs[name]
-    hash.update(`${name}\n${a.shape.join(',')}\n`)
-    hash.update(new Uint8Array(a.data.buffer, a.data.byteOffset, a.data.byteLength))
+  hash.update(`${name}\n${shape.join(',')}\n`)
+  return {
+    update: (data: Float64Array) => hash.update(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)),
+    digest: () => `sha256:${hash.digest('hex').slice(0, 16)}`
   }
-  return `sha256:${hash.digest('hex').slice(0, 16)}`
+}
+
+function fingerprint(ids: string[] | undefined, inputs: Record<string, NDArray>): string | undefined {
+  if (ids) return `sha256:${createHash('sha256').update(`ids\n${ids.join('\n')}`).digest('hex').slice(0, 16)}`
+  const name = identityInput(Object.keys(inputs))
+  if (!name) return undefined
+  const hasher = identityHasher(name, inputs[name].shape)
+  hasher.update(inputs[name].data)
+  return hasher.digest()
 }
 
 function sufficient(scores: Float64Array) {
@@ -38,9 +49,14 @@ function sufficient(scores: Float64Array) {
 
 /** Runs one bound metric on its arrays and packs value, CI and per-example data into a results entry. */
 export function buildMetricResult(bound: BoundMetric, inputs: Record<string, NDArray>, ids: string[] | undefined, defaults: Defaults): MetricResult {
+  checkShapes(bound.definition.inputs, inputs)
+  const output: MetricOutput = bound.definition.compute(inputs, bound.params)
+  return packMetricResult(bound, output, ids, defaults, ids ? undefined : fingerprint(undefined, inputs))
+}
+
+/** Value, CI and per-example data of a computed output; `identity` is the eval-set fingerprint when there are no ids. */
+export function packMetricResult(bound: BoundMetric, output: MetricOutput, ids: string[] | undefined, defaults: Defaults, identity?: string): MetricResult {
   const { definition, entry, params } = bound
-  checkShapes(definition.inputs, inputs)
-  const output: MetricOutput = definition.compute(inputs, params)
   const rowsOf = output.scores?.length ?? Object.values(output.columns ?? {})[0]?.length
   if (ids && rowsOf !== undefined && ids.length !== rowsOf) {
     throw new Error(`ids (${entry.ids}) has ${ids.length} entries but the metric has ${rowsOf} examples`)
@@ -82,7 +98,7 @@ export function buildMetricResult(bound: BoundMetric, inputs: Record<string, NDA
     params: params as Record<string, unknown>,
     ...(definition.binary ? { binary: true } : {})
   }
-  const print = fingerprint(ids, inputs)
+  const print = ids ? fingerprint(ids, {}) : identity
   if (print) result.fingerprint = print
   if (output.scores) result.summary = sufficient(output.scores)
   result.gate = entry.gate
