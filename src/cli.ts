@@ -4,5 +4,6 @@ process.exitCode = await main(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   cwd: process.cwd(),
-  env: process.env
+  env: process.env,
+  errIsTTY: process.stderr.isTTY
 })

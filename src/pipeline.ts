@@ -56,7 +56,8 @@ export interface PipelineOptions {
   maxReportChars?: number
   /** Largest decoded array held whole in memory, in bytes; row-wise metrics on .npy/.npz need none. */
   memoryBudget?: number
-  progress?: Progress
+  /** Makes the run's progress reporter, given the number of metrics. */
+  progress?: (metrics: number) => Progress & { finish(): void }
 }
 
 export interface PipelineResult {
@@ -154,7 +155,14 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const { workspace } = options
   const { loaded, bound } = await loadConfig(workspace, options.config, options.allowPlugins ?? true)
   const { baseline, noBaselineNote } = options.resolveBaseline ? await options.resolveBaseline(loaded.config.suite) : options
-  const { results, inputErrors } = computeResults(workspace, loaded, bound, options)
+  const progress = options.progress?.(bound.length)
+  let computed: ReturnType<typeof computeResults>
+  try {
+    computed = computeResults(workspace, loaded, bound, { ...options, progress })
+  } finally {
+    progress?.finish()
+  }
+  const { results, inputErrors } = computed
   const comparison = compare({
     head: results,
     base: baseline?.results ?? null,

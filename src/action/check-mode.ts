@@ -6,6 +6,7 @@ import { artifactName, type BundleContext, isSafePath, stageBundle } from '../gi
 import { type RunContext, readRunContext } from '../github/context.js'
 import { type PipelineResult, runPipeline } from '../pipeline.js'
 import { renderMarkdown } from '../report/markdown.js'
+import { createProgress } from '../report/progress.js'
 import { readHistoryFolder } from '../results/history.js'
 import { resolveInWorkspace } from '../inputs/index.js'
 import { emitAnnotations } from './annotate.js'
@@ -84,7 +85,9 @@ export async function runCheckMode(deps: ModeDeps, settings: Settings): Promise<
     history: settings.history ? readHistoryFolder(resolveInWorkspace(workspace, settings.history), settings.history) : undefined,
     // The PR head is the commit people know; GITHUB_SHA of a pull_request run is a merge commit that changes with the base.
     commit: pr?.headSha ?? env.GITHUB_SHA ?? null,
-    ref: env.GITHUB_REF ?? null
+    ref: env.GITHUB_REF ?? null,
+    // Long runs log a line every few seconds inside a collapsed ::group:: per phase.
+    progress: (metrics) => createProgress({ mode: 'actions', write: (text) => process.stdout.write(text), now: () => performance.now(), metrics })
   })
   const { comparison } = result
   // Annotations point at repository paths: the config lives under working-directory.

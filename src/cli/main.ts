@@ -8,6 +8,7 @@ import { catalogueJson, renderCatalogueMarkdown, renderCatalogueText } from '../
 import { builtinMetrics } from '../metrics/registry.js'
 import { aggregateLookup, gateSpecs, loadConfig, runPipeline, TOOL } from '../pipeline.js'
 import { renderMarkdown } from '../report/markdown.js'
+import { createProgress, progressMode } from '../report/progress.js'
 import { renderTerminal } from '../report/text.js'
 import { readHistoryFolder } from '../results/history.js'
 import { ResultsError, readResultsFile, serializeJson } from '../results/io.js'
@@ -19,6 +20,10 @@ export interface Io {
   err(text: string): void
   cwd: string
   env: Record<string, string | undefined>
+  /** stderr is a terminal: progress is a bar redrawn in place. */
+  errIsTTY?: boolean
+  /** Milliseconds from a fixed point, for progress; defaults to performance.now. */
+  now?: () => number
 }
 
 export const EXIT = { pass: 0, fail: 1, usage: 2 } as const
@@ -27,12 +32,14 @@ const HELP = `interp-gate — gate pull requests on interpretability metrics
 
 Usage:
   interp-gate run [-C DIR] [--config interp-gate.yml] [--baseline results.json]
-                  [--out interp-gate-out] [--commit SHA] [--ref REF] [--history DIR]
+                  [--out interp-gate-out] [--commit SHA] [--ref REF] [--history DIR] [--quiet]
       Compute the configured metrics, compare with the baseline (if given), write
       OUT/results.json, OUT/comparison.json (with a baseline) and OUT/report.md.
       -C/--working-directory: the folder that config, baseline, out and the
       config's input paths are relative to (default: the current folder).
       --history DIR: earlier results.json files, for metrics with \`gate.history: iqr\`.
+      Runs longer than 2 s show progress on stderr; --quiet turns it off.
+      INTERP_GATE_MEMORY_BUDGET=<bytes>: largest array decoded whole (default 2 GiB).
   interp-gate compare BASE.json HEAD.json [--config interp-gate.yml] [--out DIR]
       Compare two results files; gates come from the config when one is given.
   interp-gate validate [-C DIR] [--config interp-gate.yml]
@@ -58,11 +65,13 @@ async function run(args: string[], io: Io): Promise<number> {
       'working-directory': { type: 'string', short: 'C', default: '.' },
       commit: { type: 'string' },
       ref: { type: 'string' },
-      history: { type: 'string' }
+      history: { type: 'string' },
+      quiet: { type: 'boolean', default: false }
     },
     strict: true
   })
   const workspace = resolve(io.cwd, values['working-directory']!)
+  const mode = progressMode({ quiet: values.quiet, isTTY: io.errIsTTY, env: io.env })
   const baseline = values.baseline ? { results: readResultsFile(resolve(workspace, values.baseline), values.baseline), note: `baseline file ${values.baseline}` } : null
   const result = await runPipeline({
     workspace,
@@ -73,7 +82,9 @@ async function run(args: string[], io: Io): Promise<number> {
     history: values.history ? readHistoryFolder(resolve(workspace, values.history), values.history) : undefined,
     commit: values.commit ?? io.env.GITHUB_SHA ?? null,
     ref: values.ref ?? io.env.GITHUB_REF ?? null,
-    createdAt: io.env.SOURCE_DATE_EPOCH ? new Date(Number(io.env.SOURCE_DATE_EPOCH) * 1000).toISOString() : undefined
+    createdAt: io.env.SOURCE_DATE_EPOCH ? new Date(Number(io.env.SOURCE_DATE_EPOCH) * 1000).toISOString() : undefined,
+    memoryBudget: memoryBudget(io.env),
+    progress: (metricCount) => createProgress({ mode, write: io.err, now: io.now ?? (() => performance.now()), metrics: metricCount })
   })
   io.out(`${renderTerminal(result.comparison)}\n`)
   const written = [result.paths.results, result.paths.comparison, result.paths.report].filter(Boolean)
@@ -135,6 +146,14 @@ function docs(args: string[], io: Io): number {
 }
 
 class UsageError extends Error {}
+
+function memoryBudget(env: Record<string, string | undefined>): number | undefined {
+  const text = env.INTERP_GATE_MEMORY_BUDGET
+  if (text === undefined || text === '') return undefined
+  const bytes = Number(text)
+  if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new UsageError(`INTERP_GATE_MEMORY_BUDGET must be a whole number of bytes, got ${JSON.stringify(text)}`)
+  return bytes
+}
 
 /** The CLI: returns the exit code; every expected failure is one clear line, never a stack trace. */
 export async function main(argv: string[], io: Io): Promise<number> {
