@@ -10,6 +10,8 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 const out = join(root, 'bench/out')
 const resamples = 2000
 const runs = Number(process.env.BENCH_RUNS ?? 3)
+// The CLI bundle to time: dist/cli.js unless BENCH_CLI names another build.
+const cli = process.env.BENCH_CLI ?? join(root, 'dist/cli.js')
 const MiB = 2 ** 20
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
@@ -46,7 +48,7 @@ function timed(command, args, options) {
 
 function interpGate(dir) {
   const rssFile = join(dir, 'peak-rss.txt')
-  const args = ['--import', join(root, 'bench/peak-rss.mjs'), join(root, 'dist/cli.js'), 'run', '--out', 'head', '--quiet']
+  const args = ['--import', join(root, 'bench/peak-rss.mjs'), cli, 'run', '--out', 'head', '--quiet']
   const { seconds } = timed(process.execPath, args, { cwd: dir, env: { ...process.env, BENCH_RSS_FILE: rssFile } })
   return { seconds, rss: Number(readFileSync(rssFile, 'utf8')) }
 }

@@ -1,9 +1,11 @@
 import { main } from './cli/main.js'
+import { bundledParallel } from './engine/worker-start.js'
 
 process.exitCode = await main(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   cwd: process.cwd(),
   env: process.env,
-  errIsTTY: process.stderr.isTTY
+  errIsTTY: process.stderr.isTTY,
+  parallel: bundledParallel(import.meta.url)
 })

@@ -7,6 +7,7 @@ import { GitHubError } from './github/api.js'
 import { BundleError } from './github/bundle.js'
 import { ContextError } from './github/context.js'
 import { InputError } from './inputs/index.js'
+import type { Parallel } from './pipeline.js'
 import { ResultsError } from './results/io.js'
 
 export interface ActionDeps {
@@ -14,6 +15,8 @@ export interface ActionDeps {
   env: Record<string, string | undefined>
   /** Builds the GitHub clients for a token; absent in tests that need no GitHub (then only local reporting runs). */
   github?: GitHubFactory
+  /** Worker threads for bootstrap CIs (the bundled action has them). */
+  parallel?: Parallel
 }
 
 /** Errors whose message already names the file, key or input; GitHub-side ones get the tool's name in front. */
@@ -21,10 +24,10 @@ const USER_ERRORS = [ConfigError, InputError, ResultsError, ActionInputError]
 const GITHUB_ERRORS = [BundleError, GitHubError, ContextError]
 
 /** The action: `mode: check` computes and gates; `mode: report` posts a compare run's results (workflow_run). */
-export async function run({ core, env, github }: ActionDeps): Promise<void> {
+export async function run({ core, env, github, parallel }: ActionDeps): Promise<void> {
   try {
     const settings = readSettings(core)
-    const deps: ModeDeps = { core, env, github }
+    const deps: ModeDeps = { core, env, github, parallel }
     if (settings.mode === 'report') await runReportMode(deps, settings)
     else await runCheckMode(deps, settings)
   } catch (error) {

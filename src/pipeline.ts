@@ -11,6 +11,8 @@ import type { MetricDefinition } from './metrics/types.js'
 import { type Annotation, buildAnnotations } from './report/annotations.js'
 import { renderMarkdown } from './report/markdown.js'
 import { type BlockwiseOptions, evaluateBlockwise } from './engine/blockwise.js'
+import { parallelMeanCIs, type StartWorker } from './engine/parallel-bootstrap.js'
+import { seedFor } from './stats/rng.js'
 import { buildMetricResult, errorResult, packMetricResult } from './results/build.js'
 import { serializeJson } from './results/io.js'
 import { type Comparison, type MetricResult, RESULTS_SCHEMA, type Results } from './results/schema.js'
@@ -30,6 +32,12 @@ export interface Progress {
   rows: NonNullable<BlockwiseOptions['onRows']>
   /** A metric's value and CI are being computed. */
   metric(id: string): void
+}
+
+/** Worker threads for the bootstrap CIs: only the entries know where the worker script is. */
+export interface Parallel {
+  threads: number
+  startWorker: StartWorker
 }
 
 export interface PipelineOptions {
@@ -58,6 +66,7 @@ export interface PipelineOptions {
   memoryBudget?: number
   /** Makes the run's progress reporter, given the number of metrics. */
   progress?: (metrics: number) => Progress & { finish(): void }
+  parallel?: Parallel
 }
 
 export interface PipelineResult {
@@ -93,13 +102,14 @@ export function computeResults(
   workspace: string,
   loaded: LoadedConfig,
   bound: BoundMetric[],
-  info: { commit?: string | null; ref?: string | null; createdAt?: string; memoryBudget?: number; progress?: Progress }
+  info: { commit?: string | null; ref?: string | null; createdAt?: string; memoryBudget?: number; progress?: Progress; parallel?: Parallel }
 ): { results: Results; inputErrors: number } {
   const { config, at } = loaded
   const reader = createInputReader({ workspace, aliases: config.inputs, memoryBudget: info.memoryBudget })
   const progress = info.progress
   // Row-wise metrics on .npy/.npz inputs are evaluated a block of rows at a time, in one pass over the files.
   const streamed = evaluateBlockwise(reader, bound, { onRows: progress?.rows })
+  const cis = streamedCIs(streamed, config.defaults, info.parallel)
   let inputErrors = 0
   const metrics: MetricResult[] = bound.map((b) => {
     const here = ['metrics', b.index]
@@ -109,7 +119,7 @@ export function computeResults(
       if (outcome) {
         if ('error' in outcome) throw outcome.error
         const ids = b.entry.ids ? reader.readIds(b.entry.ids) : undefined
-        return packMetricResult(b, outcome.output, ids, config.defaults, outcome.identity)
+        return packMetricResult(b, outcome.output, ids, config.defaults, outcome.identity, cis.get(b))
       }
       const arrays: Record<string, NDArray> = {}
       for (const [name, ref] of Object.entries(b.entry.inputs)) arrays[name] = reader.read(ref)
@@ -133,6 +143,19 @@ export function computeResults(
     },
     inputErrors
   }
+}
+
+/** The bootstrap CIs of the streamed metrics, computed on several threads when the entry allows (same seeds, same CIs). */
+function streamedCIs(streamed: ReturnType<typeof evaluateBlockwise>, defaults: LoadedConfig['config']['defaults'], parallel?: Parallel) {
+  const metrics: BoundMetric[] = []
+  const jobs = []
+  for (const [b, outcome] of streamed) {
+    if (!('output' in outcome) || !outcome.output.scores) continue
+    metrics.push(b)
+    jobs.push({ scores: outcome.output.scores, options: { resamples: defaults.resamples, confidence: defaults.confidence, seed: seedFor(defaults.seed, b.entry.id) } })
+  }
+  const intervals = parallelMeanCIs(jobs, parallel?.threads ?? 1, parallel?.startWorker)
+  return new Map(metrics.map((b, k) => [b, intervals[k]]))
 }
 
 /** Aggregates of non-decomposable metrics, looked up by the metric a result names (built-in or this run's plugin). */

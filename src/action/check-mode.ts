@@ -4,7 +4,7 @@ import { join, posix, relative, resolve } from 'node:path'
 import type { GitHubClients } from '../github/api.js'
 import { artifactName, type BundleContext, isSafePath, stageBundle } from '../github/bundle.js'
 import { type RunContext, readRunContext } from '../github/context.js'
-import { type PipelineResult, runPipeline } from '../pipeline.js'
+import { type Parallel, type PipelineResult, runPipeline } from '../pipeline.js'
 import { renderMarkdown } from '../report/markdown.js'
 import { createProgress } from '../report/progress.js'
 import { readHistoryFolder } from '../results/history.js'
@@ -24,6 +24,7 @@ export interface ModeDeps {
   core: CoreLike
   env: Record<string, string | undefined>
   github?: GitHubFactory
+  parallel?: Parallel
 }
 
 /** The run's GitHub context, or null outside GitHub Actions (a local run still computes and reports). */
@@ -87,6 +88,7 @@ export async function runCheckMode(deps: ModeDeps, settings: Settings): Promise<
     commit: pr?.headSha ?? env.GITHUB_SHA ?? null,
     ref: env.GITHUB_REF ?? null,
     // Long runs log a line every few seconds inside a collapsed ::group:: per phase.
+    parallel: deps.parallel,
     progress: (metrics) => createProgress({ mode: 'actions', write: (text) => process.stdout.write(text), now: () => performance.now(), metrics })
   })
   const { comparison } = result

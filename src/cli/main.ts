@@ -6,7 +6,7 @@ import { ConfigError } from '../config/load.js'
 import { InputError } from '../inputs/index.js'
 import { catalogueJson, renderCatalogueMarkdown, renderCatalogueText } from '../metrics/docs.js'
 import { builtinMetrics } from '../metrics/registry.js'
-import { aggregateLookup, gateSpecs, loadConfig, runPipeline, TOOL } from '../pipeline.js'
+import { aggregateLookup, gateSpecs, loadConfig, type Parallel, runPipeline, TOOL } from '../pipeline.js'
 import { renderMarkdown } from '../report/markdown.js'
 import { createProgress, progressMode } from '../report/progress.js'
 import { renderTerminal } from '../report/text.js'
@@ -24,6 +24,8 @@ export interface Io {
   errIsTTY?: boolean
   /** Milliseconds from a fixed point, for progress; defaults to performance.now. */
   now?: () => number
+  /** Worker threads for bootstrap CIs (the bundled CLI has them). */
+  parallel?: Parallel
 }
 
 export const EXIT = { pass: 0, fail: 1, usage: 2 } as const
@@ -84,6 +86,7 @@ async function run(args: string[], io: Io): Promise<number> {
     ref: values.ref ?? io.env.GITHUB_REF ?? null,
     createdAt: io.env.SOURCE_DATE_EPOCH ? new Date(Number(io.env.SOURCE_DATE_EPOCH) * 1000).toISOString() : undefined,
     memoryBudget: memoryBudget(io.env),
+    parallel: io.parallel,
     progress: (metricCount) => createProgress({ mode, write: io.err, now: io.now ?? (() => performance.now()), metrics: metricCount })
   })
   io.out(`${renderTerminal(result.comparison)}\n`)

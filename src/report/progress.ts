@@ -41,6 +41,7 @@ const PHASES = { rows: 'reading arrays row by row', metrics: 'computing values a
 /** A stateful reporter over a pure line format; prints only once the run has taken quietMs. */
 export function createProgress(options: ProgressOptions): ProgressReporter {
   const { mode, write, now } = options
+  if (mode === 'off') return { rows() {}, metric() {}, finish() {} }
   const quietMs = options.quietMs ?? 2000
   const interval = mode === 'tty' ? 100 : (options.intervalMs ?? 5000)
   const start = now()

@@ -5,7 +5,7 @@ import type { NDArray } from '../inputs/ndarray.js'
 import { finiteMean } from '../metrics/math.js'
 import { checkShapes } from '../metrics/shapes.js'
 import type { MetricOutput } from '../metrics/types.js'
-import { bootstrapColumnsCI, bootstrapMeanCI, seedFor } from '../stats/index.js'
+import { bootstrapColumnsCI, bootstrapMeanCI, type Interval as StatsInterval, seedFor } from '../stats/index.js'
 import { encodeFloat64, jsonInterval } from './encode.js'
 import type { Interval, MetricResult } from './schema.js'
 
@@ -55,7 +55,15 @@ export function buildMetricResult(bound: BoundMetric, inputs: Record<string, NDA
 }
 
 /** Value, CI and per-example data of a computed output; `identity` is the eval-set fingerprint when there are no ids. */
-export function packMetricResult(bound: BoundMetric, output: MetricOutput, ids: string[] | undefined, defaults: Defaults, identity?: string): MetricResult {
+export function packMetricResult(
+  bound: BoundMetric,
+  output: MetricOutput,
+  ids: string[] | undefined,
+  defaults: Defaults,
+  identity?: string,
+  /** The mean-bootstrap CI of output.scores when already computed (in parallel, with the same seed). */
+  scoresCi?: StatsInterval
+): MetricResult {
   const { definition, entry, params } = bound
   const rowsOf = output.scores?.length ?? Object.values(output.columns ?? {})[0]?.length
   if (ids && rowsOf !== undefined && ids.length !== rowsOf) {
@@ -74,7 +82,7 @@ export function packMetricResult(bound: BoundMetric, output: MetricOutput, ids: 
     n = finite.length
     nanCount = output.scores.length - n
     value = finiteMean(finite)
-    if (n > 0) ci = jsonInterval(bootstrapMeanCI(finite, options))
+    if (n > 0) ci = jsonInterval(scoresCi ?? bootstrapMeanCI(finite, options))
   } else if (output.columns && aggregate) {
     n = rowsOf ?? 0
     value = output.value ?? aggregate(output.columns)
