@@ -63,7 +63,7 @@ export function createProgress(options: ProgressOptions): ProgressReporter {
   }
   const show = (line: string, force: boolean): void => {
     const t = now()
-    if (mode === 'off' || t - start < quietMs || (!force && t - lastPrint < interval)) return
+    if (t - start < quietMs || (!force && t - lastPrint < interval)) return
     lastPrint = t
     if (mode === 'tty') {
       write(`\r${line}\x1b[K`)
