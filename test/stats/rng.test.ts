@@ -70,3 +70,14 @@ describe('seedFor', () => {
     expect(Number.isSafeInteger(seedFor(Number.MAX_SAFE_INTEGER, 'metric-id'))).toBe(true)
   })
 })
+
+describe('fillInt on awkward ranges', () => {
+  // Quotients that land next to a whole number are where a multiply by 1/n rounds the wrong way.
+  it.each([3, 49, 1000003, 2 ** 31 - 1, 0x7ffffffe, 65537 * 3])('equals int(%d) draw for draw over 20,000 draws', (n) => {
+    const a = createRng(n)
+    const b = createRng(n)
+    const bulk = new Int32Array(20_000)
+    a.fillInt(n, bulk)
+    for (let i = 0; i < bulk.length; i++) if (bulk[i] !== b.int(n)) throw new Error(`draw ${i} differs`)
+  })
+})
