@@ -5,7 +5,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve'
 import typescript from '@rollup/plugin-typescript'
 
 export default {
-  input: { index: 'src/index.ts', cli: 'src/cli.ts', 'bootstrap-worker': 'src/bootstrap-worker.ts' },
+  input: { index: 'src/index.ts', cli: 'src/cli.ts', worker: 'src/worker.ts' },
   output: {
     dir: 'dist',
     format: 'es',

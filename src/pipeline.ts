@@ -10,7 +10,7 @@ import { findMetric } from './metrics/registry.js'
 import type { MetricDefinition } from './metrics/types.js'
 import { type Annotation, buildAnnotations } from './report/annotations.js'
 import { renderMarkdown } from './report/markdown.js'
-import { type BlockwiseOptions, evaluateBlockwise } from './engine/blockwise.js'
+import { type BlockwiseOptions, evaluateBlockwise, type RowsPlan } from './engine/blockwise.js'
 import { parallelMeanCIs, type StartWorker } from './engine/parallel-bootstrap.js'
 import { seedFor } from './stats/rng.js'
 import { buildMetricResult, errorResult, packMetricResult } from './results/build.js'
@@ -38,6 +38,8 @@ export interface Progress {
 export interface Parallel {
   threads: number
   startWorker: StartWorker
+  /** Runs a plan's rows on a worker thread that reads the inputs itself; the join blocks and gives the scores, or undefined. */
+  startRows?: (plan: RowsPlan, inputs: { workspace: string; aliases?: Record<string, string>; memoryBudget?: number }) => () => Float64Array[] | undefined
 }
 
 export interface PipelineOptions {
@@ -108,7 +110,10 @@ export function computeResults(
   const reader = createInputReader({ workspace, aliases: config.inputs, memoryBudget: info.memoryBudget })
   const progress = info.progress
   // Row-wise metrics on .npy/.npz inputs are evaluated a block of rows at a time, in one pass over the files.
-  const streamed = evaluateBlockwise(reader, bound, { onRows: progress?.rows })
+  const parallel = info.parallel
+  const inputs = { workspace, aliases: config.inputs, memoryBudget: info.memoryBudget }
+  const split = parallel?.startRows ? { threads: parallel.threads, start: (plan: RowsPlan) => parallel.startRows!(plan, inputs) } : undefined
+  const streamed = evaluateBlockwise(reader, bound, { onRows: progress?.rows, split })
   const cis = streamedCIs(streamed, config.defaults, info.parallel)
   let inputErrors = 0
   const metrics: MetricResult[] = bound.map((b) => {

@@ -1,31 +1,52 @@
 import type { BoundMetric } from '../config/bind.js'
 import type { InputReader, RowReader } from '../inputs/index.js'
 import type { NDArray } from '../inputs/ndarray.js'
+import { findMetric } from '../metrics/registry.js'
 import { checkShapes } from '../metrics/shapes.js'
-import type { MetricOutput } from '../metrics/types.js'
+import type { MetricDefinition, MetricOutput } from '../metrics/types.js'
 import { identityHasher, identityInput } from '../results/build.js'
 
 /** Rows done of the metrics a pass over the arrays evaluates; called after every block. */
 export type RowsProgress = (metricIds: readonly string[], done: number, total: number) => void
 
+/** Rows [from, to) of built-in row-wise metrics, as plain data another thread can run (see computeRows). */
+export interface RowsPlan {
+  jobs: { metric: string; params: unknown; refs: Record<string, string> }[]
+  from: number
+  to: number
+  blockBytes: number
+}
+
+/** Runs a plan on another thread; the returned join blocks until it is done and gives each job's scores, or undefined if it failed. */
+export type RowSplit = (plan: RowsPlan) => () => Float64Array[] | undefined
+
 export interface BlockwiseOptions {
   /** Float64 bytes of the widest input decoded per block (default 8 MiB): memory is a few blocks, whatever N. */
   blockBytes?: number
   onRows?: RowsProgress
+  /** Hands the upper rows to worker threads (one split per extra thread) when every input is a seekable .npy file. */
+  split?: { threads: number; start: RowSplit; /** Inputs smaller than this stay on one thread (default 32 MiB). */ minBytes?: number }
 }
 
 /** A row-wise metric's outcome: its scores (and eval-set fingerprint), or why it failed. */
 export type BlockwiseOutcome = { output: MetricOutput; identity?: string } | { error: unknown }
 
 interface Job {
-  bound: BoundMetric
+  definition: MetricDefinition
+  params: unknown
+  id: string
   refs: Record<string, string>
   rows: number
+  /** Scores of rows [from, from + length). */
   scores: Float64Array
   hasher?: ReturnType<typeof identityHasher>
   identityName?: string
   failed?: unknown
 }
+
+const DEFAULT_BLOCK_BYTES = 8 * 2 ** 20
+/** Below this many bytes of input a worker thread costs more than it saves. */
+const SPLIT_MIN_BYTES = 32 * 2 ** 20
 
 /**
  * Evaluates row-wise metrics (MetricDefinition.rowwise) whose inputs are all numeric .npy files or .npz members,
@@ -35,20 +56,24 @@ interface Job {
 export function evaluateBlockwise(reader: InputReader, bound: readonly BoundMetric[], options: BlockwiseOptions = {}): Map<BoundMetric, BlockwiseOutcome> {
   const readers = new Map<string, RowReader | undefined>()
   const outcomes = new Map<BoundMetric, BlockwiseOutcome>()
+  const planned = new Map<BoundMetric, Job>()
   try {
-    const jobs: Job[] = []
     for (const b of bound) {
       if (!b.definition.rowwise) continue
       try {
         const job = planJob(b, reader, readers)
-        if (job) jobs.push(job)
+        if (job) planned.set(b, job)
       } catch (error) {
         outcomes.set(b, { error })
       }
     }
-    runPasses(jobs, readers, options)
-    for (const job of jobs) {
-      outcomes.set(job.bound, job.failed !== undefined ? { error: job.failed } : { output: { scores: job.scores }, identity: job.hasher?.digest() })
+    const jobs = [...planned.values()]
+    const splits = startSplits(jobs, readers, options)
+    const to = splits.length ? splits[0].from : Infinity
+    runRows(jobs, readers, { ...options, to })
+    for (const split of splits) joinSplit(split, jobs, reader, options)
+    for (const [b, job] of planned) {
+      outcomes.set(b, job.failed !== undefined ? { error: job.failed } : { output: { scores: job.scores }, identity: job.hasher?.digest() ?? splitIdentity(job, reader, splits.length > 0) })
     }
   } finally {
     for (const r of readers.values()) r?.close()
@@ -70,7 +95,7 @@ function planJob(b: BoundMetric, reader: InputReader, readers: Map<string, RowRe
   }
   checkShapes(b.definition.inputs, placeholders)
   const rows = Object.values(placeholders)[0]?.shape[0] ?? 0
-  const job: Job = { bound: b, refs, rows, scores: new Float64Array(rows) }
+  const job: Job = { definition: b.definition, params: b.params, id: b.entry.id, refs, rows, scores: new Float64Array(rows) }
   const identityName = b.entry.ids ? undefined : identityInput(Object.keys(refs))
   if (identityName) {
     job.identityName = identityName
@@ -79,15 +104,107 @@ function planJob(b: BoundMetric, reader: InputReader, readers: Map<string, RowRe
   return job
 }
 
-/** Reads every input block by block (rows [start, start + count)) and runs each metric on its block. */
-function runPasses(jobs: Job[], readers: Map<string, RowReader | undefined>, options: BlockwiseOptions): void {
+interface Split {
+  from: number
+  to: number
+  join: () => Float64Array[] | undefined
+}
+
+/** Starts worker threads on the upper rows when that is safe and worth it; this thread keeps rows [0, first split). */
+function startSplits(jobs: Job[], readers: Map<string, RowReader | undefined>, options: BlockwiseOptions): Split[] {
+  const split = options.split
+  if (!split || split.threads < 2 || jobs.length === 0) return []
+  const used = [...new Set(jobs.flatMap((j) => Object.values(j.refs)))].map((ref) => readers.get(ref)!)
+  const rows = jobs[0].rows
+  const bytes = used.reduce((s, r) => s + r.header.shape.reduce((p, d) => p * d, 1) * r.header.dtype.itemsize, 0)
+  // Workers re-open .npy files at their first row and find metrics by name; a fingerprint must be hashed in row order.
+  const safe =
+    used.every((r) => r.seekable) &&
+    jobs.every((j) => j.rows === rows && findMetric(j.definition.name) === j.definition) &&
+    jobs.every((j) => !j.identityName || readers.get(j.refs[j.identityName])!.rows.rowSize === 1)
+  if (!safe || bytes < (split.minBytes ?? SPLIT_MIN_BYTES) || rows < 2 * split.threads) return []
+  for (const job of jobs) {
+    // Hashed after the pass from the whole (one value per row) input instead.
+    job.hasher = undefined
+  }
+  const share = Math.ceil(rows / split.threads)
+  const splits: Split[] = []
+  for (let from = share; from < rows; from += share) {
+    const to = Math.min(rows, from + share)
+    const plan: RowsPlan = {
+      jobs: jobs.map((j) => ({ metric: j.definition.name, params: j.params, refs: j.refs })),
+      from,
+      to,
+      blockBytes: options.blockBytes ?? DEFAULT_BLOCK_BYTES
+    }
+    splits.push({ from, to, join: split.start(plan) })
+  }
+  return splits
+}
+
+/** Copies a worker's scores in; if the worker failed, this thread computes its rows (and meets the same error, if any). */
+function joinSplit(split: Split, jobs: Job[], reader: InputReader, options: BlockwiseOptions): void {
+  const scores = split.join()
+  if (scores) {
+    jobs.forEach((job, k) => job.failed === undefined && job.scores.set(scores[k], split.from))
+    return
+  }
+  const readers = new Map<string, RowReader | undefined>()
+  try {
+    for (const ref of new Set(jobs.flatMap((j) => Object.values(j.refs)))) readers.set(ref, reader.openRows(ref, split.from))
+    runRows(jobs, readers, { ...options, from: split.from, to: split.to })
+  } catch (error) {
+    for (const job of jobs) if (job.failed === undefined) job.failed = error
+  } finally {
+    for (const r of readers.values()) r?.close()
+  }
+}
+
+function splitIdentity(job: Job, reader: InputReader, wasSplit: boolean): string | undefined {
+  if (!wasSplit || !job.identityName) return undefined
+  const array = reader.read(job.refs[job.identityName])
+  const hasher = identityHasher(job.identityName, array.shape)
+  hasher.update(array.data)
+  return hasher.digest()
+}
+
+/** A worker's part: rows [plan.from, plan.to) of each job, on readers opened at plan.from. */
+export function computeRows(reader: InputReader, plan: RowsPlan): Float64Array[] {
+  const readers = new Map<string, RowReader | undefined>()
+  try {
+    const jobs: Job[] = plan.jobs.map((j) => {
+      const definition = findMetric(j.metric)
+      if (!definition?.rowwise) throw new Error(`metric "${j.metric}" is not a built-in row-wise metric`)
+      for (const ref of Object.values(j.refs)) if (!readers.has(ref)) readers.set(ref, reader.openRows(ref, plan.from))
+      return { definition, params: j.params, id: j.metric, refs: j.refs, rows: plan.to, scores: new Float64Array(plan.to - plan.from) }
+    })
+    runRows(jobs, readers, { blockBytes: plan.blockBytes, from: plan.from, to: plan.to, offset: plan.from })
+    const failed = jobs.find((j) => j.failed !== undefined)
+    if (failed) throw failed.failed
+    return jobs.map((j) => j.scores)
+  } finally {
+    for (const r of readers.values()) r?.close()
+  }
+}
+
+interface Range extends BlockwiseOptions {
+  from?: number
+  to?: number
+  /** Row number of scores[0] (a worker's scores start at its first row). */
+  offset?: number
+}
+
+/** Reads every input block by block (rows [from, to)) and runs each metric on its block. */
+function runRows(jobs: Job[], readers: Map<string, RowReader | undefined>, options: Range): void {
   const used = [...new Set(jobs.flatMap((j) => Object.values(j.refs)))].map((ref) => [ref, readers.get(ref)!] as const)
   if (used.length === 0) return
   const widest = Math.max(...used.map(([, r]) => r.rows.rowSize), 1)
-  const blockRows = Math.max(1, Math.floor((options.blockBytes ?? 8 * 2 ** 20) / (8 * widest)))
+  const blockRows = Math.max(1, Math.floor((options.blockBytes ?? DEFAULT_BLOCK_BYTES) / (8 * widest)))
   const buffers = new Map(used.map(([ref, r]) => [ref, new Float64Array(Math.min(blockRows, r.rows.rows) * r.rows.rowSize)]))
   const total = Math.max(...used.map(([, r]) => r.rows.rows))
-  const ids = jobs.map((j) => j.bound.entry.id)
+  const from = options.from ?? 0
+  const to = Math.min(total, options.to ?? total)
+  const ids = jobs.map((j) => j.id)
   // A file that turns out broken mid-way (truncated, bad CRC) fails the metrics that read it, not the others.
   const broken = new Set<string>()
   const guarded = (ref: string, read: () => void): void => {
@@ -99,29 +216,30 @@ function runPasses(jobs: Job[], readers: Map<string, RowReader | undefined>, opt
       for (const job of jobs) if (job.failed === undefined && Object.values(job.refs).includes(ref)) job.failed = error
     }
   }
-  for (let start = 0; start < total; start += blockRows) {
+  for (let start = from; start < to; start += blockRows) {
     const blocks = new Map<string, NDArray>()
     for (const [ref, r] of used) {
-      const count = Math.min(blockRows, r.rows.rows - start)
+      const count = Math.min(blockRows, r.rows.rows - start, to - start)
       if (count <= 0) continue
       const data = buffers.get(ref)!.subarray(0, count * r.rows.rowSize)
       guarded(ref, () => r.rows.next(count, data))
       blocks.set(ref, { data, shape: [count, ...r.header.shape.slice(1)], dtype: r.header.dtype.name, source: r.source })
     }
-    for (const job of jobs) if (job.failed === undefined && start < job.rows) runBlock(job, blocks, start)
-    options.onRows?.(ids, Math.min(total, start + blockRows), total)
+    for (const job of jobs) if (job.failed === undefined && start < job.rows) runBlock(job, blocks, start - (options.offset ?? 0))
+    options.onRows?.(ids, Math.min(to, start + blockRows), total)
   }
-  for (const [ref, r] of used) guarded(ref, () => r.rows.finish())
+  // Only a pass that reached the end can check that nothing follows the data (and an .npz member's CRC).
+  if (to === total) for (const [ref, r] of used) guarded(ref, () => r.rows.finish())
 }
 
-function runBlock(job: Job, blocks: Map<string, NDArray>, start: number): void {
+function runBlock(job: Job, blocks: Map<string, NDArray>, at: number): void {
   const inputs: Record<string, NDArray> = {}
   for (const [name, ref] of Object.entries(job.refs)) inputs[name] = blocks.get(ref)!
   try {
-    const { scores } = job.bound.definition.compute(inputs, job.bound.params)
+    const { scores } = job.definition.compute(inputs, job.params)
     const count = Object.values(inputs)[0].shape[0]
-    if (!scores || scores.length !== count) throw new Error(`metric "${job.bound.definition.name}" is marked rowwise but returned no per-row scores`)
-    job.scores.set(scores, start)
+    if (!scores || scores.length !== count) throw new Error(`metric "${job.definition.name}" is marked rowwise but returned no per-row scores`)
+    job.scores.set(scores, at)
     if (job.hasher && job.identityName) job.hasher.update(inputs[job.identityName].data)
   } catch (error) {
     job.failed = error

@@ -6,7 +6,7 @@ import { type CsvTable, parseCsv, selectCsv } from './csv.js'
 import { InputError, fail } from './errors.js'
 import { parseJsonDocument, selectJson } from './json.js'
 import { type JsonLine, parseJsonLines, selectJsonLines } from './jsonl.js'
-import { type NDArray, shapeText } from './ndarray.js'
+import { type NDArray, product, shapeText } from './ndarray.js'
 import { DEFAULT_MEMORY_BUDGET, type NpyHeader, type NpyRows, npyRows, readNpyArray, readNpyHeader, streamable } from './npy.js'
 import { openNpzMember } from './npz.js'
 import { type InputReference, parseReference, resolveInWorkspace } from './reference.js'
@@ -43,8 +43,11 @@ export interface InputReader {
   read(ref: string): NDArray
   /** Example ids as strings (integers printed exactly, even beyond 2^53; text as is); fails on the first duplicate. */
   readIds(ref: string): string[]
-  /** Row-by-row access to a numeric .npy file or .npz member, without decoding it whole; undefined for other inputs. */
-  openRows(ref: string): RowReader | undefined
+  /**
+   * Row-by-row access to a numeric .npy file or .npz member, without decoding it whole, from row `fromRow` (an .npy
+   * file only; members are streams); undefined for other inputs.
+   */
+  openRows(ref: string, fromRow?: number): RowReader | undefined
 }
 
 /** An array read a block of rows at a time (see InputReader.openRows). */
@@ -52,6 +55,8 @@ export interface RowReader {
   source: string
   header: NpyHeader
   rows: NpyRows
+  /** An .npy file: openRows can start it at any row. */
+  seekable: boolean
   close(): void
 }
 
@@ -144,18 +149,25 @@ export function createInputReader(options: InputReaderOptions): InputReader {
     }
   }
 
-  const openRows = (text: string): RowReader | undefined => {
+  const openRows = (text: string, fromRow = 0): RowReader | undefined => {
     const ref = parseReference(text, aliases)
     const extension = path.extname(ref.path).toLowerCase()
     if (extension !== '.npy' && extension !== '.npz') return undefined
     const opened = openArray(ref)
     try {
       const header = readNpyHeader(opened.stream, opened.display)
-      if (!streamable(header)) {
+      const seekable = extension === '.npy'
+      if (!streamable(header) || (fromRow > 0 && !seekable)) {
         opened.access.close()
         return undefined
       }
-      return { source: opened.display, header, rows: npyRows(opened.stream, header, opened.display), close: () => opened.access.close() }
+      let stream = opened.stream
+      if (fromRow > 0) {
+        const start = header.dataOffset + fromRow * product(header.shape.slice(1)) * header.dtype.itemsize
+        stream = rangeSource(opened.access, start, opened.access.size - start)
+      }
+      const rows = npyRows(stream, header, opened.display, fromRow)
+      return { source: opened.display, header, rows, seekable, close: () => opened.access.close() }
     } catch (error) {
       opened.access.close()
       if (error instanceof InputError) error.file = ref.path

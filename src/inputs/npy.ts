@@ -171,13 +171,13 @@ export function streamable(header: NpyHeader): boolean {
   return !text && header.shape.length >= 1 && !(header.fortranOrder && header.shape.length > 1)
 }
 
-/** Opens a stream positioned after the header for row-block reads (see streamable). */
-export function npyRows(src: ByteSource, header: NpyHeader, source: string): NpyRows {
+/** Opens a stream positioned at row `firstRow` (just after the header for 0) for row-block reads (see streamable). */
+export function npyRows(src: ByteSource, header: NpyHeader, source: string, firstRow = 0): NpyRows {
   const { dtype, shape } = header
   const rows = shape[0]
   const rowSize = product(shape.slice(1))
   let buffer = new Uint8Array(0)
-  let done = 0
+  let done = firstRow
   return {
     header,
     rows,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import type { BoundMetric } from '../../src/config/bind.js'
-import { evaluateBlockwise } from '../../src/engine/blockwise.js'
+import { computeRows, evaluateBlockwise } from '../../src/engine/blockwise.js'
 import { createInputReader, type NDArray } from '../../src/inputs/index.js'
 import { builtinMetrics } from '../../src/metrics/registry.js'
 
@@ -111,5 +111,40 @@ describe('evaluateBlockwise', () => {
       `truncated.npy: data has ${8 * F * 10} bytes, shape [${N}, ${F}] float64 needs ${8 * F * N}`
     )
     expect('output' in outcomes.get(good)!).toBe(true)
+  })
+})
+
+describe('evaluateBlockwise split across threads', () => {
+  const dir = workspace()
+  const bound = [
+    bind('accuracy', { predictions: 'predictions.npy', labels: 'labels.npy' }, 0),
+    bind('gini', { attributions: 'attributions32.npy' }, 1),
+    bind('deletion-auc', { curves: 'curves.npy' }, 2)
+  ]
+  const single = evaluateBlockwise(createInputReader({ workspace: dir }), bound, { blockBytes: 4 * 8 * F })
+
+  test('rows handed to other threads (run here synchronously) give the same scores and fingerprints as one pass', () => {
+    const plans: [number, number][] = []
+    const start = (plan: Parameters<typeof computeRows>[1]) => {
+      plans.push([plan.from, plan.to])
+      const scores = computeRows(createInputReader({ workspace: dir }), plan)
+      return () => scores
+    }
+    const split = evaluateBlockwise(createInputReader({ workspace: dir }), bound, { blockBytes: 4 * 8 * F, split: { threads: 3, start, minBytes: 0 } })
+    expect(plans).toEqual([[8, 16], [16, 23]])
+    for (const b of bound) expect(split.get(b)).toEqual(single.get(b))
+    expect((split.get(bound[0]) as { identity: string }).identity).toMatch(/^sha256:/)
+  })
+
+  test('a worker that fails leaves its rows to this thread', () => {
+    const split = evaluateBlockwise(createInputReader({ workspace: dir }), bound, { split: { threads: 2, start: () => () => undefined, minBytes: 0 } })
+    for (const b of bound) expect(split.get(b)).toEqual(single.get(b))
+  })
+
+  test('inputs under the size threshold stay on one thread', () => {
+    let started = 0
+    const start = () => (started++, () => undefined)
+    evaluateBlockwise(createInputReader({ workspace: dir }), bound, { split: { threads: 2, start } })
+    expect(started).toBe(0)
   })
 })
