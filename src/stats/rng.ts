@@ -14,6 +14,8 @@ export interface Rng {
   fork(): Rng
   /** Fills `out` with int(n) draws: the same numbers as out.length calls of int(n), several times faster. */
   fillInt(n: number, out: Int32Array): void
+  /** Σ x[int(n)] over n = x.length draws (one bootstrap resample's sum), the same draws as fillInt without storing them. */
+  sumOfDraws(x: Float64Array): number
 }
 
 /** Golden-ratio increment + murmur3 fmix32 finaliser: spreads a small seed over all 32 bits. */
@@ -32,13 +34,15 @@ function checkN(n: number): void {
 
 /**
  * int(n) draws with xoroshiro128+'s step inlined on local state (pure-rand's XoroShiro128Plus.next, same
- * order of state words), so the bootstrap avoids a method call per draw; returns the advanced state.
+ * order of state words), so the bootstrap avoids a method call per draw. Each draw goes to out[i] or, without
+ * out, is added up as x[draw]; returns the advanced state and that sum.
  */
-function fillFromState(state: readonly number[], n: number, out: Int32Array): number[] {
+function drawFromState(state: readonly number[], n: number, count: number, out: Int32Array | null, x: Float64Array | null): [number[], number] {
   let [s01, s00, s11, s10] = state
   const limit = n > 2 ? Math.floor(0x100000000 / n) * n : 0x100000000
   const inverse = 1 / n
-  for (let i = 0; i < out.length; i++) {
+  let sum = 0
+  for (let i = 0; i < count; i++) {
     let v: number
     do {
       v = ((s00 + s10) | 0) + 0x80000000
@@ -55,9 +59,10 @@ function fillFromState(state: readonly number[], n: number, out: Int32Array): nu
     let r = v - Math.floor(v * inverse) * n
     if (r < 0) r += n
     else if (r >= n) r -= n
-    out[i] = r
+    if (out) out[i] = r
+    else sum += x![r]
   }
-  return [s01, s00, s11, s10]
+  return [[s01, s00, s11, s10], sum]
 }
 
 function wrap(initial: JumpableRandomGenerator): Rng {
@@ -90,7 +95,19 @@ function wrap(initial: JumpableRandomGenerator): Rng {
         for (let i = 0; i < out.length; i++) out[i] = this.int(n)
         return
       }
-      gen = xoroshiro128plusFromState(fillFromState(gen.getState(), n, out))
+      gen = xoroshiro128plusFromState(drawFromState(gen.getState(), n, out.length, out, null)[0])
+    },
+    sumOfDraws(x: Float64Array): number {
+      const n = x.length
+      checkN(n)
+      if (n > 0x7fffffff) {
+        let sum = 0
+        for (let i = 0; i < n; i++) sum += x[this.int(n)]
+        return sum
+      }
+      const [state, sum] = drawFromState(gen.getState(), n, n, null, x)
+      gen = xoroshiro128plusFromState(state)
+      return sum
     }
   }
 }

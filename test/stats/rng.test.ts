@@ -81,3 +81,17 @@ describe('fillInt on awkward ranges', () => {
     for (let i = 0; i < bulk.length; i++) if (bulk[i] !== b.int(n)) throw new Error(`draw ${i} differs`)
   })
 })
+
+describe('sumOfDraws', () => {
+  it('adds up x at the same draws as int(x.length), in the same order, and leaves the stream where they would', () => {
+    const x = Float64Array.from({ length: 1001 }, (_, i) => Math.sin(i) * 1e3)
+    const a = createRng(21)
+    const b = createRng(21)
+    for (let r = 0; r < 3; r++) {
+      let sum = 0
+      for (let i = 0; i < x.length; i++) sum += x[b.int(x.length)]
+      expect(a.sumOfDraws(x)).toBe(sum)
+    }
+    expect(a.uint32()).toBe(b.uint32())
+  })
+})
