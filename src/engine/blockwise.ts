@@ -15,6 +15,8 @@ export interface RowsPlan {
   from: number
   to: number
   blockBytes: number
+  /** Int32 [rows done], updated by the thread that runs the plan so progress can count them. */
+  progress?: SharedArrayBuffer
 }
 
 /** Runs a plan on another thread; the returned join blocks until it is done and gives each job's scores, or undefined if it failed. */
@@ -70,7 +72,9 @@ export function evaluateBlockwise(reader: InputReader, bound: readonly BoundMetr
     const jobs = [...planned.values()]
     const splits = startSplits(jobs, readers, options)
     const to = splits.length ? splits[0].from : Infinity
-    runRows(jobs, readers, { ...options, to })
+    // Progress counts the rows the workers have done too.
+    const onRows = options.onRows && ((ids: readonly string[], done: number, total: number) => options.onRows!(ids, splits.reduce((s, x) => s + Atomics.load(x.done, 0), done), total))
+    runRows(jobs, readers, { ...options, to, onRows })
     for (const split of splits) joinSplit(split, jobs, reader, options)
     for (const [b, job] of planned) {
       outcomes.set(b, job.failed !== undefined ? { error: job.failed } : { output: { scores: job.scores }, identity: job.hasher?.digest() ?? splitIdentity(job, reader, splits.length > 0) })
@@ -108,6 +112,7 @@ interface Split {
   from: number
   to: number
   join: () => Float64Array[] | undefined
+  done: Int32Array
 }
 
 /** Starts worker threads on the upper rows when that is safe and worth it; this thread keeps rows [0, first split). */
@@ -131,13 +136,15 @@ function startSplits(jobs: Job[], readers: Map<string, RowReader | undefined>, o
   const splits: Split[] = []
   for (let from = share; from < rows; from += share) {
     const to = Math.min(rows, from + share)
+    const progress = new SharedArrayBuffer(4)
     const plan: RowsPlan = {
       jobs: jobs.map((j) => ({ metric: j.definition.name, params: j.params, refs: j.refs })),
       from,
       to,
-      blockBytes: options.blockBytes ?? DEFAULT_BLOCK_BYTES
+      blockBytes: options.blockBytes ?? DEFAULT_BLOCK_BYTES,
+      progress
     }
-    splits.push({ from, to, join: split.start(plan) })
+    splits.push({ from, to, join: split.start(plan), done: new Int32Array(progress) })
   }
   return splits
 }
@@ -178,7 +185,9 @@ export function computeRows(reader: InputReader, plan: RowsPlan): Float64Array[]
       for (const ref of Object.values(j.refs)) if (!readers.has(ref)) readers.set(ref, reader.openRows(ref, plan.from))
       return { definition, params: j.params, id: j.metric, refs: j.refs, rows: plan.to, scores: new Float64Array(plan.to - plan.from) }
     })
-    runRows(jobs, readers, { blockBytes: plan.blockBytes, from: plan.from, to: plan.to, offset: plan.from })
+    const done = plan.progress ? new Int32Array(plan.progress) : undefined
+    const onRows = done && ((_: readonly string[], rows: number) => Atomics.store(done, 0, rows - plan.from))
+    runRows(jobs, readers, { blockBytes: plan.blockBytes, from: plan.from, to: plan.to, offset: plan.from, onRows })
     const failed = jobs.find((j) => j.failed !== undefined)
     if (failed) throw failed.failed
     return jobs.map((j) => j.scores)

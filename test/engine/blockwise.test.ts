@@ -130,8 +130,12 @@ describe('evaluateBlockwise split across threads', () => {
       const scores = computeRows(createInputReader({ workspace: dir }), plan)
       return () => scores
     }
-    const split = evaluateBlockwise(createInputReader({ workspace: dir }), bound, { blockBytes: 4 * 8 * F, split: { threads: 3, start, minBytes: 0 } })
+    const seen: number[] = []
+    const onRows = (_: readonly string[], done: number, total: number) => seen.push(done / total)
+    const split = evaluateBlockwise(createInputReader({ workspace: dir }), bound, { blockBytes: 4 * 8 * F, split: { threads: 3, start, minBytes: 0 }, onRows })
     expect(plans).toEqual([[8, 16], [16, 23]])
+    // The workers (run synchronously here) are done before this thread starts: progress counts their 15 rows.
+    expect(seen).toEqual([(15 + 4) / 23, (15 + 8) / 23])
     for (const b of bound) expect(split.get(b)).toEqual(single.get(b))
     expect((split.get(bound[0]) as { identity: string }).identity).toMatch(/^sha256:/)
   })
