@@ -20,12 +20,15 @@ export const nonzeroFraction: MetricDefinition<{ eps: number }> = {
   compute({ attributions }, { eps }) {
     return {
       scores: perRow(attributions, (a) => {
+        // Branch-free: whether an attribution is zero is a coin flip the CPU cannot predict.
         let count = 0
+        let nan = 0
         for (let j = 0; j < a.length; j++) {
-          if (Number.isNaN(a[j])) return NaN
-          if (Math.abs(a[j]) > eps) count++
+          const v = Math.abs(a[j])
+          nan |= ((v !== v) as unknown as number) | 0
+          count += ((v > eps) as unknown as number) | 0
         }
-        return count / a.length
+        return nan ? NaN : count / a.length
       })
     }
   },
@@ -88,16 +91,19 @@ function sortedNonZero(values: ArrayLike<number>): Float64Array | null {
     giniBits = new Uint32Array(f)
     giniSwap = new Uint32Array(f)
   }
+  // Branch-free compaction (each value is written, the end advances past non-zeros only): zeros are unpredictable.
   let m = 0
-  let float32 = true
+  let nan = 0
+  let wide = 0
   for (let j = 0; j < f; j++) {
     const a = Math.abs(values[j])
-    if (Number.isNaN(a)) return null
-    if (a !== 0) {
-      giniScratch[m++] = a
-      if (float32 && Math.fround(a) !== a) float32 = false
-    }
+    giniScratch[m] = a
+    m += ((a !== 0) as unknown as number) | 0
+    nan |= ((a !== a) as unknown as number) | 0
+    wide |= ((Math.fround(a) !== a) as unknown as number) | 0
   }
+  if (nan) return null
+  const float32 = !wide
   const sorted = giniScratch.subarray(0, m)
   if (!float32 || m < 64) return sorted.sort()
   const bits = giniBits.subarray(0, m)
