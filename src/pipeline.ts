@@ -10,13 +10,13 @@ import { findMetric } from './metrics/registry.js'
 import type { MetricDefinition } from './metrics/types.js'
 import { type Annotation, buildAnnotations } from './report/annotations.js'
 import { renderMarkdown } from './report/markdown.js'
-import { type BlockwiseOptions, type BlockwiseOutcome, evaluateBlockwise, type RowsPlan } from './engine/blockwise.js'
-import { startMeanCIs, type StartWorker } from './engine/parallel-bootstrap.js'
+import { type BlockwiseOptions, evaluateBlockwise, type RowsPlan } from './engine/blockwise.js'
+import { parallelMeanCIs, type StartWorker } from './engine/parallel-bootstrap.js'
 import { seedFor } from './stats/rng.js'
 import { buildMetricResult, errorResult, packMetricResult } from './results/build.js'
 import { serializeJson } from './results/io.js'
 import { type Comparison, type MetricResult, RESULTS_SCHEMA, type Results } from './results/schema.js'
-import type { Aggregate, Interval } from './stats/index.js'
+import type { Aggregate } from './stats/index.js'
 
 export const TOOL = 'interp-gate@0.1.0'
 
@@ -113,19 +113,8 @@ export function computeResults(
   const parallel = info.parallel
   const inputs = { workspace, aliases: config.inputs, memoryBudget: info.memoryBudget }
   const split = parallel?.startRows ? { threads: parallel.threads, start: (plan: RowsPlan) => parallel.startRows!(plan, inputs) } : undefined
-  // The CIs of a pass's metrics start on worker threads as soon as it ends, while the next pass reads its files.
-  const early: (() => Map<BoundMetric, Interval>)[] = []
-  const started = new Set<BoundMetric>()
-  const onPass = (outcomes: Map<BoundMetric, BlockwiseOutcome>, last: boolean) => {
-    if (last || !parallel) return
-    for (const b of outcomes.keys()) started.add(b)
-    // One helper per early pass, and no more early helpers than threads: the rest waits for the joins.
-    early.push(streamedCIs(outcomes, config.defaults, parallel, early.length < parallel.threads ? 1 : 0))
-  }
-  const streamed = evaluateBlockwise(reader, bound, { onRows: progress?.rows, split, onPass })
-  const late = streamedCIs(new Map([...streamed].filter(([b]) => !started.has(b))), config.defaults, parallel, (parallel?.threads ?? 1) - 1)
-  const cis = new Map<BoundMetric, Interval>()
-  for (const join of [...early, late]) for (const [b, ci] of join()) cis.set(b, ci)
+  const streamed = evaluateBlockwise(reader, bound, { onRows: progress?.rows, split })
+  const cis = streamedCIs(streamed, config.defaults, info.parallel)
   let inputErrors = 0
   const metrics: MetricResult[] = bound.map((b) => {
     const here = ['metrics', b.index]
@@ -161,8 +150,8 @@ export function computeResults(
   }
 }
 
-/** Starts the bootstrap CIs of streamed metrics on up to `helpers` worker threads; the join finishes them here (same seeds, same CIs). */
-function streamedCIs(streamed: Map<BoundMetric, BlockwiseOutcome>, defaults: LoadedConfig['config']['defaults'], parallel: Parallel | undefined, helpers: number) {
+/** The bootstrap CIs of the streamed metrics, computed on several threads when the entry allows (same seeds, same CIs). */
+function streamedCIs(streamed: ReturnType<typeof evaluateBlockwise>, defaults: LoadedConfig['config']['defaults'], parallel?: Parallel) {
   const metrics: BoundMetric[] = []
   const jobs = []
   for (const [b, outcome] of streamed) {
@@ -170,11 +159,8 @@ function streamedCIs(streamed: Map<BoundMetric, BlockwiseOutcome>, defaults: Loa
     metrics.push(b)
     jobs.push({ scores: outcome.output.scores, options: { resamples: defaults.resamples, confidence: defaults.confidence, seed: seedFor(defaults.seed, b.entry.id) } })
   }
-  const join = startMeanCIs(jobs, helpers, parallel?.startWorker)
-  return () => {
-    const intervals = join()
-    return new Map(metrics.map((b, k) => [b, intervals[k]]))
-  }
+  const intervals = parallelMeanCIs(jobs, parallel?.threads ?? 1, parallel?.startWorker)
+  return new Map(metrics.map((b, k) => [b, intervals[k]]))
 }
 
 /** Aggregates of non-decomposable metrics, looked up by the metric a result names (built-in or this run's plugin). */

@@ -28,8 +28,6 @@ export interface BlockwiseOptions {
   onRows?: RowsProgress
   /** Hands the upper rows to worker threads (one split per extra thread) when every input is a seekable .npy file. */
   split?: { threads: number; start: RowSplit; /** Inputs smaller than this stay on one thread (default 32 MiB). */ minBytes?: number }
-  /** Called after each pass (smallest inputs first) with its metrics' outcomes, so their CIs can start early. */
-  onPass?: (outcomes: Map<BoundMetric, BlockwiseOutcome>, last: boolean) => void
 }
 
 /** A row-wise metric's outcome: its scores (and eval-set fingerprint), or why it failed. */
@@ -71,21 +69,15 @@ export function evaluateBlockwise(reader: InputReader, bound: readonly BoundMetr
         outcomes.set(b, { error })
       }
     }
-    const groups = passes([...planned], readers)
-    for (const [k, group] of groups.entries()) {
-      const jobs = group.map(([, job]) => job)
-      const splits = startSplits(jobs, readers, options)
-      const to = splits.length ? splits[0].from : Infinity
-      // Progress counts the rows the workers have done too.
-      const onRows = options.onRows && ((ids: readonly string[], done: number, total: number) => options.onRows!(ids, splits.reduce((s, x) => s + Atomics.load(x.done, 0), done), total))
-      runRows(jobs, readers, { ...options, to, onRows })
-      for (const split of splits) joinSplit(split, jobs, reader, options)
-      const done = new Map<BoundMetric, BlockwiseOutcome>()
-      for (const [b, job] of group) {
-        done.set(b, job.failed !== undefined ? { error: job.failed } : { output: { scores: job.scores }, identity: job.hasher?.digest() ?? splitIdentity(job, reader, splits.length > 0) })
-      }
-      for (const [b, outcome] of done) outcomes.set(b, outcome)
-      options.onPass?.(done, k === groups.length - 1)
+    const jobs = [...planned.values()]
+    const splits = startSplits(jobs, readers, options)
+    const to = splits.length ? splits[0].from : Infinity
+    // Progress counts the rows the workers have done too.
+    const onRows = options.onRows && ((ids: readonly string[], done: number, total: number) => options.onRows!(ids, splits.reduce((s, x) => s + Atomics.load(x.done, 0), done), total))
+    runRows(jobs, readers, { ...options, to, onRows })
+    for (const split of splits) joinSplit(split, jobs, reader, options)
+    for (const [b, job] of planned) {
+      outcomes.set(b, job.failed !== undefined ? { error: job.failed } : { output: { scores: job.scores }, identity: job.hasher?.digest() ?? splitIdentity(job, reader, splits.length > 0) })
     }
   } finally {
     for (const r of readers.values()) r?.close()
@@ -114,25 +106,6 @@ function planJob(b: BoundMetric, reader: InputReader, readers: Map<string, RowRe
     job.hasher = identityHasher(identityName, placeholders[identityName].shape)
   }
   return job
-}
-
-/** Metrics grouped by the files they share (one pass each), smallest total input first. */
-function passes(planned: [BoundMetric, Job][], readers: Map<string, RowReader | undefined>): [BoundMetric, Job][][] {
-  const groups: { refs: Set<string>; members: [BoundMetric, Job][] }[] = []
-  for (const entry of planned) {
-    const refs = new Set(Object.values(entry[1].refs))
-    const touching = groups.filter((g) => [...refs].some((r) => g.refs.has(r)))
-    const merged = { refs, members: [entry] as [BoundMetric, Job][] }
-    for (const g of touching) {
-      for (const r of g.refs) merged.refs.add(r)
-      merged.members.unshift(...g.members)
-      groups.splice(groups.indexOf(g), 1)
-    }
-    groups.push(merged)
-  }
-  const bytes = (g: { refs: Set<string> }) =>
-    [...g.refs].reduce((s, ref) => s + readers.get(ref)!.header.shape.reduce((p, d) => p * d, 1) * readers.get(ref)!.header.dtype.itemsize, 0)
-  return groups.sort((a, b) => bytes(a) - bytes(b)).map((g) => g.members)
 }
 
 interface Split {

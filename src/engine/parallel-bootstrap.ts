@@ -63,28 +63,18 @@ export type StartWorker = (shared: SharedCiJobs) => { terminate(): unknown }
  * given; the same intervals as bootstrapMeanCI one by one, in any case.
  */
 export function parallelMeanCIs(jobs: readonly CiJob[], threads: number, startWorker?: StartWorker): Interval[] {
-  return startMeanCIs(jobs, threads - 1, startWorker)()
-}
-
-/**
- * Starts up to `helpers` worker threads on the jobs and returns the join: it takes the jobs no worker has claimed
- * yet on this thread, waits for the rest and gives the intervals. Without a starter everything runs at the join.
- */
-export function startMeanCIs(jobs: readonly CiJob[], helpers: number, startWorker?: StartWorker): () => Interval[] {
-  if (jobs.length === 0) return () => []
+  if (jobs.length === 0) return []
   const shared = shareCiJobs(jobs)
-  const count = startWorker ? Math.max(0, Math.min(helpers, jobs.length)) : 0
-  const workers = Array.from({ length: count }, () => startWorker!(shared))
-  return () => {
-    try {
-      runSharedCiJobs(shared)
-      const counters = new Int32Array(shared.counters)
-      // Blocks until the workers finish the jobs they claimed (Atomics.wait is allowed on Node's main thread).
-      for (let done = Atomics.load(counters, 1); done < jobs.length; done = Atomics.load(counters, 1)) Atomics.wait(counters, 1, done, 1000)
-    } finally {
-      for (const w of workers) w.terminate()
-    }
-    const results = new Float64Array(shared.results)
-    return jobs.map((job, k) => ({ level: job.options.confidence, low: results[2 * k], high: results[2 * k + 1] }))
+  const helpers = startWorker ? Math.min(threads - 1, jobs.length - 1) : 0
+  const workers = Array.from({ length: Math.max(0, helpers) }, () => startWorker!(shared))
+  try {
+    runSharedCiJobs(shared)
+    const counters = new Int32Array(shared.counters)
+    // Blocks until the workers finish the jobs they claimed (Atomics.wait is allowed on Node's main thread).
+    for (let done = Atomics.load(counters, 1); done < jobs.length; done = Atomics.load(counters, 1)) Atomics.wait(counters, 1, done, 1000)
+  } finally {
+    for (const w of workers) w.terminate()
   }
+  const results = new Float64Array(shared.results)
+  return jobs.map((job, k) => ({ level: job.options.confidence, low: results[2 * k], high: results[2 * k + 1] }))
 }
