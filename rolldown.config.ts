@@ -18,7 +18,7 @@ const raw: Plugin = {
 
 export function bundleConfig(dir: string): InputOptions & { output: OutputOptions } {
   return {
-    input: { index: 'src/index.ts', cli: 'src/cli.ts' },
+    input: { index: 'src/index.ts', cli: 'src/cli.ts', worker: 'src/worker.ts' },
     platform: 'node',
     tsconfig: 'tsconfig.build.json',
     logLevel: 'warn',

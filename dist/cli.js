@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { A as metricSeries, B as compare, C as renderMarkdown, D as trendText, G as readResultsFile, H as formatNumber, I as builtinMetrics, J as resultsSchema, K as serializeJson, L as findMetric, M as entryFromResults, N as historySchemaFiles, O as neutraliseTerminal, R as unknownMetricMessage, S as noteLines, U as ResultsError, X as InputError, _ as prepareOutputFolder, d as adapterGateSpecs, f as aggregateLookup, g as OutputError, h as runPipeline, i as CHANGE_POINT_DEFAULTS, it as toJSONSchema, j as HistoryError, k as markdownTable, l as renderDashboard, m as loadConfig, n as parseShard, o as seriesChanges, p as gateSpecs, q as comparisonSchema, r as dashboardData, s as FolderStore, t as mergeShards, u as TOOL, v as writeOutputs, w as tableRows, x as headline, y as specText, z as ConfigError } from "./chunks/shared.js";
+import { B as builtinMetrics, C as specText, D as renderMarkdown, E as noteLines, F as HistoryError, H as unknownMetricMessage, I as entryFromResults, K as formatNumber, L as historySchemaFiles, M as neutraliseTerminal, N as markdownTable, O as tableRows, P as metricSeries, Q as resultsSchema, T as headline, U as ConfigError, V as findMetric, W as compare, X as serializeJson, Y as readResultsFile, Z as comparisonSchema, _ as runPipeline, a as dashboardData, b as writeOutputs, c as seriesChanges, d as renderDashboard, dt as bundledParallel, f as TOOL, g as loadConfig, h as gateSpecs, i as progressMode, j as trendText, l as FolderStore, lt as toJSONSchema, m as aggregateLookup, n as parseShard, o as CHANGE_POINT_DEFAULTS, p as adapterGateSpecs, q as ResultsError, r as createProgress, t as mergeShards, tt as InputError, v as OutputError, y as prepareOutputFolder } from "./chunks/shared.js";
 import { parseArgs } from "node:util";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -537,7 +537,7 @@ const EXIT = {
 const COMMAND_HELP = {
 	run: `interp-gate run [-C DIR] [--config interp-gate.yml] [--baseline results.json]
                 [--out interp-gate-out] [--commit SHA] [--ref REF] [--history DIR]
-                [--max-input-bytes N] [--shard I/N]
+                [--max-input-bytes N] [--shard I/N] [--quiet]
     Compute the configured metrics, compare with the baseline (if given), write
     OUT/results.json, OUT/comparison.json (with a baseline) and OUT/report.md.
     -C/--working-directory: the folder that config, baseline, out and the
@@ -548,6 +548,8 @@ const COMMAND_HELP = {
     --max-input-bytes N (or INTERP_GATE_MAX_INPUT_BYTES): largest input file or npz
     member read, default 1073741824 (1 GiB).
     --shard I/N: these arrays are shard I of N (matrix jobs); gates apply after \`merge\`.
+    Runs longer than 2 s show progress on stderr; --quiet turns it off.
+    INTERP_GATE_MEMORY_BUDGET=<bytes>: largest array decoded whole (default 2 GiB).
     SOURCE_DATE_EPOCH (seconds) fixes results.json's createdAt.`,
 	merge: `interp-gate merge SHARD.json... [-C DIR] [--config interp-gate.yml] [--out interp-gate-out]
                 [--baseline results.json] [--commit SHA] [--ref REF] [--history DIR]
@@ -605,7 +607,11 @@ async function run(args, io) {
 			ref: { type: "string" },
 			history: { type: "string" },
 			"max-input-bytes": { type: "string" },
-			shard: { type: "string" }
+			shard: { type: "string" },
+			quiet: {
+				type: "boolean",
+				default: false
+			}
 		},
 		strict: true
 	});
@@ -613,6 +619,11 @@ async function run(args, io) {
 	if (shard && values.baseline) throw new UsageError("--shard and --baseline: a shard is compared after `interp-gate merge`, which takes --baseline");
 	const workspace = resolve(io.cwd, values["working-directory"]);
 	const createdAt = sourceDateEpoch(io.env.SOURCE_DATE_EPOCH);
+	const mode = progressMode({
+		quiet: values.quiet,
+		isTTY: io.errIsTTY,
+		env: io.env
+	});
 	const baseline = values.baseline ? {
 		results: readBaselineFile(workspace, values.baseline),
 		note: `baseline file ${values.baseline}`
@@ -628,7 +639,15 @@ async function run(args, io) {
 		ref: values.ref ?? io.env.GITHUB_REF ?? null,
 		createdAt,
 		maxInputBytes: maxInputBytes(values["max-input-bytes"] ?? io.env.INTERP_GATE_MAX_INPUT_BYTES),
-		shard
+		shard,
+		memoryBudget: memoryBudget(io.env),
+		parallel: io.parallel,
+		progress: (metricCount) => createProgress({
+			mode,
+			write: io.err,
+			now: io.now ?? (() => performance.now()),
+			metrics: metricCount
+		})
 	});
 	io.out(`${renderTerminal(result.comparison)}\n`);
 	const written = [
@@ -778,6 +797,13 @@ function docs(args, io) {
 	return EXIT.pass;
 }
 var UsageError = class extends Error {};
+function memoryBudget(env) {
+	const text = env.INTERP_GATE_MEMORY_BUDGET;
+	if (text === void 0 || text === "") return void 0;
+	const bytes = Number(text);
+	if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new UsageError(`INTERP_GATE_MEMORY_BUDGET must be a whole number of bytes, got ${JSON.stringify(text)}`);
+	return bytes;
+}
 /** The CLI: returns the exit code; every expected failure is one clear line, never a stack trace. */
 async function main(argv, rawIo) {
 	const io = {
@@ -848,6 +874,8 @@ process.exitCode = await main(process.argv.slice(2), {
 	out: (text) => process.stdout.write(text),
 	err: (text) => process.stderr.write(text),
 	cwd: process.cwd(),
-	env: process.env
+	env: process.env,
+	errIsTTY: process.stderr.isTTY,
+	parallel: bundledParallel(import.meta.url)
 });
 export {};

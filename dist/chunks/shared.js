@@ -1,10 +1,49 @@
 import { i as __toESM, r as __require, t as __commonJSMin } from "./rolldown-runtime.js";
+import * as zlib$1 from "node:zlib";
+import { Worker } from "node:worker_threads";
 import { createHash, randomBytes } from "node:crypto";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { closeSync, constants, existsSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import * as path from "node:path";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { createRequire } from "module";
+// src/engine/worker-start.ts
+/**
+* Worker threads for an entry bundled beside dist/worker.js (`entry` is the entry's import.meta.url);
+* undefined when the script is absent (running from sources) or the machine has one core.
+*/
+function bundledParallel(entry) {
+	const script = new URL("./worker.js", entry);
+	const threads = availableParallelism();
+	if (threads < 2 || !existsSync(fileURLToPath(script))) return void 0;
+	return {
+		threads,
+		startWorker: (shared) => new Worker(script, { workerData: {
+			kind: "ci",
+			shared
+		} }),
+		startRows(plan, inputs) {
+			const rows = plan.to - plan.from;
+			const out = new SharedArrayBuffer(8 * rows * plan.jobs.length);
+			const status = new SharedArrayBuffer(4);
+			const worker = new Worker(script, { workerData: {
+				kind: "rows",
+				plan,
+				inputs,
+				out,
+				status
+			} });
+			return () => {
+				const flags = new Int32Array(status);
+				while (Atomics.load(flags, 0) === 0) Atomics.wait(flags, 0, 0, 1e3);
+				worker.terminate();
+				if (Atomics.load(flags, 0) !== 1) return void 0;
+				return plan.jobs.map((_, k) => new Float64Array(out, 8 * k * rows, rows));
+			};
+		}
+	};
+}
 // node_modules/fflate/esm/index.mjs
 var require$1 = createRequire("/");
 var _a$2;
@@ -329,6 +368,49 @@ var b4 = function(d, b) {
 var b8 = function(d, b) {
 	return b4(d, b) + b4(d, b + 4) * 4294967296;
 };
+/**
+* Streaming DEFLATE decompression
+*/
+var Inflate = /* @__PURE__ */ function() {
+	function Inflate(opts, cb) {
+		if (typeof opts == "function") cb = opts, opts = {};
+		this.ondata = cb;
+		var dict = opts && opts.dictionary && opts.dictionary.subarray(-32768);
+		this.s = {
+			i: 0,
+			b: dict ? dict.length : 0
+		};
+		this.o = new u8(32768);
+		this.p = new u8(0);
+		if (dict) this.o.set(dict);
+	}
+	Inflate.prototype.e = function(c) {
+		if (!this.ondata) err(5);
+		if (this.d) err(4);
+		if (!this.p.length) this.p = c;
+		else if (c.length) {
+			var n = new u8(this.p.length + c.length);
+			n.set(this.p), n.set(c, this.p.length), this.p = n;
+		}
+	};
+	Inflate.prototype.c = function(final) {
+		this.s.i = +(this.d = final || false);
+		var bts = this.s.b;
+		var dt = inflt(this.p, this.s, this.o);
+		this.ondata(slc(dt, bts, this.s.b), this.d);
+		this.o = slc(dt, this.s.b - 32768), this.s.b = this.o.length;
+		this.p = slc(this.p, this.s.p / 8 | 0), this.s.p &= 7;
+	};
+	/**
+	* Pushes a chunk to be inflated
+	* @param chunk The chunk to push
+	* @param final Whether this is the final chunk
+	*/
+	Inflate.prototype.push = function(chunk, final) {
+		this.e(chunk), this.c(final);
+	};
+	return Inflate;
+}();
 function inflateSync(data, opts) {
 	return inflt(data, { i: 2 }, opts && opts.out, opts && opts.dictionary);
 }
@@ -6339,6 +6421,79 @@ function stricterSeverity(a, b) {
 function isGated(gate) {
 	return gate !== void 0 && Object.values(gate).some((v) => v !== void 0);
 }
+// src/inputs/byte-source.ts
+function bytesAccess(bytes) {
+	return {
+		size: bytes.length,
+		readAt(position, into) {
+			const part = bytes.subarray(position, position + into.length);
+			into.set(part);
+			return part.length;
+		},
+		close() {}
+	};
+}
+/** Opens a file for reads at any offset; the caller closes it. */
+function fileAccess(absolute) {
+	const stat = statSync(absolute);
+	if (!stat.isFile()) throw Object.assign(/* @__PURE__ */ new Error(`not a regular file`), { code: stat.isDirectory() ? "EISDIR" : "ENOTREG" });
+	const fd = openSync(absolute, "r");
+	return {
+		size: fstatSync(fd).size,
+		readAt(position, into) {
+			let done = 0;
+			while (done < into.length) {
+				const got = readSync(fd, into, done, into.length - done, position + done);
+				if (got === 0) break;
+				done += got;
+			}
+			return done;
+		},
+		close: () => closeSync(fd)
+	};
+}
+/** The bytes [start, start + length) of a random-access file, read forward. */
+function rangeSource(access, start, length) {
+	const source = {
+		size: length,
+		position: 0,
+		read(into) {
+			const want = Math.min(into.length, length - source.position);
+			if (want <= 0) return 0;
+			const got = access.readAt(start + source.position, want === into.length ? into : into.subarray(0, want));
+			source.position += got;
+			return got;
+		}
+	};
+	return source;
+}
+/** Reads until `into` is full or the source ends; returns how many bytes. */
+function readFull(source, into) {
+	let done = 0;
+	while (done < into.length) {
+		const got = source.read(done === 0 ? into : into.subarray(done));
+		if (got === 0) break;
+		done += got;
+	}
+	return done;
+}
+let crcTable;
+/** CRC-32 (zip's, IEEE), continued from `crc`; zlib's native one where Node has it (20.15+). */
+function crc32(data, crc = 0) {
+	const native = zlib$1.crc32;
+	if (native) return native(data, crc) >>> 0;
+	if (!crcTable) {
+		crcTable = /* @__PURE__ */ new Int32Array(256);
+		for (let n = 0; n < 256; n++) {
+			let c = n;
+			for (let k = 0; k < 8; k++) c = c & 1 ? 3988292384 ^ c >>> 1 : c >>> 1;
+			crcTable[n] = c;
+		}
+	}
+	let c = ~crc;
+	for (let i = 0; i < data.length; i++) c = crcTable[(c ^ data[i]) & 255] ^ c >>> 8;
+	return ~c >>> 0;
+}
 // src/util/suggest.ts
 /** Levenshtein distance, for "did you mean" hints. */
 function editDistance(a, b) {
@@ -6944,29 +7099,132 @@ const NUMERIC_NAMES = {
 	f4: "float32",
 	f8: "float64"
 };
-/** Reads a .npy file (format 1.0, 2.0 or 3.0) into a C-order float64 (or string) array. */
-function parseNpy(bytes, source) {
-	const header = parseNpyHeader(bytes, source);
-	const { dtype, shape, dataOffset } = header;
+/** numpy refuses longer headers by default (np.load max_header_size); so do we, before reading them. */
+const MAX_HEADER_BYTES = 1e4;
+/** Memory a whole decoded array may take unless told otherwise: 2 GiB (streamed metrics need none of it). */
+const DEFAULT_MEMORY_BUDGET = 2 ** 31;
+/** Bytes read from the file per step when decoding a whole array. */
+const STEP_BYTES = 4 * 2 ** 20;
+/** Reads a .npy file (format 1.0, 2.0 or 3.0) held in memory into a C-order float64 (or string) array. */
+function parseNpy(bytes, source, budget = DEFAULT_MEMORY_BUDGET) {
+	return readNpyArray(rangeSource(bytesAccess(bytes), 0, bytes.length), source, budget);
+}
+/** Magic, version and header dict from the start of a stream, which is left at the first data byte. */
+function readNpyHeader(src, source) {
+	const first = /* @__PURE__ */ new Uint8Array(12);
+	const got = readFull(src, first);
+	const prefix = first.subarray(0, got);
+	if (got < 10 || MAGIC.some((b, i) => prefix[i] !== b)) parseNpyHeader(prefix, source);
+	const major = prefix[6];
+	if (major < 1 || major > 3 || prefix[7] !== 0) parseNpyHeader(prefix, source);
+	const view = new DataView(first.buffer);
+	const start = major === 1 ? 10 : 12;
+	if (got < 12) fail(source, "header is truncated");
+	const length = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
+	if (length > 1e4) fail(source, `header is ${length} bytes, over numpy's limit of ${MAX_HEADER_BYTES} (np.load refuses it too); save the array again with np.save`);
+	const whole = new Uint8Array(start + length);
+	whole.set(first.subarray(0, Math.min(12, whole.length)));
+	if (whole.length > 12 && readFull(src, whole.subarray(12)) !== whole.length - 12) fail(source, `header is truncated (declares ${length} bytes, file has ${(src.size ?? got) - start})`);
+	const header = parseNpyHeader(whole, source);
+	const n = product(header.shape);
+	if (!Number.isSafeInteger(n * Math.max(1, header.dtype.itemsize))) fail(source, `shape ${shapeText(header.shape)} is too large to be real`);
+	if (src.size !== void 0) checkDataSize(header, src.size - header.dataOffset, source);
+	return header;
+}
+/** Refuses a header whose shape disagrees with the bytes that follow it (a lying or truncated file). */
+function checkDataSize(header, available, source) {
+	const needed = product(header.shape) * header.dtype.itemsize;
+	if (available === needed) return;
+	const hint = available > needed ? " (extra bytes at the end: several arrays saved into one file? use np.savez)" : "";
+	fail(source, `data has ${available} bytes, shape ${shapeText(header.shape)} ${header.dtype.name} needs ${needed}${hint}`);
+}
+/** Bytes of memory decoding the whole array takes: float64 values, plus the strings, plus a Fortran reorder copy. */
+function decodedBytes(header) {
+	return product(header.shape) * (8 + (header.dtype.kind === "U" || header.dtype.kind === "S" ? 40 + header.dtype.itemsize : 0) + (header.fortranOrder ? 8 : 0));
+}
+/** Refuses, before allocating, an array whose decoded form would not fit the memory budget. */
+function checkBudget(header, budget, source) {
+	const bytes = decodedBytes(header);
+	if (bytes > budget) fail(source, `decoding shape ${shapeText(header.shape)} ${header.dtype.name} takes ${bytes} bytes of memory, over the budget of ${budget} bytes; metrics that read arrays row by row have no such limit; raise it with INTERP_GATE_MEMORY_BUDGET=<bytes>`);
+}
+/** Decodes a whole .npy stream into a C-order array, a few MiB of file at a time; refuses what would not fit `budget`. */
+function readNpyArray(src, source, budget = DEFAULT_MEMORY_BUDGET) {
+	const header = readNpyHeader(src, source);
+	checkBudget(header, budget, source);
+	const { dtype, shape } = header;
 	const n = product(shape);
-	const needed = n * dtype.itemsize;
-	const available = bytes.length - dataOffset;
-	if (available !== needed) {
-		const hint = available > needed ? " (extra bytes at the end: several arrays saved into one file? use np.savez)" : "";
-		fail(source, `data has ${available} bytes, shape ${shapeText(shape)} ${dtype.name} needs ${needed}${hint}`);
-	}
 	const reorder = header.fortranOrder && shape.length > 1;
 	if (dtype.kind === "U" || dtype.kind === "S") {
-		const raw = decodeStrings(bytes, dataOffset, n, dtype);
+		const bytes = new Uint8Array(n * dtype.itemsize);
+		readData(src, bytes, header, 0, source);
+		finishData(src, header, n * dtype.itemsize, source);
+		const raw = decodeStrings(bytes, 0, n, dtype);
 		const strings = reorder ? new Array(n) : raw;
 		if (reorder) walkFortran(shape, (c, f) => strings[c] = raw[f]);
 		return makeStrings(strings, shape, dtype.name, source);
 	}
-	const raw = decodeNumbers(bytes, dataOffset, n, dtype);
-	if (!reorder) return makeArray(raw, shape, dtype.name, source);
-	const data = new Float64Array(n);
-	walkFortran(shape, (c, f) => data[c] = raw[f]);
-	return makeArray(data, shape, dtype.name, source);
+	const raw = new Float64Array(n);
+	const wide = dtype.kind !== "f" && dtype.itemsize === 8 ? new Array() : void 0;
+	const perStep = Math.max(1, Math.floor(STEP_BYTES / Math.max(1, dtype.itemsize)));
+	const buffer = new Uint8Array(Math.min(n, perStep) * dtype.itemsize);
+	for (let done = 0; done < n;) {
+		const count = Math.min(perStep, n - done);
+		const bytes = buffer.subarray(0, count * dtype.itemsize);
+		readData(src, bytes, header, done * dtype.itemsize, source);
+		decodeInto(bytes, count, dtype, raw.subarray(done, done + count), wide);
+		done += count;
+	}
+	finishData(src, header, n * dtype.itemsize, source);
+	let data = raw;
+	if (reorder) {
+		data = new Float64Array(n);
+		walkFortran(shape, (c, f) => data[c] = raw[f]);
+	}
+	const array = makeArray(data, shape, dtype.name, source);
+	if (wide && wide.length > 0) array.exact = reorder ? reorderExact(shape, exactOf(raw, wide)) : exactOf(raw, wide);
+	return array;
+}
+/** Fills `bytes` from the stream; a short read means the file holds less data than its header says. */
+function readData(src, bytes, header, offset, source) {
+	const got = readFull(src, bytes);
+	if (got !== bytes.length) {
+		const needed = product(header.shape) * header.dtype.itemsize;
+		fail(source, `data has ${offset + got} bytes, shape ${shapeText(header.shape)} ${header.dtype.name} needs ${needed}`);
+	}
+}
+/** After the last data byte: nothing may follow (and an .npz member's CRC is checked as its stream ends). */
+function finishData(src, header, needed, source) {
+	if (readFull(src, /* @__PURE__ */ new Uint8Array(1)) !== 0) {
+		checkDataSize(header, src.size !== void 0 ? src.size - header.dataOffset : needed + 1, source);
+		fail(source, `data has more than the ${needed} bytes shape ${shapeText(header.shape)} ${header.dtype.name} needs (extra bytes at the end: several arrays saved into one file? use np.savez)`);
+	}
+}
+/** True when an array can be read row by row: numeric, C order (or 1-d), at least one dimension. */
+function streamable(header) {
+	return !(header.dtype.kind === "U" || header.dtype.kind === "S") && header.shape.length >= 1 && !(header.fortranOrder && header.shape.length > 1);
+}
+/** Opens a stream positioned at row `firstRow` (just after the header for 0) for row-block reads (see streamable). */
+function npyRows(src, header, source, firstRow = 0) {
+	const { dtype, shape } = header;
+	const rows = shape[0];
+	const rowSize = product(shape.slice(1));
+	let buffer = /* @__PURE__ */ new Uint8Array(0);
+	let done = firstRow;
+	return {
+		header,
+		rows,
+		rowSize,
+		next(count, out) {
+			const elements = count * rowSize;
+			const length = elements * dtype.itemsize;
+			if (buffer.length < length) buffer = new Uint8Array(length);
+			const bytes = buffer.subarray(0, length);
+			readData(src, bytes, header, done * rowSize * dtype.itemsize, source);
+			decodeInto(bytes, elements, dtype, out.subarray(0, elements));
+			done += count;
+		},
+		finish: () => finishData(src, header, rows * rowSize * dtype.itemsize, source)
+	};
 }
 /** Checks the magic and version and parses the header dict; every failure names the file. */
 function parseNpyHeader(bytes, source) {
@@ -7051,28 +7309,46 @@ const VIEWS = {
 	f4: Float32Array,
 	f8: Float64Array
 };
-/** Decodes n numbers in file order; a typed-array view when aligned and host-endian, DataView otherwise. */
-function decodeNumbers(bytes, offset, n, dtype) {
+/**
+* Decodes n numbers in file order from `bytes` (a fresh, so aligned, buffer) into `out`; a typed-array view
+* when host-endian, DataView otherwise. 64-bit integers beyond ±2^53 are pushed to `wide` (see exactOf).
+*/
+function decodeInto(bytes, n, dtype, out, wide) {
 	const { kind, itemsize, little } = dtype;
 	const key = `${kind}${itemsize}`;
-	const byteOffset = bytes.byteOffset + offset;
+	const byteOffset = bytes.byteOffset;
 	const fast = (itemsize === 1 || little === HOST_LITTLE$1) && byteOffset % itemsize === 0;
-	if (fast && key === "f8") return new Float64Array(bytes.buffer, byteOffset, n);
-	const out = new Float64Array(n);
+	if (fast && key === "f8") {
+		out.set(new Float64Array(bytes.buffer, byteOffset, n));
+		return;
+	}
 	if (fast && key in VIEWS) {
 		const src = new VIEWS[key](bytes.buffer, byteOffset, n);
 		if (kind === "f" && itemsize === 2) for (let i = 0; i < n; i++) out[i] = float16(src[i]);
 		else if (kind === "b") for (let i = 0; i < n; i++) out[i] = src[i] ? 1 : 0;
 		else out.set(src);
-		return out;
+		return;
 	}
-	if (fast && itemsize === 8) {
-		const src = kind === "i" ? new BigInt64Array(bytes.buffer, byteOffset, n) : new BigUint64Array(bytes.buffer, byteOffset, n);
-		for (let i = 0; i < n; i++) out[i] = Number(src[i]);
-		return out;
+	if (itemsize === 8 && kind !== "f") {
+		const view = new DataView(bytes.buffer, byteOffset, n * 8);
+		for (let i = 0; i < n; i++) {
+			const value = kind === "i" ? view.getBigInt64(i * 8, little) : view.getBigUint64(i * 8, little);
+			out[i] = Number(value);
+			if (wide && !Number.isSafeInteger(out[i])) wide.push(value);
+		}
+		return;
 	}
 	const read = reader(new DataView(bytes.buffer, byteOffset, n * itemsize), key, little);
 	for (let i = 0; i < n; i++) out[i] = read(i * itemsize);
+}
+/** Exact decimal text of every element, given the float64 values and, in order, the exact values of those beyond 2^53. */
+function exactOf(values, wide) {
+	let k = 0;
+	return Array.from(values, (v) => Number.isSafeInteger(v) ? String(v) : wide[k++].toString());
+}
+function reorderExact(shape, raw) {
+	const out = new Array(raw.length);
+	walkFortran(shape, (c, f) => out[c] = raw[f]);
 	return out;
 }
 /** An element getter for the slow path (unaligned or foreign byte order). */
@@ -7085,8 +7361,6 @@ function reader(view, key, little) {
 		case "u2": return (at) => view.getUint16(at, little);
 		case "i4": return (at) => view.getInt32(at, little);
 		case "u4": return (at) => view.getUint32(at, little);
-		case "i8": return (at) => Number(view.getBigInt64(at, little));
-		case "u8": return (at) => Number(view.getBigUint64(at, little));
 		case "f2": return (at) => float16(view.getUint16(at, little));
 		case "f4": return (at) => view.getFloat32(at, little);
 		default: return (at) => view.getFloat64(at, little);
@@ -7144,16 +7418,211 @@ function walkFortran(shape, copy) {
 		}
 	}
 }
+// src/inputs/zip.ts
+const EOCD = 101010256;
+const ZIP64_LOCATOR = 117853008;
+const ZIP64_EOCD = 101075792;
+const CENTRAL = 33639248;
+const LOCAL = 67324752;
+/** A central directory larger than this is refused: np.savez writes ~100 bytes per array. */
+const MAX_DIRECTORY_BYTES = 64 * 2 ** 20;
+/** Compressed bytes fed to the inflater at once: deflate expands at most ~1032×, so one step yields ≤ 17 MB. */
+const INFLATE_STEP = 16384;
+function readBytes(access, position, length) {
+	const bytes = new Uint8Array(length);
+	if (access.readAt(position, bytes) !== length) throw new RangeError("truncated");
+	return bytes;
+}
+function view(bytes) {
+	return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+/** 64-bit little-endian size or offset; above 2^53 no real file can reach it. */
+function uint64(v, at, source) {
+	const value = v.getBigUint64(at, true);
+	if (value > BigInt(Number.MAX_SAFE_INTEGER)) fail(source, "not a valid .npz (zip) archive (a zip64 size or offset beyond 2^53)");
+	return Number(value);
+}
+/** Where the central directory is and how many entries it has (zip64 aware). */
+function findDirectory(access, source) {
+	const tailLength = Math.min(access.size, 65557);
+	const tv = view(readBytes(access, access.size - tailLength, tailLength));
+	let at = -1;
+	for (let i = tailLength - 22; i >= 0; i--) if (tv.getUint32(i, true) === EOCD) {
+		at = i;
+		break;
+	}
+	if (at < 0) fail(source, "not a valid .npz (zip) archive (no end of central directory record; truncated or not a zip file)");
+	let count = tv.getUint16(at + 10, true);
+	let size = tv.getUint32(at + 12, true);
+	let offset = tv.getUint32(at + 16, true);
+	if ((count === 65535 || size === 4294967295 || offset === 4294967295) && at >= 20 && tv.getUint32(at - 20, true) === ZIP64_LOCATOR) {
+		const record = view(readBytes(access, uint64(tv, at - 20 + 8, source), 56));
+		if (record.getUint32(0, true) !== ZIP64_EOCD) fail(source, "not a valid .npz (zip) archive (bad zip64 end of central directory)");
+		count = uint64(record, 32, source);
+		size = uint64(record, 40, source);
+		offset = uint64(record, 48, source);
+	}
+	if (offset + size > access.size) fail(source, "not a valid .npz (zip) archive (the central directory lies past the end of the file; truncated?)");
+	if (size > MAX_DIRECTORY_BYTES) fail(source, `not a valid .npz (zip) archive (a central directory of ${size} bytes)`);
+	return {
+		offset,
+		size,
+		count
+	};
+}
+/** Applies a zip64 extended-information extra field (id 1) to the sizes and offset that overflowed 32 bits. */
+function applyZip64(extra, entry, source) {
+	for (let at = 0; at + 4 <= extra.byteLength;) {
+		const id = extra.getUint16(at, true);
+		const length = extra.getUint16(at + 2, true);
+		if (id === 1) {
+			let p = at + 4;
+			const next = () => {
+				if (p + 8 > at + 4 + length) fail(source, `not a valid .npz (zip) archive (member "${entry.name}" has a short zip64 field)`);
+				const value = uint64(extra, p, source);
+				p += 8;
+				return value;
+			};
+			if (entry.size === 4294967295) entry.size = next();
+			if (entry.compressedSize === 4294967295) entry.compressedSize = next();
+			if (entry.headerOffset === 4294967295) entry.headerOffset = next();
+		}
+		at += 4 + length;
+	}
+}
+/** The archive's members in directory order; refuses duplicate names (np.load would silently take one). */
+function zipDirectory(access, source) {
+	let directory;
+	let where;
+	try {
+		where = findDirectory(access, source);
+		directory = readBytes(access, where.offset, where.size);
+	} catch (error) {
+		if (error instanceof RangeError) fail(source, "not a valid .npz (zip) archive (truncated)");
+		throw error;
+	}
+	const v = view(directory);
+	const entries = [];
+	const seen = /* @__PURE__ */ new Set();
+	const utf8 = new TextDecoder("utf-8");
+	let at = 0;
+	for (let k = 0; k < where.count; k++) {
+		if (at + 46 > directory.length || v.getUint32(at, true) !== CENTRAL) fail(source, `not a valid .npz (zip) archive (central directory entry ${k + 1} of ${where.count} is damaged)`);
+		const flags = v.getUint16(at + 8, true);
+		const nameLength = v.getUint16(at + 28, true);
+		const extraLength = v.getUint16(at + 30, true);
+		const commentLength = v.getUint16(at + 32, true);
+		if (at + 46 + nameLength + extraLength > directory.length) fail(source, "not a valid .npz (zip) archive (central directory is truncated)");
+		const rawName = directory.subarray(at + 46, at + 46 + nameLength);
+		const name = flags & 2048 ? utf8.decode(rawName) : String.fromCharCode(...rawName);
+		const entry = {
+			name,
+			method: v.getUint16(at + 10, true),
+			crc: v.getUint32(at + 16, true),
+			compressedSize: v.getUint32(at + 20, true),
+			size: v.getUint32(at + 24, true),
+			headerOffset: v.getUint32(at + 42, true),
+			encrypted: (flags & 1) === 1
+		};
+		applyZip64(new DataView(directory.buffer, directory.byteOffset + at + 46 + nameLength, extraLength), entry, source);
+		at += 46 + nameLength + extraLength + commentLength;
+		if (name.endsWith("/")) continue;
+		if (seen.has(name)) fail(source, `the archive holds two members named ${JSON.stringify(name)}; re-create it with np.savez (one array per name)`);
+		seen.add(name);
+		entries.push(entry);
+	}
+	return entries;
+}
+/** The member's uncompressed bytes as a forward stream, checked against its declared size and CRC-32 as they pass. */
+function memberSource(access, entry, display) {
+	if (entry.encrypted) fail(display, "the member is encrypted; save the arrays with np.savez");
+	if (entry.method !== 0 && entry.method !== 8) fail(display, `the member is compressed with zip method ${entry.method}; np.savez (stored) and np.savez_compressed (deflate) are supported`);
+	let local;
+	try {
+		local = view(readBytes(access, entry.headerOffset, 30));
+	} catch {
+		return fail(display, "not a valid .npz (zip) archive (the member lies past the end of the file)");
+	}
+	if (local.getUint32(0, true) !== LOCAL) fail(display, "not a valid .npz (zip) archive (bad local header)");
+	const start = entry.headerOffset + 30 + local.getUint16(26, true) + local.getUint16(28, true);
+	if (start + entry.compressedSize > access.size) fail(display, "not a valid .npz (zip) archive (the member is truncated)");
+	const raw = rangeSource(access, start, entry.compressedSize);
+	if (entry.method === 0 && entry.compressedSize !== entry.size) fail(display, "not a valid .npz (zip) archive (a stored member whose sizes disagree)");
+	return checkedSource(entry.method === 0 ? raw : inflating(raw, entry.compressedSize, display), entry, display);
+}
+/** Counts and CRCs the bytes that pass; refuses more than the declared size, and a bad CRC or short member at the end. */
+function checkedSource(inner, entry, display) {
+	let total = 0;
+	let crc = 0;
+	let ended = false;
+	return {
+		size: entry.size,
+		read(into) {
+			if (ended) return 0;
+			const got = inner.read(into);
+			total += got;
+			if (total > entry.size) fail(display, `the member inflates past its declared ${entry.size} bytes (a corrupt archive or a zip bomb)`);
+			crc = crc32(got === into.length ? into : into.subarray(0, got), crc);
+			if (got < into.length) {
+				ended = true;
+				if (total !== entry.size) fail(display, `the member has ${total} bytes, its directory entry says ${entry.size}; the archive is damaged`);
+				if (crc !== entry.crc) fail(display, "Bad CRC-32: the member is corrupt; re-create the archive");
+			}
+			return got;
+		}
+	};
+}
+/** Raw deflate, inflated a small step at a time so a bomb never gets far past what the reader asked for. */
+function inflating(raw, compressedSize, display) {
+	const queue = [];
+	let head = 0;
+	let done = false;
+	let fed = 0;
+	const inflater = new Inflate((chunk, final) => {
+		if (chunk.length) queue.push(chunk);
+		if (final) done = true;
+	});
+	const step = new Uint8Array(INFLATE_STEP);
+	const pump = () => {
+		const got = raw.read(step);
+		fed += got;
+		try {
+			inflater.push(step.slice(0, got), fed >= compressedSize || got === 0);
+		} catch (error) {
+			fail(display, `can't decompress the member (${error.message})`);
+		}
+		if (got === 0) done = true;
+	};
+	return {
+		size: void 0,
+		read(into) {
+			let filled = 0;
+			while (filled < into.length) {
+				if (queue.length === 0) {
+					if (done) break;
+					pump();
+					continue;
+				}
+				const chunk = queue[0];
+				const take = Math.min(chunk.length - head, into.length - filled);
+				into.set(chunk.subarray(head, head + take), filled);
+				filled += take;
+				head += take;
+				if (head === chunk.length) {
+					queue.shift();
+					head = 0;
+				}
+			}
+			return filled;
+		}
+	};
+}
 // src/inputs/npz.ts
-/** Largest uncompressed member we inflate unless told otherwise: 1 GiB. */
-const DEFAULT_MAX_BYTES = 2 ** 30;
-/**
-* Reads one array of an .npz archive (np.savez or np.savez_compressed), inflating only that member.
-* `member` is "x" or "x.npy"; without one, an archive holding a single array yields it.
-*/
-function readNpzMember(bytes, member, source, opts = {}) {
-	const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-	const entries = zipEntries(bytes, source);
+/** Largest decoded array held in memory unless told otherwise (members are inflated as a stream, never whole). */
+const DEFAULT_MAX_BYTES$1 = DEFAULT_MEMORY_BUDGET;
+/** The member's .npy bytes as a checked forward stream (size and CRC-32 verified as it ends), and its display name. */
+function openNpzMember(access, member, source) {
+	const entries = zipDirectory(access, source);
 	const names = entries.map((entry) => memberName(entry.name));
 	let entry;
 	if (!member) {
@@ -7161,31 +7630,13 @@ function readNpzMember(bytes, member, source, opts = {}) {
 		entry = entries[0];
 	} else {
 		entry = entries.find((e) => e.name === member || e.name === `${member}.npy`);
-		if (!entry) fail(source, `no member "${member}"${didYouMean(member, names)}; members: ${listText(names)}`);
+		if (!entry) fail(source, `no member ${JSON.stringify(member)}${didYouMean(member, names)}; members: ${listText(names)}`);
 	}
 	const display = `${source}#${member || memberName(entry.name)}`;
-	if (entry.originalSize > maxBytes) fail(display, `member is ${entry.originalSize} bytes uncompressed, over the size limit of ${maxBytes} bytes`);
-	const wanted = entry.name;
-	let files;
-	try {
-		files = unzipSync(bytes, { filter: (file) => file.name === wanted });
-	} catch (e) {
-		return fail(display, `can't decompress the member (${e.message})`);
-	}
-	return parseNpy(files[wanted], display);
-}
-/** The central directory, read without inflating anything. */
-function zipEntries(bytes, source) {
-	const entries = [];
-	try {
-		unzipSync(bytes, { filter: (file) => {
-			if (!file.name.endsWith("/")) entries.push(file);
-			return false;
-		} });
-	} catch (e) {
-		fail(source, `not a valid .npz (zip) archive (${e.message})`);
-	}
-	return entries;
+	return {
+		stream: memberSource(access, entry, display),
+		display
+	};
 }
 function memberName(name) {
 	return name.endsWith(".npy") ? name.slice(0, -4) : name;
@@ -11738,6 +12189,8 @@ function scalar(v, display, i) {
 	return fail(display, `row ${i} is ${typeof v === "string" ? `the text ${JSON.stringify(v)} in a numeric column` : `a ${typeof v}`}; expected numbers`);
 }
 // src/inputs/index.ts
+/** Largest text file (JSON, JSONL, CSV) read whole: 1 GiB. Arrays in .npy/.npz files have no size limit. */
+const DEFAULT_MAX_BYTES = 2 ** 30;
 const SUPPORTED_EXTENSIONS = [
 	".npy",
 	".npz",
@@ -11767,7 +12220,7 @@ function pickleRefusal(extension) {
 }
 /** Reads input references against one workspace; each file is read from disk (and each reference decoded) once. */
 function createInputReader(options) {
-	const { workspace, aliases = {}, maxBytes = DEFAULT_MAX_BYTES } = options;
+	const { workspace, aliases = {}, maxBytes = DEFAULT_MAX_BYTES, memoryBudget = DEFAULT_MEMORY_BUDGET } = options;
 	const bytesByPath = /* @__PURE__ */ new Map();
 	const parsedByPath = /* @__PURE__ */ new Map();
 	const tensorFiles = /* @__PURE__ */ new Map();
@@ -11819,9 +12272,14 @@ function createInputReader(options) {
 		try {
 			switch (extension) {
 				case ".npy":
-					if (ref.member) fail(file, `a .npy file holds a single array; drop "#${ref.member}"`);
-					return parseNpy(load(ref).bytes, file);
-				case ".npz": return readNpzMember(load(ref).bytes, ref.member, file, { maxBytes });
+				case ".npz": {
+					const opened = openArray(ref);
+					try {
+						return readNpyArray(opened.stream, opened.display, memoryBudget);
+					} finally {
+						opened.access.close();
+					}
+				}
 				case ".json": return selectJson(parsed(ref, (b) => parseJsonDocument(b, file)), ref.member, file);
 				case ".jsonl":
 				case ".ndjson": return selectJsonLines(parsed(ref, (b) => parseJsonLines(b, file)), ref.member, file);
@@ -11843,13 +12301,69 @@ function createInputReader(options) {
 			throw error;
 		}
 	};
+	const openAccess = (ref) => {
+		if (options.readFile) return bytesAccess(load(ref).bytes);
+		const absolute = resolveInWorkspace(workspace, ref.path);
+		return fileError(ref.path, absolute, () => fileAccess(absolute));
+	};
+	const openArray = (ref) => {
+		const file = ref.path;
+		if (path.extname(file).toLowerCase() === ".npy" && ref.member) fail(file, `a .npy file holds a single array; drop "#${ref.member}"`);
+		const access = openAccess(ref);
+		try {
+			if (path.extname(file).toLowerCase() === ".npy") return {
+				access,
+				stream: rangeSource(access, 0, access.size),
+				display: file
+			};
+			return {
+				access,
+				...openNpzMember(access, ref.member, file)
+			};
+		} catch (error) {
+			access.close();
+			throw error;
+		}
+	};
+	const openRows = (text, fromRow = 0) => {
+		const ref = parseReference(text, aliases);
+		const extension = path.extname(ref.path).toLowerCase();
+		if (extension !== ".npy" && extension !== ".npz") return void 0;
+		const opened = openArray(ref);
+		try {
+			const header = readNpyHeader(opened.stream, opened.display);
+			const seekable = extension === ".npy";
+			if (!streamable(header) || fromRow > 0 && !seekable) {
+				opened.access.close();
+				return;
+			}
+			let stream = opened.stream;
+			if (fromRow > 0) {
+				const start = header.dataOffset + fromRow * product(header.shape.slice(1)) * header.dtype.itemsize;
+				stream = rangeSource(opened.access, start, opened.access.size - start);
+			}
+			const rows = npyRows(stream, header, opened.display, fromRow);
+			return {
+				source: opened.display,
+				header,
+				rows,
+				seekable,
+				close: () => opened.access.close()
+			};
+		} catch (error) {
+			opened.access.close();
+			if (error instanceof InputError) error.file = ref.path;
+			throw error;
+		}
+	};
 	return {
+		openRows,
 		read: (ref) => readArray(ref, false),
 		readIds: (ref) => {
 			const array = readArray(ref, true);
 			const source = array.source;
 			if (array.shape.length !== 1) fail(source, `ids must be a 1-d array, got shape ${shapeText(array.shape)}`);
-			const ids = array.strings ?? Array.from(array.data, (value, i) => integerText(value, i, source));
+			const ids = array.strings ?? array.exact ?? Array.from(array.data, (value, i) => integerText(value, i, source));
 			const first = /* @__PURE__ */ new Map();
 			ids.forEach((id, i) => {
 				const earlier = first.get(id);
@@ -11892,13 +12406,18 @@ function integerText(value, index, source) {
 }
 /** The file's bytes, or a message saying it is missing (with a did-you-mean among its siblings), not a regular file, or too big. */
 function readWhole(file, absolute, maxBytes, hint, readFile) {
+	return fileError(file, absolute, () => readFile ? readFile(absolute) : readRegularFile(absolute, file, maxBytes, hint));
+}
+/** Runs a file operation, turning a system error into one message naming the file. */
+function fileError(file, absolute, operation) {
 	try {
-		return readFile ? readFile(absolute) : readRegularFile(absolute, file, maxBytes, hint);
+		return operation();
 	} catch (error) {
 		const code = error.code;
 		if (error instanceof InputError && !/: file not found/.test(error.message)) throw error;
 		if (error instanceof InputError || code === "ENOENT") fail(file, `file not found (resolved to ${absolute})${siblingHint(absolute)}`);
 		if (code === "EISDIR") fail(file, "is a directory, not a file");
+		if (code === "ENOTREG") fail(file, "is not a regular file (a FIFO, socket or device?); write the array to a file");
 		return fail(file, `can't read the file (${error.message})`);
 	}
 }
@@ -12364,13 +12883,53 @@ function mix32(x) {
 	z = Math.imul(z ^ z >>> 13, 3266489909);
 	return z ^ z >>> 16 | 0;
 }
-function wrap(gen) {
+function checkN(n) {
+	if (!(n >= 1 && n <= 4294967296 && Math.floor(n) === n)) throw new RangeError(`rng.int(n) needs an integer 1 <= n <= 2^32, got ${n}`);
+}
+/**
+* int(n) draws with xoroshiro128+'s step inlined on local state (pure-rand's XoroShiro128Plus.next, same
+* order of state words), so the bootstrap avoids a method call per draw. Each draw goes to out[i] or, without
+* out, is added up as x[draw]; returns the advanced state and that sum.
+*/
+function drawFromState(state, n, count, out, x) {
+	let [s01, s00, s11, s10] = state;
+	const limit = n > 2 ? Math.floor(4294967296 / n) * n : 4294967296;
+	const inverse = 1 / n;
+	let sum = 0;
+	for (let i = 0; i < count; i++) {
+		let v;
+		do {
+			v = (s00 + s10 | 0) + 2147483648;
+			const a0 = s10 ^ s00;
+			const a1 = s11 ^ s01;
+			const t00 = s00;
+			const t01 = s01;
+			s00 = t00 << 24 ^ t01 >>> 8 ^ a0 ^ a0 << 16;
+			s01 = t01 << 24 ^ t00 >>> 8 ^ a1 ^ (a1 << 16 | a0 >>> 16);
+			s10 = a1 << 5 ^ a0 >>> 27;
+			s11 = a0 << 5 ^ a1 >>> 27;
+		} while (v >= limit);
+		let r = v - Math.floor(v * inverse) * n;
+		if (r < 0) r += n;
+		else if (r >= n) r -= n;
+		if (out) out[i] = r;
+		else sum += x[r];
+	}
+	return [[
+		s01,
+		s00,
+		s11,
+		s10
+	], sum];
+}
+function wrap(initial) {
+	let gen = initial;
 	let lastN = -1;
 	let limit = 0;
 	return {
 		int(n) {
 			if (n !== lastN) {
-				if (!(n >= 1 && n <= 4294967296 && Math.floor(n) === n)) throw new RangeError(`rng.int(n) needs an integer 1 <= n <= 2^32, got ${n}`);
+				checkN(n);
 				lastN = n;
 				limit = n > 2 ? Math.floor(4294967296 / n) * n : 4294967296;
 			}
@@ -12384,6 +12943,26 @@ function wrap(gen) {
 			const other = gen.clone();
 			other.jump();
 			return wrap(other);
+		},
+		fillInt(n, out) {
+			checkN(n);
+			if (n > 2147483647) {
+				for (let i = 0; i < out.length; i++) out[i] = this.int(n);
+				return;
+			}
+			gen = xoroshiro128plusFromState(drawFromState(gen.getState(), n, out.length, out, null)[0]);
+		},
+		sumOfDraws(x) {
+			const n = x.length;
+			checkN(n);
+			if (n > 2147483647) {
+				let sum = 0;
+				for (let i = 0; i < n; i++) sum += x[this.int(n)];
+				return sum;
+			}
+			const [state, sum] = drawFromState(gen.getState(), n, n, null, x);
+			gen = xoroshiro128plusFromState(state);
+			return sum;
 		}
 	};
 }
@@ -12467,11 +13046,7 @@ function percentileInterval(stats, confidence) {
 function meanBootstrapStats(x, resamples, rng) {
 	const n = x.length;
 	const stats = new Float64Array(resamples);
-	for (let r = 0; r < resamples; r++) {
-		let sum = 0;
-		for (let i = 0; i < n; i++) sum += x[rng.int(n)];
-		stats[r] = sum / n;
-	}
+	for (let r = 0; r < resamples; r++) stats[r] = rng.sumOfDraws(x) / n;
 	return stats;
 }
 /** Bootstrap distribution of `statistic` on `resamples` index resamples of 0..n-1 (the index buffer is reused). */
@@ -12479,7 +13054,7 @@ function indexBootstrapStats(n, resamples, rng, statistic) {
 	const stats = new Float64Array(resamples);
 	const indices = new Int32Array(n);
 	for (let r = 0; r < resamples; r++) {
-		for (let i = 0; i < n; i++) indices[i] = rng.int(n);
+		rng.fillInt(n, indices);
 		stats[r] = statistic(indices);
 	}
 	return stats;
@@ -23114,6 +23689,7 @@ const mean = {
 		shapes: [["N"]],
 		description: "per-example scores computed elsewhere (e.g. with Quantus)"
 	}],
+	rowwise: true,
 	params: object({}).strict(),
 	compute({ scores }) {
 		return { scores: Float64Array.from(scores.data) };
@@ -23293,7 +23869,7 @@ function walk(workspace, folder, glob, ignore = []) {
 }
 function readBounded(file, absolute) {
 	const size = statSync(absolute).size;
-	if (size > DEFAULT_MAX_BYTES) fail(file, `file is ${size} bytes, over the size limit of ${DEFAULT_MAX_BYTES} bytes`);
+	if (size > DEFAULT_MAX_BYTES$1) fail(file, `file is ${size} bytes, over the size limit of ${DEFAULT_MAX_BYTES$1} bytes`);
 	return readFileSync(absolute);
 }
 // src/metrics/types.ts
@@ -24044,6 +24620,7 @@ function curveAuc(name) {
 		title: deletion ? "Deletion AUC" : "Insertion AUC",
 		direction: deletion ? "lower" : "higher",
 		inputs: [curvesSpec(deletion ? "removing, most relevant first," : "adding, most relevant first,")],
+		rowwise: true,
 		params: noParams,
 		compute({ curves }) {
 			requireTwoPoints(curves, "curves", "points (K ≥ 1)");
@@ -24077,6 +24654,7 @@ const aopc = {
 	title: "AOPC (most relevant first)",
 	direction: "higher",
 	inputs: [curvesSpec("removing, most relevant first (MoRF),")],
+	rowwise: true,
 	params: object({ order: _enum(["morf", "lerf"]).default("morf").describe("removal order of the curves; LeRF curves go to metric aopc-lerf") }).strict().refine((p) => p.order === "morf", {
 		message: "order \"lerf\" reverses the direction (lower is better): use metric \"aopc-lerf\" instead",
 		path: ["order"]
@@ -24101,6 +24679,7 @@ const aopcLerf = {
 	title: "AOPC (least relevant first)",
 	direction: "lower",
 	inputs: [curvesSpec("removing, least relevant first (LeRF),")],
+	rowwise: true,
 	params: noParams,
 	compute({ curves }) {
 		requireTwoPoints(curves, "curves", "points (K ≥ 1)");
@@ -25055,15 +25634,18 @@ const nonzeroFraction = {
 	title: "Non-zero fraction",
 	direction: "lower",
 	inputs: [attributionsSpec],
+	rowwise: true,
 	params: object({ eps: number().nonnegative().default(0).describe("count features with |a| above this") }).strict(),
 	compute({ attributions }, { eps }) {
 		return { scores: perRow(attributions, (a) => {
 			let count = 0;
+			let nan = 0;
 			for (let j = 0; j < a.length; j++) {
-				if (Number.isNaN(a[j])) return NaN;
-				if (Math.abs(a[j]) > eps) count++;
+				const v = Math.abs(a[j]);
+				nan |= v !== v | 0;
+				count += v > eps | 0;
 			}
-			return count / a.length;
+			return nan ? NaN : count / a.length;
 		}) };
 	},
 	doc: {
@@ -25074,17 +25656,89 @@ const nonzeroFraction = {
 		reference: "The L0 \"sparsity\" of an attribution map (e.g. Chalasani et al. 2020 §5); numpy: (np.abs(a) > eps).mean(axis=1)."
 	}
 };
-/** Gini index of one row's magnitudes: sorted ascending, Σᵢ (2i − F − 1)·a₍ᵢ₎ / (F·Σa); all-zero → 0. */
+let giniScratch = /* @__PURE__ */ new Float64Array(0);
+let giniBits = /* @__PURE__ */ new Uint32Array(0);
+let giniSwap = /* @__PURE__ */ new Uint32Array(0);
+const RADIX = 2048;
+const giniCounts = new Uint32Array(3 * RADIX);
+/**
+* Sorts non-negative float32 bit patterns ascending (for them the unsigned integer order is the numeric order):
+* an LSD radix sort, several times faster than a comparison sort on a row of a few thousand.
+*/
+function radixSortBits(keys, swap) {
+	const m = keys.length;
+	giniCounts.fill(0);
+	for (let i = 0; i < m; i++) {
+		const k = keys[i];
+		giniCounts[k & 2047]++;
+		giniCounts[RADIX + (k >>> 11 & 2047)]++;
+		giniCounts[2 * RADIX + (k >>> 22)]++;
+	}
+	let from = keys;
+	let to = swap;
+	for (let pass = 0; pass < 3; pass++) {
+		const base = pass * RADIX;
+		let sum = 0;
+		for (let d = 0; d < RADIX; d++) {
+			const c = giniCounts[base + d];
+			giniCounts[base + d] = sum;
+			sum += c;
+		}
+		const shift = 11 * pass;
+		for (let i = 0; i < m; i++) {
+			const k = from[i];
+			to[giniCounts[base + (k >>> shift & 2047)]++] = k;
+		}
+		const t = from;
+		from = to;
+		to = t;
+	}
+	return from;
+}
+/** The row's non-zero magnitudes ascending, in scratch space; radix-sorted when all are float32 values (a float32 file). */
+function sortedNonZero(values) {
+	const f = values.length;
+	if (giniScratch.length < f) {
+		giniScratch = new Float64Array(f);
+		giniBits = new Uint32Array(f);
+		giniSwap = new Uint32Array(f);
+	}
+	let m = 0;
+	let nan = 0;
+	let wide = 0;
+	for (let j = 0; j < f; j++) {
+		const a = Math.abs(values[j]);
+		giniScratch[m] = a;
+		m += a !== 0 | 0;
+		nan |= a !== a | 0;
+		wide |= Math.fround(a) !== a | 0;
+	}
+	if (nan) return null;
+	const float32 = !wide;
+	const sorted = giniScratch.subarray(0, m);
+	if (!float32 || m < 64) return sorted.sort();
+	const bits = giniBits.subarray(0, m);
+	new Float32Array(bits.buffer, 0, m).set(sorted);
+	const order = radixSortBits(bits, giniSwap.subarray(0, m));
+	sorted.set(new Float32Array(order.buffer, order.byteOffset, m));
+	return sorted;
+}
+/**
+* Gini index of one row's magnitudes: sorted ascending, Σᵢ (2i − F − 1)·a₍ᵢ₎ / (F·Σa); all-zero → 0.
+* Zeros sort first and add nothing but their count to the ranks, so only the non-zero magnitudes are sorted.
+*/
 function giniIndex(values) {
-	const a = absolute(values).sort();
-	const f = a.length;
+	const f = values.length;
+	const sorted = sortedNonZero(values);
+	if (sorted === null) return NaN;
+	const m = sorted.length;
+	const zeros = f - m;
 	let total = 0;
 	let weighted = 0;
-	for (let i = 0; i < f; i++) {
-		total += a[i];
-		weighted += (2 * (i + 1) - f - 1) * a[i];
+	for (let i = 0; i < m; i++) {
+		total += sorted[i];
+		weighted += (2 * (zeros + i + 1) - f - 1) * sorted[i];
 	}
-	if (Number.isNaN(total)) return NaN;
 	return total === 0 ? 0 : weighted / (f * total);
 }
 const gini = {
@@ -25093,6 +25747,7 @@ const gini = {
 	title: "Gini index (Sparseness)",
 	direction: "higher",
 	inputs: [attributionsSpec],
+	rowwise: true,
 	params: object({}).strict(),
 	compute({ attributions }) {
 		return { scores: perRow(attributions, giniIndex) };
@@ -25127,6 +25782,7 @@ const definitions$1 = [
 		title: "Entropy (Complexity)",
 		direction: "lower",
 		inputs: [attributionsSpec],
+		rowwise: true,
 		params: object({}).strict(),
 		compute({ attributions }) {
 			return { scores: perRow(attributions, magnitudeEntropy) };
@@ -25150,6 +25806,7 @@ const definitions$1 = [
 		title: "Effective complexity",
 		direction: "lower",
 		inputs: [attributionsSpec],
+		rowwise: true,
 		params: object({ eps: number().nonnegative().default(1e-5).describe("count features with |a| / max|a| above this") }).strict(),
 		compute({ attributions }, { eps }) {
 			return { scores: perRow(attributions, (values) => {
@@ -25177,6 +25834,7 @@ const definitions$1 = [
 		title: "Top-k attribution mass",
 		direction: "higher",
 		inputs: [attributionsSpec],
+		rowwise: true,
 		params: object({ k: kParam }).strict(),
 		compute({ attributions }, { k }) {
 			const count = resolveK(k, rowSize(attributions));
@@ -25220,6 +25878,7 @@ const accuracy = {
 	title: "Accuracy",
 	direction: "higher",
 	inputs: [predictionsSpec, labelsSpec],
+	rowwise: true,
 	params: object({}).strict(),
 	binary: true,
 	compute({ predictions, labels }) {
@@ -26603,23 +27262,33 @@ const IDENTITY_INPUTS = [
 	"correct"
 ];
 function identityOf(inputs) {
-	const name = IDENTITY_INPUTS.find((k) => inputs[k]);
+	const name = identityInput(Object.keys(inputs));
 	return name ? {
 		name,
 		shape: inputs[name].shape,
 		data: inputs[name].data
 	} : void 0;
 }
-function fingerprint(ids, identity) {
+/** The input whose content stands for the eval set when there are no ids. */
+function identityInput(names) {
+	return IDENTITY_INPUTS.find((k) => names.includes(k));
+}
+/** A fingerprint of an identity input fed block by block: call update with the float64 values in C order. */
+function identityHasher(name, shape) {
 	const hash = createHash("sha256");
-	if (ids) hash.update(`ids\n${ids.join("\n")}`);
-	else {
-		if (!identity) return void 0;
-		const { name, shape, data } = identity;
-		hash.update(`${name}\n${shape.join(",")}\n`);
-		hash.update(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-	}
-	return `sha256:${hash.digest("hex").slice(0, 16)}`;
+	hash.update(`${name}\n${shape.join(",")}\n`);
+	return {
+		update: (data) => hash.update(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)),
+		digest: () => `sha256:${hash.digest("hex").slice(0, 16)}`
+	};
+}
+/** The eval set's fingerprint: of the ids, else of the identity input (or its digest, when it was hashed block by block). */
+function fingerprint(ids, identity) {
+	if (ids) return `sha256:${createHash("sha256").update(`ids\n${ids.join("\n")}`).digest("hex").slice(0, 16)}`;
+	if (identity === void 0 || typeof identity === "string") return identity;
+	const hasher = identityHasher(identity.name, identity.shape);
+	hasher.update(identity.data);
+	return hasher.digest();
 }
 function sufficient(scores) {
 	let n = 0;
@@ -26639,17 +27308,21 @@ function buildMetricResult(bound, inputs, ids, defaults, sharded = false) {
 	checkShapes(definition.inputs, inputs);
 	const output = definition.compute(inputs, params);
 	const identity = ids ? void 0 : identityOf(inputs);
-	if (!sharded) return packMetricResult(bound, output, ids, identity, defaults);
+	if (!sharded) return packMetricResult(bound, output, ids, defaults, { identity });
 	const state = definition.shards?.state(inputs, params, output);
 	const perExample = output.scores !== void 0 || output.columns !== void 0;
-	return packMetricResult(bound, output, ids, identity, defaults, {
-		...identity ? { identity } : {},
-		...ids && !perExample ? { ids } : {},
-		...state ? { state } : {}
+	return packMetricResult(bound, output, ids, defaults, {
+		identity,
+		shard: {
+			...identity ? { identity } : {},
+			...ids && !perExample ? { ids } : {},
+			...state ? { state } : {}
+		}
 	});
 }
-/** Value, n, NaN count, bootstrap CI and per-example data of a metric's output: one path for runs and merged shards. */
-function packMetricResult(bound, output, ids, identity, defaults, shard) {
+/** Value, n, NaN count, bootstrap CI and per-example data of a metric's output: one path for runs, streamed runs and merged shards. */
+function packMetricResult(bound, output, ids, defaults, pack = {}) {
+	const { identity, scoresCi, shard } = pack;
 	const { definition, entry, params } = bound;
 	const rowsOf = output.scores?.length ?? Object.values(output.columns ?? {})[0]?.length;
 	if (ids && rowsOf !== void 0 && ids.length !== rowsOf) throw new Error(`ids (${entry.ids}) has ${ids.length} entries but the metric has ${rowsOf} examples`);
@@ -26669,7 +27342,7 @@ function packMetricResult(bound, output, ids, identity, defaults, shard) {
 		n = finite.length;
 		nanCount = output.scores.length - n;
 		value = finiteMean(finite);
-		if (n > 0) ci = jsonInterval(bootstrapMeanCI(finite, options));
+		if (n > 0) ci = jsonInterval(scoresCi ?? bootstrapMeanCI(finite, options));
 	} else if (output.columns && aggregate) {
 		nanCount = output.dropped ?? 0;
 		n = (rowsOf ?? 0) - nanCount;
@@ -26752,6 +27425,293 @@ function provenanceOf(results) {
 		});
 	}
 	return [...byFile.values()];
+}
+// src/engine/blockwise.ts
+const DEFAULT_BLOCK_BYTES = 8 * 2 ** 20;
+/** Below this many bytes of input a worker thread costs more than it saves. */
+const SPLIT_MIN_BYTES = 32 * 2 ** 20;
+/**
+* Evaluates row-wise metrics (MetricDefinition.rowwise) whose inputs are all numeric .npy files or .npz members,
+* in one pass over the arrays a block of rows at a time; each file is read once however many metrics use it.
+* Metrics it cannot stream (other formats, Fortran order, text) are left out of the map for the whole-array path.
+*/
+function evaluateBlockwise(reader, bound, options = {}) {
+	const readers = /* @__PURE__ */ new Map();
+	const outcomes = /* @__PURE__ */ new Map();
+	const planned = /* @__PURE__ */ new Map();
+	try {
+		for (const b of bound) {
+			if (!b.definition.rowwise) continue;
+			try {
+				const job = planJob(b, reader, readers);
+				if (job) planned.set(b, job);
+			} catch (error) {
+				outcomes.set(b, { error });
+			}
+		}
+		const jobs = [...planned.values()];
+		const splits = startSplits(jobs, readers, options);
+		const to = splits.length ? splits[0].from : Infinity;
+		const onRows = options.onRows && ((ids, done, total) => options.onRows(ids, splits.reduce((s, x) => s + Atomics.load(x.done, 0), done), total));
+		runRows(jobs, readers, {
+			...options,
+			to,
+			onRows
+		});
+		for (const split of splits) joinSplit(split, jobs, reader, options);
+		for (const [b, job] of planned) outcomes.set(b, job.failed !== void 0 ? { error: job.failed } : {
+			output: { scores: job.scores },
+			identity: job.hasher?.digest() ?? splitIdentity(job, reader, splits.length > 0)
+		});
+	} finally {
+		for (const r of readers.values()) r?.close();
+	}
+	return outcomes;
+}
+/** Opens the metric's inputs (shared across metrics) and checks their shapes from the headers; undefined when not streamable. */
+function planJob(b, reader, readers) {
+	const refs = b.entry.inputs;
+	for (const ref of Object.values(refs)) {
+		if (!readers.has(ref)) readers.set(ref, reader.openRows(ref));
+		if (!readers.get(ref)) return void 0;
+	}
+	const placeholders = {};
+	for (const [name, ref] of Object.entries(refs)) {
+		const r = readers.get(ref);
+		placeholders[name] = {
+			data: /* @__PURE__ */ new Float64Array(0),
+			shape: r.header.shape,
+			dtype: r.header.dtype.name,
+			source: r.source
+		};
+	}
+	checkShapes(b.definition.inputs, placeholders);
+	const rows = Object.values(placeholders)[0]?.shape[0] ?? 0;
+	const job = {
+		definition: b.definition,
+		params: b.params,
+		id: b.entry.id,
+		refs,
+		rows,
+		scores: new Float64Array(rows)
+	};
+	const identityName = b.entry.ids ? void 0 : identityInput(Object.keys(refs));
+	if (identityName) {
+		job.identityName = identityName;
+		job.hasher = identityHasher(identityName, placeholders[identityName].shape);
+	}
+	return job;
+}
+/** Starts worker threads on the upper rows when that is safe and worth it; this thread keeps rows [0, first split). */
+function startSplits(jobs, readers, options) {
+	const split = options.split;
+	if (!split || split.threads < 2 || jobs.length === 0) return [];
+	const used = [...new Set(jobs.flatMap((j) => Object.values(j.refs)))].map((ref) => readers.get(ref));
+	const rows = jobs[0].rows;
+	const bytes = used.reduce((s, r) => s + r.header.shape.reduce((p, d) => p * d, 1) * r.header.dtype.itemsize, 0);
+	if (!(used.every((r) => r.seekable) && jobs.every((j) => j.rows === rows && findMetric(j.definition.name) === j.definition) && jobs.every((j) => !j.identityName || readers.get(j.refs[j.identityName]).rows.rowSize === 1)) || bytes < (split.minBytes ?? SPLIT_MIN_BYTES) || rows < 2 * split.threads) return [];
+	for (const job of jobs) job.hasher = void 0;
+	const share = Math.ceil(rows / split.threads);
+	const splits = [];
+	for (let from = share; from < rows; from += share) {
+		const to = Math.min(rows, from + share);
+		const progress = new SharedArrayBuffer(4);
+		const plan = {
+			jobs: jobs.map((j) => ({
+				metric: j.definition.name,
+				params: j.params,
+				refs: j.refs
+			})),
+			from,
+			to,
+			blockBytes: options.blockBytes ?? DEFAULT_BLOCK_BYTES,
+			progress
+		};
+		splits.push({
+			from,
+			to,
+			join: split.start(plan),
+			done: new Int32Array(progress)
+		});
+	}
+	return splits;
+}
+/** Copies a worker's scores in; if the worker failed, this thread computes its rows (and meets the same error, if any). */
+function joinSplit(split, jobs, reader, options) {
+	const scores = split.join();
+	if (scores) {
+		jobs.forEach((job, k) => job.failed === void 0 && job.scores.set(scores[k], split.from));
+		return;
+	}
+	const readers = /* @__PURE__ */ new Map();
+	try {
+		for (const ref of new Set(jobs.flatMap((j) => Object.values(j.refs)))) readers.set(ref, reader.openRows(ref, split.from));
+		runRows(jobs, readers, {
+			...options,
+			from: split.from,
+			to: split.to
+		});
+	} catch (error) {
+		for (const job of jobs) if (job.failed === void 0) job.failed = error;
+	} finally {
+		for (const r of readers.values()) r?.close();
+	}
+}
+function splitIdentity(job, reader, wasSplit) {
+	if (!wasSplit || !job.identityName) return void 0;
+	const array = reader.read(job.refs[job.identityName]);
+	const hasher = identityHasher(job.identityName, array.shape);
+	hasher.update(array.data);
+	return hasher.digest();
+}
+/** A worker's part: rows [plan.from, plan.to) of each job, on readers opened at plan.from. */
+function computeRows(reader, plan) {
+	const readers = /* @__PURE__ */ new Map();
+	try {
+		const jobs = plan.jobs.map((j) => {
+			const definition = findMetric(j.metric);
+			if (!definition?.rowwise) throw new Error(`metric "${j.metric}" is not a built-in row-wise metric`);
+			for (const ref of Object.values(j.refs)) if (!readers.has(ref)) readers.set(ref, reader.openRows(ref, plan.from));
+			return {
+				definition,
+				params: j.params,
+				id: j.metric,
+				refs: j.refs,
+				rows: plan.to,
+				scores: new Float64Array(plan.to - plan.from)
+			};
+		});
+		const done = plan.progress ? new Int32Array(plan.progress) : void 0;
+		const onRows = done && ((_, rows) => Atomics.store(done, 0, rows - plan.from));
+		runRows(jobs, readers, {
+			blockBytes: plan.blockBytes,
+			from: plan.from,
+			to: plan.to,
+			offset: plan.from,
+			onRows
+		});
+		const failed = jobs.find((j) => j.failed !== void 0);
+		if (failed) throw failed.failed;
+		return jobs.map((j) => j.scores);
+	} finally {
+		for (const r of readers.values()) r?.close();
+	}
+}
+/** Reads every input block by block (rows [from, to)) and runs each metric on its block. */
+function runRows(jobs, readers, options) {
+	const used = [...new Set(jobs.flatMap((j) => Object.values(j.refs)))].map((ref) => [ref, readers.get(ref)]);
+	if (used.length === 0) return;
+	const widest = Math.max(...used.map(([, r]) => r.rows.rowSize), 1);
+	const blockRows = Math.max(1, Math.floor((options.blockBytes ?? DEFAULT_BLOCK_BYTES) / (8 * widest)));
+	const buffers = new Map(used.map(([ref, r]) => [ref, new Float64Array(Math.min(blockRows, r.rows.rows) * r.rows.rowSize)]));
+	const total = Math.max(...used.map(([, r]) => r.rows.rows));
+	const from = options.from ?? 0;
+	const to = Math.min(total, options.to ?? total);
+	const ids = jobs.map((j) => j.id);
+	const broken = /* @__PURE__ */ new Set();
+	const guarded = (ref, read) => {
+		if (broken.has(ref)) return;
+		try {
+			read();
+		} catch (error) {
+			broken.add(ref);
+			for (const job of jobs) if (job.failed === void 0 && Object.values(job.refs).includes(ref)) job.failed = error;
+		}
+	};
+	for (let start = from; start < to; start += blockRows) {
+		const blocks = /* @__PURE__ */ new Map();
+		for (const [ref, r] of used) {
+			const count = Math.min(blockRows, r.rows.rows - start, to - start);
+			if (count <= 0) continue;
+			const data = buffers.get(ref).subarray(0, count * r.rows.rowSize);
+			guarded(ref, () => r.rows.next(count, data));
+			blocks.set(ref, {
+				data,
+				shape: [count, ...r.header.shape.slice(1)],
+				dtype: r.header.dtype.name,
+				source: r.source
+			});
+		}
+		for (const job of jobs) if (job.failed === void 0 && start < job.rows) runBlock(job, blocks, start - (options.offset ?? 0));
+		options.onRows?.(ids, Math.min(to, start + blockRows), total);
+	}
+	if (to === total) for (const [ref, r] of used) guarded(ref, () => r.rows.finish());
+}
+function runBlock(job, blocks, at) {
+	const inputs = {};
+	for (const [name, ref] of Object.entries(job.refs)) inputs[name] = blocks.get(ref);
+	try {
+		const { scores } = job.definition.compute(inputs, job.params);
+		const count = Object.values(inputs)[0].shape[0];
+		if (!scores || scores.length !== count) throw new Error(`metric "${job.definition.name}" is marked rowwise but returned no per-row scores`);
+		job.scores.set(scores, at);
+		if (job.hasher && job.identityName) job.hasher.update(inputs[job.identityName].data);
+	} catch (error) {
+		job.failed = error;
+	}
+}
+// src/engine/parallel-bootstrap.ts
+function shareCiJobs(jobs) {
+	const total = jobs.reduce((s, j) => s + j.scores.length, 0);
+	const scores = new SharedArrayBuffer(8 * total);
+	const view = new Float64Array(scores);
+	const bounds = [];
+	let at = 0;
+	for (const job of jobs) {
+		view.set(job.scores, at);
+		bounds.push([at, at + job.scores.length]);
+		at += job.scores.length;
+	}
+	return {
+		scores,
+		bounds,
+		options: jobs.map((j) => j.options),
+		counters: new SharedArrayBuffer(8),
+		results: new SharedArrayBuffer(16 * jobs.length)
+	};
+}
+/** Claims jobs until none are left (main thread and workers alike); each CI lands in its own slot, so results never depend on who ran what. */
+function runSharedCiJobs(shared) {
+	const counters = new Int32Array(shared.counters);
+	const scores = new Float64Array(shared.scores);
+	const results = new Float64Array(shared.results);
+	for (;;) {
+		const k = Atomics.add(counters, 0, 1);
+		if (k >= shared.bounds.length) return;
+		const [start, end] = shared.bounds[k];
+		try {
+			const ci = bootstrapMeanCI(scores.subarray(start, end), shared.options[k]);
+			results[2 * k] = ci.low;
+			results[2 * k + 1] = ci.high;
+		} catch {
+			results[2 * k] = results[2 * k + 1] = NaN;
+		}
+		Atomics.add(counters, 1, 1);
+		Atomics.notify(counters, 1);
+	}
+}
+/**
+* Mean-bootstrap CIs of several metrics, spread over `threads` threads (this one included) when a worker starter is
+* given; the same intervals as bootstrapMeanCI one by one, in any case.
+*/
+function parallelMeanCIs(jobs, threads, startWorker) {
+	if (jobs.length === 0) return [];
+	const shared = shareCiJobs(jobs);
+	const helpers = startWorker ? Math.min(threads - 1, jobs.length - 1) : 0;
+	const workers = Array.from({ length: Math.max(0, helpers) }, () => startWorker(shared));
+	try {
+		runSharedCiJobs(shared);
+		const counters = new Int32Array(shared.counters);
+		for (let done = Atomics.load(counters, 1); done < jobs.length; done = Atomics.load(counters, 1)) Atomics.wait(counters, 1, done, 1e3);
+	} finally {
+		for (const w of workers) w.terminate();
+	}
+	const results = new Float64Array(shared.results);
+	return jobs.map((job, k) => ({
+		level: job.options.confidence,
+		low: results[2 * k],
+		high: results[2 * k + 1]
+	}));
 }
 // src/results/output-folder.ts
 /** The output folder can't be used as asked (a symlink, a file, a symlinked output). */
@@ -26882,8 +27842,25 @@ function computeResults(workspace, loaded, bound, info) {
 		workspace,
 		aliases: config.inputs,
 		parquet: info.parquet,
+		memoryBudget: info.memoryBudget,
 		...info.maxInputBytes ? { maxBytes: info.maxInputBytes } : {}
 	});
+	const progress = info.progress;
+	const parallel = info.parallel;
+	const inputs = {
+		workspace,
+		aliases: config.inputs,
+		memoryBudget: info.memoryBudget
+	};
+	const split = parallel?.startRows ? {
+		threads: parallel.threads,
+		start: (plan) => parallel.startRows(plan, inputs)
+	} : void 0;
+	const streamed = evaluateBlockwise(reader, info.shard ? [] : bound.filter((b) => !isAdapterBound(b)), {
+		onRows: progress?.rows,
+		split
+	});
+	const cis = streamedCIs(streamed, config.defaults, parallel);
 	const aliasProblems = /* @__PURE__ */ new Map();
 	for (const [name, target] of Object.entries(config.inputs)) {
 		const problem = missingFileProblem(workspace, target.split("#")[0]);
@@ -26899,6 +27876,16 @@ function computeResults(workspace, loaded, bound, info) {
 				return errorResult(b, broken);
 			}
 			try {
+				progress?.metric(b.entry.id);
+				const outcome = streamed.get(b);
+				if (outcome) {
+					if ("error" in outcome) throw outcome.error;
+					const ids = b.entry.ids ? reader.readIds(b.entry.ids) : void 0;
+					return packMetricResult(b, outcome.output, ids, config.defaults, {
+						identity: outcome.identity,
+						scoresCi: cis.get(b)
+					});
+				}
 				if (isAdapterBound(b)) return {
 					...buildMetricResult(b, b.arrays, b.ids, config.defaults),
 					provenance: b.provenance
@@ -26919,6 +27906,25 @@ function computeResults(workspace, loaded, bound, info) {
 		}), info),
 		inputErrors
 	};
+}
+/** The bootstrap CIs of the streamed metrics, computed on several threads when the entry allows (same seeds, same CIs). */
+function streamedCIs(streamed, defaults, parallel) {
+	const metrics = [];
+	const jobs = [];
+	for (const [b, outcome] of streamed) {
+		if (!("output" in outcome) || !outcome.output.scores) continue;
+		metrics.push(b);
+		jobs.push({
+			scores: outcome.output.scores,
+			options: {
+				resamples: defaults.resamples,
+				confidence: defaults.confidence,
+				seed: seedFor(defaults.seed, b.entry.id)
+			}
+		});
+	}
+	const intervals = parallelMeanCIs(jobs, parallel?.threads ?? 1, parallel?.startWorker);
+	return new Map(metrics.map((b, k) => [b, intervals[k]]));
 }
 /** The results file around a run's (or a merge's) metric entries. */
 function resultsFile(loaded, metrics, info) {
@@ -26979,10 +27985,21 @@ async function runPipeline(options) {
 	const { loaded, bound } = await loadConfig(workspace, options.config, options.allowPlugins ?? true);
 	const { baseline, noBaselineNote } = options.resolveBaseline ? await options.resolveBaseline(loaded.config.suite) : options;
 	if (baseline && baseline.results.suite !== loaded.config.suite) throw new ResultsError(`${baseline.note ?? "the baseline"}: is of suite ${JSON.stringify(baseline.results.suite)}, but ${options.config} is suite ${JSON.stringify(loaded.config.suite)}; use that suite's baseline`);
-	const { results, inputErrors } = await (options.produce ?? (async (l, b, info) => computeResults(workspace, l, b, {
+	const produce = options.produce ?? (async (l, b, info) => computeResults(workspace, l, b, {
 		...info,
 		parquet: await parquetColumnsOf(workspace, l, b)
-	})))(loaded, bound, options);
+	}));
+	const progress = options.progress?.(bound.length);
+	let produced;
+	try {
+		produced = await produce(loaded, bound, {
+			...options,
+			progress
+		});
+	} finally {
+		progress?.finish();
+	}
+	const { results, inputErrors } = produced;
 	const entries = options.loadHistory ? await options.loadHistory(loaded.config.suite) : null;
 	const comparison = compare({
 		head: results,
@@ -27143,8 +28160,9 @@ var FolderStore = class {
 	read(path, display) {
 		let text;
 		try {
-			text = readFileSync(path, "utf8");
+			text = readRegularText(path, display);
 		} catch (error) {
+			if (error instanceof InputError) throw new HistoryError(error.message);
 			throw new HistoryError(`${display}: cannot read (${error.code ?? error.message})`);
 		}
 		return isResultsText(text) ? entryFromResults(parseResults(text, display)) : parseEntry(text, display);
@@ -27424,6 +28442,78 @@ function dashboardData(entries, options = {}) {
 		metrics
 	};
 }
+// src/report/progress.ts
+/** TTY bar when stderr is a terminal; lines grouped per phase under GitHub Actions; `--quiet` silences all. */
+function progressMode(options) {
+	if (options.quiet) return "off";
+	if (options.env.GITHUB_ACTIONS === "true") return "actions";
+	return options.isTTY ? "tty" : "plain";
+}
+/** "[#########---------------]  12,000/20,000 rows  3.2 s": the pure part of one progress line. */
+function progressBar(done, total, elapsedMs, unit, width = 24) {
+	const share = total > 0 ? Math.min(1, done / total) : 1;
+	const filled = Math.round(share * width);
+	const count = `${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")} ${unit}`;
+	return `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${count} ${(elapsedMs / 1e3).toFixed(1)} s`;
+}
+const PHASES = {
+	rows: "reading arrays row by row",
+	metrics: "computing values and confidence intervals"
+};
+/** A stateful reporter over a pure line format; prints only once the run has taken quietMs. */
+function createProgress(options) {
+	const { mode, write, now } = options;
+	if (mode === "off") return {
+		rows() {},
+		metric() {},
+		finish() {}
+	};
+	const quietMs = options.quietMs ?? 2e3;
+	const interval = mode === "tty" ? 100 : options.intervalMs ?? 5e3;
+	const start = now();
+	let phase;
+	let lastPrint = -Infinity;
+	let open = false;
+	let metricIndex = 0;
+	const close = () => {
+		if (!open) return;
+		write(mode === "tty" ? "\n" : "::endgroup::\n");
+		open = false;
+	};
+	const enter = (next) => {
+		if (phase === next) return;
+		close();
+		phase = next;
+		lastPrint = -Infinity;
+	};
+	const show = (line, force) => {
+		const t = now();
+		if (t - start < quietMs || !force && t - lastPrint < interval) return;
+		lastPrint = t;
+		if (mode === "tty") {
+			write(`\r${line}\x1b[K`);
+			open = true;
+			return;
+		}
+		if (mode === "actions" && !open) {
+			write(`::group::interp-gate: ${PHASES[phase]}\n`);
+			open = true;
+		}
+		write(`interp-gate: ${line}\n`);
+	};
+	return {
+		rows(ids, done, total) {
+			enter("rows");
+			show(`${ids.join(", ")} ${progressBar(done, total, now() - start, "rows")}`, done === total && mode === "tty");
+		},
+		metric(id) {
+			enter("metrics");
+			metricIndex++;
+			show(`${PHASES.metrics}: ${id} ${progressBar(metricIndex - 1, options.metrics, now() - start, "metrics")}`, false);
+		},
+		finish: close
+	};
+}
 // src/engine/shards.ts
 const label = (s) => `${s.file} (shard ${s.results.shard.index}/${s.results.shard.count})`;
 /** The shards in index order, after checking they are one complete set made from this config. */
@@ -27537,7 +28627,7 @@ function mergeMetric(shards, b, loaded) {
 	const identity = ids ? void 0 : mergedIdentity(shards, entries, b.entry.id);
 	try {
 		return {
-			result: packMetricResult(b, mergedOutput(shards, entries, b), ids, identity, loaded.config.defaults),
+			result: packMetricResult(b, mergedOutput(shards, entries, b), ids, loaded.config.defaults, { identity }),
 			failed: false
 		};
 	} catch (error) {
@@ -27594,4 +28684,4 @@ function mergeShards(files, configFile) {
 		};
 	};
 }
-export { literal as $, metricSeries as A, compare as B, renderMarkdown as C, trendText as D, changePointsMarkdown as E, sortEntries as F, readResultsFile as G, formatNumber as H, builtinMetrics as I, resultsSchema as J, serializeJson as K, findMetric as L, entryFromResults as M, historySchemaFiles as N, neutraliseTerminal as O, parseEntry as P, SUITE as Q, unknownMetricMessage as R, noteLines as S, changePointMessage as T, ResultsError as U, verdictOf as V, parseResults as W, InputError as X, resolveInWorkspace as Y, RESULT_METRIC_ID as Z, prepareOutputFolder as _, changesConfirmedBy as a, unzipSync as at, buildAnnotations as b, serializeEntry as c, adapterGateSpecs as d, number as et, aggregateLookup as f, OutputError as g, runPipeline as h, CHANGE_POINT_DEFAULTS as i, toJSONSchema as it, HistoryError as j, markdownTable as k, renderDashboard as l, loadConfig as m, parseShard as n, record as nt, seriesChanges as o, gateSpecs as p, comparisonSchema as q, dashboardData as r, string as rt, FolderStore as s, mergeShards as t, object as tt, TOOL as u, writeOutputs as v, tableRows as w, headline as x, specText as y, ConfigError as z };
+export { createInputReader as $, changePointsMarkdown as A, builtinMetrics as B, specText as C, renderMarkdown as D, noteLines as E, HistoryError as F, verdictOf as G, unknownMetricMessage as H, entryFromResults as I, parseResults as J, formatNumber as K, historySchemaFiles as L, neutraliseTerminal as M, markdownTable as N, tableRows as O, metricSeries as P, resultsSchema as Q, parseEntry as R, computeRows as S, headline as T, ConfigError as U, findMetric as V, compare as W, serializeJson as X, readResultsFile as Y, comparisonSchema as Z, runPipeline as _, dashboardData as a, number as at, writeOutputs as b, seriesChanges as c, string as ct, renderDashboard as d, bundledParallel as dt, resolveInWorkspace as et, TOOL as f, loadConfig as g, gateSpecs as h, progressMode as i, literal as it, trendText as j, changePointMessage as k, FolderStore as l, toJSONSchema as lt, aggregateLookup as m, parseShard as n, RESULT_METRIC_ID as nt, CHANGE_POINT_DEFAULTS as o, object as ot, adapterGateSpecs as p, ResultsError as q, createProgress as r, SUITE as rt, changesConfirmedBy as s, record as st, mergeShards as t, InputError as tt, serializeEntry as u, unzipSync as ut, OutputError as v, buildAnnotations as w, runSharedCiJobs as x, prepareOutputFolder as y, sortEntries as z };

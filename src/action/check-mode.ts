@@ -5,12 +5,13 @@ import type { GitHubClients } from '../github/api.js'
 import { artifactName, type BundleContext, isSafePath, stageBundle } from '../github/bundle.js'
 import { type RunContext, readRunContext } from '../github/context.js'
 import { shardArtifactName } from '../github/shard-artifacts.js'
-import { type PipelineResult, type ResultsSource, runPipeline } from '../engine/pipeline.js'
+import { type Parallel, type PipelineResult, type ResultsSource, runPipeline } from '../engine/pipeline.js'
 import { renderDashboard } from '../report/dashboard.js'
 import { renderMarkdown } from '../report/markdown.js'
 import { BranchStore } from '../github/history-branch.js'
 import { dashboardData } from '../history/dashboard-data.js'
 import type { HistoryEntry } from '../history/entry.js'
+import { createProgress } from '../report/progress.js'
 import { emitAnnotations } from './annotate.js'
 import { resolveBaseline } from './baseline.js'
 import { ActionInputError, type CoreLike } from './core-inputs.js'
@@ -27,6 +28,7 @@ export interface ModeDeps {
   core: CoreLike
   env: Record<string, string | undefined>
   github?: GitHubFactory
+  parallel?: Parallel
 }
 
 /** The run's GitHub context, or null outside GitHub Actions (a local run still computes and reports). */
@@ -111,7 +113,10 @@ export async function runCheckMode(deps: ModeDeps, settings: Settings, produce?:
     commit: pr?.headSha ?? env.GITHUB_SHA ?? null,
     ref: env.GITHUB_REF ?? null,
     // A resource limit, set in the job env like NODE_OPTIONS.
-    ...(Number(env.INTERP_GATE_MAX_INPUT_BYTES) > 0 ? { maxInputBytes: Number(env.INTERP_GATE_MAX_INPUT_BYTES) } : {})
+    ...(Number(env.INTERP_GATE_MAX_INPUT_BYTES) > 0 ? { maxInputBytes: Number(env.INTERP_GATE_MAX_INPUT_BYTES) } : {}),
+    // Long runs log a line every few seconds inside a collapsed ::group:: per phase.
+    parallel: deps.parallel,
+    progress: (metrics) => createProgress({ mode: 'actions', write: (text) => process.stdout.write(text), now: () => performance.now(), metrics })
   })
   const { comparison } = result
   // Annotations point at repository paths: the config lives under working-directory.

@@ -11,12 +11,15 @@ import { HistoryError } from '../history/entry.js'
 import { InputError } from '../inputs/index.js'
 import { ResultsError } from '../results/io.js'
 import { OutputError } from '../results/output-folder.js'
+import type { Parallel } from '../engine/pipeline.js'
 
 export interface ActionDeps {
   core: CoreLike
   env: Record<string, string | undefined>
   /** Builds the GitHub clients for a token; absent in tests that need no GitHub (then only local reporting runs). */
   github?: GitHubFactory
+  /** Worker threads for bootstrap CIs (the bundled action has them). */
+  parallel?: Parallel
 }
 
 /** Errors whose message already names the file, key or input; GitHub-side ones get the tool's name in front. */
@@ -24,10 +27,10 @@ const USER_ERRORS = [ConfigError, InputError, ResultsError, OutputError, History
 const GITHUB_ERRORS = [BundleError, GitHubError, ContextError]
 
 /** The action: `mode: check` computes and gates; `mode: merge` does so from a matrix's shard artifacts; `mode: report` posts a compare run's results (workflow_run). */
-export async function run({ core, env, github }: ActionDeps): Promise<void> {
+export async function run({ core, env, github, parallel }: ActionDeps): Promise<void> {
   try {
     const settings = readSettings(core)
-    const deps: ModeDeps = { core, env, github }
+    const deps: ModeDeps = { core, env, github, parallel }
     if (settings.mode === 'report') await runReportMode(deps, settings)
     else if (settings.mode === 'merge') await runMergeMode(deps, settings)
     else await runCheckMode(deps, settings)

@@ -6,10 +6,11 @@ import { ConfigError } from '../config/load.js'
 import { InputError } from '../inputs/index.js'
 import { catalogueJson, renderCatalogueMarkdown, renderCatalogueText, renderMetricText } from '../metrics/docs.js'
 import { builtinMetrics, findMetric, unknownMetricMessage } from '../metrics/registry.js'
-import { adapterGateSpecs, aggregateLookup, gateSpecs, loadConfig, runPipeline, TOOL } from '../engine/pipeline.js'
+import { adapterGateSpecs, aggregateLookup, gateSpecs, loadConfig, type Parallel, runPipeline, TOOL } from '../engine/pipeline.js'
 import { parseShard } from '../engine/shards.js'
 import { renderMarkdown } from '../report/markdown.js'
 import { neutraliseTerminal } from '../report/escape.js'
+import { createProgress, progressMode } from '../report/progress.js'
 import { renderTerminal } from '../report/text.js'
 import { HistoryError } from '../history/entry.js'
 import { dashboardCommand } from './dashboard.js'
@@ -27,6 +28,12 @@ export interface Io {
   err(text: string): void
   cwd: string
   env: Record<string, string | undefined>
+  /** stderr is a terminal: progress is a bar redrawn in place. */
+  errIsTTY?: boolean
+  /** Milliseconds from a fixed point, for progress; defaults to performance.now. */
+  now?: () => number
+  /** Worker threads for bootstrap CIs (the bundled CLI has them). */
+  parallel?: Parallel
 }
 
 export const EXIT = { pass: 0, fail: 1, usage: 2 } as const
@@ -34,7 +41,7 @@ export const EXIT = { pass: 0, fail: 1, usage: 2 } as const
 const COMMAND_HELP: Record<string, string> = {
   run: `interp-gate run [-C DIR] [--config interp-gate.yml] [--baseline results.json]
                 [--out interp-gate-out] [--commit SHA] [--ref REF] [--history DIR]
-                [--max-input-bytes N] [--shard I/N]
+                [--max-input-bytes N] [--shard I/N] [--quiet]
     Compute the configured metrics, compare with the baseline (if given), write
     OUT/results.json, OUT/comparison.json (with a baseline) and OUT/report.md.
     -C/--working-directory: the folder that config, baseline, out and the
@@ -45,6 +52,8 @@ const COMMAND_HELP: Record<string, string> = {
     --max-input-bytes N (or INTERP_GATE_MAX_INPUT_BYTES): largest input file or npz
     member read, default 1073741824 (1 GiB).
     --shard I/N: these arrays are shard I of N (matrix jobs); gates apply after \`merge\`.
+    Runs longer than 2 s show progress on stderr; --quiet turns it off.
+    INTERP_GATE_MEMORY_BUDGET=<bytes>: largest array decoded whole (default 2 GiB).
     SOURCE_DATE_EPOCH (seconds) fixes results.json's createdAt.`,
   merge: `interp-gate merge SHARD.json... [-C DIR] [--config interp-gate.yml] [--out interp-gate-out]
                 [--baseline results.json] [--commit SHA] [--ref REF] [--history DIR]
@@ -97,7 +106,8 @@ async function run(args: string[], io: Io): Promise<number> {
       ref: { type: 'string' },
       history: { type: 'string' },
       'max-input-bytes': { type: 'string' },
-      shard: { type: 'string' }
+      shard: { type: 'string' },
+      quiet: { type: 'boolean', default: false }
     },
     strict: true
   })
@@ -105,6 +115,7 @@ async function run(args: string[], io: Io): Promise<number> {
   if (shard && values.baseline) throw new UsageError('--shard and --baseline: a shard is compared after `interp-gate merge`, which takes --baseline')
   const workspace = resolve(io.cwd, values['working-directory']!)
   const createdAt = sourceDateEpoch(io.env.SOURCE_DATE_EPOCH)
+  const mode = progressMode({ quiet: values.quiet, isTTY: io.errIsTTY, env: io.env })
   const baseline = values.baseline ? { results: readBaselineFile(workspace, values.baseline), note: `baseline file ${values.baseline}` } : null
   const result = await runPipeline({
     workspace,
@@ -117,7 +128,10 @@ async function run(args: string[], io: Io): Promise<number> {
     ref: values.ref ?? io.env.GITHUB_REF ?? null,
     createdAt,
     maxInputBytes: maxInputBytes(values['max-input-bytes'] ?? io.env.INTERP_GATE_MAX_INPUT_BYTES),
-    shard
+    shard,
+    memoryBudget: memoryBudget(io.env),
+    parallel: io.parallel,
+    progress: (metricCount) => createProgress({ mode, write: io.err, now: io.now ?? (() => performance.now()), metrics: metricCount })
   })
   io.out(`${renderTerminal(result.comparison)}\n`)
   const written = [result.paths.results, result.paths.comparison, result.paths.report].filter(Boolean)
@@ -230,6 +244,14 @@ function docs(args: string[], io: Io): number {
 }
 
 export class UsageError extends Error {}
+
+function memoryBudget(env: Record<string, string | undefined>): number | undefined {
+  const text = env.INTERP_GATE_MEMORY_BUDGET
+  if (text === undefined || text === '') return undefined
+  const bytes = Number(text)
+  if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new UsageError(`INTERP_GATE_MEMORY_BUDGET must be a whole number of bytes, got ${JSON.stringify(text)}`)
+  return bytes
+}
 
 /** The CLI: returns the exit code; every expected failure is one clear line, never a stack trace. */
 export async function main(argv: string[], rawIo: Io): Promise<number> {

@@ -5,7 +5,7 @@ import type { NDArray } from '../inputs/ndarray.js'
 import { finiteMean } from '../metrics/math.js'
 import { checkShapes } from '../metrics/shapes.js'
 import type { MetricOutput } from '../metrics/types.js'
-import { bootstrapColumnsCI, bootstrapMeanCI, seedFor } from '../stats/index.js'
+import { bootstrapColumnsCI, bootstrapMeanCI, type Interval as StatsInterval, seedFor } from '../stats/index.js'
 import { encodeFloat64, jsonInterval } from '../results/encode.js'
 import type { Interval, MetricResult } from '../results/schema.js'
 
@@ -20,20 +20,32 @@ export interface Identity {
 }
 
 export function identityOf(inputs: Record<string, NDArray>): Identity | undefined {
-  const name = IDENTITY_INPUTS.find((k) => inputs[k])
+  const name = identityInput(Object.keys(inputs))
   return name ? { name, shape: inputs[name].shape, data: inputs[name].data } : undefined
 }
 
-export function fingerprint(ids: string[] | undefined, identity: Identity | undefined): string | undefined {
+/** The input whose content stands for the eval set when there are no ids. */
+export function identityInput(names: readonly string[]): string | undefined {
+  return IDENTITY_INPUTS.find((k) => names.includes(k))
+}
+
+/** A fingerprint of an identity input fed block by block: call update with the float64 values in C order. */
+export function identityHasher(name: string, shape: readonly number[]) {
   const hash = createHash('sha256')
-  if (ids) hash.update(`ids\n${ids.join('\n')}`)
-  else {
-    if (!identity) return undefined
-    const { name, shape, data } = identity
-    hash.update(`${name}\n${shape.join(',')}\n`)
-    hash.update(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
+  hash.update(`${name}\n${shape.join(',')}\n`)
+  return {
+    update: (data: Float64Array) => hash.update(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)),
+    digest: () => `sha256:${hash.digest('hex').slice(0, 16)}`
   }
-  return `sha256:${hash.digest('hex').slice(0, 16)}`
+}
+
+/** The eval set's fingerprint: of the ids, else of the identity input (or its digest, when it was hashed block by block). */
+export function fingerprint(ids: string[] | undefined, identity: Identity | string | undefined): string | undefined {
+  if (ids) return `sha256:${createHash('sha256').update(`ids\n${ids.join('\n')}`).digest('hex').slice(0, 16)}`
+  if (identity === undefined || typeof identity === 'string') return identity
+  const hasher = identityHasher(identity.name, identity.shape)
+  hasher.update(identity.data)
+  return hasher.digest()
 }
 
 function sufficient(scores: Float64Array) {
@@ -59,14 +71,25 @@ export function buildMetricResult(bound: BoundMetric, inputs: Record<string, NDA
   checkShapes(definition.inputs, inputs)
   const output: MetricOutput = definition.compute(inputs, params)
   const identity = ids ? undefined : identityOf(inputs)
-  if (!sharded) return packMetricResult(bound, output, ids, identity, defaults)
+  if (!sharded) return packMetricResult(bound, output, ids, defaults, { identity })
   const state = definition.shards?.state(inputs, params, output)
   const perExample = output.scores !== undefined || output.columns !== undefined
-  return packMetricResult(bound, output, ids, identity, defaults, { ...(identity ? { identity } : {}), ...(ids && !perExample ? { ids } : {}), ...(state ? { state } : {}) })
+  const shard = { ...(identity ? { identity } : {}), ...(ids && !perExample ? { ids } : {}), ...(state ? { state } : {}) }
+  return packMetricResult(bound, output, ids, defaults, { identity, shard })
 }
 
-/** Value, n, NaN count, bootstrap CI and per-example data of a metric's output: one path for runs and merged shards. */
-export function packMetricResult(bound: BoundMetric, output: MetricOutput, ids: string[] | undefined, identity: Identity | undefined, defaults: Defaults, shard?: ShardOptions): MetricResult {
+export interface PackOptions {
+  /** What identifies the eval set when there are no ids: the input itself, or its digest when hashed block by block. */
+  identity?: Identity | string
+  /** The mean-bootstrap CI of output.scores when already computed (in parallel, with the same seed). */
+  scoresCi?: StatsInterval
+  /** Present in a shard's run: what the merge needs besides the per-example data. */
+  shard?: ShardOptions
+}
+
+/** Value, n, NaN count, bootstrap CI and per-example data of a metric's output: one path for runs, streamed runs and merged shards. */
+export function packMetricResult(bound: BoundMetric, output: MetricOutput, ids: string[] | undefined, defaults: Defaults, pack: PackOptions = {}): MetricResult {
+  const { identity, scoresCi, shard } = pack
   const { definition, entry, params } = bound
   const rowsOf = output.scores?.length ?? Object.values(output.columns ?? {})[0]?.length
   if (ids && rowsOf !== undefined && ids.length !== rowsOf) {
@@ -85,7 +108,7 @@ export function packMetricResult(bound: BoundMetric, output: MetricOutput, ids: 
     n = finite.length
     nanCount = output.scores.length - n
     value = finiteMean(finite)
-    if (n > 0) ci = jsonInterval(bootstrapMeanCI(finite, options))
+    if (n > 0) ci = jsonInterval(scoresCi ?? bootstrapMeanCI(finite, options))
   } else if (output.columns && aggregate) {
     nanCount = output.dropped ?? 0
     n = (rowsOf ?? 0) - nanCount

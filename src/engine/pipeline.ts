@@ -14,7 +14,10 @@ import type { HistoryEntry } from '../history/entry.js'
 import { attachTrends, historyValues } from '../history/series.js'
 import { type Annotation, buildAnnotations } from '../report/annotations.js'
 import { renderMarkdown } from '../report/markdown.js'
-import { buildMetricResult, errorResult, provenanceOf } from './metric-result.js'
+import { type BlockwiseOptions, evaluateBlockwise, type RowsPlan } from './blockwise.js'
+import { parallelMeanCIs, type StartWorker } from './parallel-bootstrap.js'
+import { seedFor } from '../stats/rng.js'
+import { buildMetricResult, errorResult, packMetricResult, provenanceOf } from './metric-result.js'
 import { ResultsError, serializeJson } from '../results/io.js'
 import { prepareOutputFolder, writeOutputs } from '../results/output-folder.js'
 import { type Comparison, type MetricResult, RESULTS_SCHEMA, type Results, type ShardInfo } from '../results/schema.js'
@@ -26,6 +29,22 @@ export interface Baseline {
   results: Results
   /** Where the baseline came from, for the report ("main @ abc1234, the PR's base commit"). */
   note?: string
+}
+
+/** What a long run reports as it goes (see src/report/progress.ts); the pipeline only calls it. */
+export interface Progress {
+  /** Rows read of the metrics evaluated block by block. */
+  rows: NonNullable<BlockwiseOptions['onRows']>
+  /** A metric's value and CI are being computed. */
+  metric(id: string): void
+}
+
+/** Worker threads for the bootstrap CIs: only the entries know where the worker script is. */
+export interface Parallel {
+  threads: number
+  startWorker: StartWorker
+  /** Runs a plan's rows on a worker thread that reads the inputs itself; the join blocks and gives the scores, or undefined. */
+  startRows?: (plan: RowsPlan, inputs: { workspace: string; aliases?: Record<string, string>; memoryBudget?: number }) => () => Float64Array[] | undefined
 }
 
 export interface PipelineOptions {
@@ -54,6 +73,11 @@ export interface PipelineOptions {
   maxReportChars?: number
   /** Largest input file (or npz member) read, in bytes; default 1 GiB. Text files stay capped near 512 MiB. */
   maxInputBytes?: number
+  /** Largest decoded array held whole in memory, in bytes; row-wise metrics on .npy/.npz need none. */
+  memoryBudget?: number
+  /** Makes the run's progress reporter, given the number of metrics. */
+  progress?: (metrics: number) => Progress & { finish(): void }
+  parallel?: Parallel
   /** This run evaluates one shard of the eval set (`run --shard I/N`): its results are input to `merge`. */
   shard?: ShardInfo
   /** Where the head results come from once the config is bound: computed from the arrays (default) or merged from shards. */
@@ -115,7 +139,16 @@ function byLine(messages: string[]): string[] {
 /** Reads the arrays of every metric and computes results; a metric whose inputs fail becomes an error entry. */
 export function computeResults(workspace: string, loaded: LoadedConfig, bound: BoundMetric[], info: RunInfo): { results: Results; inputErrors: number } {
   const { config, at } = loaded
-  const reader = createInputReader({ workspace, aliases: config.inputs, parquet: info.parquet, ...(info.maxInputBytes ? { maxBytes: info.maxInputBytes } : {}) })
+  const reader = createInputReader({ workspace, aliases: config.inputs, parquet: info.parquet, memoryBudget: info.memoryBudget, ...(info.maxInputBytes ? { maxBytes: info.maxInputBytes } : {}) })
+  const progress = info.progress
+  // Row-wise metrics on .npy/.npz inputs are evaluated a block of rows at a time, in one pass over the files. A shard keeps
+  // its identity input whole for the merge, and adapter metrics have their numbers already: both take the plain path.
+  const parallel = info.parallel
+  const inputs = { workspace, aliases: config.inputs, memoryBudget: info.memoryBudget }
+  const split = parallel?.startRows ? { threads: parallel.threads, start: (plan: RowsPlan) => parallel.startRows!(plan, inputs) } : undefined
+  const streamable = info.shard ? [] : bound.filter((b) => !isAdapterBound(b))
+  const streamed = evaluateBlockwise(reader, streamable, { onRows: progress?.rows, split })
+  const cis = streamedCIs(streamed, config.defaults, parallel)
   // A misspelt path under `inputs:` is reported once, at its own line, not once per metric that uses it.
   const aliasProblems = new Map<string, string>()
   for (const [name, target] of Object.entries(config.inputs)) {
@@ -132,6 +165,13 @@ export function computeResults(workspace: string, loaded: LoadedConfig, bound: B
       return errorResult(b, broken)
     }
     try {
+      progress?.metric(b.entry.id)
+      const outcome = streamed.get(b)
+      if (outcome) {
+        if ('error' in outcome) throw outcome.error
+        const ids = b.entry.ids ? reader.readIds(b.entry.ids) : undefined
+        return packMetricResult(b, outcome.output, ids, config.defaults, { identity: outcome.identity, scoresCi: cis.get(b) })
+      }
       // Adapter metrics arrive with their numbers already read from the library's result file.
       if (isAdapterBound(b)) return { ...buildMetricResult(b, b.arrays, b.ids, config.defaults), provenance: b.provenance }
       const arrays: Record<string, NDArray> = {}
@@ -149,6 +189,19 @@ export function computeResults(workspace: string, loaded: LoadedConfig, bound: B
   return { results: resultsFile(loaded, metrics, info), inputErrors }
 }
 
+/** The bootstrap CIs of the streamed metrics, computed on several threads when the entry allows (same seeds, same CIs). */
+function streamedCIs(streamed: ReturnType<typeof evaluateBlockwise>, defaults: LoadedConfig['config']['defaults'], parallel?: Parallel) {
+  const metrics: BoundMetric[] = []
+  const jobs = []
+  for (const [b, outcome] of streamed) {
+    if (!('output' in outcome) || !outcome.output.scores) continue
+    metrics.push(b)
+    jobs.push({ scores: outcome.output.scores, options: { resamples: defaults.resamples, confidence: defaults.confidence, seed: seedFor(defaults.seed, b.entry.id) } })
+  }
+  const intervals = parallelMeanCIs(jobs, parallel?.threads ?? 1, parallel?.startWorker)
+  return new Map(metrics.map((b, k) => [b, intervals[k]]))
+}
+
 export interface RunInfo {
   commit?: string | null
   ref?: string | null
@@ -158,6 +211,10 @@ export interface RunInfo {
   parquet?: ReadonlyMap<string, PreparedColumn>
   /** Largest input file (or npz member) read, in bytes. */
   maxInputBytes?: number
+  /** Largest decoded array held whole in memory, in bytes; row-wise metrics on .npy/.npz need none. */
+  memoryBudget?: number
+  progress?: Progress
+  parallel?: Parallel
 }
 
 /** The results file around a run's (or a merge's) metric entries. */
@@ -224,7 +281,14 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     )
   }
   const produce: ResultsSource = options.produce ?? (async (l, b, info) => computeResults(workspace, l, b, { ...info, parquet: await parquetColumnsOf(workspace, l, b) }))
-  const { results, inputErrors } = await produce(loaded, bound, options)
+  const progress = options.progress?.(bound.length)
+  let produced: Produced
+  try {
+    produced = await produce(loaded, bound, { ...options, progress })
+  } finally {
+    progress?.finish()
+  }
+  const { results, inputErrors } = produced
   const entries = options.loadHistory ? await options.loadHistory(loaded.config.suite) : null
   const comparison = compare({
     head: results,

@@ -130,7 +130,7 @@ function mergeMetric(shards: readonly ShardFile[], b: BoundMetric, loaded: Loade
   const ids = mergedIds(shards, b.entry.id, entries.map((e) => e.examples?.ids ?? e.shard?.ids))
   const identity = ids ? undefined : mergedIdentity(shards, entries, b.entry.id)
   try {
-    return { result: packMetricResult(b, mergedOutput(shards, entries, b), ids, identity, loaded.config.defaults), failed: false }
+    return { result: packMetricResult(b, mergedOutput(shards, entries, b), ids, loaded.config.defaults, { identity }), failed: false }
   } catch (error) {
     if (error instanceof ResultsError) throw error
     return { result: errorResult(b, `${where}: metric "${b.entry.id}" (${b.definition.name}): ${(error as Error).message}`), failed: true }

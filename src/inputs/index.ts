@@ -1,4 +1,5 @@
 import { closeSync, existsSync, readdirSync, readSync } from 'node:fs'
+import { type RandomAccess, bytesAccess, fileAccess, rangeSource } from './byte-source.js'
 import * as path from 'node:path'
 import { didYouMean } from '../util/suggest.js'
 import { type CsvTable, parseCsv, selectCsv } from './csv.js'
@@ -6,17 +7,20 @@ import { InputError, fail } from './errors.js'
 import { MAX_TEXT_BYTES, openRegularFile, readRegularFile, TEXT_LIMIT_HINT } from './files.js'
 import { parseJsonDocument, selectJson } from './json.js'
 import { type JsonLine, parseJsonLines, selectJsonLines } from './jsonl.js'
-import { type NDArray, shapeText } from './ndarray.js'
-import { parseNpy } from './npy.js'
-import { DEFAULT_MAX_BYTES, readNpzMember } from './npz.js'
+import { type NDArray, product, shapeText } from './ndarray.js'
+import { DEFAULT_MEMORY_BUDGET, type NpyHeader, type NpyRows, npyRows, readNpyArray, readNpyHeader, streamable } from './npy.js'
+import { openNpzMember } from './npz.js'
 import { type InputReference, parseReference, resolveInWorkspace } from './reference.js'
 import { type ByteSource, type SafetensorsHeader, parseSafetensorsHeader, readSafetensorsTensor } from './safetensors.js'
 import { type PreparedColumn, readParquetColumn } from './parquet.js'
 
 export { InputError } from './errors.js'
 export { type NDArray, makeArray, makeStrings, product, row, rowSize, rows, shapeText } from './ndarray.js'
-export { type NpyDtype, type NpyHeader, float16, parseNpy, parseNpyHeader } from './npy.js'
-export { DEFAULT_MAX_BYTES, type NpzOptions, listNpzMembers, readNpzMember } from './npz.js'
+export { DEFAULT_MEMORY_BUDGET, type NpyDtype, type NpyHeader, type NpyRows, float16, parseNpy, parseNpyHeader } from './npy.js'
+export { type NpzOptions, listNpzMembers, readNpzMember } from './npz.js'
+
+/** Largest text file (JSON, JSONL, CSV) read whole: 1 GiB. Arrays in .npy/.npz files have no size limit. */
+export const DEFAULT_MAX_BYTES = 2 ** 30
 export { parseJsonDocument, pointerTokens, readJson, resolvePointer, selectJson } from './json.js'
 export { type JsonLine, parseJsonLines, readJsonLines, selectJsonLines } from './jsonl.js'
 export { type CsvSelectOptions, type CsvTable, parseCell, parseCsv, readCsv, selectCsv } from './csv.js'
@@ -46,8 +50,10 @@ export interface InputReaderOptions {
   workspace: string
   /** Config `inputs:` aliases, name → `path[#member]`. */
   aliases?: Record<string, string>
-  /** Largest file or npz member read, in bytes (default 1 GiB). */
+  /** Largest text file read, in bytes (default 1 GiB). */
   maxBytes?: number
+  /** Largest decoded array held whole in memory, in bytes (default 2 GiB); row-by-row reads need no budget. */
+  memoryBudget?: number
   /** Reads a whole file; injectable so tests can count reads. Defaults to fs.readFileSync. */
   readFile?: (absolutePath: string) => Uint8Array
   /** Parquet columns decoded ahead of time by readParquetInputs (the decoder is asynchronous), by reference. */
@@ -57,13 +63,28 @@ export interface InputReaderOptions {
 export interface InputReader {
   /** The array a reference names, e.g. "ig#curves" or "eval-out/m.json#/scores". */
   read(ref: string): NDArray
-  /** Example ids as strings (integers printed, text as is); fails on the first duplicate. */
+  /** Example ids as strings (integers printed exactly, even beyond 2^53; text as is); fails on the first duplicate. */
   readIds(ref: string): string[]
+  /**
+   * Row-by-row access to a numeric .npy file or .npz member, without decoding it whole, from row `fromRow` (an .npy
+   * file only; members are streams); undefined for other inputs.
+   */
+  openRows(ref: string, fromRow?: number): RowReader | undefined
+}
+
+/** An array read a block of rows at a time (see InputReader.openRows). */
+export interface RowReader {
+  source: string
+  header: NpyHeader
+  rows: NpyRows
+  /** An .npy file: openRows can start it at any row. */
+  seekable: boolean
+  close(): void
 }
 
 /** Reads input references against one workspace; each file is read from disk (and each reference decoded) once. */
 export function createInputReader(options: InputReaderOptions): InputReader {
-  const { workspace, aliases = {}, maxBytes = DEFAULT_MAX_BYTES } = options
+  const { workspace, aliases = {}, maxBytes = DEFAULT_MAX_BYTES, memoryBudget = DEFAULT_MEMORY_BUDGET } = options
   const bytesByPath = new Map<string, Uint8Array>()
   const parsedByPath = new Map<string, unknown>()
   const tensorFiles = new Map<string, { source: ByteSource; header: SafetensorsHeader }>()
@@ -117,10 +138,14 @@ export function createInputReader(options: InputReaderOptions): InputReader {
     try {
       switch (extension) {
         case '.npy':
-          if (ref.member) fail(file, `a .npy file holds a single array; drop "#${ref.member}"`)
-          return parseNpy(load(ref).bytes, file)
-        case '.npz':
-          return readNpzMember(load(ref).bytes, ref.member, file, { maxBytes })
+        case '.npz': {
+          const opened = openArray(ref)
+          try {
+            return readNpyArray(opened.stream, opened.display, memoryBudget)
+          } finally {
+            opened.access.close()
+          }
+        }
         case '.json':
           return selectJson(parsed(ref, (b) => parseJsonDocument(b, file)), ref.member, file)
         case '.jsonl':
@@ -148,13 +173,60 @@ export function createInputReader(options: InputReaderOptions): InputReader {
     }
   }
 
+  // Binary arrays are read through a file descriptor, a block at a time, never as a whole-file copy.
+  const openAccess = (ref: InputReference): RandomAccess => {
+    if (options.readFile) return bytesAccess(load(ref).bytes)
+    const absolute = resolveInWorkspace(workspace, ref.path)
+    return fileError(ref.path, absolute, () => fileAccess(absolute))
+  }
+
+  const openArray = (ref: InputReference) => {
+    const file = ref.path
+    if (path.extname(file).toLowerCase() === '.npy' && ref.member) fail(file, `a .npy file holds a single array; drop "#${ref.member}"`)
+    const access = openAccess(ref)
+    try {
+      if (path.extname(file).toLowerCase() === '.npy') return { access, stream: rangeSource(access, 0, access.size), display: file }
+      return { access, ...openNpzMember(access, ref.member, file) }
+    } catch (error) {
+      access.close()
+      throw error
+    }
+  }
+
+  const openRows = (text: string, fromRow = 0): RowReader | undefined => {
+    const ref = parseReference(text, aliases)
+    const extension = path.extname(ref.path).toLowerCase()
+    if (extension !== '.npy' && extension !== '.npz') return undefined
+    const opened = openArray(ref)
+    try {
+      const header = readNpyHeader(opened.stream, opened.display)
+      const seekable = extension === '.npy'
+      if (!streamable(header) || (fromRow > 0 && !seekable)) {
+        opened.access.close()
+        return undefined
+      }
+      let stream = opened.stream
+      if (fromRow > 0) {
+        const start = header.dataOffset + fromRow * product(header.shape.slice(1)) * header.dtype.itemsize
+        stream = rangeSource(opened.access, start, opened.access.size - start)
+      }
+      const rows = npyRows(stream, header, opened.display, fromRow)
+      return { source: opened.display, header, rows, seekable, close: () => opened.access.close() }
+    } catch (error) {
+      opened.access.close()
+      if (error instanceof InputError) error.file = ref.path
+      throw error
+    }
+  }
+
   return {
+    openRows,
     read: (ref) => readArray(ref, false),
     readIds: (ref) => {
       const array = readArray(ref, true)
       const source = array.source
       if (array.shape.length !== 1) fail(source, `ids must be a 1-d array, got shape ${shapeText(array.shape)}`)
-      const ids = array.strings ?? Array.from(array.data, (value, i) => integerText(value, i, source))
+      const ids = array.strings ?? array.exact ?? Array.from(array.data, (value, i) => integerText(value, i, source))
       const first = new Map<string, number>()
       ids.forEach((id, i) => {
         const earlier = first.get(id)
@@ -203,13 +275,19 @@ function integerText(value: number, index: number, source: string): string {
 
 /** The file's bytes, or a message saying it is missing (with a did-you-mean among its siblings), not a regular file, or too big. */
 function readWhole(file: string, absolute: string, maxBytes: number, hint: string, readFile?: (absolutePath: string) => Uint8Array): Uint8Array {
+  return fileError(file, absolute, () => (readFile ? readFile(absolute) : readRegularFile(absolute, file, maxBytes, hint)))
+}
+
+/** Runs a file operation, turning a system error into one message naming the file. */
+function fileError<T>(file: string, absolute: string, operation: () => T): T {
   try {
-    return readFile ? readFile(absolute) : readRegularFile(absolute, file, maxBytes, hint)
+    return operation()
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (error instanceof InputError && !/: file not found/.test(error.message)) throw error
     if (error instanceof InputError || code === 'ENOENT') fail(file, `file not found (resolved to ${absolute})${siblingHint(absolute)}`)
     if (code === 'EISDIR') fail(file, 'is a directory, not a file')
+    if (code === 'ENOTREG') fail(file, 'is not a regular file (a FIFO, socket or device?); write the array to a file')
     return fail(file, `can't read the file (${(error as Error).message})`)
   }
 }

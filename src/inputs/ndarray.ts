@@ -10,6 +10,8 @@ export interface NDArray {
   source: string
   /** For string arrays (numpy 'U'/'S' dtypes, JSON/CSV text columns) the values; data is then NaN-filled. */
   strings?: string[]
+  /** For 64-bit integer arrays holding values beyond ±2^53: every element as exact decimal text (data rounds them). */
+  exact?: string[]
 }
 
 export function makeArray(data: Float64Array, shape: number[], dtype: string, source: string): NDArray {

@@ -1,3 +1,4 @@
+import { type ByteSource, bytesAccess, rangeSource, readFull } from './byte-source.js'
 import { fail } from './errors.js'
 import { type NDArray, makeArray, makeStrings, product, shapeText } from './ndarray.js'
 import { type PyValue, parsePyLiteral } from './pyliteral.js'
@@ -27,29 +28,171 @@ const NUMERIC_NAMES: Record<string, string> = {
   u1: 'uint8', u2: 'uint16', u4: 'uint32', u8: 'uint64', f2: 'float16', f4: 'float32', f8: 'float64'
 }
 
-/** Reads a .npy file (format 1.0, 2.0 or 3.0) into a C-order float64 (or string) array. */
-export function parseNpy(bytes: Uint8Array, source: string): NDArray {
-  const header = parseNpyHeader(bytes, source)
-  const { dtype, shape, dataOffset } = header
-  const n = product(shape)
-  const needed = n * dtype.itemsize
-  const available = bytes.length - dataOffset
-  if (available !== needed) {
-    const hint = available > needed ? ' (extra bytes at the end: several arrays saved into one file? use np.savez)' : ''
-    fail(source, `data has ${available} bytes, shape ${shapeText(shape)} ${dtype.name} needs ${needed}${hint}`)
+/** numpy refuses longer headers by default (np.load max_header_size); so do we, before reading them. */
+export const MAX_HEADER_BYTES = 10_000
+/** Memory a whole decoded array may take unless told otherwise: 2 GiB (streamed metrics need none of it). */
+export const DEFAULT_MEMORY_BUDGET = 2 ** 31
+/** Bytes read from the file per step when decoding a whole array. */
+const STEP_BYTES = 4 * 2 ** 20
+
+/** Reads a .npy file (format 1.0, 2.0 or 3.0) held in memory into a C-order float64 (or string) array. */
+export function parseNpy(bytes: Uint8Array, source: string, budget = DEFAULT_MEMORY_BUDGET): NDArray {
+  return readNpyArray(rangeSource(bytesAccess(bytes), 0, bytes.length), source, budget)
+}
+
+/** Magic, version and header dict from the start of a stream, which is left at the first data byte. */
+export function readNpyHeader(src: ByteSource, source: string): NpyHeader {
+  const first = new Uint8Array(12)
+  const got = readFull(src, first)
+  const prefix = first.subarray(0, got)
+  if (got < 10 || MAGIC.some((b, i) => prefix[i] !== b)) parseNpyHeader(prefix, source)
+  const major = prefix[6]
+  if (major < 1 || major > 3 || prefix[7] !== 0) parseNpyHeader(prefix, source)
+  const view = new DataView(first.buffer)
+  const start = major === 1 ? 10 : 12
+  if (got < 12) fail(source, 'header is truncated')
+  const length = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true)
+  if (length > MAX_HEADER_BYTES) {
+    fail(source, `header is ${length} bytes, over numpy's limit of ${MAX_HEADER_BYTES} (np.load refuses it too); save the array again with np.save`)
   }
+  const whole = new Uint8Array(start + length)
+  whole.set(first.subarray(0, Math.min(12, whole.length)))
+  if (whole.length > 12 && readFull(src, whole.subarray(12)) !== whole.length - 12) {
+    fail(source, `header is truncated (declares ${length} bytes, file has ${(src.size ?? got) - start})`)
+  }
+  const header = parseNpyHeader(whole, source)
+  const n = product(header.shape)
+  if (!Number.isSafeInteger(n * Math.max(1, header.dtype.itemsize))) fail(source, `shape ${shapeText(header.shape)} is too large to be real`)
+  if (src.size !== undefined) checkDataSize(header, src.size - header.dataOffset, source)
+  return header
+}
+
+/** Refuses a header whose shape disagrees with the bytes that follow it (a lying or truncated file). */
+function checkDataSize(header: NpyHeader, available: number, source: string): void {
+  const needed = product(header.shape) * header.dtype.itemsize
+  if (available === needed) return
+  const hint = available > needed ? ' (extra bytes at the end: several arrays saved into one file? use np.savez)' : ''
+  fail(source, `data has ${available} bytes, shape ${shapeText(header.shape)} ${header.dtype.name} needs ${needed}${hint}`)
+}
+
+/** Bytes of memory decoding the whole array takes: float64 values, plus the strings, plus a Fortran reorder copy. */
+export function decodedBytes(header: NpyHeader): number {
+  const n = product(header.shape)
+  const text = header.dtype.kind === 'U' || header.dtype.kind === 'S'
+  // A JS string costs a few dozen bytes even when empty.
+  const perElement = 8 + (text ? 40 + header.dtype.itemsize : 0) + (header.fortranOrder ? 8 : 0)
+  return n * perElement
+}
+
+/** Refuses, before allocating, an array whose decoded form would not fit the memory budget. */
+export function checkBudget(header: NpyHeader, budget: number, source: string): void {
+  const bytes = decodedBytes(header)
+  if (bytes > budget) {
+    fail(
+      source,
+      `decoding shape ${shapeText(header.shape)} ${header.dtype.name} takes ${bytes} bytes of memory, over the budget of ${budget} bytes; ` +
+        'metrics that read arrays row by row have no such limit; raise it with INTERP_GATE_MEMORY_BUDGET=<bytes>'
+    )
+  }
+}
+
+/** Decodes a whole .npy stream into a C-order array, a few MiB of file at a time; refuses what would not fit `budget`. */
+export function readNpyArray(src: ByteSource, source: string, budget = DEFAULT_MEMORY_BUDGET): NDArray {
+  const header = readNpyHeader(src, source)
+  checkBudget(header, budget, source)
+  const { dtype, shape } = header
+  const n = product(shape)
   const reorder = header.fortranOrder && shape.length > 1
   if (dtype.kind === 'U' || dtype.kind === 'S') {
-    const raw = decodeStrings(bytes, dataOffset, n, dtype)
+    const bytes = new Uint8Array(n * dtype.itemsize)
+    readData(src, bytes, header, 0, source)
+    finishData(src, header, n * dtype.itemsize, source)
+    const raw = decodeStrings(bytes, 0, n, dtype)
     const strings = reorder ? new Array<string>(n) : raw
     if (reorder) walkFortran(shape, (c, f) => (strings[c] = raw[f]))
     return makeStrings(strings, shape, dtype.name, source)
   }
-  const raw = decodeNumbers(bytes, dataOffset, n, dtype)
-  if (!reorder) return makeArray(raw, shape, dtype.name, source)
-  const data = new Float64Array(n)
-  walkFortran(shape, (c, f) => (data[c] = raw[f]))
-  return makeArray(data, shape, dtype.name, source)
+  const raw = new Float64Array(n)
+  const wide = dtype.kind !== 'f' && dtype.itemsize === 8 ? new Array<bigint>() : undefined
+  const perStep = Math.max(1, Math.floor(STEP_BYTES / Math.max(1, dtype.itemsize)))
+  const buffer = new Uint8Array(Math.min(n, perStep) * dtype.itemsize)
+  for (let done = 0; done < n; ) {
+    const count = Math.min(perStep, n - done)
+    const bytes = buffer.subarray(0, count * dtype.itemsize)
+    readData(src, bytes, header, done * dtype.itemsize, source)
+    decodeInto(bytes, count, dtype, raw.subarray(done, done + count), wide)
+    done += count
+  }
+  finishData(src, header, n * dtype.itemsize, source)
+  let data = raw
+  if (reorder) {
+    data = new Float64Array(n)
+    walkFortran(shape, (c, f) => (data[c] = raw[f]))
+  }
+  const array = makeArray(data, shape, dtype.name, source)
+  // 64-bit integers beyond ±2^53 don't survive float64: keep them exact for ids.
+  if (wide && wide.length > 0) array.exact = reorder ? reorderExact(shape, exactOf(raw, wide)) : exactOf(raw, wide)
+  return array
+}
+
+/** Fills `bytes` from the stream; a short read means the file holds less data than its header says. */
+function readData(src: ByteSource, bytes: Uint8Array, header: NpyHeader, offset: number, source: string): void {
+  const got = readFull(src, bytes)
+  if (got !== bytes.length) {
+    const needed = product(header.shape) * header.dtype.itemsize
+    fail(source, `data has ${offset + got} bytes, shape ${shapeText(header.shape)} ${header.dtype.name} needs ${needed}`)
+  }
+}
+
+/** After the last data byte: nothing may follow (and an .npz member's CRC is checked as its stream ends). */
+function finishData(src: ByteSource, header: NpyHeader, needed: number, source: string): void {
+  const extra = new Uint8Array(1)
+  if (readFull(src, extra) !== 0) {
+    checkDataSize(header, src.size !== undefined ? src.size - header.dataOffset : needed + 1, source)
+    fail(source, `data has more than the ${needed} bytes shape ${shapeText(header.shape)} ${header.dtype.name} needs (extra bytes at the end: several arrays saved into one file? use np.savez)`)
+  }
+}
+
+/** Rows of a C-order numeric .npy stream, decoded block by block into a caller's buffer: memory is one block. */
+export interface NpyRows {
+  header: NpyHeader
+  rows: number
+  /** Elements per row: the product of the dimensions after the first. */
+  rowSize: number
+  /** Decodes the next `count` rows into out[0 .. count·rowSize) as float64. */
+  next(count: number, out: Float64Array): void
+  /** After the last row: nothing may follow, and an .npz member's CRC must match. */
+  finish(): void
+}
+
+/** True when an array can be read row by row: numeric, C order (or 1-d), at least one dimension. */
+export function streamable(header: NpyHeader): boolean {
+  const text = header.dtype.kind === 'U' || header.dtype.kind === 'S'
+  return !text && header.shape.length >= 1 && !(header.fortranOrder && header.shape.length > 1)
+}
+
+/** Opens a stream positioned at row `firstRow` (just after the header for 0) for row-block reads (see streamable). */
+export function npyRows(src: ByteSource, header: NpyHeader, source: string, firstRow = 0): NpyRows {
+  const { dtype, shape } = header
+  const rows = shape[0]
+  const rowSize = product(shape.slice(1))
+  let buffer = new Uint8Array(0)
+  let done = firstRow
+  return {
+    header,
+    rows,
+    rowSize,
+    next(count, out) {
+      const elements = count * rowSize
+      const length = elements * dtype.itemsize
+      if (buffer.length < length) buffer = new Uint8Array(length)
+      const bytes = buffer.subarray(0, length)
+      readData(src, bytes, header, done * rowSize * dtype.itemsize, source)
+      decodeInto(bytes, elements, dtype, out.subarray(0, elements))
+      done += count
+    },
+    finish: () => finishData(src, header, rows * rowSize * dtype.itemsize, source)
+  }
 }
 
 /** Checks the magic and version and parses the header dict; every failure names the file. */
@@ -141,31 +284,49 @@ const VIEWS: Record<string, TypedArrayClass> = {
   u1: Uint8Array, u2: Uint16Array, u4: Uint32Array, f2: Uint16Array, f4: Float32Array, f8: Float64Array
 }
 
-/** Decodes n numbers in file order; a typed-array view when aligned and host-endian, DataView otherwise. */
-function decodeNumbers(bytes: Uint8Array, offset: number, n: number, dtype: NpyDtype): Float64Array {
+/**
+ * Decodes n numbers in file order from `bytes` (a fresh, so aligned, buffer) into `out`; a typed-array view
+ * when host-endian, DataView otherwise. 64-bit integers beyond ±2^53 are pushed to `wide` (see exactOf).
+ */
+function decodeInto(bytes: Uint8Array, n: number, dtype: NpyDtype, out: Float64Array, wide?: bigint[]): void {
   const { kind, itemsize, little } = dtype
   const key = `${kind}${itemsize}`
-  const byteOffset = bytes.byteOffset + offset
+  const byteOffset = bytes.byteOffset
   const fast = (itemsize === 1 || little === HOST_LITTLE) && byteOffset % itemsize === 0
-  // Aligned float64 is returned as a view of the file bytes (no copy): callers must treat arrays as read-only.
-  if (fast && key === 'f8') return new Float64Array(bytes.buffer, byteOffset, n)
-  const out = new Float64Array(n)
+  if (fast && key === 'f8') {
+    out.set(new Float64Array(bytes.buffer, byteOffset, n))
+    return
+  }
   if (fast && key in VIEWS) {
     const src = new VIEWS[key](bytes.buffer, byteOffset, n)
     if (kind === 'f' && itemsize === 2) for (let i = 0; i < n; i++) out[i] = float16(src[i])
     else if (kind === 'b') for (let i = 0; i < n; i++) out[i] = src[i] ? 1 : 0
     else out.set(src)
-    return out
+    return
   }
-  if (fast && itemsize === 8) {
-    // 64-bit integers beyond ±2^53 round to the nearest float64: ids that large lose their low bits.
-    const src = kind === 'i' ? new BigInt64Array(bytes.buffer, byteOffset, n) : new BigUint64Array(bytes.buffer, byteOffset, n)
-    for (let i = 0; i < n; i++) out[i] = Number(src[i])
-    return out
+  if (itemsize === 8 && kind !== 'f') {
+    const view = new DataView(bytes.buffer, byteOffset, n * 8)
+    for (let i = 0; i < n; i++) {
+      const value = kind === 'i' ? view.getBigInt64(i * 8, little) : view.getBigUint64(i * 8, little)
+      out[i] = Number(value)
+      if (wide && !Number.isSafeInteger(out[i])) wide.push(value)
+    }
+    return
   }
   const view = new DataView(bytes.buffer, byteOffset, n * itemsize)
   const read = reader(view, key, little)
   for (let i = 0; i < n; i++) out[i] = read(i * itemsize)
+}
+
+/** Exact decimal text of every element, given the float64 values and, in order, the exact values of those beyond 2^53. */
+function exactOf(values: Float64Array, wide: bigint[]): string[] {
+  let k = 0
+  return Array.from(values, (v) => (Number.isSafeInteger(v) ? String(v) : wide[k++].toString()))
+}
+
+function reorderExact(shape: readonly number[], raw: string[]): string[] {
+  const out = new Array<string>(raw.length)
+  walkFortran(shape, (c, f) => (out[c] = raw[f]))
   return out
 }
 
@@ -179,9 +340,6 @@ function reader(view: DataView, key: string, little: boolean): (at: number) => n
     case 'u2': return (at) => view.getUint16(at, little)
     case 'i4': return (at) => view.getInt32(at, little)
     case 'u4': return (at) => view.getUint32(at, little)
-    // Same rounding beyond ±2^53 as the fast path.
-    case 'i8': return (at) => Number(view.getBigInt64(at, little))
-    case 'u8': return (at) => Number(view.getBigUint64(at, little))
     case 'f2': return (at) => float16(view.getUint16(at, little))
     case 'f4': return (at) => view.getFloat32(at, little)
     default: return (at) => view.getFloat64(at, little)

@@ -1,66 +1,50 @@
-import { type UnzipFileInfo, unzipSync } from 'fflate'
+import { type ByteSource, type RandomAccess, bytesAccess } from './byte-source.js'
 import { didYouMean } from '../util/suggest.js'
 import { fail, listText } from './errors.js'
 import type { NDArray } from './ndarray.js'
-import { parseNpy } from './npy.js'
+import { DEFAULT_MEMORY_BUDGET, readNpyArray } from './npy.js'
+import { type ZipEntry, memberSource, zipDirectory } from './zip.js'
 
-/** Largest uncompressed member we inflate unless told otherwise: 1 GiB. */
-export const DEFAULT_MAX_BYTES = 2 ** 30
+/** Largest decoded array held in memory unless told otherwise (members are inflated as a stream, never whole). */
+export const DEFAULT_MAX_BYTES = DEFAULT_MEMORY_BUDGET
 
 export interface NpzOptions {
-  /** Refuse members whose declared uncompressed size is larger (guards against zip bombs). */
+  /** Memory budget of the decoded array, checked against the member's header before allocating. */
   maxBytes?: number
 }
 
 /** Array names in an .npz archive as np.load spells them ("x" for "x.npy"), in archive order. */
-export function listNpzMembers(bytes: Uint8Array, source = 'npz archive'): string[] {
-  return zipEntries(bytes, source).map((entry) => memberName(entry.name))
+export function listNpzMembers(bytes: Uint8Array | RandomAccess, source = 'npz archive'): string[] {
+  return zipDirectory(accessOf(bytes), source).map((entry) => memberName(entry.name))
 }
 
 /**
- * Reads one array of an .npz archive (np.savez or np.savez_compressed), inflating only that member.
+ * Reads one array of an .npz archive (np.savez or np.savez_compressed), inflating only that member, as a stream.
  * `member` is "x" or "x.npy"; without one, an archive holding a single array yields it.
  */
-export function readNpzMember(bytes: Uint8Array, member: string | undefined, source: string, opts: NpzOptions = {}): NDArray {
-  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES
-  const entries = zipEntries(bytes, source)
+export function readNpzMember(bytes: Uint8Array | RandomAccess, member: string | undefined, source: string, opts: NpzOptions = {}): NDArray {
+  const { stream, display } = openNpzMember(accessOf(bytes), member, source)
+  return readNpyArray(stream, display, opts.maxBytes ?? DEFAULT_MAX_BYTES)
+}
+
+/** The member's .npy bytes as a checked forward stream (size and CRC-32 verified as it ends), and its display name. */
+export function openNpzMember(access: RandomAccess, member: string | undefined, source: string): { stream: ByteSource; display: string } {
+  const entries = zipDirectory(access, source)
   const names = entries.map((entry) => memberName(entry.name))
-  let entry: UnzipFileInfo | undefined
+  let entry: ZipEntry | undefined
   if (!member) {
     if (entries.length !== 1) fail(source, `name an array, e.g. ${source}#${names[0] ?? 'x'} (members: ${listText(names)})`)
     entry = entries[0]
   } else {
     entry = entries.find((e) => e.name === member || e.name === `${member}.npy`)
-    if (!entry) fail(source, `no member "${member}"${didYouMean(member, names)}; members: ${listText(names)}`)
+    if (!entry) fail(source, `no member ${JSON.stringify(member)}${didYouMean(member, names)}; members: ${listText(names)}`)
   }
   const display = `${source}#${member || memberName(entry.name)}`
-  if (entry.originalSize > maxBytes) {
-    fail(display, `member is ${entry.originalSize} bytes uncompressed, over the size limit of ${maxBytes} bytes`)
-  }
-  const wanted = entry.name
-  let files: Record<string, Uint8Array>
-  try {
-    files = unzipSync(bytes, { filter: (file) => file.name === wanted })
-  } catch (e) {
-    return fail(display, `can't decompress the member (${(e as Error).message})`)
-  }
-  return parseNpy(files[wanted], display)
+  return { stream: memberSource(access, entry, display), display }
 }
 
-/** The central directory, read without inflating anything. */
-function zipEntries(bytes: Uint8Array, source: string): UnzipFileInfo[] {
-  const entries: UnzipFileInfo[] = []
-  try {
-    unzipSync(bytes, {
-      filter: (file) => {
-        if (!file.name.endsWith('/')) entries.push(file)
-        return false
-      }
-    })
-  } catch (e) {
-    fail(source, `not a valid .npz (zip) archive (${(e as Error).message})`)
-  }
-  return entries
+function accessOf(bytes: Uint8Array | RandomAccess): RandomAccess {
+  return bytes instanceof Uint8Array ? bytesAccess(bytes) : bytes
 }
 
 function memberName(name: string): string {

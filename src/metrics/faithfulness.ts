@@ -25,6 +25,7 @@ function curveAuc(name: 'deletion-auc' | 'insertion-auc'): MetricDefinition<Reco
     title: deletion ? 'Deletion AUC' : 'Insertion AUC',
     direction: deletion ? 'lower' : 'higher',
     inputs: [curvesSpec(deletion ? 'removing, most relevant first,' : 'adding, most relevant first,')],
+    rowwise: true,
     params: noParams,
     compute({ curves }) {
       requireTwoPoints(curves, 'curves', 'points (K ≥ 1)')
@@ -72,6 +73,7 @@ export const aopc: MetricDefinition<{ order: 'morf' | 'lerf' }> = {
   title: 'AOPC (most relevant first)',
   direction: 'higher',
   inputs: [curvesSpec('removing, most relevant first (MoRF),')],
+  rowwise: true,
   params: z
     .object({
       order: z.enum(['morf', 'lerf']).default('morf').describe('removal order of the curves; LeRF curves go to metric aopc-lerf')
@@ -102,6 +104,7 @@ export const aopcLerf: MetricDefinition<Record<string, never>> = {
   title: 'AOPC (least relevant first)',
   direction: 'lower',
   inputs: [curvesSpec('removing, least relevant first (LeRF),')],
+  rowwise: true,
   params: noParams,
   compute({ curves }) {
     requireTwoPoints(curves, 'curves', 'points (K ≥ 1)')

@@ -7,6 +7,7 @@ export const mean: MetricDefinition<Record<string, never>> = {
   title: 'Mean of per-example scores',
   direction: 'higher',
   inputs: [{ name: 'scores', shapes: [['N']], description: 'per-example scores computed elsewhere (e.g. with Quantus)' }],
+  rowwise: true,
   params: z.object({}).strict(),
   compute({ scores }) {
     return { scores: Float64Array.from(scores.data) }

@@ -16,6 +16,7 @@ export const accuracy: MetricDefinition<Record<string, never>> = {
   title: 'Accuracy',
   direction: 'higher',
   inputs: [predictionsSpec, labelsSpec],
+  rowwise: true,
   params: z.object({}).strict(),
   binary: true,
   compute({ predictions, labels }) {

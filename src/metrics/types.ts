@@ -69,6 +69,11 @@ export interface MetricDefinition<P = any> {
   params: z.ZodType<P>
   /** Per-example 0/1 outcomes (accuracy, agreement): paired comparisons use McNemar's exact test. */
   binary?: boolean
+  /**
+   * Optional: every input is [N, ...] and compute's score for row i depends only on row i of each input (and the
+   * params), so the pipeline may call compute on blocks of rows and never hold a whole array in memory.
+   */
+  rowwise?: boolean
   compute(inputs: Record<string, NDArray>, params: P): MetricOutput
   /** Required with `columns`: the value on the rows `indices` (all rows when omitted). */
   aggregate?(columns: Record<string, Float64Array>, params: P, indices?: ArrayLike<number>): number

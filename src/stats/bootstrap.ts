@@ -23,11 +23,7 @@ export function percentileInterval(stats: ArrayLike<number>, confidence: number)
 export function meanBootstrapStats(x: Float64Array, resamples: number, rng: Rng): Float64Array {
   const n = x.length
   const stats = new Float64Array(resamples)
-  for (let r = 0; r < resamples; r++) {
-    let sum = 0
-    for (let i = 0; i < n; i++) sum += x[rng.int(n)]
-    stats[r] = sum / n
-  }
+  for (let r = 0; r < resamples; r++) stats[r] = rng.sumOfDraws(x) / n
   return stats
 }
 
@@ -41,7 +37,7 @@ export function indexBootstrapStats(
   const stats = new Float64Array(resamples)
   const indices = new Int32Array(n)
   for (let r = 0; r < resamples; r++) {
-    for (let i = 0; i < n; i++) indices[i] = rng.int(n)
+    rng.fillInt(n, indices)
     stats[r] = statistic(indices)
   }
   return stats

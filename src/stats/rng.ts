@@ -12,6 +12,10 @@ export interface Rng {
   uint32(): number
   /** An independent stream 2^64 steps ahead; this stream is left unchanged. */
   fork(): Rng
+  /** Fills `out` with int(n) draws: the same numbers as out.length calls of int(n), several times faster. */
+  fillInt(n: number, out: Int32Array): void
+  /** Σ x[int(n)] over n = x.length draws (one bootstrap resample's sum), the same draws as fillInt without storing them. */
+  sumOfDraws(x: Float64Array): number
 }
 
 /** Golden-ratio increment + murmur3 fmix32 finaliser: spreads a small seed over all 32 bits. */
@@ -22,16 +26,54 @@ function mix32(x: number): number {
   return (z ^ (z >>> 16)) | 0
 }
 
-function wrap(gen: JumpableRandomGenerator): Rng {
+function checkN(n: number): void {
+  if (!(n >= 1 && n <= 0x100000000 && Math.floor(n) === n)) {
+    throw new RangeError(`rng.int(n) needs an integer 1 <= n <= 2^32, got ${n}`)
+  }
+}
+
+/**
+ * int(n) draws with xoroshiro128+'s step inlined on local state (pure-rand's XoroShiro128Plus.next, same
+ * order of state words), so the bootstrap avoids a method call per draw. Each draw goes to out[i] or, without
+ * out, is added up as x[draw]; returns the advanced state and that sum.
+ */
+function drawFromState(state: readonly number[], n: number, count: number, out: Int32Array | null, x: Float64Array | null): [number[], number] {
+  let [s01, s00, s11, s10] = state
+  const limit = n > 2 ? Math.floor(0x100000000 / n) * n : 0x100000000
+  const inverse = 1 / n
+  let sum = 0
+  for (let i = 0; i < count; i++) {
+    let v: number
+    do {
+      v = ((s00 + s10) | 0) + 0x80000000
+      const a0 = s10 ^ s00
+      const a1 = s11 ^ s01
+      const t00 = s00
+      const t01 = s01
+      s00 = (t00 << 24) ^ (t01 >>> 8) ^ a0 ^ (a0 << 16)
+      s01 = (t01 << 24) ^ (t00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16))
+      s10 = (a1 << 5) ^ (a0 >>> 27)
+      s11 = (a0 << 5) ^ (a1 >>> 27)
+    } while (v >= limit)
+    // v % n without fmod (the slowest step): the quotient from a multiply by 1/n, corrected when it rounded off by one.
+    let r = v - Math.floor(v * inverse) * n
+    if (r < 0) r += n
+    else if (r >= n) r -= n
+    if (out) out[i] = r
+    else sum += x![r]
+  }
+  return [[s01, s00, s11, s10], sum]
+}
+
+function wrap(initial: JumpableRandomGenerator): Rng {
+  let gen = initial
   // The bootstrap calls int(n) with the same n millions of times: validate n and derive the limit once per n.
   let lastN = -1
   let limit = 0
   return {
     int(n: number): number {
       if (n !== lastN) {
-        if (!(n >= 1 && n <= 0x100000000 && Math.floor(n) === n)) {
-          throw new RangeError(`rng.int(n) needs an integer 1 <= n <= 2^32, got ${n}`)
-        }
+        checkN(n)
         lastN = n
         // pure-rand's uniformInt rejection rule, inlined: it is the hot loop of every bootstrap
         limit = n > 2 ? Math.floor(0x100000000 / n) * n : 0x100000000
@@ -46,6 +88,26 @@ function wrap(gen: JumpableRandomGenerator): Rng {
       const other = gen.clone()
       other.jump()
       return wrap(other)
+    },
+    fillInt(n: number, out: Int32Array): void {
+      checkN(n)
+      if (n > 0x7fffffff) {
+        for (let i = 0; i < out.length; i++) out[i] = this.int(n)
+        return
+      }
+      gen = xoroshiro128plusFromState(drawFromState(gen.getState(), n, out.length, out, null)[0])
+    },
+    sumOfDraws(x: Float64Array): number {
+      const n = x.length
+      checkN(n)
+      if (n > 0x7fffffff) {
+        let sum = 0
+        for (let i = 0; i < n; i++) sum += x[this.int(n)]
+        return sum
+      }
+      const [state, sum] = drawFromState(gen.getState(), n, n, null, x)
+      gen = xoroshiro128plusFromState(state)
+      return sum
     }
   }
 }

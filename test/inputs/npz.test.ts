@@ -36,11 +36,11 @@ describe('readNpzMember', () => {
     )
   })
 
-  test('a member larger than maxBytes is refused before inflating (zip bomb guard)', () => {
-    // big is 40 x 50 float64: 16000 bytes of data plus the 128-byte header.
+  test('a member whose decoded array exceeds the memory budget is refused after its header, before allocating', () => {
+    // big is 40 x 50 float64: 16000 bytes decoded.
     const read = () => readNpzMember(fixture('compressed.npz'), 'big', 'eval-out/c.npz', { maxBytes: 10_000 })
     expect(read).toThrow(InputError)
-    expect(read).toThrow('eval-out/c.npz#big: member is 16128 bytes uncompressed, over the size limit of 10000 bytes')
+    expect(read).toThrow('eval-out/c.npz#big: decoding shape [40, 50] float64 takes 16000 bytes of memory, over the budget of 10000 bytes')
     expect(readNpzMember(fixture('compressed.npz'), 'deletion_curves', 'c.npz', { maxBytes: 10_000 }).shape).toEqual([3, 5])
   })
 

@@ -88,11 +88,11 @@ describe('createInputReader', () => {
     expect(error.message).toMatch(/^stored\.npz: no member "nope"/)
   })
 
-  test('maxBytes caps whole files and npz members', () => {
-    const reader = createInputReader({ workspace: FIXTURES, maxBytes: 150 })
-    expect(() => reader.read('f64.npy')).toThrow('f64.npy: file is 176 bytes, over the size limit of 150 bytes')
-    expect(() => createInputReader({ workspace: FIXTURES, maxBytes: 1000 }).read('compressed.npz#big')).toThrow(
-      'compressed.npz#big: member is 16128 bytes uncompressed, over the size limit of 1000 bytes'
+  test('memoryBudget caps decoded arrays (checked on the header, before allocating); maxBytes no longer caps .npy files', () => {
+    expect(createInputReader({ workspace: FIXTURES, maxBytes: 150 }).read('f64.npy').shape).toEqual([2, 3])
+    // big is 40 x 50 float64: 16000 bytes decoded.
+    expect(() => createInputReader({ workspace: FIXTURES, memoryBudget: 1000 }).read('compressed.npz#big')).toThrow(
+      'compressed.npz#big: decoding shape [40, 50] float64 takes 16000 bytes of memory, over the budget of 1000 bytes'
     )
   })
 })

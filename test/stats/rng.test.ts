@@ -36,6 +36,16 @@ describe('createRng', () => {
     expect(createRng(1).int(1)).toBe(0)
   })
 
+  it.each([1, 2, 7, 1000003, 2 ** 31 - 1, 2 ** 32])('fillInt(%d) draws the same numbers as repeated int() and leaves the stream where they would', (n) => {
+    const a = createRng(9)
+    const b = createRng(9)
+    const bulk = new Int32Array(257)
+    a.fillInt(n, bulk)
+    const one = Array.from({ length: 257 }, () => b.int(n))
+    expect(Array.from(bulk, (v) => v >>> 0)).toEqual(one)
+    expect(a.uint32()).toBe(b.uint32())
+  })
+
   it('leaves the parent stream unchanged when forking', () => {
     const a = createRng(5)
     const b = createRng(5)
@@ -58,5 +68,30 @@ describe('seedFor', () => {
     expect(seedFor(0, 'a')).not.toBe(seedFor(0, 'b'))
     expect(seedFor(7, 'a')).toBe(seedFor(7, 'a'))
     expect(Number.isSafeInteger(seedFor(Number.MAX_SAFE_INTEGER, 'metric-id'))).toBe(true)
+  })
+})
+
+describe('fillInt on awkward ranges', () => {
+  // Quotients that land next to a whole number are where a multiply by 1/n rounds the wrong way.
+  it.each([3, 49, 1000003, 2 ** 31 - 1, 0x7ffffffe, 65537 * 3])('equals int(%d) draw for draw over 20,000 draws', (n) => {
+    const a = createRng(n)
+    const b = createRng(n)
+    const bulk = new Int32Array(20_000)
+    a.fillInt(n, bulk)
+    for (let i = 0; i < bulk.length; i++) if (bulk[i] !== b.int(n)) throw new Error(`draw ${i} differs`)
+  })
+})
+
+describe('sumOfDraws', () => {
+  it('adds up x at the same draws as int(x.length), in the same order, and leaves the stream where they would', () => {
+    const x = Float64Array.from({ length: 1001 }, (_, i) => Math.sin(i) * 1e3)
+    const a = createRng(21)
+    const b = createRng(21)
+    for (let r = 0; r < 3; r++) {
+      let sum = 0
+      for (let i = 0; i < x.length; i++) sum += x[b.int(x.length)]
+      expect(a.sumOfDraws(x)).toBe(sum)
+    }
+    expect(a.uint32()).toBe(b.uint32())
   })
 })

@@ -1,0 +1,256 @@
+import type { BoundMetric } from './bind.js'
+import type { InputReader, RowReader } from '../inputs/index.js'
+import type { NDArray } from '../inputs/ndarray.js'
+import { findMetric } from '../metrics/registry.js'
+import { checkShapes } from '../metrics/shapes.js'
+import type { MetricDefinition, MetricOutput } from '../metrics/types.js'
+import { identityHasher, identityInput } from './metric-result.js'
+
+/** Rows done of the metrics a pass over the arrays evaluates; called after every block. */
+export type RowsProgress = (metricIds: readonly string[], done: number, total: number) => void
+
+/** Rows [from, to) of built-in row-wise metrics, as plain data another thread can run (see computeRows). */
+export interface RowsPlan {
+  jobs: { metric: string; params: unknown; refs: Record<string, string> }[]
+  from: number
+  to: number
+  blockBytes: number
+  /** Int32 [rows done], updated by the thread that runs the plan so progress can count them. */
+  progress?: SharedArrayBuffer
+}
+
+/** Runs a plan on another thread; the returned join blocks until it is done and gives each job's scores, or undefined if it failed. */
+export type RowSplit = (plan: RowsPlan) => () => Float64Array[] | undefined
+
+export interface BlockwiseOptions {
+  /** Float64 bytes of the widest input decoded per block (default 8 MiB): memory is a few blocks, whatever N. */
+  blockBytes?: number
+  onRows?: RowsProgress
+  /** Hands the upper rows to worker threads (one split per extra thread) when every input is a seekable .npy file. */
+  split?: { threads: number; start: RowSplit; /** Inputs smaller than this stay on one thread (default 32 MiB). */ minBytes?: number }
+}
+
+/** A row-wise metric's outcome: its scores (and eval-set fingerprint), or why it failed. */
+export type BlockwiseOutcome = { output: MetricOutput; identity?: string } | { error: unknown }
+
+interface Job {
+  definition: MetricDefinition
+  params: unknown
+  id: string
+  refs: Record<string, string>
+  rows: number
+  /** Scores of rows [from, from + length). */
+  scores: Float64Array
+  hasher?: ReturnType<typeof identityHasher>
+  identityName?: string
+  failed?: unknown
+}
+
+const DEFAULT_BLOCK_BYTES = 8 * 2 ** 20
+/** Below this many bytes of input a worker thread costs more than it saves. */
+const SPLIT_MIN_BYTES = 32 * 2 ** 20
+
+/**
+ * Evaluates row-wise metrics (MetricDefinition.rowwise) whose inputs are all numeric .npy files or .npz members,
+ * in one pass over the arrays a block of rows at a time; each file is read once however many metrics use it.
+ * Metrics it cannot stream (other formats, Fortran order, text) are left out of the map for the whole-array path.
+ */
+export function evaluateBlockwise(reader: InputReader, bound: readonly BoundMetric[], options: BlockwiseOptions = {}): Map<BoundMetric, BlockwiseOutcome> {
+  const readers = new Map<string, RowReader | undefined>()
+  const outcomes = new Map<BoundMetric, BlockwiseOutcome>()
+  const planned = new Map<BoundMetric, Job>()
+  try {
+    for (const b of bound) {
+      if (!b.definition.rowwise) continue
+      try {
+        const job = planJob(b, reader, readers)
+        if (job) planned.set(b, job)
+      } catch (error) {
+        outcomes.set(b, { error })
+      }
+    }
+    const jobs = [...planned.values()]
+    const splits = startSplits(jobs, readers, options)
+    const to = splits.length ? splits[0].from : Infinity
+    // Progress counts the rows the workers have done too.
+    const onRows = options.onRows && ((ids: readonly string[], done: number, total: number) => options.onRows!(ids, splits.reduce((s, x) => s + Atomics.load(x.done, 0), done), total))
+    runRows(jobs, readers, { ...options, to, onRows })
+    for (const split of splits) joinSplit(split, jobs, reader, options)
+    for (const [b, job] of planned) {
+      outcomes.set(b, job.failed !== undefined ? { error: job.failed } : { output: { scores: job.scores }, identity: job.hasher?.digest() ?? splitIdentity(job, reader, splits.length > 0) })
+    }
+  } finally {
+    for (const r of readers.values()) r?.close()
+  }
+  return outcomes
+}
+
+/** Opens the metric's inputs (shared across metrics) and checks their shapes from the headers; undefined when not streamable. */
+function planJob(b: BoundMetric, reader: InputReader, readers: Map<string, RowReader | undefined>): Job | undefined {
+  const refs = b.entry.inputs
+  for (const ref of Object.values(refs)) {
+    if (!readers.has(ref)) readers.set(ref, reader.openRows(ref))
+    if (!readers.get(ref)) return undefined
+  }
+  const placeholders: Record<string, NDArray> = {}
+  for (const [name, ref] of Object.entries(refs)) {
+    const r = readers.get(ref)!
+    placeholders[name] = { data: new Float64Array(0), shape: r.header.shape, dtype: r.header.dtype.name, source: r.source }
+  }
+  checkShapes(b.definition.inputs, placeholders)
+  const rows = Object.values(placeholders)[0]?.shape[0] ?? 0
+  const job: Job = { definition: b.definition, params: b.params, id: b.entry.id, refs, rows, scores: new Float64Array(rows) }
+  const identityName = b.entry.ids ? undefined : identityInput(Object.keys(refs))
+  if (identityName) {
+    job.identityName = identityName
+    job.hasher = identityHasher(identityName, placeholders[identityName].shape)
+  }
+  return job
+}
+
+interface Split {
+  from: number
+  to: number
+  join: () => Float64Array[] | undefined
+  done: Int32Array
+}
+
+/** Starts worker threads on the upper rows when that is safe and worth it; this thread keeps rows [0, first split). */
+function startSplits(jobs: Job[], readers: Map<string, RowReader | undefined>, options: BlockwiseOptions): Split[] {
+  const split = options.split
+  if (!split || split.threads < 2 || jobs.length === 0) return []
+  const used = [...new Set(jobs.flatMap((j) => Object.values(j.refs)))].map((ref) => readers.get(ref)!)
+  const rows = jobs[0].rows
+  const bytes = used.reduce((s, r) => s + r.header.shape.reduce((p, d) => p * d, 1) * r.header.dtype.itemsize, 0)
+  // Workers re-open .npy files at their first row and find metrics by name; a fingerprint must be hashed in row order.
+  const safe =
+    used.every((r) => r.seekable) &&
+    jobs.every((j) => j.rows === rows && findMetric(j.definition.name) === j.definition) &&
+    jobs.every((j) => !j.identityName || readers.get(j.refs[j.identityName])!.rows.rowSize === 1)
+  if (!safe || bytes < (split.minBytes ?? SPLIT_MIN_BYTES) || rows < 2 * split.threads) return []
+  for (const job of jobs) {
+    // Hashed after the pass from the whole (one value per row) input instead.
+    job.hasher = undefined
+  }
+  const share = Math.ceil(rows / split.threads)
+  const splits: Split[] = []
+  for (let from = share; from < rows; from += share) {
+    const to = Math.min(rows, from + share)
+    const progress = new SharedArrayBuffer(4)
+    const plan: RowsPlan = {
+      jobs: jobs.map((j) => ({ metric: j.definition.name, params: j.params, refs: j.refs })),
+      from,
+      to,
+      blockBytes: options.blockBytes ?? DEFAULT_BLOCK_BYTES,
+      progress
+    }
+    splits.push({ from, to, join: split.start(plan), done: new Int32Array(progress) })
+  }
+  return splits
+}
+
+/** Copies a worker's scores in; if the worker failed, this thread computes its rows (and meets the same error, if any). */
+function joinSplit(split: Split, jobs: Job[], reader: InputReader, options: BlockwiseOptions): void {
+  const scores = split.join()
+  if (scores) {
+    jobs.forEach((job, k) => job.failed === undefined && job.scores.set(scores[k], split.from))
+    return
+  }
+  const readers = new Map<string, RowReader | undefined>()
+  try {
+    for (const ref of new Set(jobs.flatMap((j) => Object.values(j.refs)))) readers.set(ref, reader.openRows(ref, split.from))
+    runRows(jobs, readers, { ...options, from: split.from, to: split.to })
+  } catch (error) {
+    for (const job of jobs) if (job.failed === undefined) job.failed = error
+  } finally {
+    for (const r of readers.values()) r?.close()
+  }
+}
+
+function splitIdentity(job: Job, reader: InputReader, wasSplit: boolean): string | undefined {
+  if (!wasSplit || !job.identityName) return undefined
+  const array = reader.read(job.refs[job.identityName])
+  const hasher = identityHasher(job.identityName, array.shape)
+  hasher.update(array.data)
+  return hasher.digest()
+}
+
+/** A worker's part: rows [plan.from, plan.to) of each job, on readers opened at plan.from. */
+export function computeRows(reader: InputReader, plan: RowsPlan): Float64Array[] {
+  const readers = new Map<string, RowReader | undefined>()
+  try {
+    const jobs: Job[] = plan.jobs.map((j) => {
+      const definition = findMetric(j.metric)
+      if (!definition?.rowwise) throw new Error(`metric "${j.metric}" is not a built-in row-wise metric`)
+      for (const ref of Object.values(j.refs)) if (!readers.has(ref)) readers.set(ref, reader.openRows(ref, plan.from))
+      return { definition, params: j.params, id: j.metric, refs: j.refs, rows: plan.to, scores: new Float64Array(plan.to - plan.from) }
+    })
+    const done = plan.progress ? new Int32Array(plan.progress) : undefined
+    const onRows = done && ((_: readonly string[], rows: number) => Atomics.store(done, 0, rows - plan.from))
+    runRows(jobs, readers, { blockBytes: plan.blockBytes, from: plan.from, to: plan.to, offset: plan.from, onRows })
+    const failed = jobs.find((j) => j.failed !== undefined)
+    if (failed) throw failed.failed
+    return jobs.map((j) => j.scores)
+  } finally {
+    for (const r of readers.values()) r?.close()
+  }
+}
+
+interface Range extends BlockwiseOptions {
+  from?: number
+  to?: number
+  /** Row number of scores[0] (a worker's scores start at its first row). */
+  offset?: number
+}
+
+/** Reads every input block by block (rows [from, to)) and runs each metric on its block. */
+function runRows(jobs: Job[], readers: Map<string, RowReader | undefined>, options: Range): void {
+  const used = [...new Set(jobs.flatMap((j) => Object.values(j.refs)))].map((ref) => [ref, readers.get(ref)!] as const)
+  if (used.length === 0) return
+  const widest = Math.max(...used.map(([, r]) => r.rows.rowSize), 1)
+  const blockRows = Math.max(1, Math.floor((options.blockBytes ?? DEFAULT_BLOCK_BYTES) / (8 * widest)))
+  const buffers = new Map(used.map(([ref, r]) => [ref, new Float64Array(Math.min(blockRows, r.rows.rows) * r.rows.rowSize)]))
+  const total = Math.max(...used.map(([, r]) => r.rows.rows))
+  const from = options.from ?? 0
+  const to = Math.min(total, options.to ?? total)
+  const ids = jobs.map((j) => j.id)
+  // A file that turns out broken mid-way (truncated, bad CRC) fails the metrics that read it, not the others.
+  const broken = new Set<string>()
+  const guarded = (ref: string, read: () => void): void => {
+    if (broken.has(ref)) return
+    try {
+      read()
+    } catch (error) {
+      broken.add(ref)
+      for (const job of jobs) if (job.failed === undefined && Object.values(job.refs).includes(ref)) job.failed = error
+    }
+  }
+  for (let start = from; start < to; start += blockRows) {
+    const blocks = new Map<string, NDArray>()
+    for (const [ref, r] of used) {
+      const count = Math.min(blockRows, r.rows.rows - start, to - start)
+      if (count <= 0) continue
+      const data = buffers.get(ref)!.subarray(0, count * r.rows.rowSize)
+      guarded(ref, () => r.rows.next(count, data))
+      blocks.set(ref, { data, shape: [count, ...r.header.shape.slice(1)], dtype: r.header.dtype.name, source: r.source })
+    }
+    for (const job of jobs) if (job.failed === undefined && start < job.rows) runBlock(job, blocks, start - (options.offset ?? 0))
+    options.onRows?.(ids, Math.min(to, start + blockRows), total)
+  }
+  // Only a pass that reached the end can check that nothing follows the data (and an .npz member's CRC).
+  if (to === total) for (const [ref, r] of used) guarded(ref, () => r.rows.finish())
+}
+
+function runBlock(job: Job, blocks: Map<string, NDArray>, at: number): void {
+  const inputs: Record<string, NDArray> = {}
+  for (const [name, ref] of Object.entries(job.refs)) inputs[name] = blocks.get(ref)!
+  try {
+    const { scores } = job.definition.compute(inputs, job.params)
+    const count = Object.values(inputs)[0].shape[0]
+    if (!scores || scores.length !== count) throw new Error(`metric "${job.definition.name}" is marked rowwise but returned no per-row scores`)
+    job.scores.set(scores, at)
+    if (job.hasher && job.identityName) job.hasher.update(inputs[job.identityName].data)
+  } catch (error) {
+    job.failed = error
+  }
+}
