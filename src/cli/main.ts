@@ -34,6 +34,8 @@ export interface Io {
   now?: () => number
   /** Worker threads for bootstrap CIs (the bundled CLI has them). */
   parallel?: Parallel
+  /** stderr for progress, which is the tool's own text (bars, ::group:: lines) and must not be neutralised. */
+  progressErr?: (text: string) => void
 }
 
 export const EXIT = { pass: 0, fail: 1, usage: 2 } as const
@@ -49,8 +51,8 @@ const COMMAND_HELP: Record<string, string> = {
     --baseline FILE: the base branch's results.json (same suite as the config).
     --history DIR: a history store (\`interp-gate history add\`) or a folder of earlier
     results.json files, for \`gate.history: iqr\` and the trend column.
-    --max-input-bytes N (or INTERP_GATE_MAX_INPUT_BYTES): largest input file or npz
-    member read, default 1073741824 (1 GiB).
+    --max-input-bytes N (or INTERP_GATE_MAX_INPUT_BYTES): largest file read whole (text,
+    Parquet, a safetensors tensor), default 1073741824 (1 GiB); .npy/.npz are streamed.
     --shard I/N: these arrays are shard I of N (matrix jobs); gates apply after \`merge\`.
     Runs longer than 2 s show progress on stderr; --quiet turns it off.
     INTERP_GATE_MEMORY_BUDGET=<bytes>: largest array decoded whole (default 2 GiB).
@@ -131,7 +133,7 @@ async function run(args: string[], io: Io): Promise<number> {
     shard,
     memoryBudget: memoryBudget(io.env),
     parallel: io.parallel,
-    progress: (metricCount) => createProgress({ mode, write: io.err, now: io.now ?? (() => performance.now()), metrics: metricCount })
+    progress: (metricCount) => createProgress({ mode, write: io.progressErr ?? io.err, now: io.now ?? (() => performance.now()), metrics: metricCount })
   })
   io.out(`${renderTerminal(result.comparison)}\n`)
   const written = [result.paths.results, result.paths.comparison, result.paths.report].filter(Boolean)
@@ -256,7 +258,7 @@ function memoryBudget(env: Record<string, string | undefined>): number | undefin
 /** The CLI: returns the exit code; every expected failure is one clear line, never a stack trace. */
 export async function main(argv: string[], rawIo: Io): Promise<number> {
   // Untrusted text (paths, baseline fields) reaches the terminal: no line may become a workflow command.
-  const io: Io = { ...rawIo, out: (text) => rawIo.out(neutraliseTerminal(text)), err: (text) => rawIo.err(neutraliseTerminal(text)) }
+  const io: Io = { ...rawIo, out: (text) => rawIo.out(neutraliseTerminal(text)), err: (text) => rawIo.err(neutraliseTerminal(text)), progressErr: rawIo.err }
   const [command, ...rest] = argv
   if (command !== undefined && Object.hasOwn(COMMAND_HELP, command) && rest.some((a) => a === '--help' || a === '-h')) {
     io.out(`${COMMAND_HELP[command]}\n`)
