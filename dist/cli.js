@@ -545,8 +545,8 @@ const COMMAND_HELP = {
     --baseline FILE: the base branch's results.json (same suite as the config).
     --history DIR: a history store (\`interp-gate history add\`) or a folder of earlier
     results.json files, for \`gate.history: iqr\` and the trend column.
-    --max-input-bytes N (or INTERP_GATE_MAX_INPUT_BYTES): largest input file or npz
-    member read, default 1073741824 (1 GiB).
+    --max-input-bytes N (or INTERP_GATE_MAX_INPUT_BYTES): largest file read whole (text,
+    Parquet, a safetensors tensor), default 1073741824 (1 GiB); .npy/.npz are streamed.
     --shard I/N: these arrays are shard I of N (matrix jobs); gates apply after \`merge\`.
     Runs longer than 2 s show progress on stderr; --quiet turns it off.
     INTERP_GATE_MEMORY_BUDGET=<bytes>: largest array decoded whole (default 2 GiB).
@@ -644,7 +644,7 @@ async function run(args, io) {
 		parallel: io.parallel,
 		progress: (metricCount) => createProgress({
 			mode,
-			write: io.err,
+			write: io.progressErr ?? io.err,
 			now: io.now ?? (() => performance.now()),
 			metrics: metricCount
 		})
@@ -809,7 +809,8 @@ async function main(argv, rawIo) {
 	const io = {
 		...rawIo,
 		out: (text) => rawIo.out(neutraliseTerminal(text)),
-		err: (text) => rawIo.err(neutraliseTerminal(text))
+		err: (text) => rawIo.err(neutraliseTerminal(text)),
+		progressErr: rawIo.err
 	};
 	const [command, ...rest] = argv;
 	if (command !== void 0 && Object.hasOwn(COMMAND_HELP, command) && rest.some((a) => a === "--help" || a === "-h")) {
