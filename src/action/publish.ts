@@ -4,7 +4,7 @@ import { stickyMarker, upsertStickyComment } from '../github/comment.js'
 import type { RepoRef } from '../github/context.js'
 import type { Annotation } from '../report/annotations.js'
 import { headline, renderMarkdown } from '../report/markdown.js'
-import type { Comparison } from '../results/schema.js'
+import type { Comparison } from '../results/results-schema.js'
 import type { CoreLike } from './core-inputs.js'
 import type { CommentMode } from './settings.js'
 

@@ -1,5 +1,5 @@
 import { parseShard } from '../engine/shards.js'
-import type { ShardInfo } from '../results/schema.js'
+import type { ShardInfo } from '../results/results-schema.js'
 import { ActionInputError, type CoreLike, getChoiceInput, getOptionalInput } from './core-inputs.js'
 
 export type FailOn = 'error' | 'warning' | 'never'

@@ -1,5 +1,5 @@
 import type { AcceptEntry } from '../domain/policy.js'
-import type { Results, Row } from '../results/schema.js'
+import type { Results, Row } from '../results/results-schema.js'
 
 const key = (e: AcceptEntry) => `${e.metric}\n${e.reason}`
 

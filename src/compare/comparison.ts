@@ -1,16 +1,16 @@
-import type { Defaults } from '../config/schema.js'
+import type { Defaults } from '../config/config-schema.js'
 import { isGated } from '../domain/policy.js'
 import { type DecodedExamples, decodeExamples } from '../results/io.js'
-import { COMPARISON_SCHEMA, type Comparison, type Coverage, type MetricResult, type Results, type Row, type Verdict } from '../results/schema.js'
+import { COMPARISON_SCHEMA, type Comparison, type Coverage, type MetricResult, type Results, type Row, type Verdict } from '../results/results-schema.js'
 import { type Aggregate, holm } from '../stats/index.js'
 import { formatNumber } from '../util/format.js'
 import { applyAccept, splitAccept, unmatchedAccept } from './accept.js'
 import { coverageChanged, coverageNote, coverageOf } from './coverage.js'
 import { checkGates, type GateEvidence, worsening } from './gates.js'
 import { pairStatistics, type PairStatistics } from './pair-statistics.js'
-import { type GateSpec, type MetricPolicy, metricPolicy } from './policy.js'
+import { type GateSpec, type MetricPolicy, metricPolicy } from './gate-policy.js'
 
-export type { GateSpec } from './policy.js'
+export type { GateSpec } from './gate-policy.js'
 
 export interface CompareInput {
   head: Results

@@ -1,6 +1,6 @@
 import type { Dropped } from '../domain/policy.js'
 import type { DecodedExamples } from '../results/io.js'
-import type { Coverage, GateCheck, MetricResult } from '../results/schema.js'
+import type { Coverage, GateCheck, MetricResult } from '../results/results-schema.js'
 
 /** Per example: does it count (a finite score; for columns, no NaN in any column)? */
 function usableRows(x: DecodedExamples): boolean[] | undefined {

@@ -1,5 +1,5 @@
 import { isGated, type Direction, type Gate } from '../domain/policy.js'
-import type { Coverage, GateCheck, Interval } from '../results/schema.js'
+import type { Coverage, GateCheck, Interval } from '../results/results-schema.js'
 import { IQR_MIN_HISTORY, iqrFence } from '../stats/index.js'
 import { formatNumber, pText } from '../util/format.js'
 import { droppedCheck } from './coverage.js'

@@ -1,8 +1,8 @@
-import type { Defaults } from '../config/schema.js'
+import type { Defaults } from '../config/config-schema.js'
 import type { Direction } from '../domain/policy.js'
 import { finiteOrNull, jsonInterval } from '../results/encode.js'
 import type { DecodedExamples } from '../results/io.js'
-import type { Interval, MetricResult, Row } from '../results/schema.js'
+import type { Interval, MetricResult, Row } from '../results/results-schema.js'
 import { type Aggregate, compareSamples, compareSummaries, type Sample, seedFor } from '../stats/index.js'
 
 /** What compare needs from the statistics of one base/head pair. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { Config } from './schema.js'
+import type { Config } from './config-schema.js'
 
 /** Canonical JSON: keys sorted at every level, so the hash does not depend on key order in the YAML. */
 function canonical(value: unknown): string {

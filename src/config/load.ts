@@ -1,7 +1,7 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml'
 import { z } from 'zod'
 import { didYouMean } from '../util/suggest.js'
-import { type Config, configSchema, type MetricEntry, metricEntrySchema } from './schema.js'
+import { type Config, configSchema, type MetricEntry, metricEntrySchema } from './config-schema.js'
 
 export type PathKey = string | number
 

@@ -1,10 +1,10 @@
 import type { z } from 'zod'
 import { findMetric, unknownMetricMessage } from '../metrics/registry.js'
 import type { Direction, Severity } from '../domain/policy.js'
-import type { MetricDefinition } from '../metrics/types.js'
+import type { MetricDefinition } from '../metrics/definition.js'
 import { didYouMean } from '../util/suggest.js'
 import { ConfigError, issueMessages, type LoadedConfig } from '../config/load.js'
-import type { MetricEntry } from '../config/schema.js'
+import type { MetricEntry } from '../config/config-schema.js'
 
 /** A config metric entry joined with its definition and validated params. */
 export interface BoundMetric {

@@ -1,9 +1,9 @@
 import type { BoundMetric } from './bind.js'
 import type { InputReader, RowReader } from '../inputs/index.js'
-import type { NDArray } from '../inputs/ndarray.js'
+import type { NDArray } from '../domain/ndarray.js'
 import { findMetric } from '../metrics/registry.js'
 import { checkShapes } from '../metrics/shapes.js'
-import type { MetricDefinition, MetricOutput } from '../metrics/types.js'
+import type { MetricDefinition, MetricOutput } from '../metrics/definition.js'
 import { identityHasher, identityInput } from './metric-result.js'
 
 /** Rows done of the metrics a pass over the arrays evaluates; called after every block. */

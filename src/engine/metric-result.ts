@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto'
 import type { BoundMetric } from './bind.js'
-import type { Defaults } from '../config/schema.js'
-import type { NDArray } from '../inputs/ndarray.js'
+import type { Defaults } from '../config/config-schema.js'
+import type { NDArray } from '../domain/ndarray.js'
 import { finiteMean } from '../metrics/math.js'
 import { checkShapes } from '../metrics/shapes.js'
-import type { MetricOutput } from '../metrics/types.js'
+import type { MetricOutput } from '../metrics/definition.js'
 import { bootstrapColumnsCI, bootstrapMeanCI, type Interval as StatsInterval, seedFor } from '../stats/index.js'
 import { encodeFloat64, jsonInterval } from '../results/encode.js'
-import type { Interval, MetricResult } from '../results/schema.js'
+import type { Interval, MetricResult } from '../results/results-schema.js'
 
 /** Inputs whose content identifies the eval set when no ids are given, in order of preference. */
 const IDENTITY_INPUTS = ['labels', 'targets', 'mask', 'reference', 'circuit', 'correct']

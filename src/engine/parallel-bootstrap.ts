@@ -1,5 +1,5 @@
 import { bootstrapMeanCI } from '../stats/bootstrap.js'
-import type { BootstrapOptions, Interval } from '../stats/types.js'
+import type { BootstrapOptions, Interval } from '../stats/stat-types.js'
 
 /** One mean-bootstrap CI to compute: its scores and options (the seed makes the result independent of who computes it). */
 export interface CiJob {

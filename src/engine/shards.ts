@@ -1,11 +1,11 @@
 import type { BoundMetric } from './bind.js'
 import { configHash } from '../config/hash.js'
 import type { LoadedConfig } from '../config/load.js'
-import type { MetricOutput, ShardPart } from '../metrics/types.js'
+import type { MetricOutput, ShardPart } from '../metrics/definition.js'
 import { errorResult, type Identity, packMetricResult } from './metric-result.js'
 import { decodeFloat64 } from '../results/encode.js'
 import { decodeExamples, ResultsError } from '../results/io.js'
-import type { MetricResult, Results, ShardInfo } from '../results/schema.js'
+import type { MetricResult, Results, ShardInfo } from '../results/results-schema.js'
 import { type ResultsSource, resultsFile } from './pipeline.js'
 
 /** One shard's results file, as read from disk or an artifact. */

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { RESULT_METRIC_ID, SUITE } from '../domain/ids.js'
 import { verdictOf } from '../compare/comparison.js'
 import { parseResults, serializeJson } from '../results/io.js'
-import { type Comparison, comparisonSchema, type Results } from '../results/schema.js'
+import { type Comparison, comparisonSchema, type Results } from '../results/results-schema.js'
 
 /** The artifact `interp-gate-<suite>`: results.json at the root; on PR runs also comparison, report and context. */
 export const artifactName = (suite: string) => `interp-gate-${suite}`

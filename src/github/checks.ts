@@ -1,5 +1,5 @@
 import type { Annotation } from '../report/annotations.js'
-import type { Verdict } from '../results/schema.js'
+import type { Verdict } from '../results/results-schema.js'
 import { type Api, describeApiError } from './api.js'
 import type { RepoRef } from './context.js'
 

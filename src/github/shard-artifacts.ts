@@ -1,4 +1,4 @@
-import type { Results, ShardInfo } from '../results/schema.js'
+import type { Results, ShardInfo } from '../results/results-schema.js'
 import type { GitHubClients } from './api.js'
 import { downloadArtifactFiles, listRunArtifacts } from './artifacts.js'
 import { artifactName, BundleError, parseBundleResults } from './bundle.js'

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
-import type { Comparison, Results } from '../results/schema.js'
+import type { Comparison, Results } from '../results/results-schema.js'
 
 export const HISTORY_ENTRY_SCHEMA = 'interp-gate/history-entry@1'
 

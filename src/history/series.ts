@@ -1,4 +1,4 @@
-import type { Comparison } from '../results/schema.js'
+import type { Comparison } from '../results/results-schema.js'
 import type { HistoryEntry, HistoryMetric } from './entry.js'
 import { sortEntries } from './entry.js'
 

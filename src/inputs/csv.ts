@@ -1,7 +1,7 @@
 import { didYouMean } from '../util/suggest.js'
 import { fail, listText } from './errors.js'
 import { decodeText } from './json.js'
-import { type NDArray, makeArray, makeStrings } from './ndarray.js'
+import { type NDArray, makeArray, makeStrings } from '../domain/ndarray.js'
 
 /** A parsed CSV file: header names, data rows, and the file line each row starts on (for messages). */
 export interface CsvTable {

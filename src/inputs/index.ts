@@ -7,7 +7,7 @@ import { InputError, fail } from './errors.js'
 import { MAX_TEXT_BYTES, openRegularFile, readRegularFile, TEXT_LIMIT_HINT } from './files.js'
 import { parseJsonDocument, selectJson } from './json.js'
 import { type JsonLine, parseJsonLines, selectJsonLines } from './jsonl.js'
-import { type NDArray, product, shapeText } from './ndarray.js'
+import { type NDArray, product, shapeText } from '../domain/ndarray.js'
 import { DEFAULT_MEMORY_BUDGET, type NpyHeader, type NpyRows, npyRows, readNpyArray, readNpyHeader, streamable } from './npy.js'
 import { openNpzMember } from './npz.js'
 import { type InputReference, parseReference, resolveInWorkspace } from './reference.js'
@@ -15,7 +15,7 @@ import { type ByteSource, type SafetensorsHeader, parseSafetensorsHeader, readSa
 import { type PreparedColumn, readParquetColumn } from './parquet.js'
 
 export { InputError } from './errors.js'
-export { type NDArray, makeArray, makeStrings, product, row, rowSize, rows, shapeText } from './ndarray.js'
+export { type NDArray, makeArray, makeStrings, product, row, rowSize, rows, shapeText } from '../domain/ndarray.js'
 export { DEFAULT_MEMORY_BUDGET, type NpyDtype, type NpyHeader, type NpyRows, float16, parseNpy, parseNpyHeader } from './npy.js'
 export { type NpzOptions, listNpzMembers, readNpzMember } from './npz.js'
 

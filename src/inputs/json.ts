@@ -1,6 +1,6 @@
 import { didYouMean } from '../util/suggest.js'
 import { fail, listText } from './errors.js'
-import { type NDArray, makeArray, makeStrings } from './ndarray.js'
+import { type NDArray, makeArray, makeStrings } from '../domain/ndarray.js'
 
 /** Most dimensions an array may have (numpy 2's NPY_MAXDIMS). */
 export const MAX_DIMENSIONS = 64

@@ -1,7 +1,7 @@
 import { didYouMean } from '../util/suggest.js'
 import { fail, listText } from './errors.js'
 import { decodeText, jsonToArray, kindText, parseJsonText, pointerText, pointerTokens, resolvePointer } from './json.js'
-import type { NDArray } from './ndarray.js'
+import type { NDArray } from '../domain/ndarray.js'
 
 /** One non-blank line of a JSON Lines file and its 1-based line number. */
 export interface JsonLine {

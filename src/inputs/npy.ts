@@ -1,6 +1,6 @@
 import { type ByteSource, bytesAccess, rangeSource, readFull } from './byte-source.js'
 import { fail } from './errors.js'
-import { type NDArray, makeArray, makeStrings, product, shapeText } from './ndarray.js'
+import { type NDArray, makeArray, makeStrings, product, shapeText } from '../domain/ndarray.js'
 import { type PyValue, parsePyLiteral } from './pyliteral.js'
 
 /** A numpy dtype we can read, decoded from a descr string such as '<f8', '>i4', '|u1', '<U5'. */

@@ -1,7 +1,7 @@
 import { type ByteSource, type RandomAccess, bytesAccess } from './byte-source.js'
 import { didYouMean } from '../util/suggest.js'
 import { fail, listText } from './errors.js'
-import type { NDArray } from './ndarray.js'
+import type { NDArray } from '../domain/ndarray.js'
 import { DEFAULT_MEMORY_BUDGET, readNpyArray } from './npy.js'
 import { type ZipEntry, memberSource, zipDirectory } from './zip.js'
 

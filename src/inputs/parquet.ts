@@ -1,7 +1,7 @@
 import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet'
 import { didYouMean } from '../util/suggest.js'
 import { fail, InputError, listText } from './errors.js'
-import { type NDArray, makeArray, makeStrings } from './ndarray.js'
+import { type NDArray, makeArray, makeStrings } from '../domain/ndarray.js'
 
 /** Column names at the top of the schema, in file order. */
 export function parquetColumns(buffer: ArrayBuffer, file: string): string[] {

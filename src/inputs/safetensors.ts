@@ -1,6 +1,6 @@
 import { didYouMean } from '../util/suggest.js'
 import { fail, listText } from './errors.js'
-import { type NDArray, makeArray, product, shapeText } from './ndarray.js'
+import { type NDArray, makeArray, product, shapeText } from '../domain/ndarray.js'
 import { float16 } from './npy.js'
 
 // Format (huggingface/safetensors README "Format", safetensors/src/tensor.rs): 8-byte little-endian u64 N,

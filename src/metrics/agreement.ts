@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { type NDArray, row, rowSize } from '../inputs/ndarray.js'
+import { type NDArray, row, rowSize } from '../domain/ndarray.js'
 import { absolute, denseRanks, hasNaN, kParam, pearson, perRow, resolveK, topKIndices } from './math.js'
-import { type InputSpec, type MetricDefinition, MetricInputError } from './types.js'
+import { type InputSpec, type MetricDefinition, MetricInputError } from './definition.js'
 
 const inputs: InputSpec[] = [
   {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { type NDArray, row, rows } from '../inputs/ndarray.js'
+import { type NDArray, row, rows } from '../domain/ndarray.js'
 import { mannWhitneyAuc, pairedMeans, trapezoid } from './linalg.js'
-import { type MetricDefinition, MetricInputError } from './types.js'
+import { type MetricDefinition, MetricInputError } from './definition.js'
 
 /** Checks that `ids` holds integer class ids in [0, c) (NaN allowed: that example becomes NaN). */
 function checkIds(ids: NDArray, name: string, c: number): void {

@@ -2,7 +2,7 @@ import { markdownTable } from 'markdown-table'
 import { z } from 'zod'
 import type { Direction } from '../domain/policy.js'
 import { specText } from './shapes.js'
-import type { Family, InputSpec, MetricDefinition } from './types.js'
+import type { Family, InputSpec, MetricDefinition } from './definition.js'
 
 const familyTitles: Record<Family, string> = {
   task: 'Task',

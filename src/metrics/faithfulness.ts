@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { type NDArray, row, shapeText } from '../inputs/ndarray.js'
+import { type NDArray, row, shapeText } from '../domain/ndarray.js'
 import { argmax, hasNaN, pearson, perRow, spearman, unitTrapezoid } from './math.js'
-import { type InputSpec, type MetricDefinition, MetricInputError } from './types.js'
+import { type InputSpec, type MetricDefinition, MetricInputError } from './definition.js'
 
 const noParams = z.object({}).strict()
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { MetricDefinition } from './types.js'
+import type { MetricDefinition } from './definition.js'
 
 export const mean: MetricDefinition<Record<string, never>> = {
   name: 'mean',

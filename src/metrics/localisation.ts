@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { type NDArray, row, rowSize } from '../inputs/ndarray.js'
+import { type NDArray, row, rowSize } from '../domain/ndarray.js'
 import { checkZeroOne, hasNaN, kParam, perRow, resolveK, rocAuc, topKIndices } from './math.js'
-import type { InputSpec, MetricDefinition } from './types.js'
+import type { InputSpec, MetricDefinition } from './definition.js'
 
 const inputs: InputSpec[] = [
   {

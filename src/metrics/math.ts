@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { type NDArray, row, rowSize, rows } from '../inputs/ndarray.js'
-import { MetricInputError } from './types.js'
+import { type NDArray, row, rowSize, rows } from '../domain/ndarray.js'
+import { MetricInputError } from './definition.js'
 
 /** Index of the largest value; the first one on ties, as numpy.argmax. NaN if the row holds a NaN. */
 export function argmax(values: ArrayLike<number>): number {

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { z } from 'zod'
-import type { Family, MetricDefinition, MetricDoc, MetricOutput, ShardSupport } from './types.js'
+import type { Family, MetricDefinition, MetricDoc, MetricOutput, ShardSupport } from './definition.js'
 
 /** A plugin module that cannot be imported or does not export a valid metric; the message names the file. */
 export class PluginError extends Error {

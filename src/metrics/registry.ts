@@ -8,7 +8,7 @@ import * as robustness from './robustness.js'
 import * as sae from './sae.js'
 import * as sparsity from './sparsity.js'
 import * as task from './task.js'
-import type { MetricDefinition } from './types.js'
+import type { MetricDefinition } from './definition.js'
 
 /** Every built-in metric, in catalogue order. A family file exports `definitions`; list it here once. */
 export const builtinMetrics: readonly MetricDefinition[] = [

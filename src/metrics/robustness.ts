@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { type NDArray, row, rows } from '../inputs/ndarray.js'
+import { type NDArray, row, rows } from '../domain/ndarray.js'
 import { l2Distance, l2Norm } from './linalg.js'
 import { absolute, hasNaN, spearman } from './math.js'
-import { type InputSpec, type MetricDefinition, MetricInputError } from './types.js'
+import { type InputSpec, type MetricDefinition, MetricInputError } from './definition.js'
 
 const attributionsSpec: InputSpec = {
   name: 'attributions',

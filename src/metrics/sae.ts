@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { type NDArray, row, rows } from '../inputs/ndarray.js'
+import { type NDArray, row, rows } from '../domain/ndarray.js'
 import { pairedMeans, rowIndices } from './linalg.js'
 import { hasNaN, perRow } from './math.js'
-import { type InputSpec, type MetricDefinition, MetricInputError, type ShardPart } from './types.js'
+import { type InputSpec, type MetricDefinition, MetricInputError, type ShardPart } from './definition.js'
 
 const latentsSpec: InputSpec = {
   name: 'latents',

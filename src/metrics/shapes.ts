@@ -1,5 +1,5 @@
-import { type NDArray, shapeText } from '../inputs/ndarray.js'
-import { type InputSpec, MetricInputError } from './types.js'
+import { type NDArray, shapeText } from '../domain/ndarray.js'
+import { type InputSpec, MetricInputError } from './definition.js'
 
 export function specText(shape: readonly string[]): string {
   return `[${shape.join(', ')}]`

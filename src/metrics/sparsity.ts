@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { absolute, hasNaN, kParam, perRow, resolveK, rowSize, sum, topKIndices } from './math.js'
-import type { InputSpec, MetricDefinition } from './types.js'
+import type { InputSpec, MetricDefinition } from './definition.js'
 
 const attributionsSpec: InputSpec = {
   name: 'attributions',

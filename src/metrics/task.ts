@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { mannWhitneyAuc, notNaN } from './linalg.js'
 import { checkZeroOne, classIds, hasNaN, perRow } from './math.js'
-import { type MetricDefinition, MetricInputError } from './types.js'
+import { type MetricDefinition, MetricInputError } from './definition.js'
 
 const predictionsSpec = {
   name: 'predictions',

@@ -1,5 +1,5 @@
 import type { Severity } from '../domain/policy.js'
-import type { Comparison, Row } from '../results/schema.js'
+import type { Comparison, Row } from '../results/results-schema.js'
 import { formatNumber } from '../util/format.js'
 import { reading } from './markdown.js'
 

@@ -1,6 +1,6 @@
 import { markdownTable } from 'markdown-table'
 import { pWorseLabel, worsening } from '../compare/gates.js'
-import type { Comparison, GateCheck, Row } from '../results/schema.js'
+import type { Comparison, GateCheck, Row } from '../results/results-schema.js'
 import { formatNumber, formatPercent, formatSigned, pText } from '../util/format.js'
 import { codeCell, codeSpan, escapeHtml, escapeMarkdown } from './escape.js'
 import { provenanceBlock } from './provenance.js'

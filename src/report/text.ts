@@ -1,5 +1,5 @@
 import { markdownTable } from 'markdown-table'
-import type { Comparison } from '../results/schema.js'
+import type { Comparison } from '../results/results-schema.js'
 import { headline, noteLines, tableRows } from './markdown.js'
 
 const VERDICT = { fail: 'FAIL', warn: 'PASS (with warnings)', pass: 'PASS' }

@@ -1,4 +1,4 @@
-import type { Row } from '../results/schema.js'
+import type { Row } from '../results/results-schema.js'
 import { formatNumber } from '../util/format.js'
 import { codeCell } from './escape.js'
 

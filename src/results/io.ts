@@ -1,6 +1,6 @@
 import { InputError, readRegularText } from '../inputs/index.js'
 import { decodeFloat64 } from './encode.js'
-import { type Comparison, type MetricResult, type Results, resultsSchema } from './schema.js'
+import { type Comparison, type MetricResult, type Results, resultsSchema } from './results-schema.js'
 
 export class ResultsError extends Error {
   override name = 'ResultsError'

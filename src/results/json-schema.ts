@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { comparisonSchema, resultsSchema } from './schema.js'
+import { comparisonSchema, resultsSchema } from './results-schema.js'
 
 /** docs/schema/*.json: the published JSON Schemas of results.json and comparison.json. */
 export function schemaFiles(): Record<string, string> {

@@ -1,6 +1,6 @@
 import { finiteValues, quantileSorted, sortedFinite } from './quantile.js'
 import { createRng, type Rng } from './rng.js'
-import type { Aggregate, BootstrapOptions, Interval, Sample } from './types.js'
+import type { Aggregate, BootstrapOptions, Interval, Sample } from './stat-types.js'
 
 /** Throws on options no caller should pass (the config schema validates user input first). */
 export function checkBootstrapOptions(opts: BootstrapOptions): void {

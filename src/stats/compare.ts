@@ -1,6 +1,6 @@
 import { comparePairing } from './paired.js'
 import { pairSamples } from './pairing.js'
-import type { CompareOptions, Comparison, Sample } from './types.js'
+import type { CompareOptions, Comparison, Sample } from './stat-types.js'
 import { compareUnpaired } from './unpaired.js'
 
 /** Paired comparison when the runs can be paired, otherwise the unpaired one, whose `reason` says why. */

@@ -11,7 +11,7 @@ export type {
   Sample,
   TestName,
   UnpairedComparison
-} from './types.js'
+} from './stat-types.js'
 export { createRng, type Rng, seedFor } from './rng.js'
 export { quantileSorted } from './quantile.js'
 export { bootstrapCI, bootstrapColumnsCI, bootstrapMeanCI, percentileInterval, sampleCI } from './bootstrap.js'

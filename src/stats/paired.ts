@@ -3,7 +3,7 @@ import { mcnemarExact } from './mcnemar.js'
 import { pairSamples, type Pairing } from './pairing.js'
 import { signFlipTest, swapTest } from './permutation.js'
 import { createRng } from './rng.js'
-import type { Aggregate, CompareOptions, ExampleChange, Interval, PairedComparison, Sample, TestName } from './types.js'
+import type { Aggregate, CompareOptions, ExampleChange, Interval, PairedComparison, Sample, TestName } from './stat-types.js'
 
 /** How many of the worst per-example changes a comparison lists. */
 export const TOP_WORSE = 5

@@ -1,5 +1,5 @@
 import { columnRows } from './bootstrap.js'
-import type { Aggregate, Sample } from './types.js'
+import type { Aggregate, Sample } from './stat-types.js'
 
 /** How base and head rows line up. */
 export type Pairing =

@@ -1,5 +1,5 @@
 import type { Rng } from './rng.js'
-import type { Aggregate } from './types.js'
+import type { Aggregate } from './stat-types.js'
 
 /** Largest n for which the sign-flip test enumerates all 2^n sign vectors. */
 export const EXACT_MAX_N = 20

@@ -1,6 +1,6 @@
 import { normalCdf, normalQuantile } from './normal.js'
 import type { Direction } from '../domain/policy.js'
-import type { Interval } from './types.js'
+import type { Interval } from './stat-types.js'
 
 /** Sufficient statistics of a run's finite per-example scores (what results.json keeps above max-examples). */
 export interface Summary {

@@ -3,7 +3,7 @@ import { pairSamples } from './pairing.js'
 import { pooledAggregateTest, pooledMeanTest, type PermutationResult } from './permutation.js'
 import { finiteValues } from './quantile.js'
 import { createRng, type Rng } from './rng.js'
-import type { Aggregate, CompareOptions, Interval, Sample, UnpairedComparison } from './types.js'
+import type { Aggregate, CompareOptions, Interval, Sample, UnpairedComparison } from './stat-types.js'
 
 interface Side {
   n: number

@@ -7,7 +7,7 @@ import { compare } from '../../src/compare/comparison.js'
 import { parseConfig } from '../../src/config/load.js'
 import { computeResults, gateSpecs, loadConfig } from '../../src/engine/pipeline.js'
 import { decodeFloat64 } from '../../src/results/encode.js'
-import type { MetricResult } from '../../src/results/schema.js'
+import type { MetricResult } from '../../src/results/results-schema.js'
 
 // Fixtures: test/fixtures/adapters/make_adapters.py writes each library's files with the field names of its own code:
 // - SAEBench: sae_bench/evals/base_eval_output.py, eval_output_schema_meta_sae_decoder_variance.json (top-level fields),

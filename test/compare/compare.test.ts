@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { compare, type GateSpec, verdictOf } from '../../src/compare/comparison.js'
 import { marginOf, worsening } from '../../src/compare/gates.js'
-import type { Defaults } from '../../src/config/schema.js'
-import type { Row } from '../../src/results/schema.js'
+import type { Defaults } from '../../src/config/config-schema.js'
+import type { Row } from '../../src/results/results-schema.js'
 import { metric, results } from '../helpers/results.js'
 
 const defaults: Defaults = { confidence: 0.95, resamples: 2000, seed: 0, severity: 'error', correction: 'holm', 'max-examples': 100000 }

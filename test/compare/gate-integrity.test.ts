@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { compare, type GateSpec } from '../../src/compare/comparison.js'
 import { ConfigError, parseConfig } from '../../src/config/load.js'
-import type { Defaults } from '../../src/config/schema.js'
+import type { Defaults } from '../../src/config/config-schema.js'
 import { coverageText } from '../../src/report/markdown.js'
-import type { MetricResult, Results, Row } from '../../src/results/schema.js'
+import type { MetricResult, Results, Row } from '../../src/results/results-schema.js'
 import { metric, results } from '../helpers/results.js'
 
 const defaults: Defaults = { confidence: 0.95, resamples: 2000, seed: 0, severity: 'error', correction: 'holm', 'max-examples': 100000 }

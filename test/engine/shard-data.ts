@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { InputSpec, MetricDefinition } from '../../src/metrics/types.js'
+import type { InputSpec, MetricDefinition } from '../../src/metrics/definition.js'
 
 /** mulberry32: a small seeded generator, independent of the code under test. */
 export function rng(seed: number): () => number {

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { main } from '../../src/cli/main.js'
 import { builtinMetrics } from '../../src/metrics/registry.js'
 import { decodeFloat64 } from '../../src/results/encode.js'
-import type { Comparison, MetricResult, Results } from '../../src/results/schema.js'
+import type { Comparison, MetricResult, Results } from '../../src/results/results-schema.js'
 import { inputsFor, rng, sliceRows, type Table, writeTables } from './shard-data.js'
 
 async function cli(argv: string[], cwd: string) {

@@ -4,7 +4,7 @@ import { basename, join } from 'node:path'
 import { strToU8, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { CAPS, isSafePath, parseContext, parseUntrustedComparison, stageBundle, unzipBundle } from '../../src/github/bundle.js'
-import type { Comparison } from '../../src/results/schema.js'
+import type { Comparison } from '../../src/results/results-schema.js'
 import { results } from '../helpers/results.js'
 import { zipFiles } from '../e2e/github-env.js'
 

@@ -1,5 +1,5 @@
 import { encodeFloat64 } from '../../src/results/encode.js'
-import type { MetricResult, Results } from '../../src/results/schema.js'
+import type { MetricResult, Results } from '../../src/results/results-schema.js'
 
 /** A results entry built by hand: value = mean of the scores when scores are given. */
 export function metric(id: string, fields: Partial<MetricResult> & { scores?: number[]; ids?: string[] } = {}): MetricResult {

@@ -7,7 +7,7 @@ import { entryFromResults, HistoryError, parseEntry } from '../../src/history/en
 import { FolderStore, serializeEntry } from '../../src/history/folder-store.js'
 import { attachTrends, historyValues, metricSeries } from '../../src/history/series.js'
 import { serializeJson } from '../../src/results/io.js'
-import type { Comparison } from '../../src/results/schema.js'
+import type { Comparison } from '../../src/results/results-schema.js'
 import { ROOT } from '../helpers/run-action.js'
 import { metric, results } from '../helpers/results.js'
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { expect } from 'vitest'
-import type { NDArray } from '../../src/inputs/ndarray.js'
+import type { NDArray } from '../../src/domain/ndarray.js'
 
 /** Fixtures written by test/fixtures/inputs/make_fixtures.py (numpy), with the values numpy computed. */
 export const FIXTURES = fileURLToPath(new URL('../fixtures/inputs/', import.meta.url))

@@ -8,7 +8,7 @@ import {
   signAgreement,
   signedRankAgreement
 } from '../../src/metrics/agreement.js'
-import { MetricInputError } from '../../src/metrics/types.js'
+import { MetricInputError } from '../../src/metrics/definition.js'
 import { arr, one, paramIssues, run } from './metric-helpers.js'
 
 const topK = [featureAgreement, rankAgreement, signAgreement, signedRankAgreement]

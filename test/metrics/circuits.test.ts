@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { cmd, cpr, edgeAuroc, logitDiff, normalizedFaithfulness } from '../../src/metrics/circuits.js'
-import { MetricInputError } from '../../src/metrics/types.js'
+import { MetricInputError } from '../../src/metrics/definition.js'
 import { aggregateOf, arr, run, scores } from './metric-helpers.js'
 
 describe('logit-diff', () => {

@@ -12,7 +12,7 @@ import {
   monotonicityCorrelation,
   sufficiency
 } from '../../src/metrics/faithfulness.js'
-import { MetricInputError } from '../../src/metrics/types.js'
+import { MetricInputError } from '../../src/metrics/definition.js'
 import { arr, one, paramIssues, run, scores } from './metric-helpers.js'
 
 describe('deletion-auc / insertion-auc (RISE)', () => {

@@ -7,7 +7,7 @@ import {
   relevanceRankAccuracy,
   topKIntersection
 } from '../../src/metrics/localisation.js'
-import { MetricInputError } from '../../src/metrics/types.js'
+import { MetricInputError } from '../../src/metrics/definition.js'
 import { arr, one, run, scores } from './metric-helpers.js'
 
 const attributions = [0.9, 0.1, -0.5, 0.7, 0.3, 0.0]

@@ -13,7 +13,7 @@ import {
   spearman,
   topKIndices
 } from '../../src/metrics/math.js'
-import { MetricInputError } from '../../src/metrics/types.js'
+import { MetricInputError } from '../../src/metrics/definition.js'
 import { arr } from './metric-helpers.js'
 
 describe('k params', () => {

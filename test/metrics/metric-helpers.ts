@@ -1,7 +1,7 @@
 import { expect } from 'vitest'
-import type { NDArray } from '../../src/inputs/ndarray.js'
+import type { NDArray } from '../../src/domain/ndarray.js'
 import { checkShapes } from '../../src/metrics/shapes.js'
-import type { MetricDefinition, MetricOutput } from '../../src/metrics/types.js'
+import type { MetricDefinition, MetricOutput } from '../../src/metrics/definition.js'
 
 type Nested = number | boolean | null | Nested[]
 

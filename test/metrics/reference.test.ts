@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { NDArray } from '../../src/inputs/ndarray.js'
+import type { NDArray } from '../../src/domain/ndarray.js'
 import { finiteMean } from '../../src/metrics/math.js'
 import { builtinMetrics, findMetric } from '../../src/metrics/registry.js'
 import { expectClose, run } from './metric-helpers.js'

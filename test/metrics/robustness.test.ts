@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { avgSensitivity, localLipschitz, maxSensitivity, randomizationSimilarity } from '../../src/metrics/robustness.js'
-import { MetricInputError } from '../../src/metrics/types.js'
+import { MetricInputError } from '../../src/metrics/definition.js'
 import { arr, run, scores, shaped } from './metric-helpers.js'
 
 // Example 0: a = (3, 4), ‖a‖ = 5; distances 0, 5, 5, 1 → ratios 0, 1, 1, 0.2.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { effectiveComplexity, entropy, gini, nonzeroFraction, topKMass } from '../../src/metrics/sparsity.js'
-import { MetricInputError } from '../../src/metrics/types.js'
+import { MetricInputError } from '../../src/metrics/definition.js'
 import { arr, one, paramIssues, run, scores } from './metric-helpers.js'
 
 describe('nonzero-fraction', () => {

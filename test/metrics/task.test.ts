@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { accuracy, agreement, auroc, topKAccuracy } from '../../src/metrics/task.js'
-import { MetricInputError } from '../../src/metrics/types.js'
+import { MetricInputError } from '../../src/metrics/definition.js'
 import { arr, paramIssues, run, scores } from './metric-helpers.js'
 
 describe('accuracy', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { buildAnnotations } from '../../src/report/annotations.js'
 import { codeSpan, escapeHtml, escapeMarkdown } from '../../src/report/escape.js'
 import { deltaText, renderMarkdown } from '../../src/report/markdown.js'
-import type { Comparison, Row } from '../../src/results/schema.js'
+import type { Comparison, Row } from '../../src/results/results-schema.js'
 import { formatNumber, formatSigned } from '../../src/util/format.js'
 
 const GOLDEN = join(import.meta.dirname, '../fixtures/report')

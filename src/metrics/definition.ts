@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { Direction } from '../domain/policy.js'
-import type { NDArray } from '../inputs/ndarray.js'
+import type { NDArray } from '../domain/ndarray.js'
 
 export type Family =
   | 'task'

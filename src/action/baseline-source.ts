@@ -1,5 +1,5 @@
 import type { GitHubClients } from '../github/api.js'
-import { type BaselineSearch, downloadBaseline, findBaselineRun } from '../github/baseline.js'
+import { type BaselineSearch, downloadBaseline, findBaselineRun } from '../github/baseline-run.js'
 import { artifactName } from '../github/bundle.js'
 import type { RunContext } from '../github/context.js'
 import { resolveInWorkspace } from '../inputs/index.js'

@@ -1,4 +1,4 @@
-import type { Results } from '../results/schema.js'
+import type { Results } from '../results/results-schema.js'
 import { type Api, describeApiError, type GitHubClients, GitHubError, paginateBounded } from './api.js'
 import { downloadArtifactFiles, listRunArtifacts } from './artifacts.js'
 import { BundleError, CAPS, parseBundleResults } from './bundle.js'

@@ -1,5 +1,5 @@
 import { type Direction, type Gate, type Severity, stricterSeverity } from '../domain/policy.js'
-import type { MetricResult } from '../results/schema.js'
+import type { MetricResult } from '../results/results-schema.js'
 import { gateText, sameGate } from './gates.js'
 
 /** What the head's config says about one metric id: its gate, severity and where it sits (for annotations). */

@@ -7,7 +7,7 @@ import { FolderStore } from '../history/folder-store.js'
 import { type MetricSeries, metricSeries } from '../history/series.js'
 import { trendText } from '../report/trend.js'
 import { readResultsFile } from '../results/io.js'
-import { type Comparison, comparisonSchema } from '../results/schema.js'
+import { type Comparison, comparisonSchema } from '../results/results-schema.js'
 import { formatNumber } from '../util/format.js'
 
 interface HistoryIo {
