@@ -22,18 +22,23 @@ function dataset(n, f) {
     console.log(`generating N=${n}, F=${f} (numpy)…`)
     execFileSync('python3', [join(root, 'bench/generate.py'), '--out', dir, '--n', String(n), '--f', String(f)], { stdio: 'inherit' })
   }
-  const bytes = readdirSync(dir).filter((x) => x.endsWith('.npy')).reduce((s, x) => s + statSync(join(dir, x)).size, 0)
-  writeFileSync(join(dir, 'interp-gate.yml'), [
-    'version: 1',
-    `defaults: { resamples: ${resamples} }`,
-    'metrics:',
-    '  - { id: accuracy, metric: accuracy, inputs: { predictions: logits.npy, labels: labels.npy } }',
-    '  - { id: nonzero, metric: nonzero-fraction, inputs: { attributions: attributions.npy } }',
-    '  - { id: gini, metric: gini, inputs: { attributions: attributions.npy } }',
-    '  - { id: deletion, metric: deletion-auc, inputs: { curves: deletion.npy } }',
-    '  - { id: insertion, metric: insertion-auc, inputs: { curves: insertion.npy } }',
-    ''
-  ].join('\n'))
+  const bytes = readdirSync(dir)
+    .filter((x) => x.endsWith('.npy'))
+    .reduce((s, x) => s + statSync(join(dir, x)).size, 0)
+  writeFileSync(
+    join(dir, 'interp-gate.yml'),
+    [
+      'version: 1',
+      `defaults: { resamples: ${resamples} }`,
+      'metrics:',
+      '  - { id: accuracy, metric: accuracy, inputs: { predictions: logits.npy, labels: labels.npy } }',
+      '  - { id: nonzero, metric: nonzero-fraction, inputs: { attributions: attributions.npy } }',
+      '  - { id: gini, metric: gini, inputs: { attributions: attributions.npy } }',
+      '  - { id: deletion, metric: deletion-auc, inputs: { curves: deletion.npy } }',
+      '  - { id: insertion, metric: insertion-auc, inputs: { curves: insertion.npy } }',
+      ''
+    ].join('\n')
+  )
   return { dir, bytes }
 }
 

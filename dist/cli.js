@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-import { B as builtinMetrics, C as specText, D as renderMarkdown, E as noteLines, F as HistoryError, H as unknownMetricMessage, I as entryFromResults, K as formatNumber, L as historySchemaFiles, M as neutraliseTerminal, N as markdownTable, O as tableRows, P as metricSeries, Q as resultsSchema, T as headline, U as ConfigError, V as findMetric, W as compare, X as serializeJson, Y as readResultsFile, Z as comparisonSchema, _ as runPipeline, a as dashboardData, b as writeOutputs, c as seriesChanges, d as renderDashboard, dt as bundledParallel, f as TOOL, g as loadConfig, h as gateSpecs, i as progressMode, j as trendText, l as FolderStore, lt as toJSONSchema, m as aggregateLookup, n as parseShard, o as CHANGE_POINT_DEFAULTS, p as adapterGateSpecs, q as ResultsError, r as createProgress, t as mergeShards, tt as InputError, v as OutputError, y as prepareOutputFolder } from "./chunks/shared.js";
+import { B as builtinMetrics, C as specText, D as renderMarkdown, E as noteLines, F as HistoryError, H as unknownMetricMessage, I as entryFromResults, K as formatNumber, L as historySchemaFiles, M as neutraliseTerminal, N as markdownTable, O as tableRows, P as metricSeries, Q as resultsSchema, T as headline, U as ConfigError, V as findMetric, W as compare, X as serializeJson, Y as readResultsFile, Z as comparisonSchema, _ as runPipeline, a as dashboardData, b as writeOutputs, c as seriesChanges, d as renderDashboard, f as TOOL, ft as bundledParallel, g as loadConfig, h as gateSpecs, i as progressMode, j as trendText, l as FolderStore, m as aggregateLookup, n as parseShard, nt as InputError, o as CHANGE_POINT_DEFAULTS, p as adapterGateSpecs, q as ResultsError, r as createProgress, t as mergeShards, tt as readRegularText, ut as toJSONSchema, v as OutputError, y as prepareOutputFolder } from "./chunks/shared.js";
 import { parseArgs } from "node:util";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 // src/metrics/docs.ts
 const familyTitles = {
@@ -262,7 +262,7 @@ function displayWidth(text) {
 	}
 	return width;
 }
-// src/cli/dashboard.ts
+// src/cli/dashboard-command.ts
 const DASHBOARD_HELP = `interp-gate dashboard — a static page of every metric's history
 
 Usage:
@@ -304,7 +304,7 @@ function dashboardCommand(args, io) {
 	io.out(`wrote ${join(values.out, "index.html")} (${entries.length} entries, ${(html.length / 1024).toFixed(0)} KiB)\n`);
 	return 0;
 }
-// src/cli/history.ts
+// src/cli/history-command.ts
 const HISTORY_HELP = `interp-gate history — metric values across commits, and where they changed
 
 Usage:
@@ -328,11 +328,11 @@ function positiveNumber(text, name, fallback) {
 	return v;
 }
 /** Store contents come from other runs: control characters never reach the terminal. */
-const escapeTerminal = (text) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, "?");
+const escapeTerminal = neutraliseTerminal;
 function readComparison(path, display) {
 	let raw;
 	try {
-		raw = JSON.parse(readFileSync(path, "utf8"));
+		raw = JSON.parse(readRegularText(path, display));
 	} catch (error) {
 		throw new HistoryError(`${display}: cannot read a comparison file (${error.code ?? error.message})`);
 	}
@@ -467,7 +467,7 @@ function schemaFiles() {
 		"comparison.schema.json": render(comparisonSchema, "interp-gate/comparison@1")
 	};
 }
-// src/cli/merge.ts
+// src/cli/merge-command.ts
 /** `interp-gate merge`: the pipeline with the shards' results in place of computing from arrays. */
 async function mergeCommand(args, io) {
 	const { values, positionals } = parseArgs({

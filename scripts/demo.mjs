@@ -4,9 +4,18 @@ import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const args = [
-  'dist/cli.js', 'run', '-C', 'examples/quickstart',
-  '--baseline', 'baseline/results.json', '--out', 'out',
-  '--commit', '9c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d', '--ref', 'refs/pull/42/merge'
+  'dist/cli.js',
+  'run',
+  '-C',
+  'examples/quickstart',
+  '--baseline',
+  'baseline/results.json',
+  '--out',
+  'out',
+  '--commit',
+  '9c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d',
+  '--ref',
+  'refs/pull/42/merge'
 ]
 console.log(`$ interp-gate ${args.slice(1).join(' ')}\n`)
 const { status } = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' })

@@ -3,11 +3,29 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 // DESIGN.md: the layout is the architecture; each folder imports only the folders below it (top to bottom).
-const LAYERS = ['action', 'cli', 'engine', 'github', 'history', 'report', 'compare', 'results', 'config', 'metrics', 'adapters', 'inputs', 'stats', 'domain', 'util']
+const LAYERS = [
+  'action',
+  'cli',
+  'engine',
+  'github',
+  'history',
+  'report',
+  'compare',
+  'results',
+  'config',
+  'metrics',
+  'adapters',
+  'inputs',
+  'stats',
+  'domain',
+  'util'
+]
 const SRC = resolve(import.meta.dirname, '../src')
 
 function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []))
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []
+  )
 }
 
 const layerOf = (file: string) => relative(SRC, file).split('/')[0]

@@ -54,6 +54,8 @@ describe('pipeline with a plugin metric', () => {
   it('refuses a plugin module outside the workspace', async () => {
     const ws = mkdtempSync(join(tmpdir(), 'interp-gate-plugin-'))
     writeFileSync(join(ws, 'interp-gate.yml'), 'version: 1\nmetrics:\n  - id: m\n    metric: plugin\n    module: ../evil.mjs\n')
-    await expect(runPipeline({ workspace: ws, config: 'interp-gate.yml', baseline: null, outDir: 'out' })).rejects.toThrow(/interp-gate\.yml:5:13 metrics\[0\]\.module: \.\.\/evil\.mjs: path leaves the workspace/)
+    await expect(runPipeline({ workspace: ws, config: 'interp-gate.yml', baseline: null, outDir: 'out' })).rejects.toThrow(
+      /interp-gate\.yml:5:13 metrics\[0\]\.module: \.\.\/evil\.mjs: path leaves the workspace/
+    )
   })
 })

@@ -20,6 +20,10 @@ export function emitAnnotations(core: CoreLike, annotations: readonly Annotation
     const props = { title: a.title, ...(a.file ? { file: a.file } : {}), ...(a.line ? { startLine: a.line } : {}) }
     core[a.level](a.message, props)
   }
-  if (dropped > 0) core.notice(`${dropped} more interp-gate annotation(s) not shown (GitHub shows ${ANNOTATION_LIMIT} errors and ${ANNOTATION_LIMIT} warnings per step); see the job summary.`, { title: 'interp-gate' })
+  if (dropped > 0)
+    core.notice(
+      `${dropped} more interp-gate annotation(s) not shown (GitHub shows ${ANNOTATION_LIMIT} errors and ${ANNOTATION_LIMIT} warnings per step); see the job summary.`,
+      { title: 'interp-gate' }
+    )
   return { emitted: used.error + used.warning + used.notice, dropped }
 }

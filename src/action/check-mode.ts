@@ -42,7 +42,15 @@ function artifactPurpose(ctx: RunContext, settings: Settings): 'baseline' | 'pul
   return ctx.push && branchMatches(ctx.push.branch, saveOnPatterns(settings.saveOn, ctx.defaultBranch)) ? 'baseline' : null
 }
 
-async function uploadArtifact(deps: ModeDeps, clients: GitHubClients, ctx: RunContext, settings: Settings, result: PipelineResult, fromRoot: (p: string) => string, tmp: string): Promise<void> {
+async function uploadArtifact(
+  deps: ModeDeps,
+  clients: GitHubClients,
+  ctx: RunContext,
+  settings: Settings,
+  result: PipelineResult,
+  fromRoot: (p: string) => string,
+  tmp: string
+): Promise<void> {
   const { core, env } = deps
   const purpose = artifactPurpose(ctx, settings)
   if (!purpose) return
@@ -52,13 +60,20 @@ async function uploadArtifact(deps: ModeDeps, clients: GitHubClients, ctx: RunCo
     return
   }
   const pr = ctx.pullRequest
-  const sources = Object.fromEntries(result.config.config.metrics.flatMap((m) => (m.source && isSafePath(fromRoot(m.source)) ? [[m.id, fromRoot(m.source)]] : [])))
+  const sources = Object.fromEntries(
+    result.config.config.metrics.flatMap((m) => (m.source && isSafePath(fromRoot(m.source)) ? [[m.id, fromRoot(m.source)]] : []))
+  )
   const configPath = fromRoot(settings.config)
   const context: BundleContext | undefined = pr
     ? { format: 1, headSha: pr.headSha, baseSha: pr.baseSha, suite: result.results.suite, ...(isSafePath(configPath) ? { configPath } : {}), sources }
     : undefined
   const dir = mkdtempSync(join(tmp, 'interp-gate-artifact-'))
-  const files = stageBundle(dir, purpose === 'baseline' ? { results: result.results } : { results: result.results, comparison: result.comparison, report: commentBody(result.comparison), context })
+  const files = stageBundle(
+    dir,
+    purpose === 'baseline'
+      ? { results: result.results }
+      : { results: result.results, comparison: result.comparison, report: commentBody(result.comparison), context }
+  )
   try {
     const { id } = await clients.artifacts.upload(name, files, dir)
     core.info(`interp-gate: uploaded artifact "${name}"${id ? ` (id ${id})` : ''}${purpose === 'baseline' ? ' as the baseline for pull requests' : ''}`)
@@ -75,7 +90,10 @@ async function uploadShard(deps: ModeDeps, clients: GitHubClients | null, settin
   const { core, env } = deps
   const name = shardArtifactName(result.results.suite, settings.shard!)
   if (!clients || !env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
-    core.warning(`interp-gate: not uploading "${name}": it needs a github-token and a GitHub-hosted job (ACTIONS_RUNTIME_TOKEN); mode: merge will miss this shard`, { title: 'interp-gate: shard' })
+    core.warning(
+      `interp-gate: not uploading "${name}": it needs a github-token and a GitHub-hosted job (ACTIONS_RUNTIME_TOKEN); mode: merge will miss this shard`,
+      { title: 'interp-gate: shard' }
+    )
     return
   }
   const dir = mkdtempSync(join(tmp, 'interp-gate-shard-'))
@@ -144,7 +162,9 @@ export async function runCheckMode(deps: ModeDeps, settings: Settings, produce?:
     await uploadArtifact(deps, clients, ctx, settings, result, fromRoot, tmp)
     if (store instanceof BranchStore && artifactPurpose(ctx, settings) === 'baseline') {
       const repoUrl = `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${ctx.repo.fullName}`
-      const dashboard = settings.dashboard ? (entries: HistoryEntry[]) => renderDashboard(dashboardData(entries, { repoUrl }), { title: `interp-gate: ${ctx.repo.fullName}` }) : undefined
+      const dashboard = settings.dashboard
+        ? (entries: HistoryEntry[]) => renderDashboard(dashboardData(entries, { repoUrl }), { title: `interp-gate: ${ctx.repo.fullName}` })
+        : undefined
       await recordHistory(core, { store, ctx, result, earlier, dashboard })
     }
     if (pr?.fork) core.info(FORK_NOTE)
@@ -164,6 +184,7 @@ export async function runCheckMode(deps: ModeDeps, settings: Settings, produce?:
   } else if (ctx) core.info('interp-gate: no github-token: skipped the base-branch baseline, artifact, PR comment and check run')
 
   if (result.inputErrors) core.setFailed(`interp-gate: ${result.inputErrors} metric(s) could not be computed; see the annotations`)
-  else if (comparison.verdict === 'fail' && settings.failOn !== 'never') core.setFailed(`interp-gate: a gate failed (${regressions} regressed or failed metric(s))`)
+  else if (comparison.verdict === 'fail' && settings.failOn !== 'never')
+    core.setFailed(`interp-gate: a gate failed (${regressions} regressed or failed metric(s))`)
   else if (comparison.verdict === 'warn' && settings.failOn === 'warning') core.setFailed('interp-gate: warnings and fail-on is "warning"')
 }

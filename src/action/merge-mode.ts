@@ -14,7 +14,8 @@ export async function runMergeMode(deps: ModeDeps, settings: Settings): Promise<
   const ctx = readRunContext(deps.env)
   const runId = ctx.runId
   if (runId === null) throw new ActionInputError('input "mode": merge collects the shard artifacts of this workflow run, but GITHUB_RUN_ID is not set')
-  if (!settings.token || !deps.github) throw new ActionInputError('input "github-token": mode: merge downloads the shard artifacts and needs a token with actions: read')
+  if (!settings.token || !deps.github)
+    throw new ActionInputError('input "github-token": mode: merge downloads the shard artifacts and needs a token with actions: read')
   const clients = deps.github(settings.token)
   const tmp = deps.env.RUNNER_TEMP || tmpdir()
   await runCheckMode(deps, settings, async (loaded, bound, info) => {

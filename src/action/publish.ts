@@ -21,7 +21,15 @@ export function wantsNewComment(mode: CommentMode, c: Comparison): boolean {
   if (mode === 'always') return true
   if (mode === 'never') return false
   if (mode === 'on-change') return c.rows.some((r) => r.status !== 'pass')
-  return c.rows.some((r) => r.status === 'regressed' || r.status === 'accepted' || r.status === 'failed' || r.status === 'error' || r.status === 'missing' || r.status === 'incompatible')
+  return c.rows.some(
+    (r) =>
+      r.status === 'regressed' ||
+      r.status === 'accepted' ||
+      r.status === 'failed' ||
+      r.status === 'error' ||
+      r.status === 'missing' ||
+      r.status === 'incompatible'
+  )
 }
 
 export interface PublishTarget {

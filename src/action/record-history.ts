@@ -12,7 +12,13 @@ import type { CoreLike } from './core-inputs.js'
 import type { Settings } from './settings.js'
 
 /** The store `history` names: a folder in the workspace, the history branch (needs a token), or none. */
-export function openHistoryStore(core: CoreLike, settings: Settings, workspace: string, clients: GitHubClients | null, ctx: RunContext | null): HistoryStore | null {
+export function openHistoryStore(
+  core: CoreLike,
+  settings: Settings,
+  workspace: string,
+  clients: GitHubClients | null,
+  ctx: RunContext | null
+): HistoryStore | null {
   const h = settings.history
   if (h.kind === 'folder') return new FolderStore(resolveInWorkspace(workspace, h.path), h.path)
   if (h.kind === 'none') return null
@@ -20,7 +26,11 @@ export function openHistoryStore(core: CoreLike, settings: Settings, workspace: 
     core.info('interp-gate: history: branch needs GitHub Actions and a github-token; no history this run')
     return null
   }
-  return new BranchStore(clients.api, { repo: ctx.repo, branch: settings.historyBranch }, { keep: settings.historyKeep, log: (m) => core.info(`interp-gate: ${m}`) })
+  return new BranchStore(
+    clients.api,
+    { repo: ctx.repo, branch: settings.historyBranch },
+    { keep: settings.historyKeep, log: (m) => core.info(`interp-gate: ${m}`) }
+  )
 }
 
 /** The suite's entries; a branch that cannot be read costs the trend and history gate, never the run. */
@@ -51,11 +61,17 @@ export interface RecordInput {
 /** Push run on a save-on branch: append this commit's entry, then report change points it confirms like regressions. */
 export async function recordHistory(core: CoreLike, input: RecordInput): Promise<void> {
   const { store, ctx, result } = input
-  const entry = entryFromResults(result.results, { parent: ctx.push?.before ?? null, runId: ctx.runId, comparison: result.comparison.base ? result.comparison : null })
+  const entry = entryFromResults(result.results, {
+    parent: ctx.push?.before ?? null,
+    runId: ctx.runId,
+    comparison: result.comparison.base ? result.comparison : null
+  })
   try {
     const dashboard = input.dashboard
     const appended = await store.appendWith(entry, dashboard ? (entries) => ({ 'index.html': dashboard(entries), '.nojekyll': '' }) : undefined)
-    core.info(`interp-gate: added this commit to the history branch "${store.target.branch}" (${appended.commit.slice(0, 12)}, ${appended.attempts} attempt(s)${appended.pruned ? `, pruned ${appended.pruned}` : ''})`)
+    core.info(
+      `interp-gate: added this commit to the history branch "${store.target.branch}" (${appended.commit.slice(0, 12)}, ${appended.attempts} attempt(s)${appended.pruned ? `, pruned ${appended.pruned}` : ''})`
+    )
   } catch (error) {
     core.warning(`interp-gate: ${(error as Error).message}`, { title: 'interp-gate: history' })
   }
@@ -65,7 +81,9 @@ export async function recordHistory(core: CoreLike, input: RecordInput): Promise
   const rows = new Map(result.comparison.rows.map((r) => [r.id, r]))
   const lines = changes.map((c) => ({ ...c, direction: series.find((s) => s.id === c.id)!.direction }))
   // GitHub shows 10 annotations per level and step; the summary table lists every change.
-  for (const line of lines.slice(0, CHANGE_ANNOTATIONS)) core[rows.get(line.id)?.severity ?? 'warning'](changePointMessage(line), { title: 'interp-gate: change point' })
-  if (lines.length > CHANGE_ANNOTATIONS) core.notice(`${lines.length - CHANGE_ANNOTATIONS} more change point(s) in the job summary`, { title: 'interp-gate: change point' })
+  for (const line of lines.slice(0, CHANGE_ANNOTATIONS))
+    core[rows.get(line.id)?.severity ?? 'warning'](changePointMessage(line), { title: 'interp-gate: change point' })
+  if (lines.length > CHANGE_ANNOTATIONS)
+    core.notice(`${lines.length - CHANGE_ANNOTATIONS} more change point(s) in the job summary`, { title: 'interp-gate: change point' })
   await core.summary.addRaw(changePointsMarkdown(lines), true).write()
 }

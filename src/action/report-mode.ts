@@ -15,17 +15,26 @@ import { publishReport } from './publish.js'
 import type { Settings } from './settings.js'
 
 /** Downloads and validates one artifact: it was written by a run of possibly untrusted code, so it is only data. */
-async function readBundle(clients: GitHubClients, repo: RepoRef, run: WorkflowRunInfo, artifact: ListedArtifact, tmp: string): Promise<{ context: BundleContext; comparison: Comparison }> {
+async function readBundle(
+  clients: GitHubClients,
+  repo: RepoRef,
+  run: WorkflowRunInfo,
+  artifact: ListedArtifact,
+  tmp: string
+): Promise<{ context: BundleContext; comparison: Comparison }> {
   const files = await downloadArtifactFiles(clients, repo, run.id, artifact, ['context.json', 'comparison.json'], tmp)
   const contextText = files.get('context.json')
   const comparisonText = files.get('comparison.json')
-  if (contextText === undefined || comparisonText === undefined) throw new BundleError(`artifact "${artifact.name}" has no context.json / comparison.json: was it uploaded by a pull_request run of interp-gate?`)
+  if (contextText === undefined || comparisonText === undefined)
+    throw new BundleError(`artifact "${artifact.name}" has no context.json / comparison.json: was it uploaded by a pull_request run of interp-gate?`)
   const context = parseContext(contextText)
   const comparison = parseUntrustedComparison(comparisonText)
   const where = `artifact "${artifact.name}" of run ${run.id}`
-  if (`${ARTIFACT_PREFIX}${context.suite}` !== artifact.name || comparison.head.suite !== context.suite) throw new BundleError(`${where}: its suite does not match its name`)
+  if (`${ARTIFACT_PREFIX}${context.suite}` !== artifact.name || comparison.head.suite !== context.suite)
+    throw new BundleError(`${where}: its suite does not match its name`)
   // The sha comes from the workflow_run event, which GitHub wrote; the artifact must agree with it.
-  if (context.headSha !== run.headSha) throw new BundleError(`${where}: made for commit ${context.headSha.slice(0, 7)}, but the run built ${run.headSha.slice(0, 7)}`)
+  if (context.headSha !== run.headSha)
+    throw new BundleError(`${where}: made for commit ${context.headSha.slice(0, 7)}, but the run built ${run.headSha.slice(0, 7)}`)
   return { context, comparison }
 }
 
@@ -36,8 +45,12 @@ export async function runReportMode(deps: ModeDeps, settings: Settings): Promise
   const { core, env } = deps
   const ctx = readRunContext(env)
   const run = ctx.workflowRun
-  if (!run) throw new ActionInputError(`input "mode": report runs in a workflow triggered by workflow_run; this run was triggered by ${ctx.eventName || 'an unknown event'}`)
-  if (!settings.token || !deps.github) throw new ActionInputError('input "github-token": mode: report needs a token with actions: read, pull-requests: write and checks: write')
+  if (!run)
+    throw new ActionInputError(
+      `input "mode": report runs in a workflow triggered by workflow_run; this run was triggered by ${ctx.eventName || 'an unknown event'}`
+    )
+  if (!settings.token || !deps.github)
+    throw new ActionInputError('input "github-token": mode: report needs a token with actions: read, pull-requests: write and checks: write')
   if (run.event !== 'pull_request' && run.event !== 'pull_request_target') {
     core.info(`interp-gate: run ${run.id} was triggered by ${run.event}, not a pull request: nothing to report`)
     return
@@ -45,9 +58,14 @@ export async function runReportMode(deps: ModeDeps, settings: Settings): Promise
   const clients = deps.github(settings.token)
   const tmp = env.RUNNER_TEMP || tmpdir()
   // The compare run's interp-gate artifacts, one per suite, by name.
-  const bundles = (await listRunArtifacts(clients.api, ctx.repo, run.id)).filter((a) => a.name.startsWith(ARTIFACT_PREFIX) && !isShardArtifact(a.name) && !a.expired).sort((a, b) => a.name.localeCompare(b.name))
+  const bundles = (await listRunArtifacts(clients.api, ctx.repo, run.id))
+    .filter((a) => a.name.startsWith(ARTIFACT_PREFIX) && !isShardArtifact(a.name) && !a.expired)
+    .sort((a, b) => a.name.localeCompare(b.name))
   if (bundles.length === 0) {
-    core.warning(`interp-gate: run ${run.id} has no unexpired interp-gate-* artifact: did its interp-gate step run (conclusion: ${run.conclusion ?? 'unknown'})?`, { title: 'interp-gate: report' })
+    core.warning(
+      `interp-gate: run ${run.id} has no unexpired interp-gate-* artifact: did its interp-gate step run (conclusion: ${run.conclusion ?? 'unknown'})?`,
+      { title: 'interp-gate: report' }
+    )
     return
   }
   const headOwner = run.headRepo?.split('/')[0] ?? null

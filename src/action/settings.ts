@@ -43,11 +43,13 @@ export function getListInput(core: CoreLike, name: string): string[] {
 
 export function readSettings(core: CoreLike): Settings {
   const baselineInput = getOptionalInput(core, 'baseline') ?? 'auto'
-  const baseline: BaselineSetting = baselineInput === 'auto' ? { kind: 'auto' } : baselineInput === 'none' ? { kind: 'none' } : { kind: 'file', path: baselineInput }
+  const baseline: BaselineSetting =
+    baselineInput === 'auto' ? { kind: 'auto' } : baselineInput === 'none' ? { kind: 'none' } : { kind: 'file', path: baselineInput }
   const saveOn = getListInput(core, 'save-on')
   const mode = getChoiceInput<Mode>(core, 'mode', ['check', 'report', 'merge'], 'check')
   const shardInput = getOptionalInput(core, 'shard')
-  if (shardInput !== undefined && mode !== 'check') throw new ActionInputError(`input "shard" is for mode: check (one matrix job per shard); mode: ${mode} takes no shard`)
+  if (shardInput !== undefined && mode !== 'check')
+    throw new ActionInputError(`input "shard" is for mode: check (one matrix job per shard); mode: ${mode} takes no shard`)
   let shard: ShardInfo | undefined
   try {
     shard = shardInput === undefined ? undefined : parseShard(shardInput, 'input "shard"')
@@ -76,7 +78,12 @@ function readHistorySettings(core: CoreLike): Pick<Settings, 'history' | 'histor
   const input = getOptionalInput(core, 'history') ?? 'none'
   const history: HistorySetting = input === 'none' ? { kind: 'none' } : input === 'branch' ? { kind: 'branch' } : { kind: 'folder', path: input }
   const historyBranch = getOptionalInput(core, 'history-branch') ?? 'interp-gate-data'
-  if (!/^[A-Za-z0-9._][A-Za-z0-9._/-]*$/.test(historyBranch) || historyBranch.includes('..') || historyBranch.endsWith('/') || historyBranch.endsWith('.lock')) {
+  if (
+    !/^[A-Za-z0-9._][A-Za-z0-9._/-]*$/.test(historyBranch) ||
+    historyBranch.includes('..') ||
+    historyBranch.endsWith('/') ||
+    historyBranch.endsWith('.lock')
+  ) {
     throw new ActionInputError(`input "history-branch": "${historyBranch}" is not a valid branch name`)
   }
   const keepText = getOptionalInput(core, 'history-keep') ?? '1000'
@@ -97,7 +104,12 @@ export function branchMatches(branch: string, patterns: readonly string[]): bool
   return patterns.some((p) => {
     const source = p
       .split('**')
-      .map((part) => part.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*'))
+      .map((part) =>
+        part
+          .split('*')
+          .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+          .join('[^/]*')
+      )
       .join('.*')
     return new RegExp(`^${source}$`).test(branch)
   })

@@ -10,7 +10,8 @@ import { idPart, isObject, leafMetric, numericLeaves, readJsonObject } from './w
 
 export const eraser: Adapter = {
   name: 'eraser',
-  source: 'ERASER (DeYoung et al., ACL 2020; jayded/eraserbenchmark rationale_benchmark/metrics.py): comprehensiveness ↑ and sufficiency ↓ as defined in the paper',
+  source:
+    'ERASER (DeYoung et al., ACL 2020; jayded/eraserbenchmark rationale_benchmark/metrics.py): comprehensiveness ↑ and sufficiency ↓ as defined in the paper',
   files: '**/*.json',
   directions: [
     { pattern: /^classification_scores\.accuracy$/, direction: 'higher' },
@@ -27,7 +28,8 @@ export const eraser: Adapter = {
   read(file) {
     const doc = readJsonObject(file)
     const known = ['classification_scores', 'iou_scores', 'rationale_prf', 'token_prf', 'token_soft_metrics']
-    if (!known.some((k) => k in doc)) fail(file.path, `not an ERASER score file: expected one of ${known.join(', ')} (rationale_benchmark/metrics.py --score_file)`)
+    if (!known.some((k) => k in doc))
+      fail(file.path, `not an ERASER score file: expected one of ${known.join(', ')} (rationale_benchmark/metrics.py --score_file)`)
     const run = idPart(file.relative.replace(/\.json$/, ''))
     const provenance = { file: file.path, library: 'ERASER' }
     const metrics: AdapterMetric[] = []

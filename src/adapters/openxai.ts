@@ -10,7 +10,8 @@ const NAME = /^(PRA|RC|FA|RA|SA|SRA|PGI|PGU|RIS|RRS|ROS)_(.+?)_(\d+)(_.*)?\.npy$
 
 export const openxai: Adapter = {
   name: 'openxai',
-  source: 'OpenXAI (Agarwal et al., NeurIPS 2022 Datasets & Benchmarks; AI4LIFE-GROUP/OpenXAI openxai/evaluator.py): agreement with ground truth and PGI ↑, PGU and relative instability ↓',
+  source:
+    'OpenXAI (Agarwal et al., NeurIPS 2022 Datasets & Benchmarks; AI4LIFE-GROUP/OpenXAI openxai/evaluator.py): agreement with ground truth and PGI ↑, PGU and relative instability ↓',
   files: '**/*.npy',
   directions: [
     { pattern: /^(PRA|RC|FA|RA|SA|SRA|PGI)$/, direction: 'higher' },
@@ -21,7 +22,10 @@ export const openxai: Adapter = {
     const name = parts.pop()!
     const match = NAME.exec(name)
     if (!match) {
-      fail(file.path, 'not an OpenXAI metric_evals file: expected <metric>_<method>_<n_test_samples>[_<param>_<value>...].npy with metric one of PRA, RC, FA, RA, SA, SRA, PGI, PGU, RIS, RRS, ROS')
+      fail(
+        file.path,
+        'not an OpenXAI metric_evals file: expected <metric>_<method>_<n_test_samples>[_<param>_<value>...].npy with metric one of PRA, RC, FA, RA, SA, SRA, PGI, PGU, RIS, RRS, ROS'
+      )
     }
     const [, metric, method, n, params] = match
     const array = parseNpy(file.bytes, file.path)

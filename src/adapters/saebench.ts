@@ -57,7 +57,11 @@ export const saebench: Adapter = {
       fail(file.path, 'not a SAEBench result: expected "eval_type_id" (a string) and "eval_result_metrics" (categories of metrics)')
     }
     // Custom SAEs have no SAE Lens id: the file name (<release>_<sae_id>_eval_results.json) names them instead.
-    const stem = file.relative.split('/').pop()!.replace(/_eval_results\.json$/, '').replace(/\.json$/, '')
+    const stem = file.relative
+      .split('/')
+      .pop()!
+      .replace(/_eval_results\.json$/, '')
+      .replace(/\.json$/, '')
     const sae = typeof doc.sae_lens_id === 'string' && doc.sae_lens_id ? doc.sae_lens_id : stem
     const provenance = {
       file: file.path,

@@ -47,7 +47,10 @@ export const saelens: Adapter = {
   read(file) {
     const doc = parseJsonDocument(file.bytes, file.path)
     // all_eval_results.json holds the list of runs; the per-run files hold one.
-    if (Array.isArray(doc)) return doc.flatMap((run, i) => (isObject(run) ? runMetrics(run, `${file.path}#/${i}`, file) : fail(`${file.path}#/${i}`, 'expected a SAELens eval result object')))
+    if (Array.isArray(doc))
+      return doc.flatMap((run, i) =>
+        isObject(run) ? runMetrics(run, `${file.path}#/${i}`, file) : fail(`${file.path}#/${i}`, 'expected a SAELens eval result object')
+      )
     if (!isObject(doc)) return fail(file.path, 'expected a SAELens eval result object or a list of them')
     return runMetrics(doc, file.path, file)
   }

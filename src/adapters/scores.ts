@@ -16,14 +16,45 @@ function normalise(name: string): string {
 
 /** Each metric class's `score_direction` attribute (quantus/metrics/**), by class name. */
 const QUANTUS_HIGHER = [
-  'FaithfulnessCorrelation', 'FaithfulnessEstimate', 'IROF', 'Monotonicity', 'MonotonicityCorrelation', 'RegionPerturbation',
-  'SensitivityN', 'Sufficiency', 'Continuity', 'Consistency', 'PointingGame', 'AttributionLocalisation', 'TopKIntersection',
-  'RelevanceRankAccuracy', 'RelevanceMassAccuracy', 'AUC', 'Focus', 'Sparseness', 'Completeness', 'InputInvariance'
+  'FaithfulnessCorrelation',
+  'FaithfulnessEstimate',
+  'IROF',
+  'Monotonicity',
+  'MonotonicityCorrelation',
+  'RegionPerturbation',
+  'SensitivityN',
+  'Sufficiency',
+  'Continuity',
+  'Consistency',
+  'PointingGame',
+  'AttributionLocalisation',
+  'TopKIntersection',
+  'RelevanceRankAccuracy',
+  'RelevanceMassAccuracy',
+  'AUC',
+  'Focus',
+  'Sparseness',
+  'Completeness',
+  'InputInvariance'
 ]
 const QUANTUS_LOWER = [
-  'Infidelity', 'PixelFlipping', 'ROAD', 'Selectivity', 'LocalLipschitzEstimate', 'MaxSensitivity', 'AvgSensitivity',
-  'RelativeInputStability', 'RelativeOutputStability', 'RelativeRepresentationStability', 'Complexity', 'EffectiveComplexity',
-  'MPRT', 'ModelParameterRandomisation', 'SmoothMPRT', 'RandomLogit', 'NonSensitivity'
+  'Infidelity',
+  'PixelFlipping',
+  'ROAD',
+  'Selectivity',
+  'LocalLipschitzEstimate',
+  'MaxSensitivity',
+  'AvgSensitivity',
+  'RelativeInputStability',
+  'RelativeOutputStability',
+  'RelativeRepresentationStability',
+  'Complexity',
+  'EffectiveComplexity',
+  'MPRT',
+  'ModelParameterRandomisation',
+  'SmoothMPRT',
+  'RandomLogit',
+  'NonSensitivity'
 ]
 
 function table(higher: string[], lower: string[]): DirectionRule[] {
@@ -48,7 +79,11 @@ function scoreFile(library: string, rules: () => DirectionRule[]) {
       return [{ id: idPart(stem), key: metricKey(stem.split(/[/]/), rules()), scores: Float64Array.from(array.data), ids, provenance }]
     }
     const doc = parseJsonDocument(file.bytes, file.path)
-    if (!isObject(doc)) fail(file.path, `expected a JSON object of {metric: scores} (or quantus.evaluate's {method: {metric: ...}}), got ${Array.isArray(doc) ? 'a list' : typeof doc}`)
+    if (!isObject(doc))
+      fail(
+        file.path,
+        `expected a JSON object of {metric: scores} (or quantus.evaluate's {method: {metric: ...}}), got ${Array.isArray(doc) ? 'a list' : typeof doc}`
+      )
     // Curve metrics (PixelFlipping, RegionPerturbation, ROAD, Selectivity) give one curve per example, not one score.
     const curves = (key: string) =>
       fail(

@@ -18,13 +18,20 @@ Usage:
 export function dashboardCommand(args: string[], io: { out(text: string): void; cwd: string }): number {
   const { values } = parseArgs({
     args,
-    options: { store: { type: 'string' }, out: { type: 'string' }, title: { type: 'string' }, 'repo-url': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      store: { type: 'string' },
+      out: { type: 'string' },
+      title: { type: 'string' },
+      'repo-url': { type: 'string' },
+      help: { type: 'boolean', short: 'h' }
+    },
     strict: true
   })
   if (values.help) return (io.out(`${DASHBOARD_HELP}\n`), 0)
   if (!values.store || !values.out) throw new HistoryError('dashboard needs a store and an output folder: interp-gate dashboard --store DIR --out SITE')
   const repoUrl = values['repo-url']
-  if (repoUrl !== undefined && !/^https:\/\/[^\s"<>]+$/.test(repoUrl)) throw new HistoryError(`--repo-url must be an https URL such as https://github.com/OWNER/REPO; got "${repoUrl}"`)
+  if (repoUrl !== undefined && !/^https:\/\/[^\s"<>]+$/.test(repoUrl))
+    throw new HistoryError(`--repo-url must be an https URL such as https://github.com/OWNER/REPO; got "${repoUrl}"`)
   const entries = new FolderStore(resolve(io.cwd, values.store), values.store).listSync()
   const html = renderDashboard(dashboardData(entries, { repoUrl: repoUrl?.replace(/\/+$/, '') }), { title: values.title })
   const out = resolve(io.cwd, values.out)

@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { CHANGE_POINT_DEFAULTS, type ChangePointOptions, type SeriesChange, seriesChanges } from '../history/change-points.js'
 import { entryFromResults, HistoryError } from '../history/entry.js'
 import { FolderStore } from '../history/folder-store.js'
 import { type MetricSeries, metricSeries } from '../history/series.js'
+import { readRegularText } from '../inputs/index.js'
+import { neutraliseTerminal } from '../report/escape.js'
 import { trendText } from '../report/trend.js'
 import { readResultsFile } from '../results/io.js'
 import { type Comparison, comparisonSchema } from '../results/results-schema.js'
@@ -41,29 +42,40 @@ function positiveNumber(text: string | undefined, name: string, fallback: number
 }
 
 /** Store contents come from other runs: control characters never reach the terminal. */
-const escapeTerminal = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')
+const escapeTerminal = neutraliseTerminal
 
 function readComparison(path: string, display: string): Comparison {
   let raw: unknown
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'))
+    raw = JSON.parse(readRegularText(path, display))
   } catch (error) {
     throw new HistoryError(`${display}: cannot read a comparison file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
   }
   const parsed = comparisonSchema.safeParse(raw)
-  if (!parsed.success) throw new HistoryError(`${display}: not an interp-gate comparison file (${parsed.error.issues[0].path.join('.') || 'root'}: ${parsed.error.issues[0].message})`)
+  if (!parsed.success)
+    throw new HistoryError(
+      `${display}: not an interp-gate comparison file (${parsed.error.issues[0].path.join('.') || 'root'}: ${parsed.error.issues[0].message})`
+    )
   return parsed.data
 }
 
 function add(args: string[], io: HistoryIo): number {
   const { values, positionals } = parseArgs({
     args,
-    options: { store: { type: 'string' }, date: { type: 'string' }, parent: { type: 'string' }, comparison: { type: 'string' }, 'run-id': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      store: { type: 'string' },
+      date: { type: 'string' },
+      parent: { type: 'string' },
+      comparison: { type: 'string' },
+      'run-id': { type: 'string' },
+      help: { type: 'boolean', short: 'h' }
+    },
     allowPositionals: true,
     strict: true
   })
   if (values.help) return (io.out(`${HISTORY_HELP}\n`), 0)
-  if (positionals.length !== 1 || !values.store) throw new HistoryError('history add needs one results file and a store: interp-gate history add RESULTS.json --store DIR')
+  if (positionals.length !== 1 || !values.store)
+    throw new HistoryError('history add needs one results file and a store: interp-gate history add RESULTS.json --store DIR')
   const results = readResultsFile(resolve(io.cwd, positionals[0]), positionals[0])
   const comparison = values.comparison ? readComparison(resolve(io.cwd, values.comparison), values.comparison) : null
   const runIdText = values['run-id'] ?? io.env?.GITHUB_RUN_ID
@@ -84,7 +96,15 @@ function showJson(shown: ShownSeries[]): string {
   const metrics = Object.fromEntries(
     shown.map(({ series: s, changes }) => [
       s.id,
-      { suite: s.suite, metric: s.metric, family: s.family, direction: s.direction, ...(s.gate ? { gate: s.gate } : {}), points: s.points, changes: changes.map(({ index: _, ...c }) => c) }
+      {
+        suite: s.suite,
+        metric: s.metric,
+        family: s.family,
+        direction: s.direction,
+        ...(s.gate ? { gate: s.gate } : {}),
+        points: s.points,
+        changes: changes.map(({ index: _, ...c }) => c)
+      }
     ])
   )
   return `${JSON.stringify({ metrics }, null, 2)}\n`
@@ -98,7 +118,9 @@ function showText(shown: ShownSeries[]): string {
     lines.push(`${escapeTerminal(s.id)}  ${values.length} point(s)  ${trendText(values)}`)
     for (const c of changes) {
       const rel = c.relative === null ? '' : ` (${c.relative > 0 ? '+' : ''}${(c.relative * 100).toFixed(1)}%)`
-      lines.push(`  change at ${escapeTerminal((c.commit ?? 'no commit').slice(0, 12))} ${c.date.slice(0, 10)}: ${formatNumber(c.before)} → ${formatNumber(c.after)}${rel}, p=${c.pValue.toPrecision(2)}`)
+      lines.push(
+        `  change at ${escapeTerminal((c.commit ?? 'no commit').slice(0, 12))} ${c.date.slice(0, 10)}: ${formatNumber(c.before)} → ${formatNumber(c.after)}${rel}, p=${c.pValue.toPrecision(2)}`
+      )
     }
   }
   return `${lines.join('\n')}\n`
@@ -131,12 +153,16 @@ async function show(args: string[], io: HistoryIo): Promise<number> {
   if (!(options.significance > 0 && options.significance < 1)) throw new HistoryError(`--significance must be between 0 and 1; got "${values.significance}"`)
   const all = metricSeries(await new FolderStore(resolve(io.cwd, values.store), values.store).list(values.suite))
   const picked = values.metric ? all.filter((s) => s.id === values.metric) : all
-  if (values.metric && !picked.length) throw new HistoryError(`no metric "${values.metric}" in ${values.store}; it has: ${all.map((s) => s.id).join(', ') || 'no entries'}`)
+  if (values.metric && !picked.length)
+    throw new HistoryError(`no metric "${values.metric}" in ${values.store}; it has: ${all.map((s) => s.id).join(', ') || 'no entries'}`)
   // Changes are found on the whole series (more evidence), then shown within the last N points.
   const shown = picked.map((series) => {
     const changes = seriesChanges(series.points, options)
     const from = Math.max(0, series.points.length - last)
-    return { series: { ...series, points: series.points.slice(from) }, changes: changes.filter((c) => c.index >= from).map((c) => ({ ...c, index: c.index - from })) }
+    return {
+      series: { ...series, points: series.points.slice(from) },
+      changes: changes.filter((c) => c.index >= from).map((c) => ({ ...c, index: c.index - from }))
+    }
   })
   io.out(values.json ? showJson(shown) : showText(shown))
   return 0

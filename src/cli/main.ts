@@ -152,7 +152,10 @@ function sourceDateEpoch(text: string | undefined): string | undefined {
   if (text === undefined || text === '') return undefined
   const seconds = /^\d{1,12}$/.test(text.trim()) ? Number(text.trim()) : NaN
   const date = new Date(seconds * 1000)
-  if (!Number.isFinite(date.getTime())) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 (e.g. 1700000000), got ${JSON.stringify(text)}; unset it to use the current time`)
+  if (!Number.isFinite(date.getTime()))
+    throw new UsageError(
+      `SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 (e.g. 1700000000), got ${JSON.stringify(text)}; unset it to use the current time`
+    )
   return date.toISOString()
 }
 
@@ -160,7 +163,10 @@ function sourceDateEpoch(text: string | undefined): string | undefined {
 function maxInputBytes(text: string | undefined): number | undefined {
   if (text === undefined || text === '') return undefined
   const bytes = /^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN
-  if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new UsageError(`--max-input-bytes / INTERP_GATE_MAX_INPUT_BYTES must be a whole number of bytes (e.g. 4294967296 for 4 GiB), got ${JSON.stringify(text)}`)
+  if (!Number.isSafeInteger(bytes) || bytes <= 0)
+    throw new UsageError(
+      `--max-input-bytes / INTERP_GATE_MAX_INPUT_BYTES must be a whole number of bytes (e.g. 4294967296 for 4 GiB), got ${JSON.stringify(text)}`
+    )
   return bytes
 }
 
@@ -199,7 +205,14 @@ async function compareCommand(args: string[], io: Io): Promise<number> {
     head,
     base,
     gates: configured ? { ...adapterGateSpecs(head), ...gateSpecs(configured.loaded, configured.bound) } : {},
-    defaults: configured?.loaded.config.defaults ?? { confidence: 0.95, resamples: 2000, seed: 0, severity: 'error', correction: 'holm', 'max-examples': 100_000 },
+    defaults: configured?.loaded.config.defaults ?? {
+      confidence: 0.95,
+      resamples: 2000,
+      seed: 0,
+      severity: 'error',
+      correction: 'holm',
+      'max-examples': 100_000
+    },
     baselineNote: `baseline file ${positionals[0]}`,
     aggregateOf: aggregateLookup(configured?.bound)
   })
@@ -212,14 +225,23 @@ async function compareCommand(args: string[], io: Io): Promise<number> {
 }
 
 async function validate(args: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({ args, options: { config: { type: 'string', default: 'interp-gate.yml' }, 'working-directory': { type: 'string', short: 'C', default: '.' } }, strict: true })
+  const { values } = parseArgs({
+    args,
+    options: { config: { type: 'string', default: 'interp-gate.yml' }, 'working-directory': { type: 'string', short: 'C', default: '.' } },
+    strict: true
+  })
   const { loaded, bound } = await loadConfig(resolve(io.cwd, values['working-directory']!), values.config!)
   io.out(`${values.config}: valid — suite "${loaded.config.suite}", ${bound.length} metric(s): ${bound.map((b) => b.entry.id).join(', ')}\n`)
   return EXIT.pass
 }
 
 function metrics(args: string[], io: Io): number {
-  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' }, markdown: { type: 'boolean' } }, allowPositionals: true, strict: true })
+  const { values, positionals } = parseArgs({
+    args,
+    options: { json: { type: 'boolean' }, markdown: { type: 'boolean' } },
+    allowPositionals: true,
+    strict: true
+  })
   if (positionals.length > 1) throw new UsageError('metrics takes at most one metric name: interp-gate metrics [NAME]')
   if (positionals.length === 1) {
     const def = findMetric(positionals[0])
@@ -307,4 +329,3 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
     return EXIT.usage
   }
 }
-

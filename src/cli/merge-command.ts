@@ -23,10 +23,13 @@ export async function mergeCommand(args: string[], io: Io): Promise<number> {
     allowPositionals: true,
     strict: true
   })
-  if (positionals.length === 0) throw new UsageError('merge needs the shards\' results files: interp-gate merge out-1/results.json out-2/results.json … --out merged')
+  if (positionals.length === 0)
+    throw new UsageError("merge needs the shards' results files: interp-gate merge out-1/results.json out-2/results.json … --out merged")
   const workspace = resolve(io.cwd, values['working-directory']!)
   const shards: ShardFile[] = positionals.map((file) => ({ file, results: readResultsFile(resolve(workspace, file), file) }))
-  const baseline = values.baseline ? { results: readResultsFile(resolve(workspace, values.baseline), values.baseline), note: `baseline file ${values.baseline}` } : null
+  const baseline = values.baseline
+    ? { results: readResultsFile(resolve(workspace, values.baseline), values.baseline), note: `baseline file ${values.baseline}` }
+    : null
   const result = await runPipeline({
     workspace,
     config: values.config!,

@@ -30,7 +30,8 @@ export function applyAccept(row: Row, fresh: readonly AcceptEntry[], stale: read
     return { ...row, status: 'accepted', accepted: reason, notes }
   }
   const acceptable = row.gates.some((g) => !g.ok && ACCEPTABLE.has(g.rule))
-  if (row.status === 'failed' && acceptable) notes.push(`accept ("${reason}") covers regressions (max-regression, max-dropped, history), not the bounds min/max: still failed`)
+  if (row.status === 'failed' && acceptable)
+    notes.push(`accept ("${reason}") covers regressions (max-regression, max-dropped, history), not the bounds min/max: still failed`)
   else if (row.status === 'failed') notes.push(`accept ("${reason}") does not cover the bounds min/max: still failed`)
   else notes.push(`accept entry "${reason}" has nothing to accept (status ${row.status}): remove it unless a regression is expected`)
   return { ...row, notes }

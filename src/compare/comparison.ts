@@ -33,7 +33,8 @@ export const MIN_SHARED_IDS = 0.5
 
 function incompatibility(base: MetricResult, head: MetricResult, bx?: DecodedExamples, hx?: DecodedExamples): string | undefined {
   if (base.metric !== head.metric) return `the metric changed from "${base.metric}" to "${head.metric}"`
-  if (JSON.stringify(base.params) !== JSON.stringify(head.params)) return `params differ: base ${JSON.stringify(base.params)}, head ${JSON.stringify(head.params)}`
+  if (JSON.stringify(base.params) !== JSON.stringify(head.params))
+    return `params differ: base ${JSON.stringify(base.params)}, head ${JSON.stringify(head.params)}`
   if (!base.fingerprint || !head.fingerprint || base.fingerprint === head.fingerprint) return undefined
   if (bx?.ids && hx?.ids) {
     // Some examples added or dropped: pair on the shared ids (coverage reports the rest) unless the set really changed.
@@ -83,7 +84,12 @@ function holmAdjusted(pairs: Map<string, Paired | string>, policies: Map<string,
 const differs = (a: number, b: number) => Math.abs(a - b) > 1e-12 * Math.max(1, Math.abs(a), Math.abs(b))
 
 /** The row fields of a compared metric: Δ, CI and p over the paired examples, and the evidence its gates check. */
-function comparedFields(b: MetricResult, h: MetricResult, p: Paired, pAdjusted: number | undefined): { fields: Partial<Row>; regression: GateEvidence['regression']; notes: string[] } {
+function comparedFields(
+  b: MetricResult,
+  h: MetricResult,
+  p: Paired,
+  pAdjusted: number | undefined
+): { fields: Partial<Row>; regression: GateEvidence['regression']; notes: string[] } {
   const s = p.stats
   const base = s.baseValue ?? (b.value as number)
   const head = s.headValue ?? (h.value as number)
@@ -101,7 +107,9 @@ function comparedFields(b: MetricResult, h: MetricResult, p: Paired, pAdjusted: 
   }
   if (differs(base, b.value as number) || differs(head, h.value as number)) {
     Object.assign(fields, { pairedBase: base, pairedHead: head })
-    notes.push(`over the ${p.coverage.paired} examples both runs scored: base ${formatNumber(base)}, head ${formatNumber(head)}; the Base and Head columns are the full runs (${p.coverage.base} and ${p.coverage.head} examples)`)
+    notes.push(
+      `over the ${p.coverage.paired} examples both runs scored: base ${formatNumber(base)}, head ${formatNumber(head)}; the Base and Head columns are the full runs (${p.coverage.base} and ${p.coverage.head} examples)`
+    )
   }
   if (coverageChanged(p.coverage)) {
     fields.coverage = p.coverage
@@ -126,13 +134,28 @@ interface RowContext {
 /** One head metric against its baseline entry (if any) under its policy. */
 function metricRow(h: MetricResult, b: MetricResult | undefined, policy: MetricPolicy, ctx: RowContext): Row {
   const row: Row = {
-    id: h.id, metric: h.metric, title: h.title, direction: policy.direction, status: 'pass',
-    base: b?.value ?? null, head: h.value, delta: null, relDelta: null, ci: h.ci, headCi: h.ci,
-    pValue: null, paired: null, n: h.n, nanCount: h.nanCount, gates: [], severity: policy.severity,
+    id: h.id,
+    metric: h.metric,
+    title: h.title,
+    direction: policy.direction,
+    status: 'pass',
+    base: b?.value ?? null,
+    head: h.value,
+    delta: null,
+    relDelta: null,
+    ci: h.ci,
+    headCi: h.ci,
+    pValue: null,
+    paired: null,
+    n: h.n,
+    nanCount: h.nanCount,
+    gates: [],
+    severity: policy.severity,
     ...(policy.line ? { line: policy.line } : {})
   }
   const notes = [...policy.notes]
-  if (h.examples?.omitted) notes.push(`${h.examples.omitted.total} examples exceed max-examples (${h.examples.omitted.cap}): per-example scores were not kept, only n, mean and sd`)
+  if (h.examples?.omitted)
+    notes.push(`${h.examples.omitted.total} examples exceed max-examples (${h.examples.omitted.cap}): per-example scores were not kept, only n, mean and sd`)
   if (h.error || h.value === null) return withNotes({ ...row, status: 'error' }, [...notes, h.error ?? 'no value'])
   const evidence: GateEvidence = { head: h.value, headCi: h.ci, direction: policy.direction, history: ctx.history }
   if (typeof ctx.pair === 'string') {
@@ -161,10 +184,23 @@ function metricRow(h: MetricResult, b: MetricResult | undefined, policy: MetricP
 function missingRow(b: MetricResult): Row {
   const gated = b.severity === 'error' && isGated(b.gate)
   return {
-    id: b.id, metric: b.metric, title: b.title, direction: b.direction, status: 'missing',
-    base: b.value, head: null, delta: null, relDelta: null, ci: null, pValue: null, paired: null,
-    gates: [], severity: b.severity ?? 'warning',
-    notes: [`in the baseline but not computed now: removed from the config, or renamed${gated ? '; the base branch gates it with severity error, so review the removal' : ''}`]
+    id: b.id,
+    metric: b.metric,
+    title: b.title,
+    direction: b.direction,
+    status: 'missing',
+    base: b.value,
+    head: null,
+    delta: null,
+    relDelta: null,
+    ci: null,
+    pValue: null,
+    paired: null,
+    gates: [],
+    severity: b.severity ?? 'warning',
+    notes: [
+      `in the baseline but not computed now: removed from the config, or renamed${gated ? '; the base branch gates it with severity error, so review the removal' : ''}`
+    ]
   }
 }
 

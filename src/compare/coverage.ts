@@ -69,7 +69,8 @@ export function droppedCheck(limit: Dropped, coverage: Coverage): GateCheck {
 /** One sentence for the report: what the head lost or added relative to the baseline. */
 export function coverageNote(c: Coverage): string {
   const parts: string[] = []
-  if (c.lost > 0) parts.push(`this run lost ${c.exact ? '' : 'at least '}${c.lost} of the baseline's ${c.base} examples (missing, or NaN where the baseline had a value)`)
+  if (c.lost > 0)
+    parts.push(`this run lost ${c.exact ? '' : 'at least '}${c.lost} of the baseline's ${c.base} examples (missing, or NaN where the baseline had a value)`)
   if (c.headOnly > 0) parts.push(`${c.headOnly} example(s) only this run scores (not in the baseline, or NaN there) are counted but not compared`)
   const scope = c.exact ? `Δ, CI and p use the ${c.paired} examples both runs scored` : 'the runs could not be paired example by example, so counts come from n'
   return `coverage ${c.paired}/${c.base}: ${parts.join('; ')}; ${scope}`

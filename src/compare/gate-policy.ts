@@ -30,17 +30,23 @@ export function metricPolicy(head: MetricResult, configured: GateSpec | undefine
   let direction = head.direction
   if (base && base.direction !== head.direction) {
     direction = base.direction
-    notes.push(`this PR changes the direction of ${head.id} from "${base.direction} is better" to "${head.direction} is better"; the base branch's direction applies until the change is merged`)
+    notes.push(
+      `this PR changes the direction of ${head.id} from "${base.direction} is better" to "${head.direction} is better"; the base branch's direction applies until the change is merged`
+    )
   }
   const policy: MetricPolicy = { headGate: spec.gate, severity: spec.severity, direction, notes, ...(spec.line ? { line: spec.line } : {}) }
   if (!base?.gate) return policy
   policy.baseGate = base.gate
   if (!sameGate(base.gate, spec.gate)) {
-    notes.push(`this PR changes the gate of ${head.id} from ${gateText(base.gate)} to ${gateText(spec.gate)}: both apply until the change is merged, and a check failing in either fails`)
+    notes.push(
+      `this PR changes the gate of ${head.id} from ${gateText(base.gate)} to ${gateText(spec.gate)}: both apply until the change is merged, and a check failing in either fails`
+    )
   }
   if (base.severity && base.severity !== spec.severity) {
     policy.severity = stricterSeverity(base.severity, spec.severity)
-    notes.push(`this PR changes the severity of ${head.id} from ${base.severity} to ${spec.severity}: the stricter (${policy.severity}) applies until the change is merged`)
+    notes.push(
+      `this PR changes the severity of ${head.id} from ${base.severity} to ${spec.severity}: the stricter (${policy.severity}) applies until the change is merged`
+    )
   }
   return policy
 }

@@ -4,7 +4,6 @@ import { IQR_MIN_HISTORY, iqrFence } from '../stats/index.js'
 import { formatNumber, pText } from '../util/format.js'
 import { droppedCheck } from './coverage.js'
 
-
 /** Worsening in the metric's bad direction: positive means worse. */
 export function worsening(base: number, head: number, direction: Direction): number {
   return direction === 'higher' ? base - head : head - base
@@ -25,12 +24,30 @@ export function boundChecks(gate: Gate, head: number, ci: Interval | null): Gate
   if (gate.min !== undefined) {
     const probe = useCi ? ci!.high! : head
     const ok = probe >= gate.min
-    checks.push({ rule: 'min', limit: gate.min, ok, detail: ok ? undefined : useCi ? `CI upper bound ${formatNumber(probe)} < min ${formatNumber(gate.min)}` : `${formatNumber(head)} < min ${formatNumber(gate.min)}` })
+    checks.push({
+      rule: 'min',
+      limit: gate.min,
+      ok,
+      detail: ok
+        ? undefined
+        : useCi
+          ? `CI upper bound ${formatNumber(probe)} < min ${formatNumber(gate.min)}`
+          : `${formatNumber(head)} < min ${formatNumber(gate.min)}`
+    })
   }
   if (gate.max !== undefined) {
     const probe = useCi ? ci!.low! : head
     const ok = probe <= gate.max
-    checks.push({ rule: 'max', limit: gate.max, ok, detail: ok ? undefined : useCi ? `CI lower bound ${formatNumber(probe)} > max ${formatNumber(gate.max)}` : `${formatNumber(head)} > max ${formatNumber(gate.max)}` })
+    checks.push({
+      rule: 'max',
+      limit: gate.max,
+      ok,
+      detail: ok
+        ? undefined
+        : useCi
+          ? `CI lower bound ${formatNumber(probe)} > max ${formatNumber(gate.max)}`
+          : `${formatNumber(head)} > max ${formatNumber(gate.max)}`
+    })
   }
   return checks
 }
@@ -64,7 +81,12 @@ export function regressionCheck(gate: Gate, e: RegressionEvidence): GateCheck | 
   const p = e.pAdjusted ?? e.pWorse
   if (alpha === undefined || p === null) {
     const note = alpha !== undefined ? ' (no per-example data for a test: point estimate decides)' : ''
-    return { rule: 'max-regression', limit, ok: !beyond, detail: beyond ? `worsened by ${formatNumber(worse)} > allowed ${formatNumber(allowed)}${note}` : undefined }
+    return {
+      rule: 'max-regression',
+      limit,
+      ok: !beyond,
+      detail: beyond ? `worsened by ${formatNumber(worse)} > allowed ${formatNumber(allowed)}${note}` : undefined
+    }
   }
   const significant = p < alpha
   const ok = !(beyond && significant)
@@ -141,13 +163,19 @@ export function checkGates(base: Gate | undefined, head: Gate, e: GateEvidence):
 }
 
 function canonical(gate: Gate): string {
-  return JSON.stringify(Object.entries(gate).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)))
+  return JSON.stringify(
+    Object.entries(gate)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b))
+  )
 }
 
 export const sameGate = (a: Gate, b: Gate): boolean => canonical(a) === canonical(b)
 
 /** A gate as the report shows it: `{max-regression: 2%, significance: 0.05}`, `{}` for none. */
 export function gateText(gate: Gate): string {
-  const entries = Object.entries(gate).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b))
+  const entries = Object.entries(gate)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => a.localeCompare(b))
   return `{${entries.map(([k, v]) => `${k}: ${v}`).join(', ')}}`
 }

@@ -23,7 +23,6 @@ function sampleOf(result: MetricResult, examples: DecodedExamples | undefined): 
   return { value: result.value as number, ...(examples ?? {}) }
 }
 
-
 function summaryStatistics(base: MetricResult, head: MetricResult, options: { confidence: number; direction: Direction }): PairStatistics | null {
   const b = base.summary
   const h = head.summary
@@ -76,7 +75,15 @@ export function pairStatistics(
   const ci = s.ci ? jsonInterval(s.ci) : null
   if (!s.paired) {
     notes.push(`unpaired: ${s.reason}`)
-    return { paired: false, baseValue: finiteOrNull(s.baseValue), headValue: finiteOrNull(s.headValue), ci, pValue: finiteOrNull(s.pValue), pWorse: finiteOrNull(s.pWorse), notes }
+    return {
+      paired: false,
+      baseValue: finiteOrNull(s.baseValue),
+      headValue: finiteOrNull(s.headValue),
+      ci,
+      pValue: finiteOrNull(s.pValue),
+      pWorse: finiteOrNull(s.pWorse),
+      notes
+    }
   }
   // Examples left out of the pairing are reported as coverage by the caller.
   return {
@@ -86,7 +93,9 @@ export function pairStatistics(
     ci,
     pValue: finiteOrNull(s.pValue),
     pWorse: finiteOrNull(s.pWorse),
-    ...(s.worse !== null ? { counts: { worse: s.worse, better: s.better ?? 0, unchanged: s.unchanged ?? 0, onlyBase: s.onlyBase.length, onlyHead: s.onlyHead.length } } : {}),
+    ...(s.worse !== null
+      ? { counts: { worse: s.worse, better: s.better ?? 0, unchanged: s.unchanged ?? 0, onlyBase: s.onlyBase.length, onlyHead: s.onlyHead.length } }
+      : {}),
     topWorse: s.topWorse,
     notes
   }

@@ -36,7 +36,10 @@ export const adapterEntrySchema = z
     /** A file, a folder (the adapter's usual files under it) or a glob. */
     path: z.string().min(1),
     /** First segment of every metric id; the adapter's name by default. */
-    prefix: z.string().regex(/^[A-Za-z0-9._-]+$/, 'expected letters, digits, ".", "_" or "-"').optional(),
+    prefix: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]+$/, 'expected letters, digits, ".", "_" or "-"')
+      .optional(),
     include: z.array(z.string().min(1)).default([]),
     exclude: z.array(z.string().min(1)).default([]),
     /** Metric-id glob → direction, ahead of the adapter's direction table. */

@@ -51,7 +51,14 @@ function describe(value: unknown): string {
   return String(value)
 }
 
-const article: Record<string, string> = { number: 'a number', string: 'a string', object: 'a mapping', array: 'a list', boolean: 'true or false', int: 'an integer' }
+const article: Record<string, string> = {
+  number: 'a number',
+  string: 'a string',
+  object: 'a mapping',
+  array: 'a list',
+  boolean: 'true or false',
+  int: 'an integer'
+}
 
 /** Keys a zod object schema accepts at `path`, for "did you mean". */
 function knownKeys(schema: z.ZodType, path: readonly PathKey[]): string[] {
@@ -86,7 +93,9 @@ export function issueMessages(issues: readonly z.core.$ZodIssue[], raw: unknown,
     }
     const value = getIn(raw, issue.path as PathKey[])
     if (path.length === 1 && path[0] === 'version' && issue.code === 'invalid_value') {
-      return value === undefined ? `${at([])}: no \`version:\`; add \`version: 1\` as the first line` : `${at(path)}: expected 1 (the only config version), got ${describe(value)}`
+      return value === undefined
+        ? `${at([])}: no \`version:\`; add \`version: 1\` as the first line`
+        : `${at(path)}: expected 1 (the only config version), got ${describe(value)}`
     }
     if (issue.code === 'invalid_type') {
       const expected = article[issue.expected] ?? issue.expected
@@ -147,12 +156,14 @@ export function parseConfig(text: string, file: string): LoadedConfig {
   try {
     raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })
   } catch (error) {
-    if (/alias count/i.test((error as Error).message)) throw new ConfigError(`${file}: YAML aliases (*name) expand to more than ${MAX_ALIAS_COUNT} copies; write the values out`)
+    if (/alias count/i.test((error as Error).message))
+      throw new ConfigError(`${file}: YAML aliases (*name) expand to more than ${MAX_ALIAS_COUNT} copies; write the values out`)
     if (error instanceof RangeError) throw new ConfigError(`${file}: nested too deeply to read; a config is a few levels of mappings and lists`)
     // The parser's other refusals while building values (an alias before its anchor) are mistakes in the file too.
     throw new ConfigError(`${file}: ${(error as Error).message}`)
   }
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(`${file}: expected a mapping with version, metrics, ...; got ${describe(raw)}`)
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    throw new ConfigError(`${file}: expected a mapping with version, metrics, ...; got ${describe(raw)}`)
   const parsed = configSchema.safeParse(raw)
   if (!parsed.success) throw new ConfigError(issueMessages(parsed.error.issues, raw, configSchema, at).join('\n'), validEntries(raw, at))
   const config = parsed.data
@@ -163,7 +174,10 @@ export function parseConfig(text: string, file: string): LoadedConfig {
     else seen.set(m.id, i)
   })
   config.accept.forEach((a, i) => {
-    if (!seen.has(a.metric)) duplicates.push(`${at(['accept', i, 'metric'])}: accept names metric "${a.metric}", which is not in metrics${didYouMean(a.metric, [...seen.keys()])}; use one of the metric ids`)
+    if (!seen.has(a.metric))
+      duplicates.push(
+        `${at(['accept', i, 'metric'])}: accept names metric "${a.metric}", which is not in metrics${didYouMean(a.metric, [...seen.keys()])}; use one of the metric ids`
+      )
   })
   if (duplicates.length) throw new ConfigError(duplicates.join('\n'))
   return { config, file, at, line: (path) => locate(path).line }

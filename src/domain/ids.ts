@@ -12,6 +12,9 @@ export const ALIAS = /^[A-Za-z0-9_-]+$/
 export const metricIdSchema = z.string().regex(METRIC_ID, 'expected lower-case letters, digits, ".", "_" or "-"')
 /** A metric id in a results or comparison file: a config's id, or an adapter's. */
 export const RESULT_METRIC_ID = new RegExp(`^(?:${METRIC_ID.source.slice(1, -1)}|${ADAPTER_METRIC_ID.source.slice(1, -1)})$`)
-export const resultMetricIdSchema = z.string().max(300).regex(RESULT_METRIC_ID, 'expected a metric id: lower-case letters, digits, ".", "_" or "-" (adapters add "/"-separated segments)')
+export const resultMetricIdSchema = z
+  .string()
+  .max(300)
+  .regex(RESULT_METRIC_ID, 'expected a metric id: lower-case letters, digits, ".", "_" or "-" (adapters add "/"-separated segments)')
 export const suiteSchema = z.string().regex(SUITE, 'expected letters, digits, ".", "_" or "-"')
 export const aliasSchema = z.string().regex(ALIAS, 'expected letters, digits, "_" or "-"')

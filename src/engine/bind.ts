@@ -69,7 +69,9 @@ export async function bindEntries(
     const names = definition.inputs.map((s) => s.name)
     for (const name of Object.keys(entry.inputs)) {
       if (!names.includes(name)) {
-        problems.push(`${at([...here, 'inputs', name], true)}: metric "${definition.name}" has no input ${JSON.stringify(name)}${didYouMean(name, names)}; its inputs are ${names.join(', ')}`)
+        problems.push(
+          `${at([...here, 'inputs', name], true)}: metric "${definition.name}" has no input ${JSON.stringify(name)}${didYouMean(name, names)}; its inputs are ${names.join(', ')}`
+        )
       }
     }
     for (const spec of definition.inputs) {

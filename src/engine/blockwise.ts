@@ -27,7 +27,7 @@ export interface BlockwiseOptions {
   blockBytes?: number
   onRows?: RowsProgress
   /** Hands the upper rows to worker threads (one split per extra thread) when every input is a seekable .npy file. */
-  split?: { threads: number; start: RowSplit; /** Inputs smaller than this stay on one thread (default 32 MiB). */ minBytes?: number }
+  split?: { threads: number; start: RowSplit /** Inputs smaller than this stay on one thread (default 32 MiB). */; minBytes?: number }
 }
 
 /** A row-wise metric's outcome: its scores (and eval-set fingerprint), or why it failed. */
@@ -73,11 +73,23 @@ export function evaluateBlockwise(reader: InputReader, bound: readonly BoundMetr
     const splits = startSplits(jobs, readers, options)
     const to = splits.length ? splits[0].from : Infinity
     // Progress counts the rows the workers have done too.
-    const onRows = options.onRows && ((ids: readonly string[], done: number, total: number) => options.onRows!(ids, splits.reduce((s, x) => s + Atomics.load(x.done, 0), done), total))
+    const onRows =
+      options.onRows &&
+      ((ids: readonly string[], done: number, total: number) =>
+        options.onRows!(
+          ids,
+          splits.reduce((s, x) => s + Atomics.load(x.done, 0), done),
+          total
+        ))
     runRows(jobs, readers, { ...options, to, onRows })
     for (const split of splits) joinSplit(split, jobs, reader, options)
     for (const [b, job] of planned) {
-      outcomes.set(b, job.failed !== undefined ? { error: job.failed } : { output: { scores: job.scores }, identity: job.hasher?.digest() ?? splitIdentity(job, reader, splits.length > 0) })
+      outcomes.set(
+        b,
+        job.failed !== undefined
+          ? { error: job.failed }
+          : { output: { scores: job.scores }, identity: job.hasher?.digest() ?? splitIdentity(job, reader, splits.length > 0) }
+      )
     }
   } finally {
     for (const r of readers.values()) r?.close()

@@ -1,11 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdirSync, statSync } from 'node:fs'
 import * as path from 'node:path'
 import picomatch from 'picomatch'
 import type { BoundMetric } from './bind.js'
 import { ConfigError, type LoadedConfig, type PathKey } from '../config/load.js'
 import type { AdapterEntry } from '../config/config-schema.js'
 import { InputError, fail } from '../inputs/errors.js'
-import { DEFAULT_MAX_BYTES } from '../inputs/npz.js'
+import { DEFAULT_MAX_BYTES, readRegularFile } from '../inputs/index.js'
 import { type NDArray, makeArray } from '../domain/ndarray.js'
 import { resolveInWorkspace } from '../inputs/reference.js'
 import { mean, value } from '../metrics/generic.js'
@@ -40,7 +40,8 @@ export function expandAdapters(workspace: string, loaded: LoadedConfig, adapters
     }
     try {
       const { metrics: found, files } = entryMetrics(workspace, entry, adapter)
-      if (files === 0) throw new InputError(`${entry.path}: no file matches (under a folder, ${adapter.name} reads ${adapter.files}); is it the right folder and adapter?`)
+      if (files === 0)
+        throw new InputError(`${entry.path}: no file matches (under a folder, ${adapter.name} reads ${adapter.files}); is it the right folder and adapter?`)
       if (found.length === 0) throw new InputError(`${entry.path}: ${files} file(s) read, no metric left (check \`include\` / \`exclude\`)`)
       const unknown: string[] = []
       for (const metric of found) {
@@ -51,7 +52,8 @@ export function expandAdapters(workspace: string, loaded: LoadedConfig, adapters
           continue
         }
         const earlier = seen.get(metric.id)
-        if (earlier) throw new InputError(`metric "${metric.id}" comes from both ${earlier} and ${metric.provenance.file}; give one of the entries its own \`prefix\``)
+        if (earlier)
+          throw new InputError(`metric "${metric.id}" comes from both ${earlier} and ${metric.provenance.file}; give one of the entries its own \`prefix\``)
         seen.set(metric.id, metric.provenance.file)
         bound.push(bindMetric(metric, direction, entry, here, bound.length, config.defaults.severity))
       }
@@ -91,7 +93,14 @@ function directionOf(entry: AdapterEntry, adapter: Adapter, metric: AdapterMetri
   return tableDirection(adapter.directions, metric.key)
 }
 
-function bindMetric(metric: AdapterMetric, direction: Direction, entry: AdapterEntry, here: PathKey[], index: number, severity: BoundMetric['severity']): AdapterBound {
+function bindMetric(
+  metric: AdapterMetric,
+  direction: Direction,
+  entry: AdapterEntry,
+  here: PathKey[],
+  index: number,
+  severity: BoundMetric['severity']
+): AdapterBound {
   const definition = metric.scores ? mean : value
   const source = `${metric.provenance.file} (${metric.id})`
   const arrays: Record<string, NDArray> = metric.scores
@@ -152,8 +161,7 @@ function walk(workspace: string, folder: string, glob: string, ignore: string[] 
     .filter((file) => statSync(file.absolute).isFile())
 }
 
+/** A regular file of at most DEFAULT_MAX_BYTES: a FIFO or device among a library's result files is refused, never read. */
 function readBounded(file: string, absolute: string): Uint8Array {
-  const size = statSync(absolute).size
-  if (size > DEFAULT_MAX_BYTES) fail(file, `file is ${size} bytes, over the size limit of ${DEFAULT_MAX_BYTES} bytes`)
-  return readFileSync(absolute)
+  return readRegularFile(absolute, file, DEFAULT_MAX_BYTES)
 }

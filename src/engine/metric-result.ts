@@ -41,7 +41,11 @@ export function identityHasher(name: string, shape: readonly number[]) {
 
 /** The eval set's fingerprint: of the ids, else of the identity input (or its digest, when it was hashed block by block). */
 export function fingerprint(ids: string[] | undefined, identity: Identity | string | undefined): string | undefined {
-  if (ids) return `sha256:${createHash('sha256').update(`ids\n${ids.join('\n')}`).digest('hex').slice(0, 16)}`
+  if (ids)
+    return `sha256:${createHash('sha256')
+      .update(`ids\n${ids.join('\n')}`)
+      .digest('hex')
+      .slice(0, 16)}`
   if (identity === undefined || typeof identity === 'string') return identity
   const hasher = identityHasher(identity.name, identity.shape)
   hasher.update(identity.data)
@@ -57,7 +61,6 @@ function sufficient(scores: Float64Array) {
   return { n, mean: n ? mean : null, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : null }
 }
 
-
 /** A shard keeps all its per-example data (max-examples applies to the merged run) and what the merge needs besides. */
 export interface ShardOptions {
   identity?: Identity
@@ -66,7 +69,13 @@ export interface ShardOptions {
 }
 
 /** Runs one bound metric on its arrays and packs value, CI and per-example data into a results entry. */
-export function buildMetricResult(bound: BoundMetric, inputs: Record<string, NDArray>, ids: string[] | undefined, defaults: Defaults, sharded = false): MetricResult {
+export function buildMetricResult(
+  bound: BoundMetric,
+  inputs: Record<string, NDArray>,
+  ids: string[] | undefined,
+  defaults: Defaults,
+  sharded = false
+): MetricResult {
   const { definition, params } = bound
   checkShapes(definition.inputs, inputs)
   const output: MetricOutput = definition.compute(inputs, params)
@@ -88,7 +97,13 @@ export interface PackOptions {
 }
 
 /** Value, n, NaN count, bootstrap CI and per-example data of a metric's output: one path for runs, streamed runs and merged shards. */
-export function packMetricResult(bound: BoundMetric, output: MetricOutput, ids: string[] | undefined, defaults: Defaults, pack: PackOptions = {}): MetricResult {
+export function packMetricResult(
+  bound: BoundMetric,
+  output: MetricOutput,
+  ids: string[] | undefined,
+  defaults: Defaults,
+  pack: PackOptions = {}
+): MetricResult {
   const { identity, scoresCi, shard } = pack
   const { definition, entry, params } = bound
   const rowsOf = output.scores?.length ?? Object.values(output.columns ?? {})[0]?.length

@@ -5,7 +5,15 @@ import { bindEntries, bindMetrics, type BoundMetric } from './bind.js'
 import { configHash } from '../config/hash.js'
 import { ConfigError, type LoadedConfig, parseConfig } from '../config/load.js'
 import { compare, type GateSpec } from '../compare/comparison.js'
-import { createInputReader, InputError, missingFileProblem, type PreparedColumn, readParquetInputs, readRegularText, resolveInWorkspace } from '../inputs/index.js'
+import {
+  createInputReader,
+  InputError,
+  missingFileProblem,
+  type PreparedColumn,
+  readParquetInputs,
+  readRegularText,
+  resolveInWorkspace
+} from '../inputs/index.js'
 import type { NDArray } from '../domain/ndarray.js'
 import { loadPluginMetric } from '../metrics/plugin.js'
 import { findMetric } from '../metrics/registry.js'
@@ -102,7 +110,12 @@ export interface PipelineResult {
 export const MAX_CONFIG_BYTES = 1 << 20
 
 /** Loads and checks the config; plugins are imported (repository code) only when allowed. */
-export async function loadConfig(workspace: string, configPath: string, allowPlugins = true, readAdapterFiles = true): Promise<{ loaded: LoadedConfig; bound: BoundMetric[] }> {
+export async function loadConfig(
+  workspace: string,
+  configPath: string,
+  allowPlugins = true,
+  readAdapterFiles = true
+): Promise<{ loaded: LoadedConfig; bound: BoundMetric[] }> {
   let text: string
   let absolute: string
   try {
@@ -133,13 +146,22 @@ export async function loadConfig(workspace: string, configPath: string, allowPlu
 /** Messages that start `file:line:col` in file order (stable, so one key's messages stay together). */
 function byLine(messages: string[]): string[] {
   const line = (m: string) => Number(/^[^\n]*?:(\d+):\d+/.exec(m)?.[1] ?? 0)
-  return messages.map((m, i) => ({ m, i })).sort((a, b) => line(a.m) - line(b.m) || a.i - b.i).map(({ m }) => m)
+  return messages
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => line(a.m) - line(b.m) || a.i - b.i)
+    .map(({ m }) => m)
 }
 
 /** Reads the arrays of every metric and computes results; a metric whose inputs fail becomes an error entry. */
 export function computeResults(workspace: string, loaded: LoadedConfig, bound: BoundMetric[], info: RunInfo): { results: Results; inputErrors: number } {
   const { config, at } = loaded
-  const reader = createInputReader({ workspace, aliases: config.inputs, parquet: info.parquet, memoryBudget: info.memoryBudget, ...(info.maxInputBytes ? { maxBytes: info.maxInputBytes } : {}) })
+  const reader = createInputReader({
+    workspace,
+    aliases: config.inputs,
+    parquet: info.parquet,
+    memoryBudget: info.memoryBudget,
+    ...(info.maxInputBytes ? { maxBytes: info.maxInputBytes } : {})
+  })
   const progress = info.progress
   // Row-wise metrics on .npy/.npz inputs are evaluated a block of rows at a time, in one pass over the files. A shard keeps
   // its identity input whole for the merge, and adapter metrics have their numbers already: both take the plain path.
@@ -196,7 +218,10 @@ function streamedCIs(streamed: ReturnType<typeof evaluateBlockwise>, defaults: L
   for (const [b, outcome] of streamed) {
     if (!('output' in outcome) || !outcome.output.scores) continue
     metrics.push(b)
-    jobs.push({ scores: outcome.output.scores, options: { resamples: defaults.resamples, confidence: defaults.confidence, seed: seedFor(defaults.seed, b.entry.id) } })
+    jobs.push({
+      scores: outcome.output.scores,
+      options: { resamples: defaults.resamples, confidence: defaults.confidence, seed: seedFor(defaults.seed, b.entry.id) }
+    })
   }
   const intervals = parallelMeanCIs(jobs, parallel?.threads ?? 1, parallel?.startWorker)
   return new Map(metrics.map((b, k) => [b, intervals[k]]))
@@ -280,7 +305,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       `${baseline.note ?? 'the baseline'}: is of suite ${JSON.stringify(baseline.results.suite)}, but ${options.config} is suite ${JSON.stringify(loaded.config.suite)}; use that suite's baseline`
     )
   }
-  const produce: ResultsSource = options.produce ?? (async (l, b, info) => computeResults(workspace, l, b, { ...info, parquet: await parquetColumnsOf(workspace, l, b) }))
+  const produce: ResultsSource =
+    options.produce ?? (async (l, b, info) => computeResults(workspace, l, b, { ...info, parquet: await parquetColumnsOf(workspace, l, b) }))
   const progress = options.progress?.(bound.length)
   let produced: Produced
   try {

@@ -24,11 +24,15 @@ export function orderShards(files: readonly ShardFile[], loaded: LoadedConfig, c
   for (const f of files) {
     const r = f.results
     if (!r.shard) throw new ResultsError(`${f.file}: not a shard's results (no "shard" field): run each matrix job with \`interp-gate run --shard I/N\``)
-    if (r.suite !== loaded.config.suite) throw new ResultsError(`${f.file}: suite "${r.suite}", but ${configFile} is suite "${loaded.config.suite}": merge the shards of one suite`)
+    if (r.suite !== loaded.config.suite)
+      throw new ResultsError(`${f.file}: suite "${r.suite}", but ${configFile} is suite "${loaded.config.suite}": merge the shards of one suite`)
     if (r.configHash !== hash) {
-      throw new ResultsError(`${f.file}: made with another config than ${configFile} (config hash ${r.configHash ?? 'absent'}, expected ${hash}): every shard and the merge must use the same config`)
+      throw new ResultsError(
+        `${f.file}: made with another config than ${configFile} (config hash ${r.configHash ?? 'absent'}, expected ${hash}): every shard and the merge must use the same config`
+      )
     }
-    if (r.shard.count !== files[0].results.shard!.count) throw new ResultsError(`${f.file} is shard ${r.shard.index}/${r.shard.count} but ${label(files[0])} counts ${files[0].results.shard!.count} shards`)
+    if (r.shard.count !== files[0].results.shard!.count)
+      throw new ResultsError(`${f.file} is shard ${r.shard.index}/${r.shard.count} but ${label(files[0])} counts ${files[0].results.shard!.count} shards`)
   }
   const count = files[0].results.shard!.count
   const byIndex = new Map<number, ShardFile>()
@@ -39,7 +43,12 @@ export function orderShards(files: readonly ShardFile[], loaded: LoadedConfig, c
   }
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !byIndex.has(i))
   if (missing.length) {
-    throw new ResultsError(`missing shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')} (got ${[...byIndex.keys()].sort((a, b) => a - b).map((i) => `${i}/${count}`).join(', ')}): a merge needs every shard`)
+    throw new ResultsError(
+      `missing shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')} (got ${[...byIndex.keys()]
+        .sort((a, b) => a - b)
+        .map((i) => `${i}/${count}`)
+        .join(', ')}): a merge needs every shard`
+    )
   }
   return [...byIndex.keys()].sort((a, b) => a - b).map((i) => byIndex.get(i)!)
 }
@@ -50,7 +59,9 @@ function entriesOf(shards: readonly ShardFile[], b: BoundMetric): MetricResult[]
   const lacking = shards.filter((_, i) => !found[i])
   if (lacking.length) {
     const having = shards.filter((_, i) => found[i])
-    throw new ResultsError(`metric "${b.entry.id}" is in ${having.length ? having.map(label).join(', ') : 'no shard'} but not in ${lacking.map(label).join(', ')}: merge shards of one run`)
+    throw new ResultsError(
+      `metric "${b.entry.id}" is in ${having.length ? having.map(label).join(', ') : 'no shard'} but not in ${lacking.map(label).join(', ')}: merge shards of one run`
+    )
   }
   return found as MetricResult[]
 }
@@ -58,7 +69,7 @@ function entriesOf(shards: readonly ShardFile[], b: BoundMetric): MetricResult[]
 function concatFloat(arrays: readonly Float64Array[]): Float64Array {
   const out = new Float64Array(arrays.reduce((k, a) => k + a.length, 0))
   let at = 0
-  for (const a of arrays) (out.set(a, at), (at += a.length))
+  for (const a of arrays) out.set(a, at), (at += a.length)
   return out
 }
 
@@ -66,12 +77,21 @@ function concatFloat(arrays: readonly Float64Array[]): Float64Array {
 function mergedIds(shards: readonly ShardFile[], id: string, ids: (string[] | undefined)[]): string[] | undefined {
   const withIds = ids.filter(Boolean).length
   if (withIds === 0) return undefined
-  if (withIds < ids.length) throw new ResultsError(`metric "${id}": ${shards.filter((_, i) => !ids[i]).map(label).join(', ')} kept no example ids but other shards did`)
+  if (withIds < ids.length)
+    throw new ResultsError(
+      `metric "${id}": ${shards
+        .filter((_, i) => !ids[i])
+        .map(label)
+        .join(', ')} kept no example ids but other shards did`
+    )
   const seen = new Map<string, number>()
   ids.forEach((list, s) => {
     for (const x of list!) {
       const earlier = seen.get(x)
-      if (earlier !== undefined) throw new ResultsError(`metric "${id}": shards overlap: example id "${x}" is in ${label(shards[earlier])} and ${label(shards[s])}; each example must be in exactly one shard`)
+      if (earlier !== undefined)
+        throw new ResultsError(
+          `metric "${id}": shards overlap: example id "${x}" is in ${label(shards[earlier])} and ${label(shards[s])}; each example must be in exactly one shard`
+        )
       seen.set(x, s)
     }
   })
@@ -84,7 +104,10 @@ function mergedIdentity(shards: readonly ShardFile[], entries: readonly MetricRe
   if (parts.every((p) => !p)) return undefined
   const first = parts[0]
   const bad = parts.findIndex((p) => !p || p.name !== first?.name || p.shape.slice(1).join(',') !== first.shape.slice(1).join(','))
-  if (bad >= 0) throw new ResultsError(`metric "${id}": ${label(shards[bad])} identifies its examples differently from ${label(shards[0])} (input "${parts[bad]?.name ?? 'none'}" ${JSON.stringify(parts[bad]?.shape ?? [])} vs "${first?.name ?? 'none'}")`)
+  if (bad >= 0)
+    throw new ResultsError(
+      `metric "${id}": ${label(shards[bad])} identifies its examples differently from ${label(shards[0])} (input "${parts[bad]?.name ?? 'none'}" ${JSON.stringify(parts[bad]?.shape ?? [])} vs "${first?.name ?? 'none'}")`
+    )
   const rows = parts.reduce((k, p) => k + p!.shape[0], 0)
   return { name: first!.name, shape: [rows, ...first!.shape.slice(1)], data: concatFloat(parts.map((p) => decodeFloat64(p!.data))) }
 }
@@ -93,13 +116,18 @@ function mergedIdentity(shards: readonly ShardFile[], entries: readonly MetricRe
 function mergedOutput(shards: readonly ShardFile[], entries: readonly MetricResult[], b: BoundMetric): MetricOutput {
   const id = b.entry.id
   const decoded = entries.map((e, i) => {
-    if (e.examples?.omitted) throw new ResultsError(`metric "${id}": ${label(shards[i])} left out its per-example data (max-examples), so the merge cannot recompute it`)
+    if (e.examples?.omitted)
+      throw new ResultsError(`metric "${id}": ${label(shards[i])} left out its per-example data (max-examples), so the merge cannot recompute it`)
     return decodeExamples(e) ?? {}
   })
   const support = b.definition.shards
   if (support) {
     const parts: ShardPart[] = entries.map((e, i) => ({
-      output: { ...(decoded[i].scores ? { scores: decoded[i].scores } : {}), ...(decoded[i].columns ? { columns: decoded[i].columns } : {}), ...(e.value !== null ? { value: e.value } : {}) },
+      output: {
+        ...(decoded[i].scores ? { scores: decoded[i].scores } : {}),
+        ...(decoded[i].columns ? { columns: decoded[i].columns } : {}),
+        ...(e.value !== null ? { value: e.value } : {})
+      },
       state: Object.fromEntries(Object.entries(e.shard?.state ?? {}).map(([k, v]) => [k, decodeFloat64(v)]))
     }))
     return support.merge(parts, b.params)
@@ -126,8 +154,15 @@ function mergeMetric(shards: readonly ShardFile[], b: BoundMetric, loaded: Loade
   const failedAt = entries.findIndex((e) => e.error || (e.value === null && !e.examples))
   if (failedAt >= 0) return { result: errorResult(b, `${label(shards[failedAt])}: ${entries[failedAt].error ?? 'no value'}`), failed: true }
   const mismatch = entries.findIndex((e) => e.metric !== b.definition.name || JSON.stringify(e.params) !== JSON.stringify(b.params))
-  if (mismatch >= 0) throw new ResultsError(`metric "${b.entry.id}": ${label(shards[mismatch])} computed ${entries[mismatch].metric} ${JSON.stringify(entries[mismatch].params)}, the config says ${b.definition.name} ${JSON.stringify(b.params)}`)
-  const ids = mergedIds(shards, b.entry.id, entries.map((e) => e.examples?.ids ?? e.shard?.ids))
+  if (mismatch >= 0)
+    throw new ResultsError(
+      `metric "${b.entry.id}": ${label(shards[mismatch])} computed ${entries[mismatch].metric} ${JSON.stringify(entries[mismatch].params)}, the config says ${b.definition.name} ${JSON.stringify(b.params)}`
+    )
+  const ids = mergedIds(
+    shards,
+    b.entry.id,
+    entries.map((e) => e.examples?.ids ?? e.shard?.ids)
+  )
   const identity = ids ? undefined : mergedIdentity(shards, entries, b.entry.id)
   try {
     return { result: packMetricResult(b, mergedOutput(shards, entries, b), ids, loaded.config.defaults, { identity }), failed: false }
@@ -138,7 +173,12 @@ function mergeMetric(shards: readonly ShardFile[], b: BoundMetric, loaded: Loade
 }
 
 /** The results an unsharded run of the same config would have written, from the shards' results; refuses what it cannot merge exactly. */
-export function mergeShardMetrics(files: readonly ShardFile[], loaded: LoadedConfig, bound: readonly BoundMetric[], configFile: string): { metrics: MetricResult[]; inputErrors: number } {
+export function mergeShardMetrics(
+  files: readonly ShardFile[],
+  loaded: LoadedConfig,
+  bound: readonly BoundMetric[],
+  configFile: string
+): { metrics: MetricResult[]; inputErrors: number } {
   const shards = orderShards(files, loaded, configFile)
   const known = new Set(bound.map((b) => b.entry.id))
   for (const s of shards) {
@@ -160,7 +200,10 @@ export function parseShard(text: string, where: string): ShardInfo {
   if (!m) throw new ResultsError(`${where}: "${text}" is not a shard; expected I/N, e.g. 2/4 for the second of four shards`)
   const index = Number(m[1])
   const count = Number(m[2])
-  if (count < 1 || index < 1 || index > count) throw new ResultsError(`${where}: "${text}" is out of range; shards count from 1 to N (1/${Math.max(count, 1)} … ${Math.max(count, 1)}/${Math.max(count, 1)})`)
+  if (count < 1 || index < 1 || index > count)
+    throw new ResultsError(
+      `${where}: "${text}" is out of range; shards count from 1 to N (1/${Math.max(count, 1)} … ${Math.max(count, 1)}/${Math.max(count, 1)})`
+    )
   return { index, count }
 }
 
@@ -169,6 +212,9 @@ export function mergeShards(files: readonly ShardFile[], configFile: string): Re
   return (loaded, bound, info) => {
     const { metrics, inputErrors } = mergeShardMetrics(files, loaded, bound, configFile)
     const agreed = (key: 'commit' | 'ref') => (files.every((f) => f.results[key] === files[0].results[key]) ? files[0].results[key] : null)
-    return { results: resultsFile(loaded, metrics, { ...info, commit: info.commit ?? agreed('commit'), ref: info.ref ?? agreed('ref'), shard: undefined }), inputErrors }
+    return {
+      results: resultsFile(loaded, metrics, { ...info, commit: info.commit ?? agreed('commit'), ref: info.ref ?? agreed('ref'), shard: undefined }),
+      inputErrors
+    }
   }
 }

@@ -87,12 +87,22 @@ export async function findBaselineRun(api: Api, s: BaselineSearch): Promise<Base
     for (const run of exact) {
       const artifact = await artifactOf(api, s, run.id)
       if (typeof artifact === 'object') {
-        return { found: { runId: run.id, artifactId: artifact.id, commit: s.sha, conclusion: run.conclusion ?? null, note: `${short(s.sha)} on ${s.branch}, ${s.why}${conclusionNote(run)}` } }
+        return {
+          found: {
+            runId: run.id,
+            artifactId: artifact.id,
+            commit: s.sha,
+            conclusion: run.conclusion ?? null,
+            note: `${short(s.sha)} on ${s.branch}, ${s.why}${conclusionNote(run)}`
+          }
+        }
       }
       reason = artifact === 'expired' ? `has a baseline artifact that has expired` : `has a run without the "${s.artifact}" artifact`
     }
     const date = await commitDate(api, s)
-    const earlier = (await listRuns(api, s, {}, 2)).filter((r) => r.head_sha !== s.sha && (!date || !r.head_commit?.timestamp || Date.parse(r.head_commit.timestamp) <= Date.parse(date)))
+    const earlier = (await listRuns(api, s, {}, 2)).filter(
+      (r) => r.head_sha !== s.sha && (!date || !r.head_commit?.timestamp || Date.parse(r.head_commit.timestamp) <= Date.parse(date))
+    )
     for (const run of earlier.slice(0, MAX_CANDIDATES)) {
       const artifact = await artifactOf(api, s, run.id)
       if (typeof artifact !== 'object') continue

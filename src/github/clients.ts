@@ -41,7 +41,9 @@ export function createApi(token: string, log: ClientLog, timing: ApiTiming = api
         notifications: new Bottleneck.Group({ id: 'octokit-notifications', maxConcurrent: 1, minTime: 3 * base, timeout: 120_000 }),
         search: new Bottleneck.Group({ id: 'octokit-search', maxConcurrent: 1, minTime: 2 * base, timeout: 120_000 }),
         onRateLimit: (after: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
-          log.warning(`GitHub API rate limit hit on ${options.method} ${options.url}; ${retryCount < 1 && after <= 60 ? `retrying in ${after} s` : 'giving up'}`)
+          log.warning(
+            `GitHub API rate limit hit on ${options.method} ${options.url}; ${retryCount < 1 && after <= 60 ? `retrying in ${after} s` : 'giving up'}`
+          )
           return retryCount < 1 && after <= 60
         },
         onSecondaryRateLimit: (after: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {

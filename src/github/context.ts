@@ -129,7 +129,14 @@ export function readRunContext(env: Record<string, string | undefined>): RunCont
     push: branch ? { branch, before } : null,
     workflowRun:
       wr && eventName === 'workflow_run'
-        ? { id: wr.id, event: wr.event, headSha: wr.head_sha, headBranch: wr.head_branch ?? null, headRepo: wr.head_repository?.full_name ?? null, conclusion: wr.conclusion ?? null }
+        ? {
+            id: wr.id,
+            event: wr.event,
+            headSha: wr.head_sha,
+            headBranch: wr.head_branch ?? null,
+            headRepo: wr.head_repository?.full_name ?? null,
+            conclusion: wr.conclusion ?? null
+          }
         : null
   }
 }

@@ -92,17 +92,27 @@ async function buildCommit(api: Api, t: BranchTarget, o: AppendOptions, snapshot
   const files: Record<string, string> = { [path]: serializeEntry(o.entry), ...(o.extraFiles?.(sortEntries(kept)) ?? {}) }
   const tree: { path: string; mode: typeof MODE_FILE; type: 'blob'; sha: string | null }[] = []
   for (const [name, content] of Object.entries(files)) {
-    const { data } = await api.request('POST /repos/{owner}/{repo}/git/blobs', { ...where(t), content: Buffer.from(content).toString('base64'), encoding: 'base64' })
+    const { data } = await api.request('POST /repos/{owner}/{repo}/git/blobs', {
+      ...where(t),
+      content: Buffer.from(content).toString('base64'),
+      encoding: 'base64'
+    })
     tree.push({ path: name, mode: MODE_FILE, type: 'blob', sha: data.sha })
   }
   // sha: null deletes the file from base_tree (retention pruning).
   for (const name of prune) tree.push({ path: name, mode: MODE_FILE, type: 'blob', sha: null })
   let baseTree: string | undefined
-  if (snapshot.tip) baseTree = (await api.request('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', { ...where(t), commit_sha: snapshot.tip })).data.tree.sha
+  if (snapshot.tip)
+    baseTree = (await api.request('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', { ...where(t), commit_sha: snapshot.tip })).data.tree.sha
   const { data: newTree } = await api.request('POST /repos/{owner}/{repo}/git/trees', { ...where(t), ...(baseTree ? { base_tree: baseTree } : {}), tree })
   const e = o.entry
   const message = `interp-gate: ${e.suite} @ ${e.commit?.slice(0, 12) ?? 'local'}${prune.length ? ` (pruned ${prune.length})` : ''}`
-  const { data: commit } = await api.request('POST /repos/{owner}/{repo}/git/commits', { ...where(t), message, tree: newTree.sha, parents: snapshot.tip ? [snapshot.tip] : [] })
+  const { data: commit } = await api.request('POST /repos/{owner}/{repo}/git/commits', {
+    ...where(t),
+    message,
+    tree: newTree.sha,
+    parents: snapshot.tip ? [snapshot.tip] : []
+  })
   return { sha: commit.sha, pruned: prune.length }
 }
 

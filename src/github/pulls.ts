@@ -12,7 +12,12 @@ interface PullSummary {
  * The open pull request of this repository whose head is `headSha`, asked of the API — a PR number found in an
  * artifact is never trusted. Fork heads are often missing from commits/{sha}/pulls, hence the `head=owner:branch` query.
  */
-export async function findPullRequestByHead(api: Api, repo: RepoRef, headSha: string, head: { owner: string | null; branch: string | null }): Promise<number | null> {
+export async function findPullRequestByHead(
+  api: Api,
+  repo: RepoRef,
+  headSha: string,
+  head: { owner: string | null; branch: string | null }
+): Promise<number | null> {
   const where = { owner: repo.owner, repo: repo.repo }
   const matches = (p: PullSummary) =>
     p.head?.sha === headSha && (p.state ?? 'open') === 'open' && (p.base?.repo?.full_name ?? repo.fullName).toLowerCase() === repo.fullName.toLowerCase()

@@ -11,12 +11,22 @@ export const shardArtifactName = (suite: string, shard: ShardInfo) => `${artifac
 export const isShardArtifact = (name: string) => /-shard-\d+-of-\d+$/.test(name)
 
 /** The results.json of every shard artifact this run uploaded for `suite`, in name order; "artifact NAME" names each in messages. */
-export async function downloadShardResults(clients: GitHubClients, repo: RepoRef, runId: number, suite: string, tmp: string): Promise<{ file: string; results: Results }[]> {
+export async function downloadShardResults(
+  clients: GitHubClients,
+  repo: RepoRef,
+  runId: number,
+  suite: string,
+  tmp: string
+): Promise<{ file: string; results: Results }[]> {
   const prefix = `${artifactName(suite)}-shard-`
   const listed = await listRunArtifacts(clients.api, repo, runId)
-  const shards = listed.filter((a) => a.name.startsWith(prefix) && isShardArtifact(a.name) && !a.expired).sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }))
+  const shards = listed
+    .filter((a) => a.name.startsWith(prefix) && isShardArtifact(a.name) && !a.expired)
+    .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }))
   if (shards.length === 0) {
-    throw new BundleError(`run ${runId} has no "${artifactName(suite)}-shard-I-of-N" artifacts: run the matrix jobs with the input \`shard: I/N\` (they upload them) and make the merge job \`needs:\` them`)
+    throw new BundleError(
+      `run ${runId} has no "${artifactName(suite)}-shard-I-of-N" artifacts: run the matrix jobs with the input \`shard: I/N\` (they upload them) and make the merge job \`needs:\` them`
+    )
   }
   const out: { file: string; results: Results }[] = []
   for (const artifact of shards) {

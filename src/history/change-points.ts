@@ -113,7 +113,10 @@ export interface SeriesChange extends ChangePoint {
 }
 
 /** Change points of a metric's series (points oldest first). */
-export function seriesChanges(points: readonly { commit: string | null; date: string; value: number }[], options: Partial<ChangePointOptions> = {}): SeriesChange[] {
+export function seriesChanges(
+  points: readonly { commit: string | null; date: string; value: number }[],
+  options: Partial<ChangePointOptions> = {}
+): SeriesChange[] {
   return detectChangePoints(
     points.map((p) => p.value),
     options

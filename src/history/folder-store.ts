@@ -79,7 +79,8 @@ export class FolderStore implements HistoryStore {
         .sort()
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
-      if (code === 'ENOENT' && folder === this.dir) throw new HistoryError(`${this.display}: no such history folder (create it with \`interp-gate history add\`)`)
+      if (code === 'ENOENT' && folder === this.dir)
+        throw new HistoryError(`${this.display}: no such history folder (create it with \`interp-gate history add\`)`)
       throw new HistoryError(`${this.display}: cannot read the history folder (${code ?? (error as Error).message})`)
     }
   }

@@ -35,7 +35,13 @@ export function metricSeries(entries: readonly HistoryEntry[]): MetricSeries[] {
       const key = suites.size > 1 ? `${entry.suite}/${id}` : id
       const series = byKey.get(key) ?? { id: key, suite: entry.suite, metric: m.metric, family: m.family, direction: m.direction, points: [] }
       byKey.set(key, series)
-      Object.assign(series, { metric: m.metric, family: m.family, direction: m.direction, ...(m.title ? { title: m.title } : {}), ...(m.gate ? { gate: m.gate } : {}) })
+      Object.assign(series, {
+        metric: m.metric,
+        family: m.family,
+        direction: m.direction,
+        ...(m.title ? { title: m.title } : {}),
+        ...(m.gate ? { gate: m.gate } : {})
+      })
       if (m.value === null || !Number.isFinite(m.value)) continue
       series.points.push({
         commit: entry.commit,

@@ -80,10 +80,17 @@ function countNewlines(text: string, from: number, to: number): number {
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
 const SPECIAL: Record<string, number> = {
-  nan: NaN, '+nan': NaN, '-nan': NaN,
-  inf: Infinity, '+inf': Infinity, infinity: Infinity, '+infinity': Infinity,
-  '-inf': -Infinity, '-infinity': -Infinity,
-  true: 1, false: 0
+  nan: NaN,
+  '+nan': NaN,
+  '-nan': NaN,
+  inf: Infinity,
+  '+inf': Infinity,
+  infinity: Infinity,
+  '+infinity': Infinity,
+  '-inf': -Infinity,
+  '-infinity': -Infinity,
+  true: 1,
+  false: 0
 }
 
 /** A cell as a number, strictly: decimals, nan, ±inf, true/false; empty is NaN; anything else undefined. */
@@ -131,8 +138,7 @@ function columnValues(table: CsvTable, index: number, display: string, opts: Csv
   // Mixed: name the first cell of the minority kind, which is the likely typo.
   const odd = textCells.length * 2 <= filled.length ? textCells[0] : filled.find(({ i }) => numbers[i] !== undefined)!
   const where = `row ${odd.i + 1} (line ${table.lines[odd.i]})`
-  const what =
-    numbers[odd.i] === undefined ? 'is not a number, but the column holds numbers' : 'is a number, but the column holds text'
+  const what = numbers[odd.i] === undefined ? 'is not a number, but the column holds numbers' : 'is a number, but the column holds text'
   return fail(display, `${where}: ${JSON.stringify(odd.cell)} ${what}`)
 }
 

@@ -147,12 +147,25 @@ export function createInputReader(options: InputReaderOptions): InputReader {
           }
         }
         case '.json':
-          return selectJson(parsed(ref, (b) => parseJsonDocument(b, file)), ref.member, file)
+          return selectJson(
+            parsed(ref, (b) => parseJsonDocument(b, file)),
+            ref.member,
+            file
+          )
         case '.jsonl':
         case '.ndjson':
-          return selectJsonLines(parsed<JsonLine[]>(ref, (b) => parseJsonLines(b, file)), ref.member, file)
+          return selectJsonLines(
+            parsed<JsonLine[]>(ref, (b) => parseJsonLines(b, file)),
+            ref.member,
+            file
+          )
         case '.csv':
-          return selectCsv(parsed<CsvTable>(ref, (b) => parseCsv(b, file)), ref.member, file, { text: asText })
+          return selectCsv(
+            parsed<CsvTable>(ref, (b) => parseCsv(b, file)),
+            ref.member,
+            file,
+            { text: asText }
+          )
         case '.safetensors':
           return safetensors(ref)
         case '.parquet': {
@@ -269,7 +282,11 @@ export async function readParquetInputs(options: InputReaderOptions, refs: Itera
 function integerText(value: number, index: number, source: string): string {
   if (!Number.isInteger(value)) fail(source, `ids must be integers or strings; element ${index} is ${value}`)
   // Above 2^53 a float64 can't tell neighbouring ids apart (2^53 and 2^53+1 read alike), so pairs would be wrong.
-  if (!Number.isSafeInteger(value)) fail(source, `id at element ${index} is beyond 2^53 − 1, where numbers lose digits and distinct ids collide; write the ids as strings (e.g. "${BigInt(value)}")`)
+  if (!Number.isSafeInteger(value))
+    fail(
+      source,
+      `id at element ${index} is beyond 2^53 − 1, where numbers lose digits and distinct ids collide; write the ids as strings (e.g. "${BigInt(value)}")`
+    )
   return String(value)
 }
 

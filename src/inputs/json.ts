@@ -101,18 +101,14 @@ export function kindText(value: unknown): string {
  * Converts a number, or a nested rectangular array of numbers / booleans / nulls, to an n-d array;
  * an array of strings becomes a text array. `base` is the path of `value` itself, for messages.
  */
-export function jsonToArray(
-  value: unknown,
-  display: string,
-  base: readonly (string | number)[] = [],
-  where: Where = pointerText
-): NDArray {
+export function jsonToArray(value: unknown, display: string, base: readonly (string | number)[] = [], where: Where = pointerText): NDArray {
   const shape: number[] = []
   for (let v = value; Array.isArray(v); v = v[0]) {
     shape.push(v.length)
     if (v.length === 0) break
     // numpy's own limit; deeper nesting is a malformed or hostile file and would overflow the stack below.
-    if (shape.length > MAX_DIMENSIONS) fail(display, `arrays nest more than ${MAX_DIMENSIONS} levels deep; numpy arrays have at most ${MAX_DIMENSIONS} dimensions`)
+    if (shape.length > MAX_DIMENSIONS)
+      fail(display, `arrays nest more than ${MAX_DIMENSIONS} levels deep; numpy arrays have at most ${MAX_DIMENSIONS} dimensions`)
   }
   const numbers: number[] = []
   const strings: string[] = []

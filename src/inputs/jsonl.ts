@@ -28,8 +28,7 @@ export function selectJsonLines(lines: readonly JsonLine[], member: string | und
   const display = member ? `${source}#${member}` : source
   const tokens = member?.startsWith('/') ? pointerTokens(member, source) : undefined
   const values = lines.map(({ line, value }) => {
-    const where = (path: readonly (string | number)[]): string =>
-      path.length === 0 ? `line ${line}` : `line ${line} at ${pointerText(path)}`
+    const where = (path: readonly (string | number)[]): string => (path.length === 0 ? `line ${line}` : `line ${line} at ${pointerText(path)}`)
     if (tokens) return resolvePointer(value, tokens, display, where)
     const isObject = value !== null && typeof value === 'object' && !Array.isArray(value)
     if (!member) {

@@ -24,8 +24,18 @@ export interface NpyHeader {
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59] // "\x93NUMPY"
 const HOST_LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
 const NUMERIC_NAMES: Record<string, string> = {
-  b1: 'bool', i1: 'int8', i2: 'int16', i4: 'int32', i8: 'int64',
-  u1: 'uint8', u2: 'uint16', u4: 'uint32', u8: 'uint64', f2: 'float16', f4: 'float32', f8: 'float64'
+  b1: 'bool',
+  i1: 'int8',
+  i2: 'int16',
+  i4: 'int32',
+  i8: 'int64',
+  u1: 'uint8',
+  u2: 'uint16',
+  u4: 'uint32',
+  u8: 'uint64',
+  f2: 'float16',
+  f4: 'float32',
+  f8: 'float64'
 }
 
 /** numpy refuses longer headers by default (np.load max_header_size); so do we, before reading them. */
@@ -149,7 +159,10 @@ function finishData(src: ByteSource, header: NpyHeader, needed: number, source: 
   const extra = new Uint8Array(1)
   if (readFull(src, extra) !== 0) {
     checkDataSize(header, src.size !== undefined ? src.size - header.dataOffset : needed + 1, source)
-    fail(source, `data has more than the ${needed} bytes shape ${shapeText(header.shape)} ${header.dtype.name} needs (extra bytes at the end: several arrays saved into one file? use np.savez)`)
+    fail(
+      source,
+      `data has more than the ${needed} bytes shape ${shapeText(header.shape)} ${header.dtype.name} needs (extra bytes at the end: several arrays saved into one file? use np.savez)`
+    )
   }
 }
 
@@ -256,11 +269,7 @@ export function parseDescr(descr: PyValue, source: string): NpyDtype {
   const little = order === '>' ? false : order === '<' ? true : HOST_LITTLE
 
   if (kind === 'O') {
-    return fail(
-      source,
-      "object arrays (pickled Python objects) can't be read; save a numeric or string array " +
-        '(np.save(..., arr.astype(np.float64)))'
-    )
+    return fail(source, "object arrays (pickled Python objects) can't be read; save a numeric or string array " + '(np.save(..., arr.astype(np.float64)))')
   }
   if (kind === 'U' || kind === 'S') {
     if (!Number.isInteger(size)) return fail(source, `unsupported dtype '${descr}'`)
@@ -280,8 +289,16 @@ export function parseDescr(descr: PyValue, source: string): NpyDtype {
 
 type TypedArrayClass = new (buffer: ArrayBufferLike, byteOffset: number, length: number) => ArrayLike<number>
 const VIEWS: Record<string, TypedArrayClass> = {
-  b1: Uint8Array, i1: Int8Array, i2: Int16Array, i4: Int32Array,
-  u1: Uint8Array, u2: Uint16Array, u4: Uint32Array, f2: Uint16Array, f4: Float32Array, f8: Float64Array
+  b1: Uint8Array,
+  i1: Int8Array,
+  i2: Int16Array,
+  i4: Int32Array,
+  u1: Uint8Array,
+  u2: Uint16Array,
+  u4: Uint32Array,
+  f2: Uint16Array,
+  f4: Float32Array,
+  f8: Float64Array
 }
 
 /**
@@ -333,16 +350,26 @@ function reorderExact(shape: readonly number[], raw: string[]): string[] {
 /** An element getter for the slow path (unaligned or foreign byte order). */
 function reader(view: DataView, key: string, little: boolean): (at: number) => number {
   switch (key) {
-    case 'b1': return (at) => (view.getUint8(at) ? 1 : 0)
-    case 'i1': return (at) => view.getInt8(at)
-    case 'u1': return (at) => view.getUint8(at)
-    case 'i2': return (at) => view.getInt16(at, little)
-    case 'u2': return (at) => view.getUint16(at, little)
-    case 'i4': return (at) => view.getInt32(at, little)
-    case 'u4': return (at) => view.getUint32(at, little)
-    case 'f2': return (at) => float16(view.getUint16(at, little))
-    case 'f4': return (at) => view.getFloat32(at, little)
-    default: return (at) => view.getFloat64(at, little)
+    case 'b1':
+      return (at) => (view.getUint8(at) ? 1 : 0)
+    case 'i1':
+      return (at) => view.getInt8(at)
+    case 'u1':
+      return (at) => view.getUint8(at)
+    case 'i2':
+      return (at) => view.getInt16(at, little)
+    case 'u2':
+      return (at) => view.getUint16(at, little)
+    case 'i4':
+      return (at) => view.getInt32(at, little)
+    case 'u4':
+      return (at) => view.getUint32(at, little)
+    case 'f2':
+      return (at) => float16(view.getUint16(at, little))
+    case 'f4':
+      return (at) => view.getFloat32(at, little)
+    default:
+      return (at) => view.getFloat64(at, little)
   }
 }
 

@@ -28,12 +28,20 @@ export async function readParquetColumn(bytes: Uint8Array, column: string | unde
   } catch (e) {
     return fail(display, `can't decode the column (${(e as Error).message})`)
   }
-  return columnArray(rows.map((row) => row[column]), display)
+  return columnArray(
+    rows.map((row) => row[column]),
+    display
+  )
 }
 
 function columnArray(values: unknown[], display: string): NDArray {
   if (values.length > 0 && values.every((v) => typeof v === 'string' || v === null) && values.some((v) => typeof v === 'string')) {
-    return makeStrings(values.map((v) => (v === null ? '' : (v as string))), [values.length], 'str', display)
+    return makeStrings(
+      values.map((v) => (v === null ? '' : (v as string))),
+      [values.length],
+      'str',
+      display
+    )
   }
   const first = values.find((v) => v !== null && v !== undefined)
   if (Array.isArray(first) || ArrayBuffer.isView(first)) {
@@ -46,7 +54,12 @@ function columnArray(values: unknown[], display: string): NDArray {
     })
     return makeArray(data, [values.length, width], 'float64', display)
   }
-  return makeArray(Float64Array.from(values, (v, i) => scalar(v, display, i)), [values.length], 'float64', display)
+  return makeArray(
+    Float64Array.from(values, (v, i) => scalar(v, display, i)),
+    [values.length],
+    'float64',
+    display
+  )
 }
 
 function scalar(v: unknown, display: string, i: number): number {

@@ -93,7 +93,11 @@ export function parsePyLiteral(text: string): PyValue {
       pos += number[0].length
       return Number(number[0].replace('L', ''))
     }
-    for (const [word, value] of [['True', true], ['False', false], ['None', null]] as const) {
+    for (const [word, value] of [
+      ['True', true],
+      ['False', false],
+      ['None', null]
+    ] as const) {
       if (text.startsWith(word, pos)) {
         pos += word.length
         return value

@@ -48,7 +48,13 @@ const DTYPES: Record<string, { size: number; name: string }> = {
 }
 
 const UNSUPPORTED: Record<string, string> = {
-  F8_E4M3: 'float8', F8_E5M2: 'float8', F8_E8M0: 'float8', F6_E2M3: 'float6', F6_E3M2: 'float6', F4: 'float4', C64: 'complex64'
+  F8_E4M3: 'float8',
+  F8_E5M2: 'float8',
+  F8_E8M0: 'float8',
+  F6_E2M3: 'float6',
+  F6_E3M2: 'float6',
+  F4: 'float4',
+  C64: 'complex64'
 }
 
 /** Parses and validates the header: bounded length, JSON object, known dtypes, offsets that match shape × dtype and the file size. */
@@ -145,7 +151,16 @@ export function readSafetensorsTensor(source: ByteSource, header: SafetensorsHea
 }
 
 type View = new (buffer: ArrayBufferLike, byteOffset: number, length: number) => ArrayLike<number>
-const FAST: Record<string, View> = { U8: Uint8Array, I8: Int8Array, I16: Int16Array, U16: Uint16Array, I32: Int32Array, U32: Uint32Array, F32: Float32Array, F64: Float64Array }
+const FAST: Record<string, View> = {
+  U8: Uint8Array,
+  I8: Int8Array,
+  I16: Int16Array,
+  U16: Uint16Array,
+  I32: Int32Array,
+  U32: Uint32Array,
+  F32: Float32Array,
+  F64: Float64Array
+}
 const HOST_LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
 
 function decode(bytes: Uint8Array, dtype: string, n: number): Float64Array {
@@ -164,28 +179,41 @@ function decode(bytes: Uint8Array, dtype: string, n: number): Float64Array {
 
 function element(view: DataView, dtype: string): (i: number) => number {
   switch (dtype) {
-    case 'BOOL': return (i) => (view.getUint8(i) ? 1 : 0)
-    case 'U8': return (i) => view.getUint8(i)
-    case 'I8': return (i) => view.getInt8(i)
-    case 'I16': return (i) => view.getInt16(2 * i, true)
-    case 'U16': return (i) => view.getUint16(2 * i, true)
-    case 'F16': return (i) => float16(view.getUint16(2 * i, true))
+    case 'BOOL':
+      return (i) => (view.getUint8(i) ? 1 : 0)
+    case 'U8':
+      return (i) => view.getUint8(i)
+    case 'I8':
+      return (i) => view.getInt8(i)
+    case 'I16':
+      return (i) => view.getInt16(2 * i, true)
+    case 'U16':
+      return (i) => view.getUint16(2 * i, true)
+    case 'F16':
+      return (i) => float16(view.getUint16(2 * i, true))
     // bfloat16 is the top half of a float32: shift its bits up and read them as one.
-    case 'BF16': return (i) => bfloat16(view.getUint16(2 * i, true))
-    case 'I32': return (i) => view.getInt32(4 * i, true)
-    case 'U32': return (i) => view.getUint32(4 * i, true)
-    case 'F32': return (i) => view.getFloat32(4 * i, true)
+    case 'BF16':
+      return (i) => bfloat16(view.getUint16(2 * i, true))
+    case 'I32':
+      return (i) => view.getInt32(4 * i, true)
+    case 'U32':
+      return (i) => view.getUint32(4 * i, true)
+    case 'F32':
+      return (i) => view.getFloat32(4 * i, true)
     // 64-bit integers beyond ±2^53 round to the nearest float64, as in the .npy reader.
-    case 'I64': return (i) => Number(view.getBigInt64(8 * i, true))
-    case 'U64': return (i) => Number(view.getBigUint64(8 * i, true))
-    default: return (i) => view.getFloat64(8 * i, true)
+    case 'I64':
+      return (i) => Number(view.getBigInt64(8 * i, true))
+    case 'U64':
+      return (i) => Number(view.getBigUint64(8 * i, true))
+    default:
+      return (i) => view.getFloat64(8 * i, true)
   }
 }
 
 const bf16Scratch = new DataView(new ArrayBuffer(4))
 
 export function bfloat16(bits: number): number {
-  bf16Scratch.setUint32(0, bits << 16 >>> 0)
+  bf16Scratch.setUint32(0, (bits << 16) >>> 0)
   return bf16Scratch.getFloat32(0)
 }
 

@@ -18,8 +18,7 @@ const inputs: InputSpec[] = [
 
 const openxaiPaper = 'Krishna et al. 2022, "OpenXAI: Towards a Transparent Evaluation of Model Explanations" (NeurIPS Datasets & Benchmarks)'
 const openxaiFile = 'AI4LIFE-GROUP/OpenXAI openxai/metrics.py'
-const orientedNote =
-  'OpenXAI takes one ground-truth vector and flips its sign by the predicted class; we take a per-example reference, already oriented.'
+const orientedNote = 'OpenXAI takes one ground-truth vector and flips its sign by the predicted class; we take a per-example reference, already oriented.'
 const nanCase = 'A NaN in either row makes that example NaN (excluded, counted).'
 
 /** Dense ranks of −|values|: 1 for the largest magnitude, ties share a rank (rankdata(−|a|, method='dense')). */
@@ -193,11 +192,4 @@ export const rankCorrelation: MetricDefinition<Record<string, never>> = {
   }
 }
 
-export const definitions = [
-  featureAgreement,
-  rankAgreement,
-  signAgreement,
-  signedRankAgreement,
-  pairwiseRankAgreement,
-  rankCorrelation
-]
+export const definitions = [featureAgreement, rankAgreement, signAgreement, signedRankAgreement, pairwiseRankAgreement, rankCorrelation]

@@ -163,7 +163,12 @@ export const cmd: MetricDefinition<Record<string, never>> = {
   params: z.object({}).strict(),
   compute({ fractions, faithfulness }) {
     const { x, y } = sizeCurve(fractions, faithfulness)
-    return { value: trapezoid(x, y.map((f) => Math.abs(1 - f))) }
+    return {
+      value: trapezoid(
+        x,
+        y.map((f) => Math.abs(1 - f))
+      )
+    }
   },
   doc: {
     summary: 'Area between the faithfulness-vs-circuit-size curve and 1: how far circuits of each size are from behaving like the model.',

@@ -2,17 +2,7 @@ import type { z } from 'zod'
 import type { Direction } from '../domain/policy.js'
 import type { NDArray } from '../domain/ndarray.js'
 
-export type Family =
-  | 'task'
-  | 'faithfulness'
-  | 'sparsity'
-  | 'localisation'
-  | 'agreement'
-  | 'robustness'
-  | 'circuits'
-  | 'sae'
-  | 'generic'
-  | 'plugin'
+export type Family = 'task' | 'faithfulness' | 'sparsity' | 'localisation' | 'agreement' | 'robustness' | 'circuits' | 'sae' | 'generic' | 'plugin'
 
 /**
  * One input a metric takes. `shapes` lists the accepted shapes as symbolic dimensions: a name ('N', 'C', 'K+1')

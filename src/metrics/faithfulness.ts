@@ -37,10 +37,7 @@ function curveAuc(name: 'deletion-auc' | 'insertion-auc'): MetricDefinition<Reco
         : 'How fast the model output rises as the most relevant features are inserted first into a blank input.',
       formula: 'AUC = (1/K)·(Σₖ₌₀..K yₖ − (y₀ + y_K)/2): the trapezoid rule on k/K ∈ [0, 1], per example, then the mean',
       range: 'the range of the curve values ([0, 1] for probabilities)',
-      edgeCases: [
-        'A curve with a NaN point is NaN for that example (excluded, counted).',
-        'Curves need K ≥ 1 (two points); one point is an input error.'
-      ],
+      edgeCases: ['A curve with a NaN point is NaN for that example (excluded, counted).', 'Curves need K ≥ 1 (two points); one point is an input error.'],
       reference:
         'Petsiuk et al. 2018, "RISE: Randomized Input Sampling for Explanation of Black-box Models" (BMVC); ' +
         'eclique/RISE evaluation.py auc(): (arr.sum() − arr[0]/2 − arr[-1]/2) / (len(arr) − 1).'
@@ -155,8 +152,7 @@ function eraserEdgeCases(otherName: string): string[] {
 }
 
 const eraserReference =
-  'DeYoung et al. 2020, "ERASER: A Benchmark to Evaluate Rationalized NLP Models" (ACL) §4; jayded/eraserbenchmark ' +
-  'rationale_benchmark/metrics.py'
+  'DeYoung et al. 2020, "ERASER: A Benchmark to Evaluate Rationalized NLP Models" (ACL) §4; jayded/eraserbenchmark ' + 'rationale_benchmark/metrics.py'
 
 function erasMetric(name: 'comprehensiveness' | 'sufficiency'): MetricDefinition<Record<string, never>> {
   const comp = name === 'comprehensiveness'
@@ -206,7 +202,10 @@ function aopcErasMetric(name: 'aopc-comprehensiveness' | 'aopc-sufficiency'): Me
       probsFullSpec,
       {
         name: other,
-        shapes: [['N', 'B', 'C'], ['N', 'B']],
+        shapes: [
+          ['N', 'B', 'C'],
+          ['N', 'B']
+        ],
         description: `class probabilities [N, B, C] (or predicted-class probability [N, B]) with the top b-th bin of tokens (e.g. 1, 5, 10, 20, 50 %) ${comp ? 'removed' : 'kept'}`
       }
     ],
@@ -280,7 +279,11 @@ export const monotonicityCorrelation: MetricDefinition<Record<string, never>> = 
   direction: 'higher',
   inputs: [
     subsetSumsSpec,
-    { name: 'output_variances', shapes: [['N', 'R']], description: 'variance (mean squared change) of the model output when each subset is perturbed (Quantus vars)' }
+    {
+      name: 'output_variances',
+      shapes: [['N', 'R']],
+      description: 'variance (mean squared change) of the model output when each subset is perturbed (Quantus vars)'
+    }
   ],
   params: noParams,
   compute({ subset_sums, output_variances }) {
@@ -311,9 +314,7 @@ export const infidelity: MetricDefinition<{ normalize: boolean }> = {
     { name: 'dot_products', shapes: [['N', 'S']], description: 'perturbation · attribution, Σⱼ Iⱼ·aⱼ, for each of S perturbations' },
     { name: 'output_deltas', shapes: [['N', 'S']], description: 'model output change f(x) − f(x − I) for each perturbation' }
   ],
-  params: z
-    .object({ normalize: z.boolean().default(false).describe('scale I·a by the least-squares β first (Captum normalize)') })
-    .strict(),
+  params: z.object({ normalize: z.boolean().default(false).describe('scale I·a by the least-squares β first (Captum normalize)') }).strict(),
   compute({ dot_products, output_deltas }, { normalize }) {
     return {
       scores: perRow(dot_products, (ia, i) => {
@@ -338,15 +339,13 @@ export const infidelity: MetricDefinition<{ normalize: boolean }> = {
   },
   doc: {
     summary: 'Mean squared error between the attribution-predicted output change (I·a) and the actual change under random perturbations.',
-    formula:
-      'INFDᵢ = (1/S)·Σₛ (β·Iₛ·a − Δfₛ)², β = 1, or with normalize β = Σₛ(Iₛ·a)Δfₛ / Σₛ(Iₛ·a)² (0 when the denominator is 0)',
+    formula: 'INFDᵢ = (1/S)·Σₛ (β·Iₛ·a − Δfₛ)², β = 1, or with normalize β = Σₛ(Iₛ·a)Δfₛ / Σₛ(Iₛ·a)² (0 when the denominator is 0)',
     range: '[0, ∞)',
     edgeCases: [
       'With normalize and all Iₛ·a = 0, β is 0 (Captum safe_div) and the score is the mean of Δf².',
       'A NaN in either row makes that example NaN (excluded, counted).'
     ],
-    reference:
-      'Yeh et al. 2019, "On the (In)fidelity and Sensitivity of Explanations" (NeurIPS); Captum captum/metrics/_core/infidelity.py (infidelity).',
+    reference: 'Yeh et al. 2019, "On the (In)fidelity and Sensitivity of Explanations" (NeurIPS); Captum captum/metrics/_core/infidelity.py (infidelity).',
     differences:
       'With normalize Captum evaluates β²Σ(I·a)² − 2βΣ(I·a)Δf + ΣΔf²; we sum (β·I·a − Δf)² directly, equal in exact arithmetic without the cancellation.'
   }

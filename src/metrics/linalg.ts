@@ -68,7 +68,12 @@ export const notNaN = (v: number) => !Number.isNaN(v)
  * and a 0/1 label: U / (n₁·n₀), a tied positive–negative pair counting ½. One pass over the tie groups sorted once,
  * so a bootstrap resample costs O(rows). NaN when the rows hold only one class.
  */
-export function mannWhitneyAuc(scores: Float64Array, positive: ArrayLike<number>, indices?: ArrayLike<number>, scored: (v: number) => boolean = Number.isFinite): number {
+export function mannWhitneyAuc(
+  scores: Float64Array,
+  positive: ArrayLike<number>,
+  indices?: ArrayLike<number>,
+  scored: (v: number) => boolean = Number.isFinite
+): number {
   const { order, starts } = tieGroups(scores, scored)
   let weight: Float64Array | undefined
   if (indices) {

@@ -22,11 +22,7 @@ const maskValuesCase = 'Mask values other than 0/1 are an input error (Quantus c
 const signedNote = 'Attributions are used signed, as given (Quantus defaults abs=False); pass |a| to localise magnitudes.'
 
 /** Scores each example from its attribution row and mask row; empty masks and NaN rows score NaN. */
-function perExample(
-  attributions: NDArray,
-  mask: NDArray,
-  score: (a: Float64Array, m: Float64Array, maskSize: number) => number
-): Float64Array {
+function perExample(attributions: NDArray, mask: NDArray, score: (a: Float64Array, m: Float64Array, maskSize: number) => number): Float64Array {
   checkZeroOne(mask, 'mask')
   return perRow(attributions, (a, i) => {
     const m = row(mask, i)
@@ -69,8 +65,7 @@ export const topKIntersection: MetricDefinition<{ k: number }> = {
     ],
     reference:
       'Theiner et al. 2021, "Interpretable Semantic Photo Geolocation" (WACV); Quantus quantus/metrics/localisation/top_k_intersection.py (TopKIntersection).',
-    differences:
-      'Quantus breaks ties with numpy’s default (unstable) argsort; we use the stable lower-index rule. Its concept_influence option is not offered.'
+    differences: 'Quantus breaks ties with numpy’s default (unstable) argsort; we use the stable lower-index rule. Its concept_influence option is not offered.'
   }
 }
 
@@ -88,13 +83,7 @@ export const relevanceRankAccuracy: MetricDefinition<Record<string, never>> = {
     summary: 'Share of the K highest-attributed features that lie inside the mask, K being the mask size.',
     formula: 'RRAᵢ = |top-K(aᵢ) ∩ maskᵢ| / K, K = |maskᵢ|, then the mean over examples',
     range: '[0, 1]',
-    edgeCases: [
-      'Ties at the cut go to the lower feature index (numpy argsort(−a, kind="stable")).',
-      signedNote,
-      emptyMaskCase,
-      nanCase,
-      maskValuesCase
-    ],
+    edgeCases: ['Ties at the cut go to the lower feature index (numpy argsort(−a, kind="stable")).', signedNote, emptyMaskCase, nanCase, maskValuesCase],
     reference:
       'Arras et al. 2022, "CLEVR-XAI: A benchmark dataset for the ground truth evaluation of neural network explanations" (Information Fusion); ' +
       'Quantus quantus/metrics/localisation/relevance_rank_accuracy.py (RelevanceRankAccuracy).',
@@ -126,15 +115,8 @@ export const relevanceMassAccuracy: MetricDefinition<Record<string, never>> = {
     summary: 'Share of the total attribution that falls inside the mask.',
     formula: 'RMAᵢ = Σ_{j ∈ maskᵢ} aᵢⱼ / Σⱼ aᵢⱼ, then the mean over examples',
     range: '[0, 1] for non-negative attributions; unbounded for signed ones',
-    edgeCases: [
-      'Attributions summing to exactly 0 make the ratio undefined: NaN (excluded, counted).',
-      signedNote,
-      emptyMaskCase,
-      nanCase,
-      maskValuesCase
-    ],
-    reference:
-      'Arras et al. 2022 (CLEVR-XAI, Information Fusion); Quantus quantus/metrics/localisation/relevance_mass_accuracy.py (RelevanceMassAccuracy).',
+    edgeCases: ['Attributions summing to exactly 0 make the ratio undefined: NaN (excluded, counted).', signedNote, emptyMaskCase, nanCase, maskValuesCase],
+    reference: 'Arras et al. 2022 (CLEVR-XAI, Information Fusion); Quantus quantus/metrics/localisation/relevance_mass_accuracy.py (RelevanceMassAccuracy).',
     differences: 'Quantus divides by a zero total anyway (inf or NaN with a warning); we score NaN.'
   }
 }
@@ -196,8 +178,7 @@ export const attributionAuroc: MetricDefinition<Record<string, never>> = {
       nanCase,
       maskValuesCase
     ],
-    reference:
-      'Fawcett 2006, "An introduction to ROC analysis"; Quantus quantus/metrics/localisation/auc.py (AUC: sklearn roc_curve + auc).'
+    reference: 'Fawcett 2006, "An introduction to ROC analysis"; Quantus quantus/metrics/localisation/auc.py (AUC: sklearn roc_curve + auc).'
   }
 }
 

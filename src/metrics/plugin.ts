@@ -15,7 +15,9 @@ const fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function
 const inputSchema = z
   .object({
     name: z.string().regex(/^[a-z][a-z0-9_]*$/, 'input names are [a-z][a-z0-9_]*'),
-    shapes: z.array(z.array(z.string().regex(/^([A-Za-z][A-Za-z0-9+]*|\d+)(\.\.\.)?$/, 'a dimension is a name, a digit string, or a name ending in "..."'))).min(1),
+    shapes: z
+      .array(z.array(z.string().regex(/^([A-Za-z][A-Za-z0-9+]*|\d+)(\.\.\.)?$/, 'a dimension is a name, a digit string, or a name ending in "..."')))
+      .min(1),
     description: z.string().default(''),
     optional: z.boolean().optional()
   })

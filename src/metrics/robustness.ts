@@ -166,9 +166,7 @@ export const randomizationSimilarity: MetricDefinition<{ abs: boolean }> = {
       description: 'attributions of the same inputs by a model with randomised parameters [N, F]'
     }
   ],
-  params: z
-    .object({ abs: z.boolean().default(true).describe('rank |a| (Quantus MPRT default); false ranks signed attributions') })
-    .strict(),
+  params: z.object({ abs: z.boolean().default(true).describe('rank |a| (Quantus MPRT default); false ranks signed attributions') }).strict(),
   compute({ attributions, random_attributions: random }, { abs }) {
     const n = rows(attributions)
     const scores = new Float64Array(n)
@@ -180,8 +178,7 @@ export const randomizationSimilarity: MetricDefinition<{ abs: boolean }> = {
     return { scores }
   },
   doc: {
-    summary:
-      'Rank correlation between an explanation and the explanation of a randomised model; an explainer that depends on the model keeps it low.',
+    summary: 'Rank correlation between an explanation and the explanation of a randomised model; an explainer that depends on the model keeps it low.',
     formula: 'ρᵢ = Spearman(|aᵢ|, |aᵢ^rand|) with average ranks for ties (abs: false drops the |·|), then the mean over examples',
     range: '[−1, 1]',
     edgeCases: [

@@ -11,9 +11,7 @@ const latentsSpec: InputSpec = {
 }
 const xSpec: InputSpec = { name: 'x', shapes: [['T', 'M']], description: 'the activations the SAE reconstructs [T tokens, M model dims]' }
 const xHatSpec: InputSpec = { name: 'x_hat', shapes: [['T', 'M']], description: 'the SAE reconstruction of x [T, M]' }
-const epsParams = z
-  .object({ eps: z.number().nonnegative().default(0).describe('a latent counts as active when |z| > eps') })
-  .strict()
+const epsParams = z.object({ eps: z.number().nonnegative().default(0).describe('a latent counts as active when |z| > eps') }).strict()
 
 export const saeL0: MetricDefinition<{ eps: number }> = {
   name: 'sae-l0',
@@ -73,7 +71,8 @@ export const deadFraction: MetricDefinition<{ eps: number }> = {
     merge(parts) {
       const alive = new Float64Array(parts[0].state.alive.length)
       for (const { state } of parts) {
-        if (state.alive.length !== alive.length) throw new MetricInputError(`shards have different numbers of latents (${alive.length} and ${state.alive.length})`)
+        if (state.alive.length !== alive.length)
+          throw new MetricInputError(`shards have different numbers of latents (${alive.length} and ${state.alive.length})`)
         state.alive.forEach((a, k) => (alive[k] = a || alive[k] ? 1 : 0))
       }
       return { value: deadShare(alive) }
@@ -180,7 +179,7 @@ function mergeExplainedVariance(parts: readonly ShardPart[], resampleMean: boole
 function concat(arrays: readonly Float64Array[]): Float64Array {
   const out = new Float64Array(arrays.reduce((k, a) => k + a.length, 0))
   let at = 0
-  for (const a of arrays) (out.set(a, at), (at += a.length))
+  for (const a of arrays) out.set(a, at), (at += a.length)
   return out
 }
 
@@ -241,7 +240,9 @@ export const explainedVariance: MetricDefinition<{ resample_mean: boolean }> = {
       for (let i = 0; i < rows(x); i++) if (Number.isFinite(columns.sse[i])) for (let d = 0; d < m; d++) mean[d] += row(x, i)[d]
       for (let d = 0; d < m; d++) mean[d] /= finite
       const state: Record<string, Float64Array> = { mean, finite: Float64Array.of(finite) }
-      if (!resampleMean) for (let d = 0; d < m; d++) state[`c:${d}`] = Float64Array.from({ length: rows(x) }, (_, i) => (Number.isFinite(columns.sse[i]) ? row(x, i)[d] - mean[d] : 0))
+      if (!resampleMean)
+        for (let d = 0; d < m; d++)
+          state[`c:${d}`] = Float64Array.from({ length: rows(x) }, (_, i) => (Number.isFinite(columns.sse[i]) ? row(x, i)[d] - mean[d] : 0))
       return state
     },
     merge: (parts, { resample_mean: resampleMean }) => mergeExplainedVariance(parts, resampleMean)
@@ -314,7 +315,10 @@ function ratioOfMeans(
   ratio: (means: number[]) => number,
   indices?: ArrayLike<number>
 ): { value: number; n: number } {
-  const { means, n } = pairedMeans(names.map((k) => columns[k]), indices)
+  const { means, n } = pairedMeans(
+    names.map((k) => columns[k]),
+    indices
+  )
   return { value: ratio(means), n }
 }
 

@@ -24,6 +24,7 @@ export const nonzeroFraction: MetricDefinition<{ eps: number }> = {
         let nan = 0
         for (let j = 0; j < a.length; j++) {
           const v = Math.abs(a[j])
+          // biome-ignore lint/suspicious/noSelfCompare: a branch-free NaN test in the hot loop
           nan |= ((v !== v) as unknown as number) | 0
           count += ((v > eps) as unknown as number) | 0
         }
@@ -98,6 +99,7 @@ function sortedNonZero(values: ArrayLike<number>): Float64Array | null {
     const a = Math.abs(values[j])
     giniScratch[m] = a
     m += ((a !== 0) as unknown as number) | 0
+    // biome-ignore lint/suspicious/noSelfCompare: a branch-free NaN test in the hot loop
     nan |= ((a !== a) as unknown as number) | 0
     wide |= ((Math.fround(a) !== a) as unknown as number) | 0
   }
@@ -151,7 +153,8 @@ export const gini: MetricDefinition<Record<string, never>> = {
     reference:
       'Chalasani et al. 2020, "Concise Explanations of Neural Networks using Adversarial Training" (ICML); ' +
       'Quantus quantus/metrics/complexity/sparseness.py (Sparseness).',
-    differences: 'Quantus adds 1e-7 to every |a| before sorting; we use the magnitudes as given, so values differ by O(1e-7) and an all-zero row is defined as 0 rather than through the offset.'
+    differences:
+      'Quantus adds 1e-7 to every |a| before sorting; we use the magnitudes as given, so values differ by O(1e-7) and an all-zero row is defined as 0 rather than through the offset.'
   }
 }
 
@@ -203,9 +206,7 @@ export const effectiveComplexity: MetricDefinition<{ eps: number }> = {
   direction: 'lower',
   inputs: [attributionsSpec],
   rowwise: true,
-  params: z
-    .object({ eps: z.number().nonnegative().default(1e-5).describe('count features with |a| / max|a| above this') })
-    .strict(),
+  params: z.object({ eps: z.number().nonnegative().default(1e-5).describe('count features with |a| / max|a| above this') }).strict(),
   compute({ attributions }, { eps }) {
     return {
       scores: perRow(attributions, (values) => {
@@ -264,8 +265,7 @@ export const topKMass: MetricDefinition<{ k: number }> = {
       'Ties at the cut do not matter: tied features have equal magnitude.',
       'An all-zero attribution row is NaN (excluded, counted); so is a row with a NaN.'
     ],
-    reference:
-      'The "top-k mass" concentration of an attribution map; numpy: np.sort(|a|)[::-1][:k].sum() / |a|.sum() (no library reference).'
+    reference: 'The "top-k mass" concentration of an attribution map; numpy: np.sort(|a|)[::-1][:k].sum() / |a|.sum() (no library reference).'
   }
 }
 

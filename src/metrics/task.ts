@@ -31,10 +31,7 @@ export const accuracy: MetricDefinition<Record<string, never>> = {
     summary: 'Fraction of examples whose predicted class equals the label.',
     formula: 'acc = (1/N)·Σᵢ 1[ŷᵢ = yᵢ], ŷᵢ = argmax_c predictionsᵢ,c when predictions is [N, C]',
     range: '[0, 1]',
-    edgeCases: [
-      'argmax ties go to the lowest class index, as numpy.argmax.',
-      'A NaN prediction or label makes that example NaN (excluded, counted).'
-    ],
+    edgeCases: ['argmax ties go to the lowest class index, as numpy.argmax.', 'A NaN prediction or label makes that example NaN (excluded, counted).'],
     reference: 'sklearn.metrics.accuracy_score (sklearn/metrics/_classification.py).'
   }
 }
@@ -44,13 +41,8 @@ export const topKAccuracy: MetricDefinition<{ k: number }> = {
   family: 'task',
   title: 'Top-k accuracy',
   direction: 'higher',
-  inputs: [
-    { name: 'logits', shapes: [['N', 'C']], description: 'class scores [N, C]: logits or probabilities (only their order matters)' },
-    labelsSpec
-  ],
-  params: z
-    .object({ k: z.number().int().min(1).default(5).describe('a hit when the label is among the k largest scores; 1 ≤ k ≤ C') })
-    .strict(),
+  inputs: [{ name: 'logits', shapes: [['N', 'C']], description: 'class scores [N, C]: logits or probabilities (only their order matters)' }, labelsSpec],
+  params: z.object({ k: z.number().int().min(1).default(5).describe('a hit when the label is among the k largest scores; 1 ≤ k ≤ C') }).strict(),
   binary: true,
   compute({ logits, labels }, { k }) {
     const c = logits.shape[1]
@@ -78,10 +70,8 @@ export const topKAccuracy: MetricDefinition<{ k: number }> = {
       'A NaN score in the row or a NaN label makes that example NaN (excluded, counted).',
       'A label that is not a whole number in 0..C−1 is an input error.'
     ],
-    reference:
-      'sklearn.metrics.top_k_accuracy_score (sklearn/metrics/_ranking.py): argsort(y_score, kind="mergesort")[:, ::-1][:, :k].',
-    differences:
-      'sklearn thresholds column 1 at 0.5 (or 0) when there are two classes and k = 1; we always rank the C scores of each row.'
+    reference: 'sklearn.metrics.top_k_accuracy_score (sklearn/metrics/_ranking.py): argsort(y_score, kind="mergesort")[:, ::-1][:, :k].',
+    differences: 'sklearn thresholds column 1 at 0.5 (or 0) when there are two classes and k = 1; we always rank the C scores of each row.'
   }
 }
 
@@ -120,8 +110,7 @@ export const auroc: MetricDefinition<Record<string, never>> = {
       'Labels other than 0/1 are an input error.',
       'Not decomposable per example: resamples recompute the AUC from the (score, label) columns.'
     ],
-    reference:
-      'sklearn.metrics.roc_auc_score (sklearn/metrics/_ranking.py), binary case; equal to scipy.stats.mannwhitneyu U / (n₁·n₀).',
+    reference: 'sklearn.metrics.roc_auc_score (sklearn/metrics/_ranking.py), binary case; equal to scipy.stats.mannwhitneyu U / (n₁·n₀).',
     differences: 'sklearn raises on NaN input and on a single class; we drop NaN rows and return NaN for a single class.'
   }
 }
@@ -145,14 +134,10 @@ export const agreement: MetricDefinition<Record<string, never>> = {
     return { scores }
   },
   doc: {
-    summary:
-      'Fraction of examples where two classifiers pick the same class: surrogate fidelity, interchange-intervention accuracy.',
+    summary: 'Fraction of examples where two classifiers pick the same class: surrogate fidelity, interchange-intervention accuracy.',
     formula: 'agreeᵢ = 1[argmax predictionsᵢ = argmax targetsᵢ] (ids used as given when [N]), then the mean over examples',
     range: '[0, 1]',
-    edgeCases: [
-      'argmax ties go to the lowest class index, as numpy.argmax.',
-      'A NaN in either row makes that example NaN (excluded, counted).'
-    ],
+    edgeCases: ['argmax ties go to the lowest class index, as numpy.argmax.', 'A NaN in either row makes that example NaN (excluded, counted).'],
     reference:
       'Fidelity of a surrogate (Ribeiro et al. 2016, LIME §3) and interchange-intervention accuracy (Geiger et al. 2021); ' +
       'numpy: (argmax(p, 1) == argmax(t, 1)).mean().'

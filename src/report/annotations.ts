@@ -23,7 +23,9 @@ export function buildAnnotations(c: Comparison, configFile: string, sources: Rec
   const weight = { error: 0, warning: 1, notice: 2 }
   return rows
     .map((r) => {
-      const failed = r.gates.filter((g) => !g.ok).map((g) => `Gate ${g.rule}${g.from ? ` (${g.from === 'head' ? 'PR' : 'base'})` : ''}: ${g.detail ?? `limit ${g.limit}`}.`)
+      const failed = r.gates
+        .filter((g) => !g.ok)
+        .map((g) => `Gate ${g.rule}${g.from ? ` (${g.from === 'head' ? 'PR' : 'base'})` : ''}: ${g.detail ?? `limit ${g.limit}`}.`)
       const details = [...failed, ...(r.notes ?? []).map((n) => `${n}.`)]
       const summary = r.delta !== null ? reading(r) : r.head !== null ? `Value ${formatNumber(r.head)}.` : ''
       const source = sources[r.id]

@@ -11,8 +11,12 @@
     if (text !== undefined) e.textContent = text
     return e
   }
-  var short = function (sha) { return sha ? sha.slice(0, 7) : 'local' }
-  var fmt = function (v) { return v === null || v === undefined ? '–' : Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(2) : String(Number(v.toPrecision(4))) }
+  var short = function (sha) {
+    return sha ? sha.slice(0, 7) : 'local'
+  }
+  var fmt = function (v) {
+    return v === null || v === undefined ? '–' : Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(2) : String(Number(v.toPrecision(4)))
+  }
   var commitLink = function (sha) {
     if (!sha) return el('span', {}, 'local')
     if (!data.repoUrl) return el('code', {}, short(sha))
@@ -23,7 +27,13 @@
   function levelSeries(m) {
     // The level between change points: the mean of each segment, drawn as a step line.
     var level = new Array(m.y.length)
-    var cuts = [0].concat(m.changes.map(function (c) { return c.i })).concat([m.y.length])
+    var cuts = [0]
+      .concat(
+        m.changes.map(function (c) {
+          return c.i
+        })
+      )
+      .concat([m.y.length])
     for (var s = 0; s + 1 < cuts.length; s++) {
       var sum = 0
       for (var i = cuts[s]; i < cuts[s + 1]; i++) sum += m.y[i]
@@ -34,9 +44,18 @@
 
   function chart(m, box, hover) {
     var gate = m.gate || {}
-    var constant = function (v) { return m.x.map(function () { return v === undefined ? null : v }) }
+    var constant = function (v) {
+      return m.x.map(function () {
+        return v === undefined ? null : v
+      })
+    }
     var series = [
-      { label: 'commit', value: function (u, i) { return i === null ? '' : short((commits[i] || {}).sha) } },
+      {
+        label: 'commit',
+        value: function (u, i) {
+          return i === null ? '' : short((commits[i] || {}).sha)
+        }
+      },
       { label: m.id, stroke: '#5b3cc4', width: 1.5, points: { show: m.y.length <= 200 } },
       { label: 'CI low', stroke: 'transparent', points: { show: false } },
       { label: 'CI high', stroke: 'transparent', points: { show: false } },
@@ -44,37 +63,60 @@
       { label: 'gate min', stroke: '#c23030', width: 1, dash: [8, 4], points: { show: false }, show: gate.min !== undefined },
       { label: 'gate max', stroke: '#c23030', width: 1, dash: [8, 4], points: { show: false }, show: gate.max !== undefined }
     ]
-    var changeAt = m.changes.map(function (c) { return m.x[c.i] })
+    var changeAt = m.changes.map(function (c) {
+      return m.x[c.i]
+    })
     var opts = {
       width: Math.max(320, Math.min(box.clientWidth || 640, 900)),
       height: 220,
       series: series,
       bands: [{ series: [3, 2], fill: 'rgba(91, 60, 196, 0.15)' }],
       scales: { x: { time: false } },
-      axes: [{ values: function (u, ticks) { return ticks.map(function (t) { return short((commits[Math.round(t)] || {}).sha) }) } }, {}],
+      axes: [
+        {
+          values: function (u, ticks) {
+            return ticks.map(function (t) {
+              return short((commits[Math.round(t)] || {}).sha)
+            })
+          }
+        },
+        {}
+      ],
       legend: { show: false },
       hooks: {
-        setCursor: [function (u) {
-          var i = u.cursor.idx
-          if (i === null || i === undefined) return
-          var c = commits[m.x[i]] || {}
-          hover.textContent = short(c.sha) + ' · ' + (c.date || '').slice(0, 10) + ' · ' + fmt(m.y[i]) + (m.lo[i] !== null ? ' [' + fmt(m.lo[i]) + ', ' + fmt(m.hi[i]) + ']' : '') + ' · n=' + m.n[i]
-        }],
-        draw: [function (u) {
-          // Change points: a vertical line where each new level starts.
-          var ctx = u.ctx
-          ctx.save()
-          ctx.strokeStyle = '#d9822b'
-          ctx.lineWidth = 2
-          changeAt.forEach(function (x) {
-            var px = Math.round(u.valToPos(x, 'x', true))
-            ctx.beginPath()
-            ctx.moveTo(px, u.bbox.top)
-            ctx.lineTo(px, u.bbox.top + u.bbox.height)
-            ctx.stroke()
-          })
-          ctx.restore()
-        }]
+        setCursor: [
+          function (u) {
+            var i = u.cursor.idx
+            if (i === null || i === undefined) return
+            var c = commits[m.x[i]] || {}
+            hover.textContent =
+              short(c.sha) +
+              ' · ' +
+              (c.date || '').slice(0, 10) +
+              ' · ' +
+              fmt(m.y[i]) +
+              (m.lo[i] !== null ? ' [' + fmt(m.lo[i]) + ', ' + fmt(m.hi[i]) + ']' : '') +
+              ' · n=' +
+              m.n[i]
+          }
+        ],
+        draw: [
+          function (u) {
+            // Change points: a vertical line where each new level starts.
+            var ctx = u.ctx
+            ctx.save()
+            ctx.strokeStyle = '#d9822b'
+            ctx.lineWidth = 2
+            changeAt.forEach(function (x) {
+              var px = Math.round(u.valToPos(x, 'x', true))
+              ctx.beginPath()
+              ctx.moveTo(px, u.bbox.top)
+              ctx.lineTo(px, u.bbox.top + u.bbox.height)
+              ctx.stroke()
+            })
+            ctx.restore()
+          }
+        ]
       }
     }
     var plot = [m.x, m.y, m.lo, m.hi, levelSeries(m), constant(gate.min), constant(gate.max)]
@@ -84,7 +126,9 @@
   function section(m) {
     var s = el('section', { class: 'metric', 'data-metric': m.id, 'data-suite': m.suite, 'data-family': m.family })
     var h = el('h2', {}, m.id)
-    h.appendChild(el('small', {}, ' ' + m.metric + ' · ' + m.family + ' · ' + (m.direction === 'higher' ? 'higher is better' : 'lower is better') + ' · suite ' + m.suite))
+    h.appendChild(
+      el('small', {}, ' ' + m.metric + ' · ' + m.family + ' · ' + (m.direction === 'higher' ? 'higher is better' : 'lower is better') + ' · suite ' + m.suite)
+    )
     s.appendChild(h)
     var box = el('div', { class: 'plot' })
     s.appendChild(box)
@@ -106,7 +150,11 @@
     var last = m.y.length - 1
     var tr = el('tr', { 'data-metric': m.id, 'data-suite': m.suite, 'data-family': m.family })
     var lastChange = m.changes[m.changes.length - 1]
-    ;[m.suite, m.family, m.id, fmt(m.y[last]), '[' + fmt(m.lo[last]) + ', ' + fmt(m.hi[last]) + ']', String(m.n[last]), String(m.y.length)].forEach(function (t) { tr.appendChild(el('td', {}, t)) })
+    ;[m.suite, m.family, m.id, fmt(m.y[last]), '[' + fmt(m.lo[last]) + ', ' + fmt(m.hi[last]) + ']', String(m.n[last]), String(m.y.length)].forEach(
+      function (t) {
+        tr.appendChild(el('td', {}, t))
+      }
+    )
     var commitCell = el('td')
     commitCell.appendChild(commitLink(commits[m.x[last]].sha))
     tr.appendChild(commitCell)
@@ -128,12 +176,25 @@
     pending.push([m, s.box, s.hover])
     tbody.appendChild(tableRow(m))
   })
-  pending.forEach(function (p) { chart(p[0], p[1], p[2]) })
+  pending.forEach(function (p) {
+    chart(p[0], p[1], p[2])
+  })
 
   function options(select, values) {
-    values.forEach(function (v) { select.appendChild(el('option', { value: v }, v)) })
+    values.forEach(function (v) {
+      select.appendChild(el('option', { value: v }, v))
+    })
   }
-  var uniq = function (key) { return data.metrics.map(function (m) { return m[key] }).filter(function (v, i, a) { return a.indexOf(v) === i }).sort() }
+  var uniq = function (key) {
+    return data.metrics
+      .map(function (m) {
+        return m[key]
+      })
+      .filter(function (v, i, a) {
+        return a.indexOf(v) === i
+      })
+      .sort()
+  }
   var suite = document.getElementById('filter-suite')
   var family = document.getElementById('filter-family')
   options(suite, uniq('suite'))

@@ -27,10 +27,17 @@ export function codeCell(text: string): string {
 
 /** For text inside HTML elements (<summary>), where markdown escapes would show literally. */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/@/g, '@\u200b').replace(/[\r\n]+/g, ' ')
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/@/g, '@\u200b')
+    .replace(/[\r\n]+/g, ' ')
 }
 
 /** C0/C1 controls other than newline and tab: ESC sequences recolour or rewrite the terminal, CR overwrites a line. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g
 
 /**

@@ -77,7 +77,10 @@ export function headline(c: Comparison): string {
   const counts = new Map<string, number>()
   for (const r of c.rows) counts.set(r.status, (counts.get(r.status) ?? 0) + 1)
   const order: Row['status'][] = ['failed', 'regressed', 'error', 'incompatible', 'missing', 'accepted', 'new', 'improved', 'pass']
-  const summary = order.filter((s) => counts.get(s)).map((s) => `${counts.get(s)} ${s === 'pass' ? 'passed' : s === 'error' && counts.get(s)! > 1 ? 'errors' : s}`).join(' · ')
+  const summary = order
+    .filter((s) => counts.get(s))
+    .map((s) => `${counts.get(s)} ${s === 'pass' ? 'passed' : s === 'error' && counts.get(s)! > 1 ? 'errors' : s}`)
+    .join(' · ')
   return summary
 }
 
@@ -147,7 +150,13 @@ export function detailsBlock(row: Row): string {
   } else if (row.paired === false) lines.push('- Unpaired comparison: the two runs scored different examples.')
   if (row.status === 'regressed' || row.status === 'failed') lines.push(...(trendChart(row) ? ['', trendChart(row)] : []))
   if (row.topWorse?.length) {
-    lines.push('', markdownTable([['Example', 'Base', 'Head', 'Δ'], ...row.topWorse.map((e) => [codeCell(e.id), formatNumber(e.base), formatNumber(e.head), formatSigned(e.delta)])]))
+    lines.push(
+      '',
+      markdownTable([
+        ['Example', 'Base', 'Head', 'Δ'],
+        ...row.topWorse.map((e) => [codeCell(e.id), formatNumber(e.base), formatNumber(e.head), formatSigned(e.delta)])
+      ])
+    )
   }
   lines.push('', '</details>')
   return lines.join('\n')
@@ -164,19 +173,20 @@ export interface RenderOptions {
 export function renderMarkdown(c: Comparison, options: RenderOptions = {}): string {
   const max = options.maxChars ?? 65_536
   const suite = c.head.suite === 'default' ? '' : ` — suite ${codeSpan(c.head.suite)}`
-  const top = [
-    ...(options.marker ? [options.marker] : []),
-    `### ${VERDICT_TEXT[c.verdict]}${suite}`,
-    '',
-    `**${headline(c)}**`,
-    '',
-    baselineLine(c),
-    ''
-  ].join('\n')
-  const problem = c.rows.filter((r) => r.status !== 'pass' && r.status !== 'improved' && r.status !== 'new' && (r.counts || r.topWorse?.length || r.paired === false || (r.trend?.length ?? 0) >= 2))
+  const top = [...(options.marker ? [options.marker] : []), `### ${VERDICT_TEXT[c.verdict]}${suite}`, '', `**${headline(c)}**`, '', baselineLine(c), ''].join(
+    '\n'
+  )
+  const problem = c.rows.filter(
+    (r) =>
+      r.status !== 'pass' &&
+      r.status !== 'improved' &&
+      r.status !== 'new' &&
+      (r.counts || r.topWorse?.length || r.paired === false || (r.trend?.length ?? 0) >= 2)
+  )
   const allRows = c.rows
   const notes = noteLines(c).map((n) => `- ${n.id ? `${codeSpan(n.id)}: ` : ''}${escapeMarkdown(n.text)}`)
-  const footer = '\n<sub>Δ = head − base over the examples both runs scored; ▲/▼ say better/worse in the metric’s direction. CI: percentile bootstrap of Δ. p: paired sign-flip permutation or McNemar test, two-sided. p(worse): the one-sided test a significance gate uses; p(worse, Holm): the same after Holm’s correction across the suite’s significance-gated metrics, the value compared with α. Coverage: paired examples / the baseline’s examples. Gates marked (base) or (PR): the base branch and this PR gate differently and both apply.</sub>\n'
+  const footer =
+    '\n<sub>Δ = head − base over the examples both runs scored; ▲/▼ say better/worse in the metric’s direction. CI: percentile bootstrap of Δ. p: paired sign-flip permutation or McNemar test, two-sided. p(worse): the one-sided test a significance gate uses; p(worse, Holm): the same after Holm’s correction across the suite’s significance-gated metrics, the value compared with α. Coverage: paired examples / the baseline’s examples. Gates marked (base) or (PR): the base branch and this PR gate differently and both apply.</sub>\n'
   const build = (rows: readonly Row[], noteList: readonly string[], details: readonly Row[], omitted: string) => {
     const parts = [top, markdownTable(tableRows(rows)), '']
     if (noteList.length) parts.push('**Notes**', '', ...noteList, '')
@@ -188,14 +198,32 @@ export function renderMarkdown(c: Comparison, options: RenderOptions = {}): stri
   const body = build(allRows, notes, problem, '')
   if (body.length <= max) return body
   // Over budget: drop details first (from the end), then notes, then rows from the least important end; say what was left out.
-  const withDetails = (keep: number) => build(allRows, notes, problem.slice(0, keep), `Details of ${problem.length - keep} metric(s) left out to fit the size limit.`)
+  const withDetails = (keep: number) =>
+    build(allRows, notes, problem.slice(0, keep), `Details of ${problem.length - keep} metric(s) left out to fit the size limit.`)
   const keepDetails = largestFitting(problem.length - 1, (k) => withDetails(k).length <= max)
   if (keepDetails >= 0) return withDetails(keepDetails)
-  const withNotes = (keep: number) => build(allRows, notes.slice(0, keep), [], `${notes.length - keep} of ${notes.length} notes and all details left out to fit the size limit; see comparison.json.`)
+  const withNotes = (keep: number) =>
+    build(
+      allRows,
+      notes.slice(0, keep),
+      [],
+      `${notes.length - keep} of ${notes.length} notes and all details left out to fit the size limit; see comparison.json.`
+    )
   const keepNotes = largestFitting(notes.length - 1, (k) => withNotes(k).length <= max)
   if (keepNotes >= 0) return withNotes(keepNotes)
-  const withRows = (keep: number) => build(allRows.slice(0, keep), [], [], `${allRows.length - keep} of ${allRows.length} rows, all notes and details left out to fit the size limit; see comparison.json.`)
-  return withRows(Math.max(0, largestFitting(allRows.length, (k) => withRows(k).length <= max)))
+  const withRows = (keep: number) =>
+    build(
+      allRows.slice(0, keep),
+      [],
+      [],
+      `${allRows.length - keep} of ${allRows.length} rows, all notes and details left out to fit the size limit; see comparison.json.`
+    )
+  return withRows(
+    Math.max(
+      0,
+      largestFitting(allRows.length, (k) => withRows(k).length <= max)
+    )
+  )
 }
 
 /** The largest k in [0, hi] with fits(k), for a monotone fits; −1 when none does. */

@@ -19,5 +19,12 @@ export function provenanceBlock(sources: readonly Record<string, string>[]): str
   })
   const files = sources.length === 1 ? '1 result file' : `${sources.length} result files`
   const more = sources.length > MAX_SOURCES ? [`_${sources.length - MAX_SOURCES} more file(s): see \`provenance\` in results.json._`, ''] : []
-  return [`<details><summary>${escapeHtml(`Sources: ${files} read by adapters`)}</summary>`, '', markdownTable([['Library', 'File', 'Metrics', 'Details'], ...rows]), '', ...more, '</details>'].join('\n')
+  return [
+    `<details><summary>${escapeHtml(`Sources: ${files} read by adapters`)}</summary>`,
+    '',
+    markdownTable([['Library', 'File', 'Metrics', 'Details'], ...rows]),
+    '',
+    ...more,
+    '</details>'
+  ].join('\n')
 }

@@ -71,7 +71,17 @@ export function changePointsMarkdown(changes: readonly ChangeLine[]): string {
     const rel = c.relative === null ? '' : ` (${c.relative > 0 ? '+' : ''}${(c.relative * 100).toFixed(1)}%)`
     return `| ${worse ? '🔴 worse' : '🟢 better'} | ${codeCell(c.id)} | ${codeCell((c.commit ?? 'local').slice(0, 12))} | ${formatNumber(c.before)} → ${formatNumber(c.after)}${rel} | ${c.pValue.toPrecision(2)} |`
   })
-  return ['', '#### Level shifts in the history', '', 'New change points (E-divisive means + Welch t-test, docs/history.md): the level changed starting at the commit shown.', '', '| | Metric | From commit | Level before → after | p |', '|---|---|---|---|---|', ...rows, ''].join('\n')
+  return [
+    '',
+    '#### Level shifts in the history',
+    '',
+    'New change points (E-divisive means + Welch t-test, docs/history.md): the level changed starting at the commit shown.',
+    '',
+    '| | Metric | From commit | Level before → after | p |',
+    '|---|---|---|---|---|',
+    ...rows,
+    ''
+  ].join('\n')
 }
 
 /** The annotation text of one change point. */

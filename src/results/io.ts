@@ -70,6 +70,7 @@ export function decodeExamples(result: MetricResult): DecodedExamples | undefine
   const scores = ex.scores === undefined ? undefined : decodeFloat64(ex.scores)
   const columns = ex.columns === undefined ? undefined : Object.fromEntries(Object.entries(ex.columns).map(([k, v]) => [k, decodeFloat64(v)]))
   const length = scores?.length ?? Object.values(columns ?? {})[0]?.length
-  if (ex.ids && length !== undefined && ex.ids.length !== length) throw new ResultsError(`metric "${result.id}": ${ex.ids.length} ids but ${length} per-example values`)
+  if (ex.ids && length !== undefined && ex.ids.length !== length)
+    throw new ResultsError(`metric "${result.id}": ${ex.ids.length} ids but ${length} per-example values`)
   return { ids: ex.ids, scores, columns }
 }

@@ -35,8 +35,14 @@ export function prepareOutputFolder(workspace: string, outDir: string): string {
       mkdirSync(current, { recursive: true })
       continue
     }
-    if (stats.isSymbolicLink()) throw new OutputError(`${outDir}: ${current === out ? 'the output folder' : `${current}`} is a symlink; outputs are not written through symlinks, give a real folder with --out`)
-    if (!stats.isDirectory()) throw new OutputError(`${outDir}: ${current === out ? 'is' : `${current} is`} a file, not a folder; give a folder with --out (it is created when missing)`)
+    if (stats.isSymbolicLink())
+      throw new OutputError(
+        `${outDir}: ${current === out ? 'the output folder' : `${current}`} is a symlink; outputs are not written through symlinks, give a real folder with --out`
+      )
+    if (!stats.isDirectory())
+      throw new OutputError(
+        `${outDir}: ${current === out ? 'is' : `${current} is`} a file, not a folder; give a folder with --out (it is created when missing)`
+      )
   }
   return out
 }
@@ -56,7 +62,10 @@ function findExistingParent(path: string): string {
 export function writeOutputs(folder: string, files: Record<string, string | null>): string[] {
   for (const name of Object.keys(files)) {
     const stats = lstatOrNull(join(folder, name))
-    if (stats && !stats.isFile()) throw new OutputError(`${join(folder, name)}: is ${stats.isSymbolicLink() ? 'a symlink' : 'not a regular file'}; outputs are written only as regular files, remove it or choose another --out`)
+    if (stats && !stats.isFile())
+      throw new OutputError(
+        `${join(folder, name)}: is ${stats.isSymbolicLink() ? 'a symlink' : 'not a regular file'}; outputs are written only as regular files, remove it or choose another --out`
+      )
   }
   const written: string[] = []
   for (const [name, text] of Object.entries(files)) {

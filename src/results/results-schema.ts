@@ -13,7 +13,10 @@ export const intervalSchema = z.object({ level: z.number().gt(0).lt(1), low: fin
 const float64Base64 = z
   .string()
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64')
-  .refine((text) => (text.length % 4 === 0 && ((text.length / 4) * 3 - (text.match(/=+$/)?.[0].length ?? 0)) % 8 === 0), 'expected base64 of whole float64 values (a multiple of 8 bytes)')
+  .refine(
+    (text) => text.length % 4 === 0 && ((text.length / 4) * 3 - (text.match(/=+$/)?.[0].length ?? 0)) % 8 === 0,
+    'expected base64 of whole float64 values (a multiple of 8 bytes)'
+  )
 
 /** Nesting depth of a JSON value, counted without recursion so a hostile file can't overflow the stack. */
 function depthOf(value: unknown, limit: number): number {
@@ -80,7 +83,9 @@ export const metricResultSchema = z.object({
 })
 
 /** Which shard of a sharded run a results file holds: 1-based index of count. */
-export const shardInfoSchema = z.object({ index: z.number().int().min(1), count: z.number().int().min(1) }).refine((s) => s.index <= s.count, 'index must be at most count')
+export const shardInfoSchema = z
+  .object({ index: z.number().int().min(1), count: z.number().int().min(1) })
+  .refine((s) => s.index <= s.count, 'index must be at most count')
 
 export const resultsSchema = z.object({
   schema: z.literal(RESULTS_SCHEMA),
@@ -166,7 +171,9 @@ export const rowSchema = z.object({
   paired: z.boolean().nullable(),
   n: z.number().int().optional(),
   nanCount: z.number().int().optional(),
-  counts: z.object({ worse: z.number().int(), better: z.number().int(), unchanged: z.number().int(), onlyBase: z.number().int(), onlyHead: z.number().int() }).optional(),
+  counts: z
+    .object({ worse: z.number().int(), better: z.number().int(), unchanged: z.number().int(), onlyBase: z.number().int(), onlyHead: z.number().int() })
+    .optional(),
   topWorse: z.array(topWorseSchema).optional(),
   gates: z.array(gateCheckSchema),
   severity: severitySchema,

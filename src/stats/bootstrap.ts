@@ -28,12 +28,7 @@ export function meanBootstrapStats(x: Float64Array, resamples: number, rng: Rng)
 }
 
 /** Bootstrap distribution of `statistic` on `resamples` index resamples of 0..n-1 (the index buffer is reused). */
-export function indexBootstrapStats(
-  n: number,
-  resamples: number,
-  rng: Rng,
-  statistic: (indices: Int32Array) => number
-): Float64Array {
+export function indexBootstrapStats(n: number, resamples: number, rng: Rng, statistic: (indices: Int32Array) => number): Float64Array {
   const stats = new Float64Array(resamples)
   const indices = new Int32Array(n)
   for (let r = 0; r < resamples; r++) {
@@ -59,11 +54,7 @@ export function bootstrapMeanCI(scores: ArrayLike<number>, opts: BootstrapOption
  * Percentile bootstrap CI of any statistic of n rows, given as a function of row indices
  * (must not keep the buffer). n = 0 gives NaN bounds, n = 1 gives [statistic, statistic].
  */
-export function bootstrapCI(
-  n: number,
-  statistic: (indices: Int32Array) => number,
-  opts: BootstrapOptions
-): Interval {
+export function bootstrapCI(n: number, statistic: (indices: Int32Array) => number, opts: BootstrapOptions): Interval {
   checkBootstrapOptions(opts)
   if (n === 0) return degenerate(NaN, opts.confidence)
   if (n === 1) return degenerate(statistic(Int32Array.of(0)), opts.confidence)
@@ -78,11 +69,7 @@ export function columnRows(columns: Record<string, Float64Array>): number {
 }
 
 /** Percentile bootstrap CI of a non-decomposable metric: `aggregate` recomputed on resampled rows of `columns`. */
-export function bootstrapColumnsCI(
-  columns: Record<string, Float64Array>,
-  aggregate: Aggregate,
-  opts: BootstrapOptions
-): Interval {
+export function bootstrapColumnsCI(columns: Record<string, Float64Array>, aggregate: Aggregate, opts: BootstrapOptions): Interval {
   return bootstrapCI(columnRows(columns), (idx) => aggregate(columns, idx), opts)
 }
 

@@ -73,19 +73,27 @@ function scoresComparison(base: Sample, head: Sample, pairing: Paired, opts: Com
     test = t.exact ? 'sign-flip-exact' : 'sign-flip-monte-carlo'
   }
   return {
-    paired: true, pairedBy: pairing.by, n, dropped: pairing.baseRows.length - n,
-    baseValue, headValue, delta, ci, pValue, pWorse, test,
-    worse, better, unchanged: n - worse - better,
-    onlyBase: pairing.onlyBase, onlyHead: pairing.onlyHead, topWorse: worsened.slice(0, TOP_WORSE)
+    paired: true,
+    pairedBy: pairing.by,
+    n,
+    dropped: pairing.baseRows.length - n,
+    baseValue,
+    headValue,
+    delta,
+    ci,
+    pValue,
+    pWorse,
+    test,
+    worse,
+    better,
+    unchanged: n - worse - better,
+    onlyBase: pairing.onlyBase,
+    onlyHead: pairing.onlyHead,
+    topWorse: worsened.slice(0, TOP_WORSE)
   }
 }
 
-function aggregateComparison(
-  base: Sample,
-  head: Sample,
-  pairing: Paired,
-  opts: CompareOptions & { aggregate: Aggregate }
-): PairedComparison {
+function aggregateComparison(base: Sample, head: Sample, pairing: Paired, opts: CompareOptions & { aggregate: Aggregate }): PairedComparison {
   const bc = base.columns as Record<string, Float64Array>
   const hc = head.columns as Record<string, Float64Array>
   const keys = Object.keys(bc).sort()
@@ -137,10 +145,23 @@ function aggregateComparison(
     test = t.exact ? 'swap-exact' : 'swap-monte-carlo'
   }
   return {
-    paired: true, pairedBy: pairing.by, n, dropped: pairing.baseRows.length - n,
-    baseValue, headValue, delta, ci, pValue, pWorse, test,
-    worse: null, better: null, unchanged: null,
-    onlyBase: pairing.onlyBase, onlyHead: pairing.onlyHead, topWorse: []
+    paired: true,
+    pairedBy: pairing.by,
+    n,
+    dropped: pairing.baseRows.length - n,
+    baseValue,
+    headValue,
+    delta,
+    ci,
+    pValue,
+    pWorse,
+    test,
+    worse: null,
+    better: null,
+    unchanged: null,
+    onlyBase: pairing.onlyBase,
+    onlyHead: pairing.onlyHead,
+    topWorse: []
   }
 }
 

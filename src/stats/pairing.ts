@@ -39,12 +39,18 @@ export function pairSamples(base: Sample, head: Sample, opts: { aggregate?: Aggr
   const kind = opts.aggregate && base.columns && head.columns ? 'aggregate' : base.scores && head.scores ? 'scores' : null
   if (!kind) return { ok: false, reason: 'a run has no per-example scores' }
   if (kind === 'aggregate') {
-    const keys = (s: Sample) => Object.keys(s.columns ?? {}).sort().join(',')
+    const keys = (s: Sample) =>
+      Object.keys(s.columns ?? {})
+        .sort()
+        .join(',')
     if (keys(base) !== keys(head)) return { ok: false, reason: 'the runs have different per-example columns' }
   }
   const nBase = rowsOf(base, kind)
   const nHead = rowsOf(head, kind)
-  for (const [side, sample, n] of [['base', base, nBase], ['head', head, nHead]] as const) {
+  for (const [side, sample, n] of [
+    ['base', base, nBase],
+    ['head', head, nHead]
+  ] as const) {
     if (sample.ids && sample.ids.length !== n) {
       return { ok: false, reason: `the ${side} run has ${sample.ids.length} ids for ${n} examples` }
     }
@@ -68,7 +74,13 @@ export function pairSamples(base: Sample, head: Sample, opts: { aggregate?: Aggr
     const inBase = new Set(base.ids)
     const onlyHead = head.ids.filter((id) => !inBase.has(id))
     return {
-      ok: true, kind, by: 'ids', baseRows: Int32Array.from(baseRows), headRows: Int32Array.from(headRows), onlyBase, onlyHead
+      ok: true,
+      kind,
+      by: 'ids',
+      baseRows: Int32Array.from(baseRows),
+      headRows: Int32Array.from(headRows),
+      onlyBase,
+      onlyHead
     }
   }
   if (base.ids || head.ids) {

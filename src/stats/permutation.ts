@@ -103,13 +103,7 @@ export function signFlipTest(d: Float64Array, resamples: number, rng: Rng): Perm
  * random and the aggregate is recomputed on both arms. `combined` holds the n base rows, then the n head rows.
  * Exact over all 2^n swaps when that is no more work than `resamples` random ones.
  */
-export function swapTest(
-  combined: Record<string, Float64Array>,
-  n: number,
-  aggregate: Aggregate,
-  resamples: number,
-  rng: Rng
-): PermutationResult {
+export function swapTest(combined: Record<string, Float64Array>, n: number, aggregate: Aggregate, resamples: number, rng: Rng): PermutationResult {
   const baseArm = new Int32Array(n)
   const headArm = new Int32Array(n)
   for (let i = 0; i < n; i++) {

@@ -45,13 +45,7 @@ export interface CompareOptions extends BootstrapOptions {
  * mcnemar: exact binomial test on discordant pairs. swap: permutation swapping base/head per example,
  * recomputing the aggregate. pooled: permutation of the pooled examples of two unpaired runs.
  */
-export type TestName =
-  | 'sign-flip-exact'
-  | 'sign-flip-monte-carlo'
-  | 'mcnemar-exact'
-  | 'swap-exact'
-  | 'swap-monte-carlo'
-  | 'pooled-permutation-monte-carlo'
+export type TestName = 'sign-flip-exact' | 'sign-flip-monte-carlo' | 'mcnemar-exact' | 'swap-exact' | 'swap-monte-carlo' | 'pooled-permutation-monte-carlo'
 
 export interface ExampleChange {
   id: string

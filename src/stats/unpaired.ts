@@ -47,21 +47,14 @@ function concatColumns(a: Record<string, Float64Array>, b: Record<string, Float6
  * per-example data gives the difference of the values only, with null CI and p-values. `reason` defaults to
  * why pairSamples could not pair the runs.
  */
-export function compareUnpaired(
-  base: Sample,
-  head: Sample,
-  opts: CompareOptions,
-  reason?: string
-): UnpairedComparison {
+export function compareUnpaired(base: Sample, head: Sample, opts: CompareOptions, reason?: string): UnpairedComparison {
   checkBootstrapOptions(opts)
   if (reason === undefined) {
     const pairing = pairSamples(base, head, opts)
     reason = pairing.ok ? 'an unpaired comparison was requested' : pairing.reason
   }
   const { aggregate, resamples } = opts
-  const sameColumns =
-    !!base.columns && !!head.columns &&
-    Object.keys(base.columns).sort().join(',') === Object.keys(head.columns).sort().join(',')
+  const sameColumns = !!base.columns && !!head.columns && Object.keys(base.columns).sort().join(',') === Object.keys(head.columns).sort().join(',')
   let sides: [Side, Side] | null = null
   if (aggregate && sameColumns) {
     sides = [aggregateSide(base.columns!, aggregate, resamples), aggregateSide(head.columns!, aggregate, resamples)]
@@ -72,9 +65,17 @@ export function compareUnpaired(
   const usable = (side: Side) => side.n > 0 && Number.isFinite(side.value)
   if (!sides || !usable(sides[0]) || !usable(sides[1])) {
     return {
-      paired: false, reason, nBase: sides?.[0].n ?? 0, nHead: sides?.[1].n ?? 0,
-      baseValue: base.value, headValue: head.value, delta: head.value - base.value,
-      ci: null, pValue: null, pWorse: null, test: null
+      paired: false,
+      reason,
+      nBase: sides?.[0].n ?? 0,
+      nHead: sides?.[1].n ?? 0,
+      baseValue: base.value,
+      headValue: head.value,
+      delta: head.value - base.value,
+      ci: null,
+      pValue: null,
+      pWorse: null,
+      test: null
     }
   }
   const [b, h] = sides
@@ -94,9 +95,16 @@ export function compareUnpaired(
     t = pooledMeanTest(finiteValues(base.scores!), finiteValues(head.scores!), resamples, testRng)
   }
   return {
-    paired: false, reason, nBase: b.n, nHead: h.n,
-    baseValue: b.value, headValue: h.value, delta: h.value - b.value, ci,
-    pValue: t.pTwoSided, pWorse: opts.direction === 'higher' ? t.pLess : t.pGreater,
+    paired: false,
+    reason,
+    nBase: b.n,
+    nHead: h.n,
+    baseValue: b.value,
+    headValue: h.value,
+    delta: h.value - b.value,
+    ci,
+    pValue: t.pTwoSided,
+    pWorse: opts.direction === 'higher' ? t.pLess : t.pGreater,
     test: 'pooled-permutation-monte-carlo'
   }
 }

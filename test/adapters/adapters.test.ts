@@ -21,7 +21,14 @@ import type { MetricResult } from '../../src/results/results-schema.js'
 // - Captum: captum/metrics infidelity / sensitivity_max (one value per input), saved with np.save.
 // expected.json holds the values numpy wrote (or numpy's nanmean of the lists) and the directions read off each library's docs.
 const DIR = fileURLToPath(new URL('../fixtures/adapters/', import.meta.url))
-interface Expected { value: number | null; direction: 'higher' | 'lower'; kind: 'value' | 'mean'; n?: number; nanCount?: number; error?: boolean }
+interface Expected {
+  value: number | null
+  direction: 'higher' | 'lower'
+  kind: 'value' | 'mean'
+  n?: number
+  nanCount?: number
+  error?: boolean
+}
 const EXPECTED = JSON.parse(readFileSync(`${DIR}expected.json`, 'utf8')) as Record<string, Expected>
 
 async function run(config: string) {
@@ -56,7 +63,18 @@ describe('adapters read each library’s result files', async () => {
 
   test('numbers that describe the run, not its quality, are not emitted', () => {
     const ids = [...byId.keys()]
-    for (const context of ['token_stats', 'kl_div_with_ablation', 'ce_loss_without_sae', 'shrinkage.', '.support', 'aopc_points', 'aopc_thresholds', '_entropy', 'mean_num_split_features', 'feature_metrics']) {
+    for (const context of [
+      'token_stats',
+      'kl_div_with_ablation',
+      'ce_loss_without_sae',
+      'shrinkage.',
+      '.support',
+      'aopc_points',
+      'aopc_thresholds',
+      '_entropy',
+      'mean_num_split_features',
+      'feature_metrics'
+    ]) {
       expect(ids.filter((id) => id.includes(context))).toEqual([])
     }
   })
@@ -97,7 +115,9 @@ describe('adapters read each library’s result files', async () => {
     expect(pgi.status).toBe('regressed')
     expect(pgi.paired).toBe(true)
     expect(pgi.pWorse).toBeLessThan(0.001)
-    const ev = comparison.rows.find((r) => r.id === 'saelens/gpt2-small-res-jb-blocks.8.hook_resid_pre/Skylion007/openwebtext@128/reconstruction_quality.explained_variance')!
+    const ev = comparison.rows.find(
+      (r) => r.id === 'saelens/gpt2-small-res-jb-blocks.8.hook_resid_pre/Skylion007/openwebtext@128/reconstruction_quality.explained_variance'
+    )!
     expect(ev.paired).toBeNull()
     expect(ev.pValue).toBeNull()
     expect(comparison.verdict).toBe('fail')
@@ -106,10 +126,18 @@ describe('adapters read each library’s result files', async () => {
   test('the report lists each source file with its versions and commits', async () => {
     const { runPipeline } = await import('../../src/engine/pipeline.js')
     const out = mkdtempSync(join(tmpdir(), 'adapters-'))
-    const { markdown, comparison } = await runPipeline({ workspace: DIR, config: 'interp-gate.yml', baseline: null, outDir: relative(DIR, out), createdAt: '2026-01-01T00:00:00Z' })
+    const { markdown, comparison } = await runPipeline({
+      workspace: DIR,
+      config: 'interp-gate.yml',
+      baseline: null,
+      outDir: relative(DIR, out),
+      createdAt: '2026-01-01T00:00:00Z'
+    })
     expect(comparison.provenance?.length).toBe(11)
     expect(markdown).toContain('<details><summary>Sources: 11 result files read by adapters</summary>')
-    expect(markdown).toMatch(/\| SAEBench +\| `head\/saebench\/eval_results\/core\/gemma-scope-2b-pt-res_layer_12_width_16k_average_l0_41_eval_results.json` +\| 9 +\|.*`sae_bench_commit_hash: a1b2c3d`/)
+    expect(markdown).toMatch(
+      /\| SAEBench +\| `head\/saebench\/eval_results\/core\/gemma-scope-2b-pt-res_layer_12_width_16k_average_l0_41_eval_results.json` +\| 9 +\|.*`sae_bench_commit_hash: a1b2c3d`/
+    )
     expect(markdown).toMatch(/SAELens .*\| 7 +\|.*`library_version: 4\.4\.1`, `git_hash: 9f8e7d6`/)
     rmSync(out, { recursive: true })
   })
@@ -126,7 +154,12 @@ describe('interp-gate compare on results files of an adapter config', () => {
     writeFileSync(join(ws, 'head.json'), JSON.stringify(head.results))
     copyFileSync(join(DIR, 'interp-gate.yml'), join(ws, 'interp-gate.yml'))
     let out = ''
-    const code = await main(['compare', 'base.json', 'head.json', '--config', 'interp-gate.yml', '--out', 'o'], { out: (t) => (out += t), err: (t) => (out += t), cwd: ws, env: {} })
+    const code = await main(['compare', 'base.json', 'head.json', '--config', 'interp-gate.yml', '--out', 'o'], {
+      out: (t) => (out += t),
+      err: (t) => (out += t),
+      cwd: ws,
+      env: {}
+    })
     expect(code, out).toBe(1)
     const comparison = JSON.parse(readFileSync(join(ws, 'o/comparison.json'), 'utf8'))
     const pgi = comparison.rows.find((r: { id: string }) => r.id === 'openxai/ann_synthetic/PGI/grad_k_0.25_std_0.1')
@@ -142,15 +175,22 @@ describe('adapter config errors are one clear message each', () => {
   test('unknown adapter, with a did-you-mean', async () => {
     const [{ expandAdapters }, { ADAPTERS }] = await Promise.all([import('../../src/engine/expand-adapters.js'), import('../../src/adapters/index.js')])
     const loaded = load('version: 1\nadapters:\n  - adapter: saebenh\n    path: head/saebench\n')
-    expect(() => expandAdapters(DIR, loaded, ADAPTERS)).toThrow('interp-gate.yml:3:14 adapters[0].adapter: unknown adapter "saebenh" (did you mean "saebench"?)')
+    expect(() => expandAdapters(DIR, loaded, ADAPTERS)).toThrow(
+      'interp-gate.yml:3:14 adapters[0].adapter: unknown adapter "saebenh" (did you mean "saebench"?)'
+    )
   })
 
   test('a metric with no direction names itself and the two ways out', async () => {
     const [{ expandAdapters }, { ADAPTERS }] = await Promise.all([import('../../src/engine/expand-adapters.js'), import('../../src/adapters/index.js')])
     const loaded = load('version: 1\nadapters:\n  - adapter: quantus\n    path: head/captum\n')
-    expect(() => expandAdapters(DIR, loaded, ADAPTERS)).toThrow(/quantus has no direction for 1 metric\(s\): quantus\/ig\/sensitivity_max; say which way is better with `directions:/)
+    expect(() => expandAdapters(DIR, loaded, ADAPTERS)).toThrow(
+      /quantus has no direction for 1 metric\(s\): quantus\/ig\/sensitivity_max; say which way is better with `directions:/
+    )
     const fixed = load('version: 1\nadapters:\n  - adapter: quantus\n    path: head/captum\n    directions: { "**/sensitivity_max": higher }\n')
-    expect(expandAdapters(DIR, fixed, ADAPTERS).map((b) => [b.entry.id, b.direction])).toEqual([['quantus/ig/infidelity', 'lower'], ['quantus/ig/sensitivity_max', 'higher']])
+    expect(expandAdapters(DIR, fixed, ADAPTERS).map((b) => [b.entry.id, b.direction])).toEqual([
+      ['quantus/ig/infidelity', 'lower'],
+      ['quantus/ig/sensitivity_max', 'higher']
+    ])
     const excluded = load('version: 1\nadapters:\n  - adapter: quantus\n    path: head/captum\n    exclude: ["**/sensitivity_max"]\n')
     expect(expandAdapters(DIR, excluded, ADAPTERS).map((b) => b.entry.id)).toEqual(['quantus/ig/infidelity'])
   })
@@ -158,19 +198,25 @@ describe('adapter config errors are one clear message each', () => {
   test('a file of another library says what was expected', async () => {
     const [{ expandAdapters }, { ADAPTERS }] = await Promise.all([import('../../src/engine/expand-adapters.js'), import('../../src/adapters/index.js')])
     const loaded = load('version: 1\nadapters:\n  - adapter: saebench\n    path: head/eraser/movies_bert.json\n')
-    expect(() => expandAdapters(DIR, loaded, ADAPTERS)).toThrow('interp-gate.yml:4:11 adapters[0].path: head/eraser/movies_bert.json: not a SAEBench result: expected "eval_type_id"')
+    expect(() => expandAdapters(DIR, loaded, ADAPTERS)).toThrow(
+      'interp-gate.yml:4:11 adapters[0].path: head/eraser/movies_bert.json: not a SAEBench result: expected "eval_type_id"'
+    )
   })
 
   test('a missing folder and a path leaving the workspace are refused', async () => {
     const [{ expandAdapters }, { ADAPTERS }] = await Promise.all([import('../../src/engine/expand-adapters.js'), import('../../src/adapters/index.js')])
-    expect(() => expandAdapters(DIR, load('version: 1\nadapters:\n  - adapter: saebench\n    path: nope\n'), ADAPTERS)).toThrow('adapters[0].path: nope: not found')
+    expect(() => expandAdapters(DIR, load('version: 1\nadapters:\n  - adapter: saebench\n    path: nope\n'), ADAPTERS)).toThrow(
+      'adapters[0].path: nope: not found'
+    )
     expect(() => expandAdapters(DIR, load('version: 1\nadapters:\n  - adapter: openxai\n    path: head/saebench\n'), ADAPTERS)).toThrow(
       'adapters[0].path: head/saebench: no file matches (under a folder, openxai reads **/*.npy); is it the right folder and adapter?'
     )
-    expect(() => expandAdapters(DIR, load('version: 1\nadapters:\n  - adapter: captum\n    path: head/captum\n    include: ["nothing/**"]\n'), ADAPTERS)).toThrow(
-      'adapters[0].path: head/captum: 2 file(s) read, no metric left (check `include` / `exclude`)'
+    expect(() =>
+      expandAdapters(DIR, load('version: 1\nadapters:\n  - adapter: captum\n    path: head/captum\n    include: ["nothing/**"]\n'), ADAPTERS)
+    ).toThrow('adapters[0].path: head/captum: 2 file(s) read, no metric left (check `include` / `exclude`)')
+    expect(() => expandAdapters(DIR, load('version: 1\nadapters:\n  - adapter: saebench\n    path: ../../../**/*.json\n'), ADAPTERS)).toThrow(
+      'path leaves the workspace'
     )
-    expect(() => expandAdapters(DIR, load('version: 1\nadapters:\n  - adapter: saebench\n    path: ../../../**/*.json\n'), ADAPTERS)).toThrow('path leaves the workspace')
   })
 
   test('an entry without metrics or adapters is refused', () => {

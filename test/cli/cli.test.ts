@@ -27,7 +27,13 @@ describe('interp-gate CLI', () => {
     const results = JSON.parse(readFileSync(join(ws, 'o/results.json'), 'utf8'))
     expect(results.createdAt).toBe('1970-01-01T00:00:00.000Z')
     expect(results.metrics.map((m: { id: string }) => m.id)).toEqual([
-      'accuracy', 'ig-deletion', 'ig-insertion', 'ig-gini', 'ig-nonzero', 'quantus-faithfulness-corr', 'explainer-runtime'
+      'accuracy',
+      'ig-deletion',
+      'ig-insertion',
+      'ig-gini',
+      'ig-nonzero',
+      'quantus-faithfulness-corr',
+      'explainer-runtime'
     ])
     expect(JSON.parse(readFileSync(join(ws, 'o/comparison.json'), 'utf8')).verdict).toBe('fail')
     expect(readFileSync(join(ws, 'o/report.md'), 'utf8')).toContain('### ❌ interp-gate: failed')
@@ -35,10 +41,15 @@ describe('interp-gate CLI', () => {
 
   it('the README shows the report the demo renders', async () => {
     // The same arguments as scripts/demo.mjs
-    await cli(['run', '--baseline', 'baseline/results.json', '--out', 'demo', '--commit', '9c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d', '--ref', 'refs/pull/42/merge'], ws)
+    await cli(
+      ['run', '--baseline', 'baseline/results.json', '--out', 'demo', '--commit', '9c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d', '--ref', 'refs/pull/42/merge'],
+      ws
+    )
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
     const shown = /<!-- quickstart-report -->\n([\s\S]*)\n<!-- \/quickstart-report -->/.exec(readme)![1]
-    expect(shown, 'README is stale: run `npm run demo` and paste examples/quickstart/out/report.md').toBe(readFileSync(join(ws, 'demo/report.md'), 'utf8').trim())
+    expect(shown, 'README is stale: run `npm run demo` and paste examples/quickstart/out/report.md').toBe(
+      readFileSync(join(ws, 'demo/report.md'), 'utf8').trim()
+    )
   })
 
   it('run is deterministic: byte-identical results and comparison', async () => {
@@ -84,7 +95,10 @@ describe('interp-gate CLI', () => {
   })
 
   it('a wrong shape names metric input, expected and actual shape', async () => {
-    writeFileSync(join(ws, 'shape.yml'), 'version: 1\nmetrics:\n  - id: acc\n    metric: accuracy\n    inputs: { predictions: eval-out/logits.npy, labels: "eval-out/integrated_gradients.npz#deletion_curves" }\n')
+    writeFileSync(
+      join(ws, 'shape.yml'),
+      'version: 1\nmetrics:\n  - id: acc\n    metric: accuracy\n    inputs: { predictions: eval-out/logits.npy, labels: "eval-out/integrated_gradients.npz#deletion_curves" }\n'
+    )
     const { code, err } = await cli(['run', '--config', 'shape.yml', '--out', 's'], ws)
     expect(code).toBe(2)
     expect(err).toContain('input "labels" (eval-out/integrated_gradients.npz#deletion_curves): expected shape [N] with N=200, C=10, got [200, 21]')

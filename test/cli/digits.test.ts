@@ -8,7 +8,13 @@ import { ROOT } from '../helpers/run-action.js'
 // examples/digits: logistic regression on scikit-learn's digits with gradient × input, occlusion and a random explainer;
 // the PR blurs gradient × input (generate.py). The expected values are numpy's (eval-out/numpy_check.json for the PR,
 // and for the default branch the same script's output with --variant main, pasted below).
-const MAIN_NUMPY = { 'gxi-deletion': 0.05111640401010427, 'gxi-insertion': 0.927574512895056, 'occlusion-deletion': 0.052100031658301654, 'random-deletion': 0.468691771051161, accuracy: 0.9633333333333334 }
+const MAIN_NUMPY = {
+  'gxi-deletion': 0.05111640401010427,
+  'gxi-insertion': 0.927574512895056,
+  'occlusion-deletion': 0.052100031658301654,
+  'random-deletion': 0.468691771051161,
+  accuracy: 0.9633333333333334
+}
 
 async function cli(argv: string[], cwd: string) {
   let out = ''
@@ -22,7 +28,10 @@ describe('examples/digits', () => {
   const numpy = JSON.parse(readFileSync(join(ws, 'eval-out/numpy_check.json'), 'utf8'))
 
   it('the blurred explainer regresses against the default branch: exit 1, caught by the paired test', async () => {
-    const { code } = await cli(['run', '--baseline', 'baseline/results.json', '--out', 'out', '--commit', '9c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d', '--ref', 'refs/pull/7/merge'], ws)
+    const { code } = await cli(
+      ['run', '--baseline', 'baseline/results.json', '--out', 'out', '--commit', '9c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d', '--ref', 'refs/pull/7/merge'],
+      ws
+    )
     expect(code).toBe(1)
     const comparison = JSON.parse(readFileSync(join(ws, 'out/comparison.json'), 'utf8'))
     const row = (id: string) => comparison.rows.find((r: { id: string }) => r.id === id)
@@ -47,9 +56,16 @@ describe('examples/digits', () => {
   })
 
   it('the README shows the table of its report', async () => {
-    await cli(['run', '--baseline', 'baseline/results.json', '--out', 'readme', '--commit', '9c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d', '--ref', 'refs/pull/7/merge'], ws)
+    await cli(
+      ['run', '--baseline', 'baseline/results.json', '--out', 'readme', '--commit', '9c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d', '--ref', 'refs/pull/7/merge'],
+      ws
+    )
     const report = readFileSync(join(ws, 'readme/report.md'), 'utf8')
-    const table = report.split('\n').filter((line) => line.startsWith('|') && !line.includes('| Example')).slice(0, 7).join('\n')
+    const table = report
+      .split('\n')
+      .filter((line) => line.startsWith('|') && !line.includes('| Example'))
+      .slice(0, 7)
+      .join('\n')
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
     const shown = /<!-- digits-report -->\n([\s\S]*?)\n<!-- \/digits-report -->/.exec(readme)![1]
     expect(shown, 'README is stale: paste the table of examples/digits report.md (see docs/adapters.md)').toContain(table)

@@ -40,7 +40,9 @@ describe('CLI: examples the head loses', () => {
     const { code, out } = await cli(['run', '--baseline', 'base/results.json', '--out', 'head'], ws)
     expect(code).toBe(1)
     // Δ over the 7 paired examples is 0, although the full-run head mean (0.4) is below the base's (0.55)
-    expect(out).toMatch(/\| 🔴 regressed \| del +\| 0\.55 +\| 0\.4 +\| 0 \(0%\) +\| \[0, 0\] p=1\.000 +\| 7\/10 \(−3\) +\| ✓ max-regression 0\.05, ✗ max-dropped 0 \|/)
+    expect(out).toMatch(
+      /\| 🔴 regressed \| del +\| 0\.55 +\| 0\.4 +\| 0 \(0%\) +\| \[0, 0\] p=1\.000 +\| 7\/10 \(−3\) +\| ✓ max-regression 0\.05, ✗ max-dropped 0 \|/
+    )
     expect(out).toContain('  del: ✗ max-dropped 0: lost 3 of 10 baseline examples (missing or NaN in this run) > allowed 0\n')
     expect(out).toContain('verdict: FAIL')
     const report = readFileSync(join(ws, 'head/report.md'), 'utf8')
@@ -77,18 +79,24 @@ describe('CLI: examples the head loses', () => {
     expect(out).toMatch(/\| 🟡 accepted \| del /)
     expect(out).toContain('  del: regression accepted by this change: saturated images are skipped on purpose\n')
     expect(out).toContain('verdict: PASS (with warnings)')
-    expect(JSON.parse(readFileSync(join(ws, 'head/results.json'), 'utf8')).accept).toEqual([{ metric: 'del', reason: 'saturated images are skipped on purpose' }])
+    expect(JSON.parse(readFileSync(join(ws, 'head/results.json'), 'utf8')).accept).toEqual([
+      { metric: 'del', reason: 'saturated images are skipped on purpose' }
+    ])
     // Merged: that run is the next baseline, and the same entry is stale there
     const next = await cli(['run', '--baseline', 'head/results.json', '--out', 'next'], ws)
     expect(next.code).toBe(0)
-    expect(next.out).toContain('del: accept entry "saturated images are skipped on purpose" is already in the baseline, so it accepts nothing now: remove it from accept')
+    expect(next.out).toContain(
+      'del: accept entry "saturated images are skipped on purpose" is already in the baseline, so it accepts nothing now: remove it from accept'
+    )
   })
 
   it('an accept entry naming an unknown metric is exit 2 with file, line and key', async () => {
     setup(ws, SCORES, IDS, config('{ max-regression: 0.05 }', 'accept:\n  - metric: dell\n    reason: typo\n'))
     const { code, err } = await cli(['run', '--baseline', 'base/results.json', '--out', 'head'], ws)
     expect(code).toBe(2)
-    expect(err).toBe('interp-gate: interp-gate.yml:11:13 accept[0].metric: accept names metric "dell", which is not in metrics (did you mean "del"?); use one of the metric ids\n')
+    expect(err).toBe(
+      'interp-gate: interp-gate.yml:11:13 accept[0].metric: accept names metric "dell", which is not in metrics (did you mean "del"?); use one of the metric ids\n'
+    )
   })
 
   it('a PR that adds a stricter bound fails on it at once (exit 1), marked as the PR gate', async () => {

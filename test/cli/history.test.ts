@@ -22,10 +22,19 @@ describe('interp-gate history', () => {
   beforeAll(async () => {
     ws = mkdtempSync(join(tmpdir(), 'interp-gate-history-'))
     for (let k = 1; k <= 20; k++) {
-      const r = { ...results([metric('acc', { value: value(k), n: 50, ci: { level: 0.95, low: value(k) - 0.01, high: value(k) + 0.01 } }), metric('flat', { value: 0.5 })], sha(k)), createdAt: '2030-01-01T00:00:00Z' }
+      const r = {
+        ...results(
+          [metric('acc', { value: value(k), n: 50, ci: { level: 0.95, low: value(k) - 0.01, high: value(k) + 0.01 } }), metric('flat', { value: 0.5 })],
+          sha(k)
+        ),
+        createdAt: '2030-01-01T00:00:00Z'
+      }
       writeFileSync(join(ws, `r${k}.json`), serializeJson(r))
       // Dates come from --date (commit dates), not createdAt: all files share one createdAt.
-      const { code, out } = await cli(['history', 'add', `r${k}.json`, '--store', 'hist', '--date', new Date(Date.UTC(2026, 0, k)).toISOString(), '--run-id', String(500 + k)], ws)
+      const { code, out } = await cli(
+        ['history', 'add', `r${k}.json`, '--store', 'hist', '--date', new Date(Date.UTC(2026, 0, k)).toISOString(), '--run-id', String(500 + k)],
+        ws
+      )
       expect(code).toBe(0)
       expect(out).toBe(`added s @ ${sha(k)} (2 metric(s)) as hist/s/${sha(k)}.json\n`)
     }
@@ -62,7 +71,11 @@ describe('interp-gate history', () => {
   })
 
   it('answers --help at every level', async () => {
-    for (const argv of [['history', '--help'], ['history', 'add', '--help'], ['history', 'show', '-h']]) {
+    for (const argv of [
+      ['history', '--help'],
+      ['history', 'add', '--help'],
+      ['history', 'show', '-h']
+    ]) {
       const { code, out } = await cli(argv, ws)
       expect(code).toBe(0)
       expect(out).toContain('interp-gate history add RESULTS.json --store DIR')

@@ -37,6 +37,7 @@ describe('run progress', () => {
 
   test('on a terminal: a bar redrawn in place', async () => {
     const { err } = await run([], {}, true)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the bar is redrawn with CR and ESC[K
     expect(err).toMatch(/^\rg \[#+\] 8\/8 rows [\d.]+ s\x1b\[K\n/)
   })
 

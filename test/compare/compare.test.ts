@@ -122,7 +122,12 @@ describe('compare: per-example data', () => {
     expect(c.rows[0].gates[0].ok).toBe(true)
     expect(c.rows[0].gates[0].detail).toMatch(/\(not significant\)$/)
     // The same numbers without `significance`: the point estimate decides.
-    const plain = compare({ base: results([metric('m', { scores: base })]), head: results([metric('m', { scores: head })]), defaults, gates: { m: gate({ 'max-regression': 0.05 }) } })
+    const plain = compare({
+      base: results([metric('m', { scores: base })]),
+      head: results([metric('m', { scores: head })]),
+      defaults,
+      gates: { m: gate({ 'max-regression': 0.05 }) }
+    })
     expect(plain.rows[0].status).toBe('regressed')
   })
 
@@ -154,7 +159,12 @@ describe('compare: per-example data', () => {
     expect(strict.rows[0].status).toBe('failed')
     const tested = compare({ head, base: null, defaults, gates: { m: gate({ min: 0.6, significance: 0.05 }) } })
     expect(tested.rows[0].status).toBe('new') // the CI reaches 0.66 ≥ 0.6: not shown to be below the floor
-    const clear = compare({ head: results([metric('m', { value: 0.5, ci: { level: 0.95, low: 0.45, high: 0.55 } })]), base: null, defaults, gates: { m: gate({ min: 0.6, significance: 0.05 }) } })
+    const clear = compare({
+      head: results([metric('m', { value: 0.5, ci: { level: 0.95, low: 0.45, high: 0.55 } })]),
+      base: null,
+      defaults,
+      gates: { m: gate({ min: 0.6, significance: 0.05 }) }
+    })
     expect(clear.rows[0].status).toBe('failed')
     expect(clear.rows[0].gates[0].detail).toBe('CI upper bound 0.55 < min 0.6')
   })
@@ -185,7 +195,9 @@ describe('compare: history fence for scalar metrics', () => {
 
   it('flags a value beyond the fence only with gate.history: iqr', () => {
     expect(run(-2, { history: 'iqr' }).status).toBe('regressed')
-    expect(run(-2, { history: 'iqr' }).gates).toEqual([{ rule: 'history', limit: 'iqr', ok: false, detail: '−2 is outside the IQR fence [−1, 7] from 5 earlier values: 1, 2, 3, 4, 5' }])
+    expect(run(-2, { history: 'iqr' }).gates).toEqual([
+      { rule: 'history', limit: 'iqr', ok: false, detail: '−2 is outside the IQR fence [−1, 7] from 5 earlier values: 1, 2, 3, 4, 5' }
+    ])
     expect(run(-0.5, { history: 'iqr' }).status).toBe('pass')
     expect(run(-2, {}).status).toBe('pass')
   })
@@ -229,7 +241,10 @@ describe('compare: eval sets that differ a little or a lot', () => {
 })
 
 describe('compare: the base branch gate applies too', () => {
-  const base = results([metric('m', { value: 0.8, gate: { 'max-regression': 0.01 }, severity: 'error' }), metric('gone', { value: 1, gate: { min: 0.5 }, severity: 'error' })])
+  const base = results([
+    metric('m', { value: 0.8, gate: { 'max-regression': 0.01 }, severity: 'error' }),
+    metric('gone', { value: 1, gate: { min: 0.5 }, severity: 'error' })
+  ])
   const head = results([metric('m', { value: 0.7 })])
 
   it('holds the PR to the baseline gate when its config loosens it, and says so', () => {
@@ -253,7 +268,9 @@ describe('compare: the base branch gate applies too', () => {
     const c = compare({ base, head, defaults, gates: { m: gate({ 'max-regression': 0.01 }) } })
     const r = row(c.rows, 'gone')
     expect(r.status).toBe('missing')
-    expect(r.notes).toEqual(['in the baseline but not computed now: removed from the config, or renamed; the base branch gates it with severity error, so review the removal'])
+    expect(r.notes).toEqual([
+      'in the baseline but not computed now: removed from the config, or renamed; the base branch gates it with severity error, so review the removal'
+    ])
     expect(row(c.rows, 'm').notes ?? []).toEqual([])
   })
 })
@@ -289,6 +306,8 @@ describe('compare: a PR cannot flip which way is better', () => {
     const r = c.rows[0]
     expect(r.direction).toBe('lower')
     expect(r.status).toBe('regressed')
-    expect(r.notes).toContain('this PR changes the direction of m from "lower is better" to "higher is better"; the base branch\'s direction applies until the change is merged')
+    expect(r.notes).toContain(
+      'this PR changes the direction of m from "lower is better" to "higher is better"; the base branch\'s direction applies until the change is merged'
+    )
   })
 })

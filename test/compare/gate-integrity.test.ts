@@ -70,7 +70,8 @@ describe('coverage: a head that loses baseline examples', () => {
 
   it('without pairable per-example data, coverage is a lower bound from n', () => {
     const omitted = (mean: number, n: number) => metric('m', { value: mean, n, summary: { n, mean, sd: 0.2 }, examples: { omitted: { total: n, cap: 10 } } })
-    const r = compare({ base: results([omitted(0.5, 100)]), head: results([omitted(0.5, 90)]), defaults, gates: { m: gate({ 'max-regression': 0.05 }) } }).rows[0]
+    const r = compare({ base: results([omitted(0.5, 100)]), head: results([omitted(0.5, 90)]), defaults, gates: { m: gate({ 'max-regression': 0.05 }) } })
+      .rows[0]
     expect(r.coverage).toEqual({ base: 100, head: 90, paired: 90, lost: 10, headOnly: 0, exact: false })
     expect(r.gates.find((g) => g.rule === 'max-dropped')?.detail).toBe('lost at least 10 of 100 baseline examples (missing or NaN in this run) > allowed 0')
     expect(r.status).toBe('regressed')
@@ -112,20 +113,28 @@ describe('Δ, CI and p describe the same paired examples', () => {
 })
 
 describe('both gates apply: the baseline recorded one, the PR configures one', () => {
-  const withGate = (value: number, g: MetricResult['gate'], severity: MetricResult['severity'] = 'error') => results([metric('m', { value, gate: g, severity })])
+  const withGate = (value: number, g: MetricResult['gate'], severity: MetricResult['severity'] = 'error') =>
+    results([metric('m', { value, gate: g, severity })])
 
   it('a PR that adds a max fails on it, although the baseline has no gate', () => {
     const c = compare({ base: withGate(0.1, {}), head: results([metric('m', { value: 0.1 })]), defaults, gates: { m: gate({ max: 0.05 }) } })
     const r = c.rows[0]
     expect(checks(r)).toEqual([{ rule: 'max', limit: 0.05, ok: false, from: 'head' }])
     expect(r.status).toBe('failed')
-    expect(r.notes).toContain('this PR changes the gate of m from {} to {max: 0.05}: both apply until the change is merged, and a check failing in either fails')
+    expect(r.notes).toContain(
+      'this PR changes the gate of m from {} to {max: 0.05}: both apply until the change is merged, and a check failing in either fails'
+    )
     expect(c.verdict).toBe('fail')
   })
 
   it('a PR that tightens max-regression fails on the tighter one', () => {
     // 0.8 → 0.75: worse by 0.05; base allows 0.1, the PR 0.01
-    const c = compare({ base: withGate(0.8, { 'max-regression': 0.1 }), head: results([metric('m', { value: 0.75 })]), defaults, gates: { m: gate({ 'max-regression': 0.01 }) } })
+    const c = compare({
+      base: withGate(0.8, { 'max-regression': 0.1 }),
+      head: results([metric('m', { value: 0.75 })]),
+      defaults,
+      gates: { m: gate({ 'max-regression': 0.01 }) }
+    })
     expect(checks(c.rows[0])).toEqual([
       { rule: 'max-regression', limit: 0.1, ok: true, from: 'base' },
       { rule: 'max-regression', limit: 0.01, ok: false, from: 'head' }
@@ -134,16 +143,31 @@ describe('both gates apply: the baseline recorded one, the PR configures one', (
   })
 
   it('a baseline without a recorded gate leaves the head gate alone, unmarked', () => {
-    const c = compare({ base: results([metric('m', { value: 0.1 })]), head: results([metric('m', { value: 0.1 })]), defaults, gates: { m: gate({ max: 0.05 }) } })
+    const c = compare({
+      base: results([metric('m', { value: 0.1 })]),
+      head: results([metric('m', { value: 0.1 })]),
+      defaults,
+      gates: { m: gate({ max: 0.05 }) }
+    })
     expect(checks(c.rows[0])).toEqual([{ rule: 'max', limit: 0.05, ok: false }])
     expect(c.rows[0].notes ?? []).toEqual([])
   })
 
   it('severity: the stricter of the two, either way round', () => {
-    const up = compare({ base: withGate(0.8, { 'max-regression': 0.01 }, 'warning'), head: results([metric('m', { value: 0.7 })]), defaults, gates: { m: gate({ 'max-regression': 0.01 }, 'error') } })
+    const up = compare({
+      base: withGate(0.8, { 'max-regression': 0.01 }, 'warning'),
+      head: results([metric('m', { value: 0.7 })]),
+      defaults,
+      gates: { m: gate({ 'max-regression': 0.01 }, 'error') }
+    })
     expect(up.rows[0].severity).toBe('error')
     expect(up.verdict).toBe('fail')
-    const down = compare({ base: withGate(0.8, { 'max-regression': 0.01 }, 'error'), head: results([metric('m', { value: 0.7 })]), defaults, gates: { m: gate({ 'max-regression': 0.01 }, 'warning') } })
+    const down = compare({
+      base: withGate(0.8, { 'max-regression': 0.01 }, 'error'),
+      head: results([metric('m', { value: 0.7 })]),
+      defaults,
+      gates: { m: gate({ 'max-regression': 0.01 }, 'warning') }
+    })
     expect(down.rows[0].severity).toBe('error')
     expect(down.rows[0].notes).toEqual(['this PR changes the severity of m from error to warning: the stricter (error) applies until the change is merged'])
   })
@@ -185,7 +209,12 @@ describe('accept: a reviewed trade-off', () => {
   })
 
   it('covers a coverage loss too', () => {
-    const c = compare({ base: baseRun, head: withAccept(results([hiding()]), [{ metric: 'm', reason: 'saturated images skipped on purpose' }]), defaults, gates: { m: gate({ 'max-regression': 0.05 }) } })
+    const c = compare({
+      base: baseRun,
+      head: withAccept(results([hiding()]), [{ metric: 'm', reason: 'saturated images skipped on purpose' }]),
+      defaults,
+      gates: { m: gate({ 'max-regression': 0.05 }) }
+    })
     expect(c.rows[0].status).toBe('accepted')
     expect(c.verdict).toBe('warn')
   })
@@ -199,15 +228,26 @@ describe('accept: a reviewed trade-off', () => {
   })
 
   it('an entry for a passing metric accepts nothing and says so; one naming no metric is a comparison note', () => {
-    const c = compare({ base, head: withAccept(head, [{ metric: 'n', reason: 'x' }, { metric: 'zz', reason: 'y' }]), defaults, gates })
+    const c = compare({
+      base,
+      head: withAccept(head, [
+        { metric: 'n', reason: 'x' },
+        { metric: 'zz', reason: 'y' }
+      ]),
+      defaults,
+      gates
+    })
     expect(c.rows.find((x) => x.id === 'n')!.notes).toEqual(['accept entry "x" has nothing to accept (status pass): remove it unless a regression is expected'])
     expect(c.notes).toEqual(['accept entry for "zz" names no metric of this comparison: remove it'])
   })
 
   it('the config rejects an accept entry for an unknown metric, naming the line', () => {
-    const text = 'version: 1\nmetrics:\n  - id: top1\n    metric: accuracy\n    inputs: { predictions: p.npy, labels: l.npy }\naccept:\n  - metric: top2\n    reason: renamed\n'
+    const text =
+      'version: 1\nmetrics:\n  - id: top1\n    metric: accuracy\n    inputs: { predictions: p.npy, labels: l.npy }\naccept:\n  - metric: top2\n    reason: renamed\n'
     expect(() => parseConfig(text, 'c.yml')).toThrow(ConfigError)
-    expect(() => parseConfig(text, 'c.yml')).toThrow('c.yml:7:13 accept[0].metric: accept names metric "top2", which is not in metrics (did you mean "top1"?); use one of the metric ids')
+    expect(() => parseConfig(text, 'c.yml')).toThrow(
+      'c.yml:7:13 accept[0].metric: accept names metric "top2", which is not in metrics (did you mean "top1"?); use one of the metric ids'
+    )
     expect(() => parseConfig(text.replace('reason: renamed', 'reason: ""'), 'c.yml')).toThrow(/c\.yml:8:\d+ accept\[0\]\.reason/)
   })
 })
@@ -215,11 +255,25 @@ describe('accept: a reviewed trade-off', () => {
 describe('gate.history: iqr with or without a baseline', () => {
   // 1..5: numpy percentiles Q1 = 2, Q3 = 4, IQR = 2 → fence [−1, 7]
   it('checks a new metric (no baseline) and names the values and the fence', () => {
-    const c = compare({ base: null, head: results([metric('v', { value: -2 })]), defaults, gates: { v: gate({ history: 'iqr' }) }, history: { v: [1, 2, 3, 4, 5] } })
+    const c = compare({
+      base: null,
+      head: results([metric('v', { value: -2 })]),
+      defaults,
+      gates: { v: gate({ history: 'iqr' }) },
+      history: { v: [1, 2, 3, 4, 5] }
+    })
     expect(c.rows[0].status).toBe('regressed')
-    expect(c.rows[0].gates).toEqual([{ rule: 'history', limit: 'iqr', ok: false, detail: '−2 is outside the IQR fence [−1, 7] from 5 earlier values: 1, 2, 3, 4, 5' }])
+    expect(c.rows[0].gates).toEqual([
+      { rule: 'history', limit: 'iqr', ok: false, detail: '−2 is outside the IQR fence [−1, 7] from 5 earlier values: 1, 2, 3, 4, 5' }
+    ])
     expect(c.verdict).toBe('fail')
-    const inside = compare({ base: null, head: results([metric('v', { value: 3 })]), defaults, gates: { v: gate({ history: 'iqr' }) }, history: { v: [1, 2, 3, 4, 5] } })
+    const inside = compare({
+      base: null,
+      head: results([metric('v', { value: 3 })]),
+      defaults,
+      gates: { v: gate({ history: 'iqr' }) },
+      history: { v: [1, 2, 3, 4, 5] }
+    })
     expect(inside.rows[0].status).toBe('new')
     expect(inside.rows[0].gates[0].detail).toBe('3 is inside the IQR fence [−1, 7] from 5 earlier values: 1, 2, 3, 4, 5')
   })

@@ -113,7 +113,8 @@ describe('bindMetrics', () => {
   })
 
   it('applies param defaults and direction overrides', async () => {
-    const text = 'version: 1\ndefaults: { severity: warning }\nmetrics:\n  - id: nz\n    metric: nonzero-fraction\n    inputs: { attributions: a.npy }\n    direction: higher\n'
+    const text =
+      'version: 1\ndefaults: { severity: warning }\nmetrics:\n  - id: nz\n    metric: nonzero-fraction\n    inputs: { attributions: a.npy }\n    direction: higher\n'
     const [b] = await bindMetrics(parseConfig(text, 'c.yml'))
     expect(b.definition.name).toBe('nonzero-fraction')
     expect(b.params).toEqual({ eps: 0 })

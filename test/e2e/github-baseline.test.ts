@@ -45,7 +45,9 @@ describe('base-branch baseline from workflow artifacts (bundled action, fake Git
     const result = await runPullRequest(fake, ws)
     expect(result.outputs.verdict).toBe('fail')
     expect(result.outputs['baseline-commit']).toBe(older)
-    expect(result.summary).toContain("Compared with `aaaaaaa` (`refs/heads/master`) — aaaaaaa on master, the newest earlier run with a baseline: the PR's base commit f95f852 has a baseline artifact that has expired; head `ec26c3e`.")
+    expect(result.summary).toContain(
+      "Compared with `aaaaaaa` (`refs/heads/master`) — aaaaaaa on master, the newest earlier run with a baseline: the PR's base commit f95f852 has a baseline artifact that has expired; head `ec26c3e`."
+    )
   })
 
   it('expired: no baseline, every metric new, a clear note, not a failure', async () => {
@@ -54,7 +56,9 @@ describe('base-branch baseline from workflow artifacts (bundled action, fake Git
     expect(result.code).toBe(0)
     expect(result.outputs.verdict).toBe('pass')
     expect(result.outputs['baseline-commit']).toBe('')
-    expect(result.summary).toContain("No baseline: the PR's base commit f95f852 on master has a baseline artifact that has expired, and no earlier master run has an unexpired \"interp-gate-explainers\" artifact; every metric is new.")
+    expect(result.summary).toContain(
+      'No baseline: the PR\'s base commit f95f852 on master has a baseline artifact that has expired, and no earlier master run has an unexpired "interp-gate-explainers" artifact; every metric is new.'
+    )
     expect(result.summary).toMatch(/🆕 new .*`accuracy`/)
     expect(fake.requests.some((r) => r.path.endsWith('/zip'))).toBe(false)
   })
@@ -112,7 +116,11 @@ describe('base-branch baseline from workflow artifacts (bundled action, fake Git
     expect(fake.requests.filter((r) => r.path.startsWith('/twirp/')).map((r) => r.path.split('/').pop())).toEqual(['CreateArtifact', 'FinalizeArtifact'])
     await push('feature')
     expect(fake.uploads).toHaveLength(1)
-    const saved = await runAction({ workspace: ws, inputs: { ...PR_INPUTS, 'save-on': 'main, release/*' }, env: githubEnv(fake, 'push', pushPayload({ branch: 'release/1.2' }), 'refs/heads/release/1.2') })
+    const saved = await runAction({
+      workspace: ws,
+      inputs: { ...PR_INPUTS, 'save-on': 'main, release/*' },
+      env: githubEnv(fake, 'push', pushPayload({ branch: 'release/1.2' }), 'refs/heads/release/1.2')
+    })
     expect(saved.code).toBe(0)
     expect(fake.uploads).toHaveLength(2)
   })

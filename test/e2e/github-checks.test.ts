@@ -9,7 +9,11 @@ const CHECK_RUNS = '/repos/Codertocat/Hello-World/check-runs'
 
 /** 120 metrics that each break an absolute bound: 120 annotations, which the checks API takes 50 at a time. */
 function manyFailingConfig(): string {
-  const metrics = Array.from({ length: 120 }, (_, i) => `  - id: runtime-${String(i).padStart(3, '0')}\n    metric: value\n    inputs: { value: "eval-out/run.json#/runtime_seconds" }\n    gate: { max: 1 }\n`)
+  const metrics = Array.from(
+    { length: 120 },
+    (_, i) =>
+      `  - id: runtime-${String(i).padStart(3, '0')}\n    metric: value\n    inputs: { value: "eval-out/run.json#/runtime_seconds" }\n    gate: { max: 1 }\n`
+  )
   return `version: 1\nsuite: many\nmetrics:\n${metrics.join('')}`
 }
 

@@ -13,7 +13,14 @@ describe('sticky PR comment (bundled action, fake GitHub)', () => {
     fake = await new FakeGitHub().start()
     ws = quickstartWorkspace()
     // 120 earlier comments: ours would be on the second page. One human quotes our marker; it is not ours.
-    for (let i = 0; i < 120; i++) fake.comments.push({ id: fake.id(), issue: 2, body: i === 7 ? `${MARKER}\nfake report` : `comment ${i}`, user: { login: `user${i}`, type: 'User' }, html_url: '' })
+    for (let i = 0; i < 120; i++)
+      fake.comments.push({
+        id: fake.id(),
+        issue: 2,
+        body: i === 7 ? `${MARKER}\nfake report` : `comment ${i}`,
+        user: { login: `user${i}`, type: 'User' },
+        html_url: ''
+      })
   })
   afterEach(() => fake.stop())
 
@@ -82,6 +89,8 @@ describe('sticky PR comment (bundled action, fake GitHub)', () => {
   it('rejects an unknown comment mode naming the input', async () => {
     const bad = await runPullRequest(fake, ws, { comment: 'sometimes' })
     expect(bad.code).toBe(1)
-    expect(bad.commands.find((c) => c.command === 'error')?.message).toBe('input "comment" must be one of always, on-change, on-regression, never; got "sometimes"')
+    expect(bad.commands.find((c) => c.command === 'error')?.message).toBe(
+      'input "comment" must be one of always, on-change, on-regression, never; got "sometimes"'
+    )
   })
 })

@@ -42,7 +42,14 @@ export function pushPayload(options: { branch?: string; before?: string; after?:
   return copy
 }
 
-export function workflowRunPayload(options: { id: number; headSha?: string; headBranch?: string; headRepo?: string; event?: string; conclusion?: string }): any {
+export function workflowRunPayload(options: {
+  id: number
+  headSha?: string
+  headBranch?: string
+  headRepo?: string
+  event?: string
+  conclusion?: string
+}): any {
   const p = examplePayload('workflow_run', 'completed')
   Object.assign(p.workflow_run, {
     id: options.id,
@@ -105,7 +112,10 @@ export function zipFiles(files: Record<string, string>): Uint8Array {
 }
 
 /** A successful push run of ci.yml on `branch` at `sha`, with the baseline artifact unless `artifact: false`. */
-export function addPushRun(fake: FakeGitHub, options: { sha: string; branch?: string; expired?: boolean; artifact?: boolean; timestamp?: string; fork?: string; results?: string; conclusion?: string }): FakeRun {
+export function addPushRun(
+  fake: FakeGitHub,
+  options: { sha: string; branch?: string; expired?: boolean; artifact?: boolean; timestamp?: string; fork?: string; results?: string; conclusion?: string }
+): FakeRun {
   const run: FakeRun = {
     id: fake.id(),
     event: 'push',
@@ -116,7 +126,14 @@ export function addPushRun(fake: FakeGitHub, options: { sha: string; branch?: st
     head_commit: { timestamp: options.timestamp ?? '2026-01-01T00:00:00Z' }
   }
   fake.runs.push(run)
-  if (options.artifact !== false) fake.artifacts.push({ id: fake.id(), runId: run.id, name: ARTIFACT, expired: options.expired ?? false, zip: zipFiles({ 'results.json': options.results ?? baselineResults(run) }) })
+  if (options.artifact !== false)
+    fake.artifacts.push({
+      id: fake.id(),
+      runId: run.id,
+      name: ARTIFACT,
+      expired: options.expired ?? false,
+      zip: zipFiles({ 'results.json': options.results ?? baselineResults(run) })
+    })
   return run
 }
 

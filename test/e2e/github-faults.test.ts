@@ -28,7 +28,13 @@ describe('API faults (bundled action, fake GitHub)', () => {
   })
 
   it('a secondary rate limit is waited out (retry-after) and retried', async () => {
-    fake.fail({ method: 'POST', path: /\/issues\/2\/comments$/, status: 403, message: 'You have exceeded a secondary rate limit', headers: { 'retry-after': '1' } })
+    fake.fail({
+      method: 'POST',
+      path: /\/issues\/2\/comments$/,
+      status: 403,
+      message: 'You have exceeded a secondary rate limit',
+      headers: { 'retry-after': '1' }
+    })
     const run = await runPullRequest(fake, ws, { baseline: 'none' })
     expect(fake.comments).toHaveLength(1)
     expect(warnings(run)).toEqual([])
@@ -46,13 +52,19 @@ describe('API faults (bundled action, fake GitHub)', () => {
     expect(run.outputs.regressions).toBe('1')
     expect(run.summary).toContain('### ❌ interp-gate: failed')
     expect(run.code).toBe(1)
-    expect(run.commands.filter((c) => c.command === 'error' && !c.props.title).map((c) => c.message)).toEqual(['interp-gate: a gate failed (1 regressed or failed metric(s))'])
+    expect(run.commands.filter((c) => c.command === 'error' && !c.props.title).map((c) => c.message)).toEqual([
+      'interp-gate: a gate failed (1 regressed or failed metric(s))'
+    ])
   })
 
   it('403 on the check run names `checks: write`; the comment is still posted', async () => {
     fake.fail({ method: 'POST', path: /\/check-runs$/, status: 403, message: 'Resource not accessible by integration' })
     const run = await runPullRequest(fake, ws, { baseline: 'none', 'check-name': 'interp-gate report' })
-    expect(warnings(run)).toEqual([expect.stringContaining('could not create the check run "interp-gate report": 403 Resource not accessible by integration — the token needs `checks: write`')])
+    expect(warnings(run)).toEqual([
+      expect.stringContaining(
+        'could not create the check run "interp-gate report": 403 Resource not accessible by integration — the token needs `checks: write`'
+      )
+    ])
     expect(fake.comments).toHaveLength(1)
     expect(run.code).toBe(0)
   })
@@ -60,7 +72,11 @@ describe('API faults (bundled action, fake GitHub)', () => {
   it('403 when listing base-branch runs names `actions: read` and compares without a baseline', async () => {
     fake.fail({ method: 'GET', path: /\/actions\/workflows\/ci\.yml\/runs$/, status: 403, message: 'Resource not accessible by integration' })
     const run = await runPullRequest(fake, ws, { 'fail-on': 'error' })
-    expect(warnings(run)).toEqual([expect.stringMatching(/^interp-gate: could not look up the baseline on master: 403 Resource not accessible by integration — the token needs `actions: read`.*; comparing without a baseline$/)])
+    expect(warnings(run)).toEqual([
+      expect.stringMatching(
+        /^interp-gate: could not look up the baseline on master: 403 Resource not accessible by integration — the token needs `actions: read`.*; comparing without a baseline$/
+      )
+    ])
     expect(run.summary).toContain('No baseline: the base branch baseline could not be fetched \\(HTTP 403\\); see the job log; every metric is new.')
     expect(run.code).toBe(0)
   })

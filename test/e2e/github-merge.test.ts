@@ -73,16 +73,26 @@ describe('mode: merge on a sharded matrix (bundled action, fake GitHub)', () => 
 
   it('merges the shard artifacts into the unsharded results, compares with the base branch, comments and checks', async () => {
     const ws = checkout(null)
-    const run = await runAction({ workspace: ws, inputs: { ...INPUTS, mode: 'merge', 'check-name': 'interp-gate' }, env: githubEnv(fake, 'pull_request', pullRequestPayload(), 'refs/pull/2/merge') })
+    const run = await runAction({
+      workspace: ws,
+      inputs: { ...INPUTS, mode: 'merge', 'check-name': 'interp-gate' },
+      env: githubEnv(fake, 'pull_request', pullRequestPayload(), 'refs/pull/2/merge')
+    })
     expect(run.code, run.stdout + run.stderr).toBe(0)
     expect(run.stdout).toContain('merging 3 shard artifact(s)')
     const merged = read<Results>(run.outputs['results-path'])
     const whole = read<Results>(join(reference, 'out/results.json'))
-    expect(merged.metrics.map((m) => [m.id, m.n, m.nanCount, m.fingerprint, m.examples?.ids])).toEqual(whole.metrics.map((m) => [m.id, m.n, m.nanCount, m.fingerprint, m.examples?.ids]))
+    expect(merged.metrics.map((m) => [m.id, m.n, m.nanCount, m.fingerprint, m.examples?.ids])).toEqual(
+      whole.metrics.map((m) => [m.id, m.n, m.nanCount, m.fingerprint, m.examples?.ids])
+    )
     merged.metrics.forEach((m, i) => {
       expect(m.value).toBeCloseTo(whole.metrics[i].value!, 12)
       expect(m.ci === null).toBe(whole.metrics[i].ci === null)
-      if (m.ci) expect([m.ci.low, m.ci.high].map((v, j) => v! - [whole.metrics[i].ci!.low, whole.metrics[i].ci!.high][j]!)).toEqual([expect.closeTo(0, 12), expect.closeTo(0, 12)])
+      if (m.ci)
+        expect([m.ci.low, m.ci.high].map((v, j) => v! - [whole.metrics[i].ci!.low, whole.metrics[i].ci!.high][j]!)).toEqual([
+          expect.closeTo(0, 12),
+          expect.closeTo(0, 12)
+        ])
     })
     const comparison = read<Comparison>(run.outputs['comparison-path'])
     const expected = read<Comparison>(join(reference, 'out/comparison.json'))
@@ -101,7 +111,11 @@ describe('mode: merge on a sharded matrix (bundled action, fake GitHub)', () => 
 
   it('on a push to the default branch the merged results become the baseline artifact', async () => {
     const before = fake.uploads.length
-    const run = await runAction({ workspace: checkout(null), inputs: { ...INPUTS, mode: 'merge' }, env: githubEnv(fake, 'push', pushPayload({ after: HEAD_SHA }), 'refs/heads/master') })
+    const run = await runAction({
+      workspace: checkout(null),
+      inputs: { ...INPUTS, mode: 'merge' },
+      env: githubEnv(fake, 'push', pushPayload({ after: HEAD_SHA }), 'refs/heads/master')
+    })
     expect(run.code, run.stdout + run.stderr).toBe(0)
     const saved = fake.uploads.slice(before)
     expect(saved.map((u) => [u.name, Object.keys(u.files)])).toEqual([['interp-gate-explainers', ['results.json']]])
@@ -116,14 +130,22 @@ describe('mode: merge on a sharded matrix (bundled action, fake GitHub)', () => 
     fake.comments = []
     fake.checkRuns = []
     fake.requests.length = 0
-    const run = await runAction({ workspace: checkout(null), inputs: { ...INPUTS, mode: 'merge' }, env: { ...githubEnv(fake, 'pull_request', pullRequestPayload(), 'refs/pull/2/merge'), GITHUB_RUN_ID: String(other) } })
+    const run = await runAction({
+      workspace: checkout(null),
+      inputs: { ...INPUTS, mode: 'merge' },
+      env: { ...githubEnv(fake, 'pull_request', pullRequestPayload(), 'refs/pull/2/merge'), GITHUB_RUN_ID: String(other) }
+    })
     expect(run.code).toBe(1)
     expect(run.commands.filter((c) => c.command === 'error').map((c) => c.message)).toEqual(['missing shard 2/3 (got 1/3, 3/3): a merge needs every shard'])
     expect(fake.writes()).toEqual([])
   })
 
   it('says what to do when the run has no shard artifacts', async () => {
-    const run = await runAction({ workspace: checkout(null), inputs: { ...INPUTS, mode: 'merge' }, env: { ...githubEnv(fake, 'pull_request', pullRequestPayload(), 'refs/pull/2/merge'), GITHUB_RUN_ID: '4242' } })
+    const run = await runAction({
+      workspace: checkout(null),
+      inputs: { ...INPUTS, mode: 'merge' },
+      env: { ...githubEnv(fake, 'pull_request', pullRequestPayload(), 'refs/pull/2/merge'), GITHUB_RUN_ID: '4242' }
+    })
     expect(run.code).toBe(1)
     expect(run.commands.find((c) => c.command === 'error')?.message).toBe(
       'interp-gate: run 4242 has no "interp-gate-explainers-shard-I-of-N" artifacts: run the matrix jobs with the input `shard: I/N` (they upload them) and make the merge job `needs:` them'
@@ -131,8 +153,14 @@ describe('mode: merge on a sharded matrix (bundled action, fake GitHub)', () => 
   })
 
   it('input "shard" belongs to mode: check', async () => {
-    const run = await runAction({ workspace: checkout(null), inputs: { ...INPUTS, mode: 'merge', shard: '1/3' }, env: githubEnv(fake, 'pull_request', pullRequestPayload(), 'refs/pull/2/merge') })
-    expect(run.commands.find((c) => c.command === 'error')?.message).toBe('input "shard" is for mode: check (one matrix job per shard); mode: merge takes no shard')
+    const run = await runAction({
+      workspace: checkout(null),
+      inputs: { ...INPUTS, mode: 'merge', shard: '1/3' },
+      env: githubEnv(fake, 'pull_request', pullRequestPayload(), 'refs/pull/2/merge')
+    })
+    expect(run.commands.find((c) => c.command === 'error')?.message).toBe(
+      'input "shard" is for mode: check (one matrix job per shard); mode: merge takes no shard'
+    )
   })
 
   it('mode: report posts from the merged bundle and leaves the shard artifacts of the run alone', async () => {

@@ -4,7 +4,19 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { FakeGitHub, type FakeUpload } from '../helpers/fake-github.js'
 import { runAction } from '../helpers/run-action.js'
-import { addPushRun, ARTIFACT, BASE_SHA, githubEnv, HEAD_SHA, pullRequestPayload, quickstartWorkspace, REPO, runPullRequest, workflowRunPayload, zipFiles } from './github-env.js'
+import {
+  addPushRun,
+  ARTIFACT,
+  BASE_SHA,
+  githubEnv,
+  HEAD_SHA,
+  pullRequestPayload,
+  quickstartWorkspace,
+  REPO,
+  runPullRequest,
+  workflowRunPayload,
+  zipFiles
+} from './github-env.js'
 
 const REPORT_INPUTS = { mode: 'report', 'github-token': 'ghs_faketoken', 'check-name': 'interp-gate results' }
 
@@ -19,7 +31,12 @@ describe('mode: report on workflow_run (bundled action, fake GitHub)', () => {
   beforeAll(async () => {
     fake = await new FakeGitHub().start()
     addPushRun(fake, { sha: BASE_SHA })
-    const compare = await runPullRequest(fake, quickstartWorkspace(), { 'check-name': 'interp-gate report' }, pullRequestPayload({ fork: 'forker/Hello-World' }))
+    const compare = await runPullRequest(
+      fake,
+      quickstartWorkspace(),
+      { 'check-name': 'interp-gate report' },
+      pullRequestPayload({ fork: 'forker/Hello-World' })
+    )
     expect(fake.writes()).toEqual([])
     expect(compare.outputs.verdict).toBe('fail')
     upload = fake.uploads[0]
@@ -65,7 +82,9 @@ describe('mode: report on workflow_run (bundled action, fake GitHub)', () => {
     await report(compareRun)
     const [check] = fake.checkRuns
     expect(check).toMatchObject({ name: 'interp-gate results', head_sha: HEAD_SHA, conclusion: 'failure' })
-    expect(check.annotations).toEqual([expect.objectContaining({ path: 'explainers/src/explainers/ig.py', annotation_level: 'failure', title: 'interp-gate: ig-deletion regressed' })])
+    expect(check.annotations).toEqual([
+      expect.objectContaining({ path: 'explainers/src/explainers/ig.py', annotation_level: 'failure', title: 'interp-gate: ig-deletion regressed' })
+    ])
   })
 
   it('finds a fork PR by head owner:branch when commits/{sha}/pulls leaves it out', async () => {
@@ -131,8 +150,14 @@ describe('mode: report on workflow_run (bundled action, fake GitHub)', () => {
   })
 
   it('mode: report outside workflow_run fails naming the input', async () => {
-    const run = await runAction({ workspace: quickstartWorkspace(), inputs: REPORT_INPUTS, env: githubEnv(fake, 'pull_request', pullRequestPayload(), 'refs/pull/2/merge') })
+    const run = await runAction({
+      workspace: quickstartWorkspace(),
+      inputs: REPORT_INPUTS,
+      env: githubEnv(fake, 'pull_request', pullRequestPayload(), 'refs/pull/2/merge')
+    })
     expect(run.code).toBe(1)
-    expect(run.commands.find((c) => c.command === 'error')?.message).toBe('input "mode": report runs in a workflow triggered by workflow_run; this run was triggered by pull_request')
+    expect(run.commands.find((c) => c.command === 'error')?.message).toBe(
+      'input "mode": report runs in a workflow triggered by workflow_run; this run was triggered by pull_request'
+    )
   })
 })

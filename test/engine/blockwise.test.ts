@@ -35,7 +35,9 @@ const K = 6
 const arrays: Record<string, { values: number[]; shape: number[] }> = {
   // about half the attributions are exactly zero, a few rows are all zero, one has a NaN
   attributions: {
-    values: randoms(N * F, 1).map((u, i) => (Math.floor(i / F) % 7 === 3 ? 0 : u < 0.5 ? 0 : (u - 0.75) * 4)).map((v, i) => (i === 5 * F + 2 ? NaN : v)),
+    values: randoms(N * F, 1)
+      .map((u, i) => (Math.floor(i / F) % 7 === 3 ? 0 : u < 0.5 ? 0 : (u - 0.75) * 4))
+      .map((v, i) => (i === 5 * F + 2 ? NaN : v)),
     shape: [N, F]
   },
   predictions: { values: randoms(N * C, 2), shape: [N, C] },
@@ -73,7 +75,19 @@ describe('evaluateBlockwise', () => {
 
   test('every rowwise metric gives the same scores block by block (3 rows a block) as on the whole arrays', () => {
     expect(rowwise.map((d) => d.name).sort()).toEqual(
-      ['accuracy', 'aopc', 'aopc-lerf', 'deletion-auc', 'effective-complexity', 'entropy', 'gini', 'insertion-auc', 'mean', 'nonzero-fraction', 'top-k-mass'].sort()
+      [
+        'accuracy',
+        'aopc',
+        'aopc-lerf',
+        'deletion-auc',
+        'effective-complexity',
+        'entropy',
+        'gini',
+        'insertion-auc',
+        'mean',
+        'nonzero-fraction',
+        'top-k-mass'
+      ].sort()
     )
     const bound = rowwise.map((d, i) => bind(d.name, Object.fromEntries(d.inputs.map((s) => [s.name, `${s.name}.npy`])), i))
     const reader = createInputReader({ workspace: dir })
@@ -91,7 +105,10 @@ describe('evaluateBlockwise', () => {
     const calls: number[] = []
     const b = bind('gini', { attributions: 'attributions32.npy' })
     const outcome = evaluateBlockwise(createInputReader({ workspace: dir }), [b], { blockBytes: 5 * 8 * F, onRows: (_, done) => calls.push(done) }).get(b)
-    const expected = b.definition.compute({ attributions: { ...whole('attributions'), data: Float64Array.from(Float32Array.from(arrays.attributions.values)) } }, {}).scores!
+    const expected = b.definition.compute(
+      { attributions: { ...whole('attributions'), data: Float64Array.from(Float32Array.from(arrays.attributions.values)) } },
+      {}
+    ).scores!
     expect(Array.from((outcome as { output: { scores: Float64Array } }).output.scores)).toEqual(Array.from(expected))
     expect(calls).toEqual([5, 10, 15, 20, 23])
   })
@@ -133,7 +150,10 @@ describe('evaluateBlockwise split across threads', () => {
     const seen: number[] = []
     const onRows = (_: readonly string[], done: number, total: number) => seen.push(done / total)
     const split = evaluateBlockwise(createInputReader({ workspace: dir }), bound, { blockBytes: 4 * 8 * F, split: { threads: 3, start, minBytes: 0 }, onRows })
-    expect(plans).toEqual([[8, 16], [16, 23]])
+    expect(plans).toEqual([
+      [8, 16],
+      [16, 23]
+    ])
     // The workers (run synchronously here) are done before this thread starts: progress counts their 15 rows.
     expect(seen).toEqual([(15 + 4) / 23, (15 + 8) / 23])
     for (const b of bound) expect(split.get(b)).toEqual(single.get(b))

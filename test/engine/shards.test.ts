@@ -28,7 +28,10 @@ interface Entry {
 
 /** Every catalogue metric, plus param variants whose merge takes another path. */
 function entriesFor(names: string[]): Entry[] {
-  const variants: Entry[] = [{ id: 'm-fve-fixed-mean', name: 'explained-variance', params: '{ resample_mean: false }' }, { id: 'm-dead-eps', name: 'dead-fraction', params: '{ eps: 0.4 }' }]
+  const variants: Entry[] = [
+    { id: 'm-fve-fixed-mean', name: 'explained-variance', params: '{ resample_mean: false }' },
+    { id: 'm-dead-eps', name: 'dead-fraction', params: '{ eps: 0.4 }' }
+  ]
   return [...names.map((name) => ({ id: idOf(name), name })), ...variants.filter((v) => names.includes(v.name))]
 }
 
@@ -110,7 +113,13 @@ function expectSameMetric(m: MetricResult, w: MetricResult) {
   const what = m.id
   expect(m.error, what).toBeUndefined()
   expect(w.error, what).toBeUndefined()
-  expect({ ...m, value: 0, ci: null, summary: undefined, examples: undefined }, what).toEqual({ ...w, value: 0, ci: null, summary: undefined, examples: undefined })
+  expect({ ...m, value: 0, ci: null, summary: undefined, examples: undefined }, what).toEqual({
+    ...w,
+    value: 0,
+    ci: null,
+    summary: undefined,
+    examples: undefined
+  })
   close(m.value, w.value, `${what} value`)
   expect(m.ci?.level, what).toBe(w.ci?.level)
   close(m.ci?.low, w.ci?.low, `${what} ci.low`)
@@ -133,7 +142,18 @@ function expectSameComparison(m: Comparison, w: Comparison) {
     for (const key of ['base', 'head', 'delta', 'relDelta', 'pValue', 'pWorse', 'pAdjusted'] as const) close(r[key], x[key], `${r.id} ${key}`)
     close(r.ci?.low, x.ci?.low, `${r.id} Δ ci.low`)
     close(r.ci?.high, x.ci?.high, `${r.id} Δ ci.high`)
-    expect({ ...r, base: 0, head: 0, delta: 0, relDelta: 0, pValue: 0, pWorse: 0, pAdjusted: 0, ci: null, headCi: null }).toEqual({ ...x, base: 0, head: 0, delta: 0, relDelta: 0, pValue: 0, pWorse: 0, pAdjusted: 0, ci: null, headCi: null })
+    expect({ ...r, base: 0, head: 0, delta: 0, relDelta: 0, pValue: 0, pWorse: 0, pAdjusted: 0, ci: null, headCi: null }).toEqual({
+      ...x,
+      base: 0,
+      head: 0,
+      delta: 0,
+      relDelta: 0,
+      pValue: 0,
+      pWorse: 0,
+      pAdjusted: 0,
+      ci: null,
+      headCi: null
+    })
   })
 }
 
@@ -158,7 +178,12 @@ describe('merge: sharded == unsharded for every catalogue metric', () => {
     expect([...scalarOnly].sort()).toEqual(['cmd', 'cpr', 'value'])
   })
 
-  for (const [seed, maxExamples] of [[2, 100_000], [3, 100_000], [4, 100_000], [5, 12]] as const) {
+  for (const [seed, maxExamples] of [
+    [2, 100_000],
+    [3, 100_000],
+    [4, 100_000],
+    [5, 12]
+  ] as const) {
     it(`seed ${seed}, max-examples ${maxExamples}: values, n, NaN counts, ids, scores, CIs and the comparison agree`, async () => {
       const names = all.filter((n) => !scalarOnly.has(n))
       const sc = scenario(names, seed, maxExamples)
@@ -222,12 +247,16 @@ describe('merge refuses what it cannot merge exactly (exit 2, one message)', () 
   })
 
   it('the same shard twice', async () => {
-    expect(await refused([sc.shardFiles[0], sc.shardFiles[1], sc.shardFiles[1]])).toBe(`interp-gate: ${sc.shardFiles[1]} and ${sc.shardFiles[1]} are both shard 2/3: give each shard once`)
+    expect(await refused([sc.shardFiles[0], sc.shardFiles[1], sc.shardFiles[1]])).toBe(
+      `interp-gate: ${sc.shardFiles[1]} and ${sc.shardFiles[1]} are both shard 2/3: give each shard once`
+    )
   })
 
   it('shards of different splits', async () => {
     const other = edited(3, (r) => (r.shard = { index: 3, count: 4 }))
-    expect(await refused([sc.shardFiles[0], sc.shardFiles[1], other])).toBe(`interp-gate: ${other} is shard 3/4 but ${sc.shardFiles[0]} (shard 1/3) counts 3 shards`)
+    expect(await refused([sc.shardFiles[0], sc.shardFiles[1], other])).toBe(
+      `interp-gate: ${other} is shard 3/4 but ${sc.shardFiles[0]} (shard 1/3) counts 3 shards`
+    )
   })
 
   it('shards that overlap in example ids', async () => {
@@ -242,7 +271,9 @@ describe('merge refuses what it cannot merge exactly (exit 2, one message)', () 
 
   it('overlapping ids of a metric that keeps only a value (dead-fraction keeps its ids for this)', async () => {
     const overlapping = edited(3, (r) => (r.metrics.find((m) => m.id === 'm-dead-fraction')!.shard!.ids![0] = '1000'))
-    expect(await refused([sc.shardFiles[0], sc.shardFiles[1], overlapping])).toMatch(/^interp-gate: metric "m-dead-fraction": shards overlap: example id "1000" is in /)
+    expect(await refused([sc.shardFiles[0], sc.shardFiles[1], overlapping])).toMatch(
+      /^interp-gate: metric "m-dead-fraction": shards overlap: example id "1000" is in /
+    )
   })
 
   it('a shard made with another config', async () => {
@@ -253,7 +284,11 @@ describe('merge refuses what it cannot merge exactly (exit 2, one message)', () 
     const r = await cli(['run', '-C', dir, '--shard', '2/3', '--out', 'out'], sc.root)
     expect(r.code).toBe(2) // its data is elsewhere; the hash is what matters here
     const other = join(dir, 'out/results.json')
-    expect(await refused([sc.shardFiles[0], other, sc.shardFiles[2]])).toMatch(new RegExp(`^interp-gate: ${other}: made with another config than interp-gate.yml \\(config hash sha256:[0-9a-f]{16}, expected sha256:[0-9a-f]{16}\\): every shard and the merge must use the same config$`))
+    expect(await refused([sc.shardFiles[0], other, sc.shardFiles[2]])).toMatch(
+      new RegExp(
+        `^interp-gate: ${other}: made with another config than interp-gate.yml \\(config hash sha256:[0-9a-f]{16}, expected sha256:[0-9a-f]{16}\\): every shard and the merge must use the same config$`
+      )
+    )
   })
 
   it('the hash ignores input paths: shards may read their arrays from elsewhere', async () => {
@@ -261,13 +296,18 @@ describe('merge refuses what it cannot merge exactly (exit 2, one message)', () 
     writeFileSync(join(sc.root, 's1/moved.yml'), config.replaceAll('data/', './data/'))
     const r = await cli(['run', '-C', join(sc.root, 's1'), '--config', 'moved.yml', '--shard', '1/3', '--out', 'moved'], sc.root)
     expect(r.code).toBe(0)
-    const merged = await cli(['merge', join(sc.root, 's1/moved/results.json'), sc.shardFiles[1], sc.shardFiles[2], '-C', join(sc.root, 'full'), '--out', 'moved'], sc.root)
+    const merged = await cli(
+      ['merge', join(sc.root, 's1/moved/results.json'), sc.shardFiles[1], sc.shardFiles[2], '-C', join(sc.root, 'full'), '--out', 'moved'],
+      sc.root
+    )
     expect(merged.err).toBe('')
   })
 
   it('a shard of another suite', async () => {
     const other = edited(2, (r) => (r.suite = 'other'))
-    expect(await refused([sc.shardFiles[0], other, sc.shardFiles[2]])).toBe(`interp-gate: ${other}: suite "other", but interp-gate.yml is suite "shards": merge the shards of one suite`)
+    expect(await refused([sc.shardFiles[0], other, sc.shardFiles[2]])).toBe(
+      `interp-gate: ${other}: suite "other", but interp-gate.yml is suite "shards": merge the shards of one suite`
+    )
   })
 
   it('a metric present in some shards only', async () => {
@@ -280,7 +320,9 @@ describe('merge refuses what it cannot merge exactly (exit 2, one message)', () 
   it('a results file that is not a shard', async () => {
     await cli(['run', '-C', join(sc.root, 'full'), '--out', 'whole'], sc.root)
     const whole = join(sc.root, 'full/whole/results.json')
-    expect(await refused([whole, sc.shardFiles[1], sc.shardFiles[2]])).toBe(`interp-gate: ${whole}: not a shard's results (no "shard" field): run each matrix job with \`interp-gate run --shard I/N\``)
+    expect(await refused([whole, sc.shardFiles[1], sc.shardFiles[2]])).toBe(
+      `interp-gate: ${whole}: not a shard's results (no "shard" field): run each matrix job with \`interp-gate run --shard I/N\``
+    )
   })
 
   it('a shard that left out its per-example data', async () => {
@@ -301,11 +343,15 @@ describe('merge refuses what it cannot merge exactly (exit 2, one message)', () 
   })
 
   it('a shard whose metric failed makes the merged metric an error naming the shard (exit 2)', async () => {
-    const failed = edited(2, (r) => Object.assign(r.metrics.find((m) => m.id === 'm-gini')!, { value: null, error: 'interp-gate.yml:20:5 metrics[3]: bad input', examples: undefined }))
+    const failed = edited(2, (r) =>
+      Object.assign(r.metrics.find((m) => m.id === 'm-gini')!, { value: null, error: 'interp-gate.yml:20:5 metrics[3]: bad input', examples: undefined })
+    )
     const r = await cli(['merge', sc.shardFiles[0], failed, sc.shardFiles[2], '-C', join(sc.root, 'full'), '--out', 'failed'], sc.root)
     expect(r.code).toBe(2)
     expect(r.err).toBe(`error: ${failed} (shard 2/3): interp-gate.yml:20:5 metrics[3]: bad input\n`)
-    expect(read(join(sc.root, 'full/failed/results.json')).metrics.find((m) => m.id === 'm-gini')?.error).toBe(`${failed} (shard 2/3): interp-gate.yml:20:5 metrics[3]: bad input`)
+    expect(read(join(sc.root, 'full/failed/results.json')).metrics.find((m) => m.id === 'm-gini')?.error).toBe(
+      `${failed} (shard 2/3): interp-gate.yml:20:5 metrics[3]: bad input`
+    )
   })
 
   it('run --shard: a bad spec, or a baseline (a shard compares only after the merge)', async () => {
@@ -332,7 +378,10 @@ describe('merge refuses what it cannot merge exactly (exit 2, one message)', () 
 describe('a shard whose own value is undefined still merges', () => {
   it('auroc with one class in a shard, mean with only NaN scores in a shard: equal to the unsharded run', async () => {
     const root = mkdtempSync(join(tmpdir(), 'interp-gate-shards-'))
-    const entries: Entry[] = [{ id: 'm-auroc', name: 'auroc' }, { id: 'm-mean', name: 'mean' }]
+    const entries: Entry[] = [
+      { id: 'm-auroc', name: 'auroc' },
+      { id: 'm-mean', name: 'mean' }
+    ]
     const tables = Object.fromEntries(entries.map((e, k) => [e.id, inputsFor(builtinMetrics.find((d) => d.name === e.name)!, ROWS, 90 + k)]))
     // Shard 1 (rows 0–9): auroc labels all 0, mean scores all NaN.
     for (let i = 0; i < 10; i++) (tables['m-auroc'].labels.data[i] = 0), (tables['m-mean'].scores.data[i] = NaN)
@@ -344,7 +393,13 @@ describe('a shard whose own value is undefined still merges', () => {
     const ids = Array.from({ length: ROWS }, (_, i) => i)
     for (const e of entries) {
       writeTables(join(root, 'full'), e.id, tables[e.id], ids)
-      for (let s = 1; s <= 2; s++) writeTables(join(root, `s${s}`), e.id, Object.fromEntries(Object.entries(tables[e.id]).map(([k, t]) => [k, sliceRows(t, bounds[s - 1], bounds[s])])), ids.slice(bounds[s - 1], bounds[s]))
+      for (let s = 1; s <= 2; s++)
+        writeTables(
+          join(root, `s${s}`),
+          e.id,
+          Object.fromEntries(Object.entries(tables[e.id]).map(([k, t]) => [k, sliceRows(t, bounds[s - 1], bounds[s])])),
+          ids.slice(bounds[s - 1], bounds[s])
+        )
     }
     const sc: Scenario = { root, bounds, shardFiles: [1, 2].map((s) => join(root, `s${s}`, 'out', 'results.json')) }
     await runShards(sc)
@@ -367,7 +422,11 @@ describe('plugin metrics merge through their own shards rule, or are refused', (
     const config = 'version: 1\nmetrics:\n  - id: worst\n    metric: plugin\n    module: ./max-score.mjs\n    inputs: { scores: data/worst.scores.npy }\n'
     const values = Array.from({ length: 12 }, (_, i) => Math.sin(i * 2.1) * 10)
     const bounds = [0, 5, 12]
-    for (const [d, rows] of [['full', [0, 12]], ['s1', [0, 5]], ['s2', [5, 12]]] as const) {
+    for (const [d, rows] of [
+      ['full', [0, 12]],
+      ['s1', [0, 5]],
+      ['s2', [5, 12]]
+    ] as const) {
       mkdirSync(join(root, d, 'data'), { recursive: true })
       writeFileSync(join(root, d, 'interp-gate.yml'), config)
       writeFileSync(join(root, d, 'max-score.mjs'), source)
@@ -390,6 +449,8 @@ describe('plugin metrics merge through their own shards rule, or are refused', (
     const { sc } = await pluginScenario(false)
     const r = await cli(['merge', ...sc.shardFiles, '-C', join(sc.root, 'full'), '--out', 'merged'], sc.root)
     expect(r.code).toBe(2)
-    expect(r.err).toBe('interp-gate: metric "worst" (max-score) is one number per shard with no per-example data, and max-score cannot combine shards: compute it in an unsharded job, or give it per-example scores\n')
+    expect(r.err).toBe(
+      'interp-gate: metric "worst" (max-score) is one number per shard with no per-example data, and max-score cannot combine shards: compute it in an unsharded job, or give it per-example scores\n'
+    )
   })
 })

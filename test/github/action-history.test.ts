@@ -14,7 +14,8 @@ import { HEAD_SHA, PR_INPUTS, pullRequestPayload, pushPayload, quickstartWorkspa
 
 function fakeCore(inputs: Record<string, string>) {
   const log = { failed: [] as string[], annotations: [] as { level: string; message: string; title?: string }[], info: [] as string[], summary: '' }
-  const note = (level: string) => (message: string | Error, p?: { title?: string }) => void log.annotations.push({ level, message: String(message), title: p?.title })
+  const note = (level: string) => (message: string | Error, p?: { title?: string }) =>
+    void log.annotations.push({ level, message: String(message), title: p?.title })
   const core: CoreLike = {
     getInput: (name) => inputs[name] ?? '',
     setOutput: () => {},
@@ -36,7 +37,16 @@ async function runIn(fake: FakeGitHub, ws: string, event: 'push' | 'pull_request
   const path = join(mkdtempSync(join(tmpdir(), 'event-')), 'event.json')
   writeFileSync(path, JSON.stringify(event === 'push' ? pushPayload({ branch: 'master' }) : pullRequestPayload()))
   const { core, log } = fakeCore({ ...PR_INPUTS, baseline: 'none', ...inputs })
-  const env = { GITHUB_WORKSPACE: ws, GITHUB_REPOSITORY: REPO, GITHUB_EVENT_NAME: event, GITHUB_EVENT_PATH: path, GITHUB_REF: event === 'push' ? 'refs/heads/master' : 'refs/pull/2/merge', GITHUB_SHA: HEAD_SHA, GITHUB_RUN_ID: '42', RUNNER_TEMP: tmpdir() }
+  const env = {
+    GITHUB_WORKSPACE: ws,
+    GITHUB_REPOSITORY: REPO,
+    GITHUB_EVENT_NAME: event,
+    GITHUB_EVENT_PATH: path,
+    GITHUB_REF: event === 'push' ? 'refs/heads/master' : 'refs/pull/2/merge',
+    GITHUB_SHA: HEAD_SHA,
+    GITHUB_RUN_ID: '42',
+    RUNNER_TEMP: tmpdir()
+  }
   await run({ core, env, github: () => ({ api: fake.api(), artifacts }) })
   return log
 }
@@ -55,7 +65,11 @@ describe('action inputs history, history-branch, history-keep, dashboard', () =>
 
   it('history: none (default), branch, or a folder path', () => {
     expect(settings({})).toMatchObject({ history: { kind: 'none' }, historyBranch: 'interp-gate-data', historyKeep: 1000, dashboard: false })
-    expect(settings({ history: 'branch', 'history-keep': '50', dashboard: 'true' })).toMatchObject({ history: { kind: 'branch' }, historyKeep: 50, dashboard: true })
+    expect(settings({ history: 'branch', 'history-keep': '50', dashboard: 'true' })).toMatchObject({
+      history: { kind: 'branch' },
+      historyKeep: 50,
+      dashboard: true
+    })
     expect(settings({ history: 'runs/' }).history).toEqual({ kind: 'folder', path: 'runs/' })
   })
 
@@ -113,7 +127,12 @@ describe('history: branch in the action', () => {
     const log = await runIn(fake, ws, 'pull_request', { history: 'branch' })
     expect(log.failed).toEqual([])
     expect(fake.git.refs.get('refs/heads/interp-gate-data')).toBe(before)
-    expect(fake.writes().slice(writesBefore).filter((w) => w.path.includes('/git/'))).toEqual([])
+    expect(
+      fake
+        .writes()
+        .slice(writesBefore)
+        .filter((w) => w.path.includes('/git/'))
+    ).toEqual([])
     expect(log.summary).toMatch(/\| *Trend *\|/)
     expect(log.info).toContain('interp-gate: 12 history entries of suite "explainers" on branch "interp-gate-data"')
   })
@@ -123,6 +142,8 @@ describe('history: branch in the action', () => {
     fake.fail({ method: 'GET', path: /git\/ref\//, status: 500, times: 10 })
     const log = await runIn(fake, quickstartWorkspace(), 'pull_request', { history: 'branch' })
     expect(log.failed).toEqual([])
-    expect(log.annotations.find((a) => a.title === 'interp-gate: history')?.message).toMatch(/^interp-gate: could not read the history branch "interp-gate-data": 500 .*; no history this run$/)
+    expect(log.annotations.find((a) => a.title === 'interp-gate: history')?.message).toMatch(
+      /^interp-gate: could not read the history branch "interp-gate-data": 500 .*; no history this run$/
+    )
   })
 })

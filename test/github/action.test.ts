@@ -32,7 +32,16 @@ function fakeCore(inputs: Record<string, string>) {
 describe('settings', () => {
   it('defaults: baseline auto, mode check, comment always, no check run', () => {
     const s = readSettings(fakeCore({}).core)
-    expect(s).toMatchObject({ baseline: { kind: 'auto' }, mode: 'check', comment: 'always', checkName: undefined, failOn: 'error', saveOn: [], config: 'interp-gate.yml', out: 'interp-gate-out' })
+    expect(s).toMatchObject({
+      baseline: { kind: 'auto' },
+      mode: 'check',
+      comment: 'always',
+      checkName: undefined,
+      failOn: 'error',
+      saveOn: [],
+      config: 'interp-gate.yml',
+      out: 'interp-gate-out'
+    })
     expect(readSettings(fakeCore({ baseline: 'none' }).core).baseline).toEqual({ kind: 'none' })
     expect(readSettings(fakeCore({ baseline: 'b/results.json' }).core).baseline).toEqual({ kind: 'file', path: 'b/results.json' })
     expect(readSettings(fakeCore({ 'save-on': 'main,\n release/* ' }).core).saveOn).toEqual(['main', 'release/*'])
@@ -42,7 +51,9 @@ describe('settings', () => {
     expect(() => readSettings(fakeCore({ mode: 'both' }).core)).toThrow('input "mode" must be one of check, report, merge; got "both"')
     expect(() => readSettings(fakeCore({ 'save-on': 'main;rm' }).core)).toThrow('input "save-on": "main;rm" is not a branch name or pattern')
     expect(() => readSettings(fakeCore({ shard: '0/4' }).core)).toThrow('input "shard": "0/4" is out of range; shards count from 1 to N (1/4 … 4/4)')
-    expect(() => readSettings(fakeCore({ shard: 'first' }).core)).toThrow('input "shard": "first" is not a shard; expected I/N, e.g. 2/4 for the second of four shards')
+    expect(() => readSettings(fakeCore({ shard: 'first' }).core)).toThrow(
+      'input "shard": "first" is not a shard; expected I/N, e.g. 2/4 for the second of four shards'
+    )
     expect(readSettings(fakeCore({ shard: ' 2 / 4 ' }).core).shard).toEqual({ index: 2, count: 4 })
   })
 
@@ -58,29 +69,74 @@ describe('settings', () => {
 
 describe('baselineSearch: which commit a run compares with', () => {
   const repo = { owner: 'o', repo: 'r', fullName: 'o/r' }
-  const ctx = (over: Partial<RunContext>): RunContext => ({ eventName: 'push', repo, runId: 1, workflowFile: 'ci.yml', sha: 'a'.repeat(40), ref: null, defaultBranch: 'main', pullRequest: null, push: null, workflowRun: null, ...over })
+  const ctx = (over: Partial<RunContext>): RunContext => ({
+    eventName: 'push',
+    repo,
+    runId: 1,
+    workflowFile: 'ci.yml',
+    sha: 'a'.repeat(40),
+    ref: null,
+    defaultBranch: 'main',
+    pullRequest: null,
+    push: null,
+    workflowRun: null,
+    ...over
+  })
   const pr = { number: 1, baseRef: 'main', baseSha: 'b'.repeat(40), headRef: 't', headSha: 'c'.repeat(40), headRepo: 'o/r', fork: false }
 
   it('a pull request: its base commit on its base branch, in this workflow', () => {
-    expect(baselineSearch(ctx({ eventName: 'pull_request', pullRequest: pr }), 'x')).toEqual({ repo, workflow: 'ci.yml', artifact: 'interp-gate-x', branch: 'main', sha: 'b'.repeat(40), why: "the PR's base commit" })
+    expect(baselineSearch(ctx({ eventName: 'pull_request', pullRequest: pr }), 'x')).toEqual({
+      repo,
+      workflow: 'ci.yml',
+      artifact: 'interp-gate-x',
+      branch: 'main',
+      sha: 'b'.repeat(40),
+      why: "the PR's base commit"
+    })
   })
 
   it('a push to a save-on branch: the previous commit; elsewhere or on a new branch: none, with the reason', () => {
-    expect(baselineSearch(ctx({ push: { branch: 'main', before: 'd'.repeat(40) } }), 'x')).toMatchObject({ branch: 'main', sha: 'd'.repeat(40), why: 'the previous commit' })
+    expect(baselineSearch(ctx({ push: { branch: 'main', before: 'd'.repeat(40) } }), 'x')).toMatchObject({
+      branch: 'main',
+      sha: 'd'.repeat(40),
+      why: 'the previous commit'
+    })
     expect(baselineSearch(ctx({ push: { branch: 'topic', before: 'd'.repeat(40) } }), 'x')).toBe('pushes to topic save no baseline (save-on)')
     expect(baselineSearch(ctx({ push: { branch: 'topic', before: 'd'.repeat(40) } }), 'x', ['topic'])).toMatchObject({ branch: 'topic' })
     expect(baselineSearch(ctx({ push: { branch: 'main', before: null } }), 'x')).toBe('first push of main: no earlier commit to compare with')
   })
 
   it('other events and local runs have none', () => {
-    expect(baselineSearch(ctx({ eventName: 'schedule' }), 'x')).toBe('baseline: auto compares pull_request and push runs with their base commit; a schedule run has none')
+    expect(baselineSearch(ctx({ eventName: 'schedule' }), 'x')).toBe(
+      'baseline: auto compares pull_request and push runs with their base commit; a schedule run has none'
+    )
     expect(baselineSearch(null, 'x')).toBe('baseline: auto needs a GitHub Actions run (GITHUB_REPOSITORY is not set)')
   })
 })
 
 describe('comment modes', () => {
-  const row = (status: Row['status']): Row => ({ id: status, metric: 'mean', direction: 'higher', status, base: 1, head: 1, delta: 0, relDelta: 0, ci: null, pValue: null, paired: null, gates: [], severity: 'error' })
-  const comparison = (...statuses: Row['status'][]): Comparison => ({ schema: 'interp-gate/comparison@1', base: null, head: { suite: 's', commit: null, ref: null }, verdict: 'pass', rows: statuses.map(row) })
+  const row = (status: Row['status']): Row => ({
+    id: status,
+    metric: 'mean',
+    direction: 'higher',
+    status,
+    base: 1,
+    head: 1,
+    delta: 0,
+    relDelta: 0,
+    ci: null,
+    pValue: null,
+    paired: null,
+    gates: [],
+    severity: 'error'
+  })
+  const comparison = (...statuses: Row['status'][]): Comparison => ({
+    schema: 'interp-gate/comparison@1',
+    base: null,
+    head: { suite: 's', commit: null, ref: null },
+    verdict: 'pass',
+    rows: statuses.map(row)
+  })
 
   it.each([
     ['always', ['pass'], true],
@@ -101,15 +157,26 @@ describe('run() with injected clients (no bundle, no network)', () => {
   it('a PR run compares with the file baseline, comments through the injected api, and keeps outputs', async () => {
     const fake = new FakeGitHub()
     const uploads: string[] = []
-    const artifacts: ArtifactStore = { upload: async (name) => {
+    const artifacts: ArtifactStore = {
+      upload: async (name) => {
         uploads.push(name)
         return {}
-      }, download: async () => {} }
+      },
+      download: async () => {}
+    }
     const event = join(mkdtempSync(join(tmpdir(), 'event-')), 'event.json')
     writeFileSync(event, JSON.stringify(pullRequestPayload()))
     const ws = quickstartWorkspace()
     const { core, log } = fakeCore({ ...PR_INPUTS, baseline: 'baseline/results.json', 'check-name': 'gate' })
-    const env = { GITHUB_WORKSPACE: ws, GITHUB_REPOSITORY: REPO, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, RUNNER_TEMP: tmpdir(), ACTIONS_RUNTIME_TOKEN: 't', ACTIONS_RESULTS_URL: 'http://x/' }
+    const env = {
+      GITHUB_WORKSPACE: ws,
+      GITHUB_REPOSITORY: REPO,
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: event,
+      RUNNER_TEMP: tmpdir(),
+      ACTIONS_RUNTIME_TOKEN: 't',
+      ACTIONS_RESULTS_URL: 'http://x/'
+    }
     await run({ core, env, github: () => ({ api: fake.api(), artifacts }) })
     expect(log.failed).toEqual([])
     expect(log.outputs.verdict).toBe('fail')

@@ -18,7 +18,9 @@ describe('findBaselineRun', () => {
     addPushRun(fake, { sha: 'a'.repeat(40) })
     const run = addPushRun(fake, { sha: base })
     const found = await findBaselineRun(fake.api(), search)
-    expect(found).toEqual({ found: { runId: run.id, artifactId: fake.artifacts[1].id, commit: base, conclusion: 'success', note: "bbbbbbb on master, the PR's base commit" } })
+    expect(found).toEqual({
+      found: { runId: run.id, artifactId: fake.artifacts[1].id, commit: base, conclusion: 'success', note: "bbbbbbb on master, the PR's base commit" }
+    })
     expect(fake.requests[0].path).toBe(`/repos/${REPO}/actions/workflows/ci.yml/runs`)
   })
 
@@ -28,7 +30,9 @@ describe('findBaselineRun', () => {
     const run = addPushRun(fake, { sha: base, conclusion: 'failure' })
     const lookup = await findBaselineRun(fake.api(), search)
     expect(lookup.found).toMatchObject({ runId: run.id, commit: base, conclusion: 'failure' })
-    expect(lookup.found?.note).toBe(`bbbbbbb on master, the PR's base commit (that run's workflow concluded "failure"; its interp-gate artifact is complete, so it is the baseline)`)
+    expect(lookup.found?.note).toBe(
+      `bbbbbbb on master, the PR's base commit (that run's workflow concluded "failure"; its interp-gate artifact is complete, so it is the baseline)`
+    )
     // The API is not asked to filter by conclusion
     expect(fake.requests[0].query.status).toBeUndefined()
   })
@@ -80,7 +84,9 @@ describe('findBaselineRun', () => {
     })
     const bare = new FakeGitHub()
     addPushRun(bare, { sha: base, artifact: false })
-    expect((await findBaselineRun(bare.api(), search)) as { note: string }).toMatchObject({ note: expect.stringContaining('has a run without the "interp-gate-explainers" artifact') })
+    expect((await findBaselineRun(bare.api(), search)) as { note: string }).toMatchObject({
+      note: expect.stringContaining('has a run without the "interp-gate-explainers" artifact')
+    })
   })
 
   it('without a workflow it searches every workflow run of the repository', async () => {
@@ -116,8 +122,12 @@ describe('downloadBaseline', () => {
 
   it('rejects another suite’s results and a zip without results.json', async () => {
     const other = zipFiles({ 'results.json': JSON.stringify(results([])) })
-    await expect(downloadBaseline({ api: new FakeGitHub().api(), artifacts: store(other) }, repo, found, tmpdir(), 'explainers')).rejects.toThrow('the baseline artifact is for suite "s", not "explainers"')
+    await expect(downloadBaseline({ api: new FakeGitHub().api(), artifacts: store(other) }, repo, found, tmpdir(), 'explainers')).rejects.toThrow(
+      'the baseline artifact is for suite "s", not "explainers"'
+    )
     const empty = zipFiles({ 'other.txt': 'x' })
-    await expect(downloadBaseline({ api: new FakeGitHub().api(), artifacts: store(empty) }, repo, found, tmpdir(), 'explainers')).rejects.toThrow('no results.json at its root')
+    await expect(downloadBaseline({ api: new FakeGitHub().api(), artifacts: store(empty) }, repo, found, tmpdir(), 'explainers')).rejects.toThrow(
+      'no results.json at its root'
+    )
   })
 })

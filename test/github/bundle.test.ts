@@ -15,7 +15,23 @@ const comparison: Comparison = {
   base: null,
   head: { suite: 'explainers', commit: sha, ref: 'refs/pull/2/merge' },
   verdict: 'pass',
-  rows: [{ id: 'acc', metric: 'accuracy', direction: 'higher', status: 'new', base: null, head: 0.9, delta: null, relDelta: null, ci: null, pValue: null, paired: null, gates: [], severity: 'error' }]
+  rows: [
+    {
+      id: 'acc',
+      metric: 'accuracy',
+      direction: 'higher',
+      status: 'new',
+      base: null,
+      head: 0.9,
+      delta: null,
+      relDelta: null,
+      ci: null,
+      pValue: null,
+      paired: null,
+      gates: [],
+      severity: 'error'
+    }
+  ]
 }
 
 describe('unzipBundle: only the wanted files, within caps', () => {

@@ -5,7 +5,8 @@ import { FakeGitHub } from '../helpers/fake-github.js'
 
 const repo = { owner: 'o', repo: 'r', fullName: 'o/r' }
 const sha = 'a'.repeat(40)
-const annotations = (n: number): Annotation[] => Array.from({ length: n }, (_, i) => ({ level: 'error', title: `t${i}`, message: `m${i}`, file: 'interp-gate.yml', line: i + 1 }))
+const annotations = (n: number): Annotation[] =>
+  Array.from({ length: n }, (_, i) => ({ level: 'error', title: `t${i}`, message: `m${i}`, file: 'interp-gate.yml', line: i + 1 }))
 
 async function publish(n: number, verdict: 'pass' | 'warn' | 'fail' = 'fail') {
   const fake = new FakeGitHub()

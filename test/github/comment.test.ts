@@ -33,7 +33,10 @@ describe('sticky comment', () => {
 
   it('with create: false only an existing comment is updated', async () => {
     const fake = fakeWith()
-    expect(await upsertStickyComment(fake.api(), { repo, issueNumber: 5, marker, body: `${marker}\nx`, create: false })).toEqual({ action: 'skipped', reason: 'nothing to report under this comment mode' })
+    expect(await upsertStickyComment(fake.api(), { repo, issueNumber: 5, marker, body: `${marker}\nx`, create: false })).toEqual({
+      action: 'skipped',
+      reason: 'nothing to report under this comment mode'
+    })
     expect(fake.writes()).toEqual([])
   })
 
@@ -44,7 +47,10 @@ describe('sticky comment', () => {
   })
 
   it('finds the comment on a later page', async () => {
-    const fake = fakeWith([...Array.from({ length: 230 }, (_, i) => ({ body: `c${i}`, user: { login: 'u', type: 'User' } })), { body: `${marker}\nold`, user: bot }])
+    const fake = fakeWith([
+      ...Array.from({ length: 230 }, (_, i) => ({ body: `c${i}`, user: { login: 'u', type: 'User' } })),
+      { body: `${marker}\nold`, user: bot }
+    ])
     const outcome = await upsertStickyComment(fake.api(), { repo, issueNumber: 5, marker, body: `${marker}\nnew`, create: true })
     expect(outcome.action).toBe('updated')
     expect(fake.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/comments')).map((r) => r.query.page ?? '1')).toEqual(['1', '2', '3'])

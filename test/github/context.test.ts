@@ -14,7 +14,15 @@ function envFor(event: string, payload: unknown, extra: Record<string, string> =
 describe('readRunContext (real webhook example payloads)', () => {
   it('pull_request: base and head, the head sha rather than the merge sha, same-repo is not a fork', () => {
     const ctx = readRunContext(envFor('pull_request', pullRequestPayload(), { GITHUB_SHA: '0'.repeat(39) + '1', GITHUB_REF: 'refs/pull/2/merge' }))
-    expect(ctx.pullRequest).toEqual({ number: 2, baseRef: 'master', baseSha: BASE_SHA, headRef: 'changes', headSha: HEAD_SHA, headRepo: 'Codertocat/Hello-World', fork: false })
+    expect(ctx.pullRequest).toEqual({
+      number: 2,
+      baseRef: 'master',
+      baseSha: BASE_SHA,
+      headRef: 'changes',
+      headSha: HEAD_SHA,
+      headRepo: 'Codertocat/Hello-World',
+      fork: false
+    })
     expect(ctx.repo).toEqual({ owner: 'Codertocat', repo: 'Hello-World', fullName: 'Codertocat/Hello-World' })
     expect(ctx.defaultBranch).toBe('master')
     expect(ctx.push).toBeNull()
@@ -48,7 +56,14 @@ describe('readRunContext (real webhook example payloads)', () => {
 
   it('workflow_run: the triggering run id, event and head', () => {
     const ctx = readRunContext(envFor('workflow_run', workflowRunPayload({ id: 99, headRepo: 'forker/Hello-World' })))
-    expect(ctx.workflowRun).toEqual({ id: 99, event: 'pull_request', headSha: HEAD_SHA, headBranch: 'changes', headRepo: 'forker/Hello-World', conclusion: 'failure' })
+    expect(ctx.workflowRun).toEqual({
+      id: 99,
+      event: 'pull_request',
+      headSha: HEAD_SHA,
+      headBranch: 'changes',
+      headRepo: 'forker/Hello-World',
+      conclusion: 'failure'
+    })
     expect(ctx.pullRequest).toBeNull()
   })
 

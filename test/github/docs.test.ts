@@ -62,7 +62,7 @@ describe('action.yml, docs/github.md and the example workflows agree', () => {
     expect(matrix.merge.steps.at(-1).with.mode).toBe('merge')
   })
 
-  it('no check-name in the docs or workflows equals a job\'s own check (workflow name, job id or job name)', () => {
+  it("no check-name in the docs or workflows equals a job's own check (workflow name, job id or job name)", () => {
     const blocks = [readFileSync(join(ROOT, 'README.md'), 'utf8'), doc].flatMap((md) => [...md.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]))
     const files = [...readdirSync(examplesDir).map((f) => join(examplesDir, f)), join(ROOT, '.github/workflows/ci.yml')].map((f) => readFileSync(f, 'utf8'))
     const checkNames: string[] = []

@@ -8,7 +8,8 @@ import { metric, results } from '../helpers/results.js'
 const repo = { owner: 'o', repo: 'r', fullName: 'o/r' }
 const target = { repo, branch: 'interp-gate-data' }
 const sha = (k: number) => k.toString(16).padStart(2, '0').repeat(20)
-const entry = (k: number, suite = 's') => entryFromResults({ ...results([metric('m', { value: k })], sha(k)), suite, createdAt: new Date(Date.UTC(2026, 0, 1, k)).toISOString() }, { runId: 100 + k })
+const entry = (k: number, suite = 's') =>
+  entryFromResults({ ...results([metric('m', { value: k })], sha(k)), suite, createdAt: new Date(Date.UTC(2026, 0, 1, k)).toISOString() }, { runId: 100 + k })
 const fast = { backoffMs: 1, maxAttempts: 30 }
 
 function history(fake: FakeGitHub): string[] {
@@ -36,7 +37,11 @@ describe('history branch (Git Data API)', () => {
     await appendHistoryEntry(fake.api(), target, { entry: entry(1), keep: 1000, ...fast })
     fake.nonFastForward = 6
     const logs: string[] = []
-    const done = await Promise.all(Array.from({ length: 8 }, (_, w) => appendHistoryEntry(fake.api(), target, { entry: entry(w + 2, w % 2 ? 'a' : 'b'), keep: 1000, ...fast, log: (m) => logs.push(m) })))
+    const done = await Promise.all(
+      Array.from({ length: 8 }, (_, w) =>
+        appendHistoryEntry(fake.api(), target, { entry: entry(w + 2, w % 2 ? 'a' : 'b'), keep: 1000, ...fast, log: (m) => logs.push(m) })
+      )
+    )
     expect(fake.nonFastForward).toBe(0)
     expect(done.some((d) => d.attempts > 1)).toBe(true)
     expect(logs.length).toBeGreaterThanOrEqual(6)
@@ -51,7 +56,9 @@ describe('history branch (Git Data API)', () => {
     const fake = new FakeGitHub()
     await appendHistoryEntry(fake.api(), target, { entry: entry(1, 'other'), keep: 3, ...fast })
     for (const k of [5, 2, 4, 3, 6]) await appendHistoryEntry(fake.api(), target, { entry: entry(k), keep: 3, ...fast })
-    expect(Object.keys(fake.branchFiles('interp-gate-data')).sort()).toEqual([`entries/other/${sha(1)}.json`, ...[4, 5, 6].map((k) => `entries/s/${sha(k)}.json`)].sort())
+    expect(Object.keys(fake.branchFiles('interp-gate-data')).sort()).toEqual(
+      [`entries/other/${sha(1)}.json`, ...[4, 5, 6].map((k) => `entries/s/${sha(k)}.json`)].sort()
+    )
     expect(history(fake).at(-1)).toBe(`interp-gate: s @ ${sha(6).slice(0, 12)} (pruned 1)`)
     expect(history(fake)).toHaveLength(6)
   })
@@ -59,7 +66,12 @@ describe('history branch (Git Data API)', () => {
   it('writes extra files (the dashboard) from the entries the commit holds', async () => {
     const fake = new FakeGitHub()
     await appendHistoryEntry(fake.api(), target, { entry: entry(1), keep: 10, ...fast })
-    await appendHistoryEntry(fake.api(), target, { entry: entry(2), keep: 10, ...fast, extraFiles: (entries) => ({ 'index.html': entries.map((e) => e.commit).join(',') }) })
+    await appendHistoryEntry(fake.api(), target, {
+      entry: entry(2),
+      keep: 10,
+      ...fast,
+      extraFiles: (entries) => ({ 'index.html': entries.map((e) => e.commit).join(',') })
+    })
     expect(fake.branchFiles('interp-gate-data')['index.html']).toBe(`${sha(1)},${sha(2)}`)
   })
 
@@ -75,7 +87,9 @@ describe('history branch (Git Data API)', () => {
   it('a read-only token gets a message naming contents: write', async () => {
     const fake = new FakeGitHub()
     fake.fail({ method: 'POST', path: /git\/blobs$/, status: 403, message: 'Resource not accessible by integration' })
-    await expect(appendHistoryEntry(fake.api(), target, { entry: entry(1), keep: 10, ...fast })).rejects.toThrow(/403 Resource not accessible by integration — the token needs `contents: write`/)
+    await expect(appendHistoryEntry(fake.api(), target, { entry: entry(1), keep: 10, ...fast })).rejects.toThrow(
+      /403 Resource not accessible by integration — the token needs `contents: write`/
+    )
   })
 
   it('an absent branch reads as no entries', async () => {
@@ -86,7 +100,13 @@ describe('history branch (Git Data API)', () => {
 describe('readTarball', () => {
   it('strips the root folder, skips the pax header and joins ustar prefix + name for long paths', () => {
     const long = `entries/${'x'.repeat(90)}/${'y'.repeat(60)}.json`
-    const files = readTarball(tarball('o-r-abc1234', 'a'.repeat(40), [['a.txt', Buffer.from('hello')], [long, Buffer.from('{}')]]), 1 << 20)
+    const files = readTarball(
+      tarball('o-r-abc1234', 'a'.repeat(40), [
+        ['a.txt', Buffer.from('hello')],
+        [long, Buffer.from('{}')]
+      ]),
+      1 << 20
+    )
     expect([...files.keys()]).toEqual(['a.txt', long])
     expect(Buffer.from(files.get('a.txt')!).toString()).toBe('hello')
   })

@@ -38,7 +38,11 @@ describe('describeApiError', () => {
   const error = (status: number, message: string) => Object.assign(new Error(message), { status })
 
   it('names the permission a 403 lacks, dropping octokit’s docs link', () => {
-    const e = describeApiError(error(403, 'Resource not accessible by integration - https://docs.github.com/rest'), 'comment on pull request #1', 'pull-requests: write')
+    const e = describeApiError(
+      error(403, 'Resource not accessible by integration - https://docs.github.com/rest'),
+      'comment on pull request #1',
+      'pull-requests: write'
+    )
     expect(e.message).toBe(
       'could not comment on pull request #1: 403 Resource not accessible by integration — the token needs `pull-requests: write`: add it under `permissions:` in the workflow (pull requests from forks always get a read-only token; see mode: report)'
     )
@@ -47,7 +51,9 @@ describe('describeApiError', () => {
 
   it('a rate-limit 403 is not blamed on permissions; a 404 hints at them', () => {
     expect(describeApiError(error(403, 'API rate limit exceeded'), 'x', 'checks: write').message).toBe('could not x: 403 API rate limit exceeded')
-    expect(describeApiError(error(404, 'Not Found'), 'x', 'actions: read').message).toBe('could not x: 404 Not Found — not found, or the token lacks `actions: read`')
+    expect(describeApiError(error(404, 'Not Found'), 'x', 'actions: read').message).toBe(
+      'could not x: 404 Not Found — not found, or the token lacks `actions: read`'
+    )
     expect(describeApiError(new Error('socket hang up'), 'x').message).toBe('could not x: socket hang up')
   })
 })

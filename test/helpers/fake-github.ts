@@ -140,7 +140,10 @@ export class FakeGitHub {
       const body = typeof init.body === 'string' && init.body.length ? JSON.parse(init.body) : undefined
       const reply = this.route({ method, path: u.pathname, query: Object.fromEntries(u.searchParams), body }, base)
       const payload = reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body))
-      const response = new Response(reply.status === 204 || reply.status === 304 ? null : payload, { status: reply.status, headers: { 'content-type': 'application/json; charset=utf-8', ...reply.headers } })
+      const response = new Response(reply.status === 204 || reply.status === 304 ? null : payload, {
+        status: reply.status,
+        headers: { 'content-type': 'application/json; charset=utf-8', ...reply.headers }
+      })
       // A constructed Response has no url; octokit's paginate reads it.
       return Object.defineProperty(response, 'url', { value: url })
     }
@@ -168,9 +171,15 @@ export class FakeGitHub {
     const { method, path, query, body } = request
     const m = (pattern: RegExp) => pattern.exec(path)
     let g: RegExpExecArray | null
-    if (method === 'GET' && path === '/user') return this.user ? { status: 200, body: this.user } : { status: 403, body: { message: 'Resource not accessible by integration' } }
+    if (method === 'GET' && path === '/user')
+      return this.user ? { status: 200, body: this.user } : { status: 403, body: { message: 'Resource not accessible by integration' } }
     const link = (total: number) => nextLink(base, path, query, total)
-    if (method === 'GET' && (g = m(/^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/))) return page(this.comments.filter((c) => c.issue === Number(g![1])), query, link)
+    if (method === 'GET' && (g = m(/^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/)))
+      return page(
+        this.comments.filter((c) => c.issue === Number(g![1])),
+        query,
+        link
+      )
     if (method === 'POST' && (g = m(/^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/))) {
       const id = this.id()
       const comment = { id, issue: Number(g[1]), body: body.body, user: this.author, html_url: `https://github.test/pull/${g[1]}#issuecomment-${id}` }
@@ -184,7 +193,14 @@ export class FakeGitHub {
       return { status: 200, body: comment }
     }
     if (method === 'POST' && m(/^\/repos\/[^/]+\/[^/]+\/check-runs$/)) {
-      const run = { id: this.id(), name: body.name, head_sha: body.head_sha, conclusion: body.conclusion, output: body.output, annotations: [...(body.output?.annotations ?? [])] }
+      const run = {
+        id: this.id(),
+        name: body.name,
+        head_sha: body.head_sha,
+        conclusion: body.conclusion,
+        output: body.output,
+        annotations: [...(body.output?.annotations ?? [])]
+      }
       this.checkRuns.push(run)
       return { status: 201, body: { id: run.id, html_url: `https://github.test/runs/${run.id}` } }
     }
@@ -196,7 +212,13 @@ export class FakeGitHub {
       return { status: 200, body: { id: run.id } }
     }
     if (method === 'GET' && m(/^\/repos\/[^/]+\/[^/]+\/actions\/(workflows\/[^/]+\/)?runs$/)) {
-      const runs = this.runs.filter((r) => (!query.branch || r.head_branch === query.branch) && (!query.event || r.event === query.event) && (!query.status || r.conclusion === query.status) && (!query.head_sha || r.head_sha === query.head_sha))
+      const runs = this.runs.filter(
+        (r) =>
+          (!query.branch || r.head_branch === query.branch) &&
+          (!query.event || r.event === query.event) &&
+          (!query.status || r.conclusion === query.status) &&
+          (!query.head_sha || r.head_sha === query.head_sha)
+      )
       const sorted = [...runs].sort((a, b) => b.id - a.id)
       return { status: 200, body: { total_count: sorted.length, workflow_runs: pageItems(sorted, query) }, headers: link(sorted.length) }
     }
@@ -213,12 +235,18 @@ export class FakeGitHub {
       const artifact = this.artifacts.find((a) => a.id === Number(g![1]))
       return artifact ? { status: 200, raw: artifact.zip, headers: { 'content-type': 'application/zip' } } : { status: 404, raw: new Uint8Array() }
     }
-    if (method === 'GET' && (g = m(/^\/repos\/[^/]+\/[^/]+\/commits\/([0-9a-f]{40})\/pulls$/))) return { status: 200, body: this.pullsByCommit ? this.pulls.filter((p) => p.head.sha === g![1]) : [] }
+    if (method === 'GET' && (g = m(/^\/repos\/[^/]+\/[^/]+\/commits\/([0-9a-f]{40})\/pulls$/)))
+      return { status: 200, body: this.pullsByCommit ? this.pulls.filter((p) => p.head.sha === g![1]) : [] }
     if (method === 'GET' && (g = m(/^\/repos\/[^/]+\/[^/]+\/commits\/([0-9a-f]{40})$/))) {
       const date = this.commits[g[1]]
       return date ? { status: 200, body: { sha: g[1], commit: { committer: { date } } } } : { status: 404, body: { message: 'Not Found' } }
     }
-    if (method === 'GET' && m(/^\/repos\/[^/]+\/[^/]+\/pulls$/)) return page(this.pulls.filter((p) => (!query.state || p.state === query.state) && (!query.head || p.head.label === query.head)), query, link)
+    if (method === 'GET' && m(/^\/repos\/[^/]+\/[^/]+\/pulls$/))
+      return page(
+        this.pulls.filter((p) => (!query.state || p.state === query.state) && (!query.head || p.head.label === query.head)),
+        query,
+        link
+      )
     if (/^\/repos\/[^/]+\/[^/]+\/(git\/|tarball\/)/.test(path)) return this.gitData(method, path.replace(/^\/repos\/[^/]+\/[^/]+\//, ''), body)
     if (path.startsWith(TWIRP)) return this.twirp(path.slice(TWIRP.length), body)
     if (method === 'PUT' && path.startsWith('/devstoreaccount1/artifacts/')) return this.blob(path, query, body as Buffer)
@@ -306,14 +334,23 @@ export class FakeGitHub {
       const sha = git.commits.has(ref) ? ref : git.refs.get(`refs/heads/${ref}`)
       if (!sha) return notFound
       const tree = git.trees.get(git.commits.get(sha)!.tree)!
-      return { status: 200, raw: tarball(`owner-repo-${sha.slice(0, 7)}`, sha, [...tree].map(([p, b]) => [p, git.blobs.get(b)!])), headers: { 'content-type': 'application/x-gzip' } }
+      return {
+        status: 200,
+        raw: tarball(
+          `owner-repo-${sha.slice(0, 7)}`,
+          sha,
+          [...tree].map(([p, b]) => [p, git.blobs.get(b)!])
+        ),
+        headers: { 'content-type': 'application/x-gzip' }
+      }
     }
     return { status: 404, body: { message: `fake GitHub has no route for ${method} ${rest}` } }
   }
 
   /** The Actions results service: CreateArtifact hands out a blob URL on this server; FinalizeArtifact records the upload. */
   private twirp(method: string, body: any): Reply {
-    if (method === 'CreateArtifact') return { status: 200, body: { ok: true, signed_upload_url: `${this.url}/devstoreaccount1/artifacts/${encodeURIComponent(body.name)}.zip?sig=secret` } }
+    if (method === 'CreateArtifact')
+      return { status: 200, body: { ok: true, signed_upload_url: `${this.url}/devstoreaccount1/artifacts/${encodeURIComponent(body.name)}.zip?sig=secret` } }
     if (method === 'FinalizeArtifact') {
       const zip = new Uint8Array(this.blocks.get(`/devstoreaccount1/artifacts/${encodeURIComponent(body.name)}.zip`)?.get('committed') ?? [])
       const files = Object.fromEntries(Object.entries(unzipSync(zip)).map(([k, v]) => [k, Buffer.from(v).toString('utf8')]))

@@ -31,6 +31,9 @@ export async function load(url, context, next) {
   if (!url.endsWith('.ts')) return next(url, context)
   ts ??= (await import('typescript')).default
   const source = await readFile(fileURLToPath(url), 'utf8')
-  const out = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false }, fileName: fileURLToPath(url) })
+  const out = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
+    fileName: fileURLToPath(url)
+  })
   return { format: 'module', source: out.outputText, shortCircuit: true }
 }

@@ -4,7 +4,12 @@ import { detectChangePoints, eDivisiveQ } from '../../src/history/change-points.
 import { studentTwoSidedP, welchTest } from '../../src/stats/student-t.js'
 
 /** Written by scripts/reference/change_points.py (numpy / scipy, independent of the TypeScript). */
-interface Expected { index: number; before: number; after: number; pValue: number }
+interface Expected {
+  index: number
+  before: number
+  after: number
+  pValue: number
+}
 interface Reference {
   qhat: { x: number[]; q: (number | null)[] }[]
   welch: { a: number[]; b: number[]; t: number; p: number }[]

@@ -12,10 +12,16 @@ import { ROOT } from '../helpers/run-action.js'
 import { metric, results } from '../helpers/results.js'
 
 const sha = (k: number) => k.toString(16).padStart(40, '0')
-const run = (k: number, value: number | null, createdAt = `2026-01-${String(1 + (k % 28)).padStart(2, '0')}T00:00:00.000Z`) => ({ ...results([metric('m', { value }), metric('k', { value: 1 })], sha(k)), createdAt })
+const run = (k: number, value: number | null, createdAt = `2026-01-${String(1 + (k % 28)).padStart(2, '0')}T00:00:00.000Z`) => ({
+  ...results([metric('m', { value }), metric('k', { value: 1 })], sha(k)),
+  createdAt
+})
 
 function child(store: string, files: string[]): Promise<number | null> {
-  const p = spawn(process.execPath, ['--import', join(ROOT, 'test/helpers/ts-loader.mjs'), join(ROOT, 'test/history/add-entry-child.ts'), store, ...files], { cwd: ROOT, stdio: 'inherit' })
+  const p = spawn(process.execPath, ['--import', join(ROOT, 'test/helpers/ts-loader.mjs'), join(ROOT, 'test/history/add-entry-child.ts'), store, ...files], {
+    cwd: ROOT,
+    stdio: 'inherit'
+  })
   return new Promise((done) => p.on('close', done))
 }
 
@@ -68,7 +74,9 @@ describe('FolderStore', () => {
     const dir = mkdtempSync(join(tmpdir(), 'interp-gate-store-'))
     mkdirSync(join(dir, 's'))
     writeFileSync(join(dir, 's', 'x.json'), '{"schema": "interp-gate/history-entry@1", "suite": "s"}')
-    expect(() => new FolderStore(dir, 'hist').listSync()).toThrow(new HistoryError('hist/s/x.json: not an interp-gate history entry (.commit: Invalid input: expected string, received undefined)'))
+    expect(() => new FolderStore(dir, 'hist').listSync()).toThrow(
+      new HistoryError('hist/s/x.json: not an interp-gate history entry (.commit: Invalid input: expected string, received undefined)')
+    )
     expect(() => new FolderStore(join(dir, 'nope'), 'nope').listSync()).toThrow(/nope: no such history folder/)
   })
 })
@@ -78,7 +86,18 @@ describe('entries and series', () => {
     const r = results([metric('m', { value: 0.5, n: 10, ci: { level: 0.95, low: 0.4, high: 0.6 }, gate: { min: 0.3 } })], sha(9))
     const comparison = { rows: [{ id: 'm', counts: { worse: 2, better: 3, unchanged: 1, onlyBase: 2, onlyHead: 0 } }] } as unknown as Comparison
     const entry = entryFromResults(r, { parent: sha(8), runId: 77, comparison })
-    expect(entry.metrics.m).toEqual({ metric: 'mean', family: 'generic', direction: 'higher', value: 0.5, ci: [0.4, 0.6], level: 0.95, n: 10, nanCount: 0, coverage: 0.75, gate: { min: 0.3 } })
+    expect(entry.metrics.m).toEqual({
+      metric: 'mean',
+      family: 'generic',
+      direction: 'higher',
+      value: 0.5,
+      ci: [0.4, 0.6],
+      level: 0.95,
+      n: 10,
+      nanCount: 0,
+      coverage: 0.75,
+      gate: { min: 0.3 }
+    })
     expect(parseEntry(serializeEntry(entry), 'x')).toEqual(entry)
     expect(() => entryFromResults(r, { date: 'yesterday' })).toThrow(/"yesterday" is not an ISO 8601 date/)
   })
@@ -90,7 +109,10 @@ describe('entries and series', () => {
 
   it('metricSeries skips null values and prefixes ids with the suite only when suites mix', () => {
     const one = metricSeries([run(1, 1), run(2, null)].map((r) => entryFromResults(r)))
-    expect(one.map((s) => [s.id, s.points.length])).toEqual([['k', 2], ['m', 1]])
+    expect(one.map((s) => [s.id, s.points.length])).toEqual([
+      ['k', 2],
+      ['m', 1]
+    ])
     const mixed = metricSeries([run(1, 1), { ...run(2, 2), suite: 'b' }].map((r) => entryFromResults(r)))
     expect(mixed.map((s) => s.id)).toEqual(['b/k', 'b/m', 's/k', 's/m'])
   })

@@ -18,7 +18,11 @@ describe('a baseline file is validated, not trusted', () => {
     ['negative n', (r) => (r.metrics[0].n = -5), /\.metrics\[0\]\.n: Too small: expected number to be >=0/],
     ['ci.level outside (0, 1)', (r) => (r.metrics[1].ci.level = 5), /\.metrics\[1\]\.ci\.level: Too big: expected number to be <1/],
     ['duplicate metric ids', (r) => (r.metrics[2].id = r.metrics[1].id), /\.metrics\[2\]\.id: duplicate metric id "ig-deletion"/],
-    ['per-example data that is not whole float64s', (r) => (r.metrics[1].examples.scores = 'AAAA'), /\.metrics\[1\]\.examples\.scores: expected base64 of whole float64 values/],
+    [
+      'per-example data that is not whole float64s',
+      (r) => (r.metrics[1].examples.scores = 'AAAA'),
+      /\.metrics\[1\]\.examples\.scores: expected base64 of whole float64 values/
+    ],
     ['per-example data that is not base64', (r) => (r.metrics[1].examples.scores = '!!!!'), /\.metrics\[1\]\.examples\.scores: expected base64/],
     ['deeply nested params', (r) => (r.metrics[0].params = { k: '__DEEP__' }), /\.metrics\[0\]\.params: nested deeper than 16 levels/]
   ]
@@ -38,10 +42,15 @@ describe('a baseline file is validated, not trusted', () => {
     const ws = quickstart()
     const file = tampered(ws, (r) => (r.suite = 'other'))
     const run = await cli(['run', '--baseline', file, '--out', 'o'], ws)
-    expect(run).toMatchObject({ code: 2, err: 'interp-gate: baseline file tampered.json: is of suite "other", but interp-gate.yml is suite "explainers"; use that suite\'s baseline\n' })
+    expect(run).toMatchObject({
+      code: 2,
+      err: 'interp-gate: baseline file tampered.json: is of suite "other", but interp-gate.yml is suite "explainers"; use that suite\'s baseline\n'
+    })
     const cmp = await cli(['compare', file, 'baseline/results.json'], ws)
     expect(cmp.code).toBe(2)
-    expect(cmp.err).toBe('interp-gate: tampered.json: the baseline is of suite "other", baseline/results.json is of suite "explainers"; compare results of the same suite (`suite:` in the config)\n')
+    expect(cmp.err).toBe(
+      'interp-gate: tampered.json: the baseline is of suite "other", baseline/results.json is of suite "explainers"; compare results of the same suite (`suite:` in the config)\n'
+    )
   })
 
   it('a history folder with a tampered file is exit 2 naming that file', async () => {

@@ -54,7 +54,10 @@ describe('a closed pipe (run … | head)', () => {
   function pipeline(install: boolean) {
     const dir = emptyWorkspace()
     const source = readFileSync(join(ROOT, 'src/cli/pipe.ts'), 'utf8')
-    writeFileSync(join(dir, 'pipe.mjs'), ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText)
+    writeFileSync(
+      join(dir, 'pipe.mjs'),
+      ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText
+    )
     writeFileSync(
       join(dir, 'writer.mjs'),
       `import { quietOnClosedPipe } from './pipe.mjs'

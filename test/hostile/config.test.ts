@@ -62,7 +62,13 @@ describe('config mistakes a newcomer makes', () => {
   })
 
   it('YAML alias bombs, unknown tags, duplicate keys and deep nesting are refused with one message', () => {
-    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefg'[i]}`).join(',')}]`), 'version: 1', 'metrics: []', ''].join('\n')
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefg'[i]}`).join(',')}]`),
+      'version: 1',
+      'metrics: []',
+      ''
+    ].join('\n')
     const start = process.memoryUsage().heapUsed
     expect(configError(bomb)).toBe('c.yml: YAML aliases (*name) expand to more than 100 copies; write the values out')
     expect(process.memoryUsage().heapUsed - start).toBeLessThan(64 * 2 ** 20)
@@ -75,18 +81,23 @@ describe('config mistakes a newcomer makes', () => {
 
   it('a misspelt path under inputs: is reported once, at its own line', async () => {
     const ws = quickstart()
-    const text = 'version: 1\ninputs:\n  ig: eval-out/integrated_gradient.npz\nmetrics:\n' +
+    const text =
+      'version: 1\ninputs:\n  ig: eval-out/integrated_gradient.npz\nmetrics:\n' +
       ['deletion', 'insertion'].map((k) => `  - id: ${k}\n    metric: ${k}-auc\n    inputs: { curves: "ig#${k}_curves" }\n`).join('')
     writeFileSync(join(ws, 'typo.yml'), text)
     const { code, err } = await cli(['run', '--config', 'typo.yml', '--out', 'o'], ws)
     expect(code).toBe(2)
-    expect(err).toMatch(/^error: typo\.yml:3:7 inputs\.ig: eval-out\/integrated_gradient\.npz: file not found \(resolved to [^)]*\) \(did you mean "integrated_gradients\.npz"\?\)\n$/)
+    expect(err).toMatch(
+      /^error: typo\.yml:3:7 inputs\.ig: eval-out\/integrated_gradient\.npz: file not found \(resolved to [^)]*\) \(did you mean "integrated_gradients\.npz"\?\)\n$/
+    )
   })
 
   it('"sparsity" is refused, naming both metrics it could mean', async () => {
     const { code, err } = await validate('version: 1\nmetrics:\n  - id: s\n    metric: sparsity\n    inputs: { attributions: x.npy }\n')
     expect(code).toBe(2)
-    expect(err).toContain('"sparsity" is ambiguous: write `nonzero-fraction` (share of non-zero attributions, lower is sparser) or `gini` (Gini index, Quantus "Sparseness", higher is sparser)')
+    expect(err).toContain(
+      '"sparsity" is ambiguous: write `nonzero-fraction` (share of non-zero attributions, lower is sparser) or `gini` (Gini index, Quantus "Sparseness", higher is sparser)'
+    )
   })
 })
 
@@ -94,11 +105,19 @@ describe('input shapes', () => {
   it('transposed attributions: the message shows both shapes, not only the mask as the culprit', async () => {
     const ws = quickstart()
     const { execFileSync } = await import('node:child_process')
-    execFileSync('python3', ['-c', `import numpy as np; np.save('${ws}/attr_t.npy', np.zeros((6, 4))); np.save('${ws}/mask.npy', np.zeros((4, 6), dtype=bool))`])
-    writeFileSync(join(ws, 't.yml'), 'version: 1\nmetrics:\n  - id: r\n    metric: attribution-auroc\n    inputs: { attributions: attr_t.npy, mask: mask.npy }\n')
+    execFileSync('python3', [
+      '-c',
+      `import numpy as np; np.save('${ws}/attr_t.npy', np.zeros((6, 4))); np.save('${ws}/mask.npy', np.zeros((4, 6), dtype=bool))`
+    ])
+    writeFileSync(
+      join(ws, 't.yml'),
+      'version: 1\nmetrics:\n  - id: r\n    metric: attribution-auroc\n    inputs: { attributions: attr_t.npy, mask: mask.npy }\n'
+    )
     const { code, err } = await cli(['run', '--config', 't.yml', '--out', 'o'], ws)
     expect(code).toBe(2)
-    expect(err).toContain('input "mask" (mask.npy): expected shape [N, F...] with N=6, F=4, got [4, 6]; "attributions" (attr_t.npy) is [6, 4] (one of them may be transposed)')
+    expect(err).toContain(
+      'input "mask" (mask.npy): expected shape [N, F...] with N=6, F=4, got [4, 6]; "attributions" (attr_t.npy) is [6, 4] (one of them may be transposed)'
+    )
   })
 })
 
@@ -106,6 +125,8 @@ describe('a missing config', () => {
   it('says to write one or point at it', async () => {
     const { code, err } = await cli(['validate', '--config', 'nope.yml'], quickstart())
     expect(code).toBe(2)
-    expect(err).toMatch(/^interp-gate: nope\.yml: file not found \(resolved to .*nope\.yml\); write one \(README: "Configuration"\) or point at it with --config\n$/)
+    expect(err).toMatch(
+      /^interp-gate: nope\.yml: file not found \(resolved to .*nope\.yml\); write one \(README: "Configuration"\) or point at it with --config\n$/
+    )
   })
 })

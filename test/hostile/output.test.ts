@@ -76,7 +76,10 @@ describe('kills and concurrent runs', { timeout: 30_000 }, () => {
     const folder = join(dir, 'out')
     mkdirSync(folder)
     for (let round = 0; round < 6; round++) {
-      const children = [spawn(process.execPath, [writer, folder, 'x'], { stdio: 'inherit' }), ...(round % 2 ? [spawn(process.execPath, [writer, folder, 'y'], { stdio: 'inherit' })] : [])]
+      const children = [
+        spawn(process.execPath, [writer, folder, 'x'], { stdio: 'inherit' }),
+        ...(round % 2 ? [spawn(process.execPath, [writer, folder, 'y'], { stdio: 'inherit' })] : [])
+      ]
       // Kill at a different moment each round, once the writers are surely writing.
       for (let waited = 0; !existsSync(join(folder, 'report.md')) && waited < 10_000; waited += 20) await new Promise((r) => setTimeout(r, 20))
       await new Promise((r) => setTimeout(r, 13 + 29 * round))

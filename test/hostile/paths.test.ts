@@ -22,7 +22,10 @@ describe('FIFOs and devices are refused before a byte is read', { timeout: 10_00
     const ws = quickstart()
     fifo(join(ws, 'pipe.yml'))
     const config = await cli(['validate', '--config', 'pipe.yml'], ws)
-    expect(config).toMatchObject({ code: 2, err: 'interp-gate: pipe.yml: is a FIFO (named pipe), not a regular file; write the data to a file and point at that\n' })
+    expect(config).toMatchObject({
+      code: 2,
+      err: 'interp-gate: pipe.yml: is a FIFO (named pipe), not a regular file; write the data to a file and point at that\n'
+    })
     fifo(join(ws, 'base.json'))
     const baseline = await cli(['run', '--baseline', 'base.json', '--out', 'o'], ws)
     expect(baseline.code).toBe(2)
@@ -68,7 +71,9 @@ describe('symlinks and sizes', () => {
     const ws = quickstart()
     const { code, err } = await cli(['run', '--baseline', 'nope/results.json', '--out', 'o'], ws)
     expect(code).toBe(2)
-    expect(err).toMatch(/^interp-gate: --baseline nope\/results\.json: file not found \(resolved to .*\)\. A baseline is the results\.json of a run on the base branch: run `interp-gate run --out DIR` on it/)
+    expect(err).toMatch(
+      /^interp-gate: --baseline nope\/results\.json: file not found \(resolved to .*\)\. A baseline is the results\.json of a run on the base branch: run `interp-gate run --out DIR` on it/
+    )
     expectOneCleanMessage(err)
   })
 

@@ -4,7 +4,17 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { bindMetrics } from '../../src/engine/bind.js'
 import { ConfigError, parseConfig } from '../../src/config/load.js'
-import { InputError, parseCsv, parseJsonDocument, parseJsonLines, parseNpy, readNpzMember, selectCsv, selectJson, selectJsonLines } from '../../src/inputs/index.js'
+import {
+  InputError,
+  parseCsv,
+  parseJsonDocument,
+  parseJsonLines,
+  parseNpy,
+  readNpzMember,
+  selectCsv,
+  selectJson,
+  selectJsonLines
+} from '../../src/inputs/index.js'
 import { ROOT } from '../helpers/run-action.js'
 
 const seed = (name: string) => new Uint8Array(readFileSync(join(ROOT, 'test/fixtures/hostile', name)))
@@ -55,7 +65,10 @@ describe.each(Object.keys(readers))('%s reader under hostile bytes', (name) => {
   const start = held()
 
   it('random bytes: a value or an InputError naming the file', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 512 }), (bytes) => outcome(name, bytes)), { numRuns: 300 })
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 512 }), (bytes) => outcome(name, bytes)),
+      { numRuns: 300 }
+    )
     expect(held() - start).toBeLessThan(BUDGET)
   })
 
@@ -66,7 +79,10 @@ describe.each(Object.keys(readers))('%s reader under hostile bytes', (name) => {
   })
 
   it('a valid file with a few bytes changed (lying headers, flipped lengths, broken quotes)', () => {
-    fc.assert(fc.property(mutated(seeds[name]), (bytes) => outcome(name, bytes)), { numRuns: 300 })
+    fc.assert(
+      fc.property(mutated(seeds[name]), (bytes) => outcome(name, bytes)),
+      { numRuns: 300 }
+    )
     expect(held() - start).toBeLessThan(BUDGET)
   })
 })
@@ -75,12 +91,32 @@ describe('npy headers that lie about the shape', () => {
   it('a claimed shape far beyond the data is refused within the memory budget', () => {
     const start = held()
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 2 ** 40 }), { minLength: 1, maxLength: 4 }), fc.constantFrom('<f8', '<i8', '|b1', '<f2', '|S0', '<U3'), (shape, descr) => {
-        let header = `{'descr': '${descr}', 'fortran_order': False, 'shape': (${shape.join(', ')},), }`
-        header = header.padEnd(Math.ceil((header.length + 11) / 64) * 64 - 11, ' ') + '\n'
-        const bytes = new Uint8Array([0x93, ...new TextEncoder().encode('NUMPY'), 1, 0, header.length & 255, header.length >> 8, ...new TextEncoder().encode(header), 0, 0, 0, 0, 0, 0, 0, 0])
-        outcome('npy', bytes)
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 2 ** 40 }), { minLength: 1, maxLength: 4 }),
+        fc.constantFrom('<f8', '<i8', '|b1', '<f2', '|S0', '<U3'),
+        (shape, descr) => {
+          let header = `{'descr': '${descr}', 'fortran_order': False, 'shape': (${shape.join(', ')},), }`
+          header = header.padEnd(Math.ceil((header.length + 11) / 64) * 64 - 11, ' ') + '\n'
+          const bytes = new Uint8Array([
+            0x93,
+            ...new TextEncoder().encode('NUMPY'),
+            1,
+            0,
+            header.length & 255,
+            header.length >> 8,
+            ...new TextEncoder().encode(header),
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0
+          ])
+          outcome('npy', bytes)
+        }
+      ),
       { numRuns: 200 }
     )
     expect(held() - start).toBeLessThan(BUDGET)
@@ -88,7 +124,8 @@ describe('npy headers that lie about the shape', () => {
 })
 
 describe('config loader under hostile text', () => {
-  const valid = 'version: 1\nsuite: s\ninputs:\n  a: x.npy\nmetrics:\n  - id: g\n    metric: gini\n    inputs: { attributions: a }\n    gate: { min: 0.1, max-regression: "2%" }\n'
+  const valid =
+    'version: 1\nsuite: s\ninputs:\n  a: x.npy\nmetrics:\n  - id: g\n    metric: gini\n    inputs: { attributions: a }\n    gate: { min: 0.1, max-regression: "2%" }\n'
 
   async function loads(text: string): Promise<void> {
     try {
@@ -101,10 +138,53 @@ describe('config loader under hostile text', () => {
   }
 
   it('random text, YAML-ish token soup, truncations and edits: a config or a located ConfigError', async () => {
-    const tokens = fc.constantFrom('version:', ' 1', '\n', '  ', '- ', 'metrics:', 'id: ', 'metric: ', 'gini', '{', '}', '[', ']', '"', "'", '&a ', '*a', '!!str ', '#', ':', ',', 'inputs:', 'gate:', ' min: ', 'x', '\t', '<<: ', '? ', '|', '>')
+    const tokens = fc.constantFrom(
+      'version:',
+      ' 1',
+      '\n',
+      '  ',
+      '- ',
+      'metrics:',
+      'id: ',
+      'metric: ',
+      'gini',
+      '{',
+      '}',
+      '[',
+      ']',
+      '"',
+      "'",
+      '&a ',
+      '*a',
+      '!!str ',
+      '#',
+      ':',
+      ',',
+      'inputs:',
+      'gate:',
+      ' min: ',
+      'x',
+      '\t',
+      '<<: ',
+      '? ',
+      '|',
+      '>'
+    )
     await fc.assert(fc.asyncProperty(fc.string({ maxLength: 300 }), loads), { numRuns: 200 })
-    await fc.assert(fc.asyncProperty(fc.array(tokens, { maxLength: 60 }).map((t) => t.join('')), loads), { numRuns: 300 })
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(tokens, { maxLength: 60 }).map((t) => t.join('')),
+        loads
+      ),
+      { numRuns: 300 }
+    )
     for (let n = 0; n < valid.length; n++) await loads(valid.slice(0, n))
-    await fc.assert(fc.asyncProperty(mutated(new TextEncoder().encode(valid)).map((b) => new TextDecoder().decode(b)), loads), { numRuns: 300 })
+    await fc.assert(
+      fc.asyncProperty(
+        mutated(new TextEncoder().encode(valid)).map((b) => new TextDecoder().decode(b)),
+        loads
+      ),
+      { numRuns: 300 }
+    )
   })
 })

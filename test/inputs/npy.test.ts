@@ -32,7 +32,6 @@ describe('parseNpy', () => {
     expect(data[1]).toBe(2 ** 53) // 2^53 + 1 is not representable
     expect(data[3]).toBe(12345678901234568)
   })
-
 })
 
 describe('float16', () => {

@@ -53,9 +53,7 @@ describe('readNpzMember', () => {
     const view = new DataView(zip.buffer)
     const central = zip.findIndex((_, i) => view.getUint32(i, true) === 0x02014b50)
     view.setUint32(central + 24, 200, true)
-    expect(() => readNpzMember(zip, 'x', 'bomb.npz', { maxBytes: 1000 })).toThrow(
-      'bomb.npz#x: data has 72 bytes, shape [2000] float64 needs 16000'
-    )
+    expect(() => readNpzMember(zip, 'x', 'bomb.npz', { maxBytes: 1000 })).toThrow('bomb.npz#x: data has 72 bytes, shape [2000] float64 needs 16000')
   })
 
   test('only the wanted member is inflated: a corrupt sibling does not matter', () => {

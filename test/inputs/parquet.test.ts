@@ -33,7 +33,9 @@ describe('Parquet columns', () => {
 
   test('a missing column lists the columns with a did-you-mean; no column named lists them too', async () => {
     const r = await reader(['eval.parquet#scores', 'eval.parquet'])
-    expect(() => r.read('eval.parquet#scores')).toThrow('eval.parquet: no column "scores" (did you mean "score"?); columns: "id", "score", "label", "flag", "big", "f32"')
+    expect(() => r.read('eval.parquet#scores')).toThrow(
+      'eval.parquet: no column "scores" (did you mean "score"?); columns: "id", "score", "label", "flag", "big", "f32"'
+    )
     expect(() => r.read('eval.parquet')).toThrow('eval.parquet: name a column, e.g. eval.parquet#id')
   })
 
@@ -50,7 +52,10 @@ describe('Parquet columns', () => {
     const { tmpdir } = await import('node:os')
     const ws = mkdtempSync(join(tmpdir(), 'parquet-'))
     cpSync(`${DIR}eval.parquet`, join(ws, 'eval.parquet'))
-    writeFileSync(join(ws, 'interp-gate.yml'), 'version: 1\nmetrics:\n  - id: s\n    metric: mean\n    inputs: { scores: "eval.parquet#score" }\n    ids: "eval.parquet#id"\n')
+    writeFileSync(
+      join(ws, 'interp-gate.yml'),
+      'version: 1\nmetrics:\n  - id: s\n    metric: mean\n    inputs: { scores: "eval.parquet#score" }\n    ids: "eval.parquet#id"\n'
+    )
     const { loaded, bound } = await loadConfig(ws, 'interp-gate.yml')
     const { results } = computeResults(ws, loaded, bound, { parquet: await parquetColumnsOf(ws, loaded, bound) })
     const finite = VALUES.score.filter((v): v is number => v !== null)

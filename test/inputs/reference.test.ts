@@ -69,9 +69,7 @@ describe('resolveInWorkspace', () => {
   })
 
   test('symlinks pointing outside are refused, inside are fine', () => {
-    expect(() => resolveInWorkspace(workspace, 'eval-out/leak.npy')).toThrow(
-      `eval-out/leak.npy: path leaves the workspace (a symlink resolves to ${outside})`
-    )
+    expect(() => resolveInWorkspace(workspace, 'eval-out/leak.npy')).toThrow(`eval-out/leak.npy: path leaves the workspace (a symlink resolves to ${outside})`)
     expect(() => resolveInWorkspace(workspace, 'up/secret.npy')).toThrow(/^up\/secret\.npy: path leaves the workspace/)
     expect(resolveInWorkspace(workspace, 'inside.npy')).toBe(path.join(workspace, 'inside.npy'))
   })

@@ -20,7 +20,8 @@ function recordingSource(name: string): { source: ByteSource; reads: [number, nu
 describe('safetensors reader', () => {
   test('the fixtures cover every dtype we decode', () => {
     const names = Object.keys(EXPECTED).map((k) => k.split('#')[1])
-    for (const dtype of ['f32', 'f64', 'f16', 'bf16', 'i8', 'u8', 'i16', 'u16', 'i32', 'u32', 'i64', 'u64', 'bool', 'scalar', 'empty']) expect(names).toContain(dtype)
+    for (const dtype of ['f32', 'f64', 'f16', 'bf16', 'i8', 'u8', 'i16', 'u16', 'i32', 'u32', 'i64', 'u64', 'bool', 'scalar', 'empty'])
+      expect(names).toContain(dtype)
   })
 
   test.each(Object.entries(EXPECTED))('%s matches numpy', (ref, expected) => {
@@ -61,7 +62,9 @@ describe('safetensors reader', () => {
     const { source, reads } = recordingSource('all_dtypes.safetensors')
     const header = parseSafetensorsHeader(source, 'x.safetensors')
     reads.length = 0
-    expect(() => readSafetensorsTensor(source, header, 'f32', 'x.safetensors', 16)).toThrow('x.safetensors#f32: tensor is 48 bytes, over the size limit of 16 bytes')
+    expect(() => readSafetensorsTensor(source, header, 'f32', 'x.safetensors', 16)).toThrow(
+      'x.safetensors#f32: tensor is 48 bytes, over the size limit of 16 bytes'
+    )
     expect(reads).toEqual([])
   })
 

@@ -31,15 +31,11 @@ describe('json', () => {
     expect(() => readJson(fixture('data.json'), '/nested/a~1b/n~0m', 'm.json')).toThrow(
       'm.json#/nested/a~1b/n~0m: no key "n~m" at #/nested/a~1b (did you mean "m~n"?); keys there: "m~n"'
     )
-    expect(() => readJson(fixture('data.json'), '/nested/a~1b/m~n', 'm.json')).toThrow(
-      'm.json#/nested/a~1b/m~n: in a JSON pointer "~" is written ~0'
-    )
+    expect(() => readJson(fixture('data.json'), '/nested/a~1b/m~n', 'm.json')).toThrow('m.json#/nested/a~1b/m~n: in a JSON pointer "~" is written ~0')
     expect(() => readJson(fixture('data.json'), '/scroes', 'm.json')).toThrow(
       'm.json#/scroes: no key "scroes" at the top level (did you mean "scores"?); keys there: "scores", "value",'
     )
-    expect(() => readJson(fixture('data.json'), '/matrix/2', 'm.json')).toThrow(
-      'm.json#/matrix/2: no index "2" in the array at #/matrix (it has 2 elements)'
-    )
+    expect(() => readJson(fixture('data.json'), '/matrix/2', 'm.json')).toThrow('m.json#/matrix/2: no index "2" in the array at #/matrix (it has 2 elements)')
     expect(() => readJson(fixture('data.json'), '/value/x', 'm.json')).toThrow('m.json#/value/x: #/value is a number, there is no "x" inside it')
   })
 
@@ -103,9 +99,7 @@ describe('csv', () => {
   })
 
   test('non-numeric text in a numeric column names row and line', () => {
-    expect(() => readCsv(fixture('mixed.csv'), 'value', 't.csv')).toThrow(
-      't.csv#value: row 3 (line 4): "abc" is not a number, but the column holds numbers'
-    )
+    expect(() => readCsv(fixture('mixed.csv'), 'value', 't.csv')).toThrow('t.csv#value: row 3 (line 4): "abc" is not a number, but the column holds numbers')
   })
 
   test('line numbers count newlines inside quoted fields', () => {

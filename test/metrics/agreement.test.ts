@@ -99,8 +99,21 @@ describe('agreement edge cases (all six metrics)', () => {
     expect(definitions.map((d) => d.direction)).toEqual(definitions.map(() => 'higher'))
   })
   it('names the reference, expected and actual shape on a mismatch', () => {
-    expect(() => run(featureAgreement, { attributions: arr([[1, 2, 3]]), reference: arr([[1, 2, 3], [1, 2, 3]], 'gt.npy') }, { k: 1 })).toThrow(
-      'input "reference" (gt.npy): expected shape [N, F...] with N=1, F=3, got [2, 3]'
-    )
+    expect(() =>
+      run(
+        featureAgreement,
+        {
+          attributions: arr([[1, 2, 3]]),
+          reference: arr(
+            [
+              [1, 2, 3],
+              [1, 2, 3]
+            ],
+            'gt.npy'
+          )
+        },
+        { k: 1 }
+      )
+    ).toThrow('input "reference" (gt.npy): expected shape [N, F...] with N=1, F=3, got [2, 3]')
   })
 })

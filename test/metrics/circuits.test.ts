@@ -4,7 +4,11 @@ import { MetricInputError } from '../../src/metrics/definition.js'
 import { aggregateOf, arr, run, scores } from './metric-helpers.js'
 
 describe('logit-diff', () => {
-  const logits = arr([[1, 2, 3], [0, -1, 5], [1, 1, 1]])
+  const logits = arr([
+    [1, 2, 3],
+    [0, -1, 5],
+    [1, 1, 1]
+  ])
   it('is logits[correct] − logits[incorrect] per example; a NaN id gives NaN', () => {
     expect(scores(logitDiff, { logits, correct: arr([2, 0, null]), incorrect: arr([0, 2, 1]) })).toEqual([2, -5, NaN])
     expect(scores(logitDiff, { logits, correct: arr([1, 1, 1]), incorrect: arr([1, 1, 1]) })).toEqual([0, 0, 0])
@@ -14,7 +18,9 @@ describe('logit-diff', () => {
       /input "correct" \(ioi\.npz#correct\) at \[0\] is 3; expected a class id in 0\.\.2/
     )
     expect(() => run(logitDiff, { logits, correct: arr([0, 0, 0]), incorrect: arr([0, 1.5, 0]) })).toThrow(MetricInputError)
-    expect(() => run(logitDiff, { logits, correct: arr([0, 0]), incorrect: arr([0, 0]) })).toThrow(/input "logits" \(test\.npz#x\): expected shape \[N, C\] with N=2, got \[3, 3\] \(the other inputs agree/)
+    expect(() => run(logitDiff, { logits, correct: arr([0, 0]), incorrect: arr([0, 0]) })).toThrow(
+      /input "logits" \(test\.npz#x\): expected shape \[N, C\] with N=2, got \[3, 3\] \(the other inputs agree/
+    )
   })
 })
 
@@ -34,9 +40,7 @@ describe('normalized-faithfulness', () => {
     expect(run(normalizedFaithfulness, withNaN).value).toBeCloseTo(1 / 3, 15)
   })
   it('is an error when mean m_full equals mean m_empty, NaN on such a resample', () => {
-    expect(() => run(normalizedFaithfulness, { m_circuit: arr([1, 2]), m_full: arr([1, 2]), m_empty: arr([2, 1]) })).toThrow(
-      /mean m_full equals mean m_empty/
-    )
+    expect(() => run(normalizedFaithfulness, { m_circuit: arr([1, 2]), m_full: arr([1, 2]), m_empty: arr([2, 1]) })).toThrow(/mean m_full equals mean m_empty/)
     const degenerateResample = { m_circuit: arr([1, 2]), m_full: arr([1, 5]), m_empty: arr([1, 0]) }
     expect(run(normalizedFaithfulness, degenerateResample).value).toBeCloseTo((1.5 - 0.5) / (3 - 0.5), 15)
     expect(aggregateOf(normalizedFaithfulness, degenerateResample, [0, 0])).toBeNaN()

@@ -49,7 +49,10 @@ describe('every built-in metric', () => {
       expect(def.name, def.name).toMatch(/^[a-z0-9-]+$/)
       for (const key of ['summary', 'formula', 'range', 'reference'] as const) expect(def.doc[key].length, `${def.name}.doc.${key}`).toBeGreaterThan(0)
       expect(def.doc.edgeCases.length, `${def.name}.doc.edgeCases`).toBeGreaterThan(0)
-      expect(def.inputs.every((i) => i.description.length > 0), `${def.name} inputs`).toBe(true)
+      expect(
+        def.inputs.every((i) => i.description.length > 0),
+        `${def.name} inputs`
+      ).toBe(true)
     }
   })
 })

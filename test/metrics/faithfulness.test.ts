@@ -25,7 +25,14 @@ describe('deletion-auc / insertion-auc (RISE)', () => {
     expect([deletionAuc.direction, insertionAuc.direction]).toEqual(['lower', 'higher'])
   })
   it('makes a curve with a NaN point NaN', () => {
-    expect(scores(deletionAuc, { curves: arr([[1, null, 0], [1, 0.5, 0]]) })).toEqual([NaN, 0.5])
+    expect(
+      scores(deletionAuc, {
+        curves: arr([
+          [1, null, 0],
+          [1, 0.5, 0]
+        ])
+      })
+    ).toEqual([NaN, 0.5])
   })
   it('rejects one-point curves as an input error', () => {
     expect(() => run(insertionAuc, { curves: arr([[0.5], [0.4]]) })).toThrow(MetricInputError)
@@ -52,7 +59,14 @@ describe('aopc (Samek et al.)', () => {
     expect(paramIssues(aopcLerf, { order: 'lerf' })).toHaveLength(1)
   })
   it('makes a NaN curve NaN and rejects one-point curves', () => {
-    expect(scores(aopc, { curves: arr([[1, null], [1, 0]]) })).toEqual([NaN, 0.5])
+    expect(
+      scores(aopc, {
+        curves: arr([
+          [1, null],
+          [1, 0]
+        ])
+      })
+    ).toEqual([NaN, 0.5])
     expect(() => run(aopc, { curves: arr([[1], [2]]) })).toThrow(/needs at least 2 points/)
   })
 })
@@ -74,7 +88,18 @@ describe('comprehensiveness / sufficiency (ERASER)', () => {
     expect([comprehensiveness.direction, sufficiency.direction]).toEqual(['higher', 'lower'])
   })
   it('makes a NaN in the probs_full row NaN', () => {
-    expect(scores(sufficiency, { probs_full: arr([[null, 0.5], [0.5, 0.5]]), probs_kept: arr([[0.5, 0.5], [0.25, 0.5]]) })).toEqual([NaN, 0.25])
+    expect(
+      scores(sufficiency, {
+        probs_full: arr([
+          [null, 0.5],
+          [0.5, 0.5]
+        ]),
+        probs_kept: arr([
+          [0.5, 0.5],
+          [0.25, 0.5]
+        ])
+      })
+    ).toEqual([NaN, 0.25])
   })
   it('rejects [N, C] probs_full with [N] probs_removed', () => {
     expect(() => run(comprehensiveness, { probs_full: arr([[0.5, 0.5]]), probs_removed: arr([0.5]) })).toThrow(
@@ -91,13 +116,29 @@ describe('comprehensiveness / sufficiency (ERASER)', () => {
 describe('aopc-comprehensiveness / aopc-sufficiency (ERASER)', () => {
   it('averages the predicted-class drop over the B bins, no k = 0 term', () => {
     const probs_full = arr([[0.1, 0.8, 0.1]])
-    const bins_removed = arr([[[0.2, 0.6, 0.2], [0.3, 0.4, 0.3], [0.5, 0.1, 0.4]]])
+    const bins_removed = arr([
+      [
+        [0.2, 0.6, 0.2],
+        [0.3, 0.4, 0.3],
+        [0.5, 0.1, 0.4]
+      ]
+    ])
     // ŷ = 1: (0.2 + 0.4 + 0.7) / 3
     expect(scores(aopcComprehensiveness, { probs_full, bins_removed })[0]).toBeCloseTo(1.3 / 3, 15)
     expect(scores(aopcComprehensiveness, { probs_full: arr([0.8]), bins_removed: arr([[0.6, 0.4, 0.1]]) })[0]).toBeCloseTo(1.3 / 3, 15)
   })
   it('aopc-sufficiency can be 0 when gains cancel losses', () => {
-    expect(scores(aopcSufficiency, { probs_full: arr([[0.9, 0.1]]), bins_kept: arr([[[0.85, 0.15], [0.95, 0.05]]]) })[0]).toBeCloseTo(0, 15)
+    expect(
+      scores(aopcSufficiency, {
+        probs_full: arr([[0.9, 0.1]]),
+        bins_kept: arr([
+          [
+            [0.85, 0.15],
+            [0.95, 0.05]
+          ]
+        ])
+      })[0]
+    ).toBeCloseTo(0, 15)
     expect(aopcSufficiency.direction).toBe('lower')
   })
   it('rejects [N, C] probs_full with [N, B] bins', () => {

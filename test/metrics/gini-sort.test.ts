@@ -22,7 +22,12 @@ function row(f: number, seed: number, float32: boolean): number[] {
 }
 
 describe('giniIndex sort paths', () => {
-  test.each([[4096, 1], [500, 2], [65, 3], [10, 4]])('float32 rows (radix sort) of F=%d agree with a comparison sort', (f, seed) => {
+  test.each([
+    [4096, 1],
+    [500, 2],
+    [65, 3],
+    [10, 4]
+  ])('float32 rows (radix sort) of F=%d agree with a comparison sort', (f, seed) => {
     const values = row(f, seed, true)
     expect(giniIndex(Float64Array.from(values))).toBeCloseTo(reference(values), 13)
   })

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  attributionAuroc,
-  definitions,
-  pointingGame,
-  relevanceMassAccuracy,
-  relevanceRankAccuracy,
-  topKIntersection
-} from '../../src/metrics/localisation.js'
+import { attributionAuroc, definitions, pointingGame, relevanceMassAccuracy, relevanceRankAccuracy, topKIntersection } from '../../src/metrics/localisation.js'
 import { MetricInputError } from '../../src/metrics/definition.js'
 import { arr, one, run, scores } from './metric-helpers.js'
 
@@ -80,7 +73,23 @@ describe('localisation edge cases (all five metrics)', () => {
   const paramsOf = (name: string) => (name === 'top-k-intersection' ? { k: 1 } : {})
   it('scores an empty mask NaN (Quantus pointing game would count a hit)', () => {
     for (const def of definitions) {
-      expect(scores(def, { attributions: arr([[1, 2, 3], [3, 2, 1]]), mask: arr([[0, 0, 0], [1, 0, 0]]) }, paramsOf(def.name))[0], def.name).toBeNaN()
+      expect(
+        scores(
+          def,
+          {
+            attributions: arr([
+              [1, 2, 3],
+              [3, 2, 1]
+            ]),
+            mask: arr([
+              [0, 0, 0],
+              [1, 0, 0]
+            ])
+          },
+          paramsOf(def.name)
+        )[0],
+        def.name
+      ).toBeNaN()
     }
   })
   it('scores a NaN attribution NaN', () => {
@@ -88,17 +97,36 @@ describe('localisation edge cases (all five metrics)', () => {
   })
   it('rejects mask values other than 0/1', () => {
     for (const def of definitions) {
-      expect(() => run(def, { attributions: arr([[1, 2]]), mask: arr([[2, 0]]) }, paramsOf(def.name)), def.name).toThrow(/must hold 0\/1 \(bool\) values; element 0 is 2/)
+      expect(() => run(def, { attributions: arr([[1, 2]]), mask: arr([[2, 0]]) }, paramsOf(def.name)), def.name).toThrow(
+        /must hold 0\/1 \(bool\) values; element 0 is 2/
+      )
       expect(() => run(def, { attributions: arr([[1, 2]]), mask: arr([[null, 0]]) }, paramsOf(def.name)), def.name).toThrow(MetricInputError)
     }
   })
   it('flattens per example: [N, 2, 3] attributions with a [N, 6] mask', () => {
-    const a = arr([[[0.9, 0.1, -0.5], [0.7, 0.3, 0.0]]])
+    const a = arr([
+      [
+        [0.9, 0.1, -0.5],
+        [0.7, 0.3, 0.0]
+      ]
+    ])
     expect(scores(attributionAuroc, { attributions: a, mask: arr([mask]) })[0]).toBeCloseTo(7 / 9, 15)
   })
   it('names the mask, the expected and the actual shape on a mismatch', () => {
-    expect(() => run(pointingGame, { attributions: arr([[1, 2, 3], [1, 2, 3]]), mask: arr([[1, 0], [0, 1]], 'gt.npz#mask') })).toThrow(
-      'input "mask" (gt.npz#mask): expected shape [N, F...] with N=2, F=3, got [2, 2]'
-    )
+    expect(() =>
+      run(pointingGame, {
+        attributions: arr([
+          [1, 2, 3],
+          [1, 2, 3]
+        ]),
+        mask: arr(
+          [
+            [1, 0],
+            [0, 1]
+          ],
+          'gt.npz#mask'
+        )
+      })
+    ).toThrow('input "mask" (gt.npz#mask): expected shape [N, F...] with N=2, F=3, got [2, 2]')
   })
 })

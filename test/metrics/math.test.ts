@@ -44,10 +44,12 @@ describe('ordering and ranks', () => {
   })
   it('radix-sorts long rows exactly like the comparison sort (ties, ±0, ±Inf, subnormals, negatives)', () => {
     let seed = 7
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
     const pool = [0, -0, 1, -1, 0.5, -2.5, Infinity, -Infinity, 5e-324, -5e-324, 1e300, -1e-300]
     for (const n of [257, 1000, 4099]) {
-      const values = Array.from({ length: n }, () => (random() < 0.5 ? pool[Math.floor(random() * pool.length)] : (random() - 0.5) * 10 ** Math.floor(random() * 8)))
+      const values = Array.from({ length: n }, () =>
+        random() < 0.5 ? pool[Math.floor(random() * pool.length)] : (random() - 0.5) * 10 ** Math.floor(random() * 8)
+      )
       const expected = Array.from({ length: n }, (_, i) => i).sort((i, j) => (values[i] < values[j] ? -1 : values[i] > values[j] ? 1 : i - j))
       expect([...ascendingOrder(values)], `n=${n}`).toEqual(expected)
       const desc = Array.from({ length: n }, (_, i) => i).sort((i, j) => (values[i] > values[j] ? -1 : values[i] < values[j] ? 1 : i - j))

@@ -11,8 +11,16 @@ describe('examples/mech-interp', () => {
     expect(inputErrors, JSON.stringify(results.metrics.filter((m) => m.error))).toBe(0)
     const values = Object.fromEntries(results.metrics.map((m) => [m.id, m.value]))
     expect(Object.keys(values)).toEqual([
-      'ioi-logit-diff', 'ioi-faithfulness', 'ioi-cpr', 'ioi-cmd', 'ioi-edge-auroc',
-      'sae-l0', 'sae-explained-variance', 'sae-cosine', 'sae-ce-recovered', 'sae-dead-latents'
+      'ioi-logit-diff',
+      'ioi-faithfulness',
+      'ioi-cpr',
+      'ioi-cmd',
+      'ioi-edge-auroc',
+      'sae-l0',
+      'sae-explained-variance',
+      'sae-cosine',
+      'sae-ce-recovered',
+      'sae-dead-latents'
     ])
     // The pull request's numbers, as generate.py designs them (checked against numpy when the example was made).
     expect(values['ioi-faithfulness']).toBeCloseTo(0.861, 3)

@@ -54,7 +54,9 @@ describe('loadPluginMetric', () => {
 
   it('explains a missing file, a missing export and a syntax error', async () => {
     await expect(loadPluginMetric(fixture('nope.mjs'))).rejects.toThrow(/nope\.mjs: plugin module not found/)
-    await expect(loadPluginMetric(fixture('no-export.mjs'))).rejects.toThrow(/no-export\.mjs: the module must export the metric definition as default or as `metric`/)
+    await expect(loadPluginMetric(fixture('no-export.mjs'))).rejects.toThrow(
+      /no-export\.mjs: the module must export the metric definition as default or as `metric`/
+    )
     await expect(loadPluginMetric(fixture('broken-syntax.mjs'))).rejects.toThrow(/broken-syntax\.mjs: cannot import the plugin module \(\w*Error: /)
   })
 

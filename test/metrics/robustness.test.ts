@@ -4,11 +4,30 @@ import { MetricInputError } from '../../src/metrics/definition.js'
 import { arr, run, scores, shaped } from './metric-helpers.js'
 
 // Example 0: a = (3, 4), ‖a‖ = 5; distances 0, 5, 5, 1 → ratios 0, 1, 1, 0.2.
-const attributions = arr([[3, 4], [0, 0], [1, 0]])
+const attributions = arr([
+  [3, 4],
+  [0, 0],
+  [1, 0]
+])
 const perturbed = arr([
-  [[3, 4], [0, 0], [6, 8], [3, 5]],
-  [[1, 1], [1, 1], [1, 1], [1, 1]],
-  [[1, 0], [null, 0], [1, 0], [1, 0]]
+  [
+    [3, 4],
+    [0, 0],
+    [6, 8],
+    [3, 5]
+  ],
+  [
+    [1, 1],
+    [1, 1],
+    [1, 1],
+    [1, 1]
+  ],
+  [
+    [1, 0],
+    [null, 0],
+    [1, 0],
+    [1, 0]
+  ]
 ])
 
 describe('max-sensitivity / avg-sensitivity', () => {
@@ -20,16 +39,42 @@ describe('max-sensitivity / avg-sensitivity', () => {
   })
 
   it('flattens trailing dimensions: [N, 2, 2] attributions with [N, S, 2, 2] or [N, S, 4] perturbations', () => {
-    const a = arr([[[1, 0], [0, 0]]])
-    const p4 = arr([[[1, 0, 0, 2], [0, 0, 0, 0]]])
-    const p22 = arr([[[[1, 0], [0, 2]], [[0, 0], [0, 0]]]])
+    const a = arr([
+      [
+        [1, 0],
+        [0, 0]
+      ]
+    ])
+    const p4 = arr([
+      [
+        [1, 0, 0, 2],
+        [0, 0, 0, 0]
+      ]
+    ])
+    const p22 = arr([
+      [
+        [
+          [1, 0],
+          [0, 2]
+        ],
+        [
+          [0, 0],
+          [0, 0]
+        ]
+      ]
+    ])
     expect(scores(maxSensitivity, { attributions: a, perturbed_attributions: p4 })).toEqual([2])
     expect(scores(maxSensitivity, { attributions: a, perturbed_attributions: p22 })).toEqual([2])
     expect(scores(avgSensitivity, { attributions: a, perturbed_attributions: p22 })).toEqual([1.5])
   })
 
   it('rejects mismatched shapes and zero samples', () => {
-    const a = arr([[[1, 0], [0, 0]]])
+    const a = arr([
+      [
+        [1, 0],
+        [0, 0]
+      ]
+    ])
     expect(() => run(maxSensitivity, { attributions: a, perturbed_attributions: arr([[[1, 0, 0]]], 'p.npy') })).toThrow(
       /input "perturbed_attributions" \(p\.npy\): expected shape \[N, S, F\.\.\.\] with N=1, F=4, got \[1, 1, 3\]/
     )
@@ -46,17 +91,49 @@ describe('max-sensitivity / avg-sensitivity', () => {
 describe('local-lipschitz', () => {
   // Sample 0: ‖Δa‖ = 1, ‖Δx‖ = 2 → 0.5; sample 1: x unchanged → skipped; sample 2: 1 / 1 = 1.
   const inputs = {
-    attributions: arr([[1, 0], [1, 0], [1, 0]]),
-    perturbed_attributions: arr([
-      [[0, 0], [1, 3], [1, 1]],
-      [[0, 0], [0, 0], [0, 0]],
-      [[0, 0], [null, 0], [1, 1]]
+    attributions: arr([
+      [1, 0],
+      [1, 0],
+      [1, 0]
     ]),
-    x: arr([[0, 0, 0], [1, 1, 1], [0, 0, 0]]),
+    perturbed_attributions: arr([
+      [
+        [0, 0],
+        [1, 3],
+        [1, 1]
+      ],
+      [
+        [0, 0],
+        [0, 0],
+        [0, 0]
+      ],
+      [
+        [0, 0],
+        [null, 0],
+        [1, 1]
+      ]
+    ]),
+    x: arr([
+      [0, 0, 0],
+      [1, 1, 1],
+      [0, 0, 0]
+    ]),
     x_perturbed: arr([
-      [[0, 0, 2], [0, 0, 0], [1, 0, 0]],
-      [[1, 1, 1], [1, 1, 1], [1, 1, 1]],
-      [[0, 0, 2], [0, 0, 1], [1, 0, 0]]
+      [
+        [0, 0, 2],
+        [0, 0, 0],
+        [1, 0, 0]
+      ],
+      [
+        [1, 1, 1],
+        [1, 1, 1],
+        [1, 1, 1]
+      ],
+      [
+        [0, 0, 2],
+        [0, 0, 1],
+        [1, 0, 0]
+      ]
     ])
   }
 
@@ -65,9 +142,7 @@ describe('local-lipschitz', () => {
   })
 
   it('lets x have its own size but S must agree', () => {
-    expect(() => run(localLipschitz, { ...inputs, x_perturbed: arr([[[0, 0, 2]], [[0, 0, 2]], [[0, 0, 2]]]) })).toThrow(
-      /input "x_perturbed".*S=3/
-    )
+    expect(() => run(localLipschitz, { ...inputs, x_perturbed: arr([[[0, 0, 2]], [[0, 0, 2]], [[0, 0, 2]]]) })).toThrow(/input "x_perturbed".*S=3/)
   })
 
   it('is found by its alias name', async () => {
@@ -90,7 +165,18 @@ describe('randomization-similarity', () => {
   })
 
   it('is NaN for a constant row (after |·| when abs is on) and for a NaN', () => {
-    const inputs = { attributions: arr([[1, -1, 1], [2, 2, 2], [1, 2, null]]), random_attributions: arr([[1, 2, 3], [1, 2, 3], [1, 2, 3]]) }
+    const inputs = {
+      attributions: arr([
+        [1, -1, 1],
+        [2, 2, 2],
+        [1, 2, null]
+      ]),
+      random_attributions: arr([
+        [1, 2, 3],
+        [1, 2, 3],
+        [1, 2, 3]
+      ])
+    }
     expect(scores(randomizationSimilarity, inputs)).toEqual([NaN, NaN, NaN])
     expect(scores(randomizationSimilarity, inputs, { abs: false }).map((v) => Number.isNaN(v))).toEqual([false, true, true])
   })

@@ -4,9 +4,24 @@ import { aggregateOf, arr, run, scores, shaped } from './metric-helpers.js'
 
 describe('sae-l0', () => {
   it('counts latents with |z| > eps per token; a NaN gives NaN', () => {
-    const latents = arr([[0, 1, -2], [0, 0, 0], [0.05, null, 0]])
+    const latents = arr([
+      [0, 1, -2],
+      [0, 0, 0],
+      [0.05, null, 0]
+    ])
     expect(scores(saeL0, { latents })).toEqual([2, 0, NaN])
-    expect(scores(saeL0, { latents: arr([[0, 1, -2], [0.05, 0.5, 0.6]]) }, { eps: 0.5 })).toEqual([2, 1])
+    expect(
+      scores(
+        saeL0,
+        {
+          latents: arr([
+            [0, 1, -2],
+            [0.05, 0.5, 0.6]
+          ])
+        },
+        { eps: 0.5 }
+      )
+    ).toEqual([2, 1])
   })
   it('validates shape and params', () => {
     expect(() => run(saeL0, { latents: arr([1, 2]) })).toThrow(/expected shape \[T, D\]/)
@@ -17,7 +32,10 @@ describe('sae-l0', () => {
 
 describe('dead-fraction', () => {
   it('is the share of latents never active on any token (value only)', () => {
-    const latents = arr([[0, 1, 0, 0], [0, 0, 2, 0]])
+    const latents = arr([
+      [0, 1, 0, 0],
+      [0, 0, 2, 0]
+    ])
     const out = run(deadFraction, { latents })
     expect(out).toEqual({ value: 0.5 })
     expect(run(deadFraction, { latents }, { eps: 1.5 }).value).toBe(0.75)
@@ -31,12 +49,29 @@ describe('dead-fraction', () => {
 
 describe('explained-variance', () => {
   // x̄ = (2, 1); Σ(x − x̄)² = 4; Σ‖x − x̂‖² = 2 → 1 − 2/4.
-  const inputs = { x: arr([[1, 0], [3, 2]]), x_hat: arr([[1, 1], [2, 2]]) }
+  const inputs = {
+    x: arr([
+      [1, 0],
+      [3, 2]
+    ]),
+    x_hat: arr([
+      [1, 1],
+      [2, 2]
+    ])
+  }
   it('is 1 − SSE / total variance about the per-dimension mean', () => {
     expect(run(explainedVariance, inputs).value).toBe(0.5)
     expect(run(explainedVariance, { x: inputs.x, x_hat: inputs.x }).value).toBe(1)
     // Predicting the mean explains nothing (SAELens before the #659 fix reported ≈ 1 here for large means).
-    expect(run(explainedVariance, { x: inputs.x, x_hat: arr([[2, 1], [2, 1]]) }).value).toBe(0)
+    expect(
+      run(explainedVariance, {
+        x: inputs.x,
+        x_hat: arr([
+          [2, 1],
+          [2, 1]
+        ])
+      }).value
+    ).toBe(0)
   })
   it('recomputes x̄ on each resample: rows (0, 0, 1) → 1 − 3 / (16/3) = 7/16', () => {
     expect(aggregateOf(explainedVariance, inputs, [0, 0, 1])).toBeCloseTo(7 / 16, 14)
@@ -53,21 +88,72 @@ describe('explained-variance', () => {
     expect(() => run(explainedVariance, inputs, { resample_mean: 'yes' })).toThrow()
   })
   it('is exact for activations with a large mean offset', () => {
-    const shifted = { x: arr([[1e6 + 1, 1e6], [1e6 + 3, 1e6 + 2]]), x_hat: arr([[1e6 + 1, 1e6 + 1], [1e6 + 2, 1e6 + 2]]) }
+    const shifted = {
+      x: arr([
+        [1e6 + 1, 1e6],
+        [1e6 + 3, 1e6 + 2]
+      ]),
+      x_hat: arr([
+        [1e6 + 1, 1e6 + 1],
+        [1e6 + 2, 1e6 + 2]
+      ])
+    }
     expect(run(explainedVariance, shifted).value).toBe(0.5)
     expect(aggregateOf(explainedVariance, shifted, [0, 0, 1])).toBeCloseTo(7 / 16, 12)
   })
   it('leaves out tokens with a NaN; zero variance is an error', () => {
-    expect(run(explainedVariance, { x: arr([[1, 0], [3, 2], [null, 0]]), x_hat: arr([[1, 1], [2, 2], [0, 0]]) }).value).toBe(0.5)
-    expect(() => run(explainedVariance, { x: arr([[1, 1], [1, 1]]), x_hat: arr([[1, 1], [1, 0]]) })).toThrow(/zero variance/)
-    expect(() => run(explainedVariance, { x: inputs.x, x_hat: arr([[1, 1, 1], [2, 2, 2]]) })).toThrow(/input "x_hat".*M=2/)
+    expect(
+      run(explainedVariance, {
+        x: arr([
+          [1, 0],
+          [3, 2],
+          [null, 0]
+        ]),
+        x_hat: arr([
+          [1, 1],
+          [2, 2],
+          [0, 0]
+        ])
+      }).value
+    ).toBe(0.5)
+    expect(() =>
+      run(explainedVariance, {
+        x: arr([
+          [1, 1],
+          [1, 1]
+        ]),
+        x_hat: arr([
+          [1, 1],
+          [1, 0]
+        ])
+      })
+    ).toThrow(/zero variance/)
+    expect(() =>
+      run(explainedVariance, {
+        x: inputs.x,
+        x_hat: arr([
+          [1, 1, 1],
+          [2, 2, 2]
+        ])
+      })
+    ).toThrow(/input "x_hat".*M=2/)
   })
 })
 
 describe('cosine-similarity', () => {
   it('is the per-token cosine; a zero vector gives NaN', () => {
-    const x = arr([[1, 0], [1, 1], [0, 0], [3, 4]])
-    const xHat = arr([[0, 1], [2, 2], [1, 1], [4, 3]])
+    const x = arr([
+      [1, 0],
+      [1, 1],
+      [0, 0],
+      [3, 4]
+    ])
+    const xHat = arr([
+      [0, 1],
+      [2, 2],
+      [1, 1],
+      [4, 3]
+    ])
     const cosines = scores(cosineSimilarity, { x, x_hat: xHat })
     expect(cosines.slice(0, 3)).toEqual([0, 1, NaN])
     expect(cosines[3]).toBeCloseTo(24 / 25, 15)

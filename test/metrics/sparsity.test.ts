@@ -11,7 +11,20 @@ describe('nonzero-fraction', () => {
     expect(one(nonzeroFraction, { attributions: a }, { eps: 0.5 })).toBe(0.25)
   })
   it('flattens [N, H, W] per example', () => {
-    expect(scores(nonzeroFraction, { attributions: arr([[[0, 1], [2, 0]], [[0, 0], [0, 3]]]) })).toEqual([0.5, 0.25])
+    expect(
+      scores(nonzeroFraction, {
+        attributions: arr([
+          [
+            [0, 1],
+            [2, 0]
+          ],
+          [
+            [0, 0],
+            [0, 3]
+          ]
+        ])
+      })
+    ).toEqual([0.5, 0.25])
   })
   it('makes a NaN attribution NaN and rejects a negative eps', () => {
     expect(one(nonzeroFraction, { attributions: [1, null] })).toBeNaN()

@@ -8,11 +8,23 @@ describe('accuracy', () => {
     expect(scores(accuracy, { predictions: arr([0, 1, 2, 1]), labels: arr([0, 1, 1, 1]) })).toEqual([1, 1, 0, 1])
   })
   it('takes the argmax of [N, C] scores, ties to the lowest class', () => {
-    const predictions = arr([[0.1, 0.9], [0.8, 0.2], [0.5, 0.5]])
+    const predictions = arr([
+      [0.1, 0.9],
+      [0.8, 0.2],
+      [0.5, 0.5]
+    ])
     expect(scores(accuracy, { predictions, labels: arr([1, 1, 0]) })).toEqual([1, 0, 1])
   })
   it('makes an example with a NaN prediction or label NaN', () => {
-    expect(scores(accuracy, { predictions: arr([[null, 1], [0, 1]]), labels: arr([1, null]) })).toEqual([NaN, NaN])
+    expect(
+      scores(accuracy, {
+        predictions: arr([
+          [null, 1],
+          [0, 1]
+        ]),
+        labels: arr([1, null])
+      })
+    ).toEqual([NaN, NaN])
   })
   it('is binary (McNemar pairing)', () => expect(accuracy.binary).toBe(true))
 })
@@ -26,14 +38,41 @@ describe('top-k-accuracy', () => {
   })
   it('ranks tied classes higher index first, as sklearn', () => {
     // sklearn: [0.1, 0.1, 0.8], k=2 → top-2 {2, 1}: label 0 misses, label 1 hits
-    const tied = arr([[0.1, 0.1, 0.8], [0.1, 0.1, 0.8]])
+    const tied = arr([
+      [0.1, 0.1, 0.8],
+      [0.1, 0.1, 0.8]
+    ])
     expect(scores(topKAccuracy, { logits: tied, labels: arr([0, 1]) }, { k: 2 })).toEqual([0, 1])
   })
   it('scores every example 1 when k = C', () => {
-    expect(scores(topKAccuracy, { logits: arr([[3, 2, 1], [1, 2, 3]]), labels: arr([2, 0]) }, { k: 3 })).toEqual([1, 1])
+    expect(
+      scores(
+        topKAccuracy,
+        {
+          logits: arr([
+            [3, 2, 1],
+            [1, 2, 3]
+          ]),
+          labels: arr([2, 0])
+        },
+        { k: 3 }
+      )
+    ).toEqual([1, 1])
   })
   it('makes NaN logits or labels NaN', () => {
-    expect(scores(topKAccuracy, { logits: arr([[null, 1], [1, 2]]), labels: arr([0, null]) }, { k: 1 })).toEqual([NaN, NaN])
+    expect(
+      scores(
+        topKAccuracy,
+        {
+          logits: arr([
+            [null, 1],
+            [1, 2]
+          ]),
+          labels: arr([0, null])
+        },
+        { k: 1 }
+      )
+    ).toEqual([NaN, NaN])
   })
   it('defaults k to 5 and rejects k > C', () => {
     expect(topKAccuracy.params.parse({})).toEqual({ k: 5 })
@@ -89,15 +128,22 @@ describe('auroc', () => {
     expect(() => run(auroc, { scores: arr([0.1, 0.4]), labels: arr([0, 2]) })).toThrow(/input "labels" .* 0\/1 .* element 1 is 2/)
   })
   it('checks that scores and labels have the same N', () => {
-    expect(() => run(auroc, { scores: arr([0.1, 0.4]), labels: arr([0, 1, 1]) })).toThrow(
-      'input "labels" (test.npz#x): expected shape [N] with N=2, got [3]'
-    )
+    expect(() => run(auroc, { scores: arr([0.1, 0.4]), labels: arr([0, 1, 1]) })).toThrow('input "labels" (test.npz#x): expected shape [N] with N=2, got [3]')
   })
 })
 
 describe('agreement', () => {
   it('takes argmax of [N, C] and compares with [N] ids', () => {
-    expect(scores(agreement, { predictions: arr([[0.2, 0.8], [0.6, 0.4], [0.5, 0.5]]), targets: arr([1, 1, 0]) })).toEqual([1, 0, 1])
+    expect(
+      scores(agreement, {
+        predictions: arr([
+          [0.2, 0.8],
+          [0.6, 0.4],
+          [0.5, 0.5]
+        ]),
+        targets: arr([1, 1, 0])
+      })
+    ).toEqual([1, 0, 1])
   })
   it('compares two [N] id arrays', () => {
     expect(scores(agreement, { predictions: arr([0, 2, 1]), targets: arr([0, 2, 2]) })).toEqual([1, 1, 0])

@@ -23,9 +23,29 @@ function entries(commits: number, metrics: number, suites = ['explainers'], fami
       for (let j = 0; j < metrics; j++) {
         const wiggle = ((k * 7 + j * 3) % 11) / 1000
         const value = (0.5 + j / (2 * metrics)) * (j === 0 && k >= 30 ? 1.2 : 1) + wiggle
-        m[`metric-${String(j).padStart(2, '0')}`] = { metric: 'mean', family: families[j % families.length], direction: 'higher', value, ci: [value - 0.01, value + 0.01], level: 0.95, n: 200, nanCount: 0, ...(j === 0 ? { gate: { min: 0.45 } } : {}) }
+        m[`metric-${String(j).padStart(2, '0')}`] = {
+          metric: 'mean',
+          family: families[j % families.length],
+          direction: 'higher',
+          value,
+          ci: [value - 0.01, value + 0.01],
+          level: 0.95,
+          n: 200,
+          nanCount: 0,
+          ...(j === 0 ? { gate: { min: 0.45 } } : {})
+        }
       }
-      out.push({ schema: HISTORY_ENTRY_SCHEMA, suite, commit: sha(k + 1), parent: k ? sha(k) : null, ref: 'refs/heads/main', date: new Date(Date.UTC(2026, 0, 1) + k * 3_600_000).toISOString(), runId: 1000 + k, tool: 'test', metrics: m })
+      out.push({
+        schema: HISTORY_ENTRY_SCHEMA,
+        suite,
+        commit: sha(k + 1),
+        parent: k ? sha(k) : null,
+        ref: 'refs/heads/main',
+        date: new Date(Date.UTC(2026, 0, 1) + k * 3_600_000).toISOString(),
+        runId: 1000 + k,
+        tool: 'test',
+        metrics: m
+      })
     }
   }
   return out
@@ -99,7 +119,14 @@ describe.skipIf(!hasChromium && !process.env.CI)('dashboard in headless Chromium
     const store = new FolderStore(join(dir, 'store'))
     for (const e of entries(40, 6, ['explainers', 'sae'])) store.addSync(e)
     let out = ''
-    expect(await main(['dashboard', '--store', 'store', '--out', 'site', '--repo-url', 'https://github.com/o/r'], { out: (t) => (out += t), err: () => {}, cwd: dir, env: {} })).toBe(0)
+    expect(
+      await main(['dashboard', '--store', 'store', '--out', 'site', '--repo-url', 'https://github.com/o/r'], {
+        out: (t) => (out += t),
+        err: () => {},
+        cwd: dir,
+        env: {}
+      })
+    ).toBe(0)
     expect(out).toMatch(/^wrote site\/index.html \(80 entries, \d+ KiB\)\n$/)
     const { page, errors, requests } = await open(browser, readFileSync(join(dir, 'site/index.html'), 'utf8'))
     expect(errors).toEqual([])
@@ -109,7 +136,8 @@ describe.skipIf(!hasChromium && !process.env.CI)('dashboard in headless Chromium
     expect(await page.$$eval('section[data-metric] canvas', (c) => c.length)).toBe(12)
     // The step of metric-00 is marked, with a link to the commit where the new level starts.
     expect(await page.$eval('section[data-metric="sae/metric-00"] .changes a', (a) => a.getAttribute('href'))).toBe(`https://github.com/o/r/commit/${sha(31)}`)
-    const visible = () => page.$$eval('section[data-metric]', (s) => s.filter((e) => !(e as unknown as { hidden: boolean }).hidden).map((e) => e.getAttribute('data-metric')))
+    const visible = () =>
+      page.$$eval('section[data-metric]', (s) => s.filter((e) => !(e as unknown as { hidden: boolean }).hidden).map((e) => e.getAttribute('data-metric')))
     await page.selectOption('#filter-family', 'sparsity')
     expect(await visible()).toEqual(['explainers/metric-01', 'explainers/metric-04', 'sae/metric-01', 'sae/metric-04'])
     await page.selectOption('#filter-suite', 'sae')
@@ -131,13 +159,18 @@ describe.skipIf(!hasChromium && !process.env.CI)('dashboard in headless Chromium
     const wall = Date.now() - started
     const ready = Number(await page.getAttribute('body', 'data-ready'))
     const script = Number(await page.getAttribute('body', 'data-script-ms'))
-    console.log(`dashboard 1000 commits x 50 metrics: ${(html.length / 1048576).toFixed(1)} MiB, ready ${ready} ms after navigation start (script ${script} ms), ${wall} ms wall in the test`)
+    console.log(
+      `dashboard 1000 commits x 50 metrics: ${(html.length / 1048576).toFixed(1)} MiB, ready ${ready} ms after navigation start (script ${script} ms), ${wall} ms wall in the test`
+    )
     expect(errors).toEqual([])
     expect(requests).toEqual([])
     expect(await page.$$eval('section[data-metric] canvas', (c) => c.length)).toBe(50)
     if (process.env.UPDATE_SCREENSHOT) {
       await page.close()
-      const small = await open(browser, renderDashboard(entries(120, 4, ['explainers'], ['faithfulness', 'sparsity']), { repoUrl: 'https://github.com/o/r', title: 'interp-gate: explainers' }))
+      const small = await open(
+        browser,
+        renderDashboard(entries(120, 4, ['explainers'], ['faithfulness', 'sparsity']), { repoUrl: 'https://github.com/o/r', title: 'interp-gate: explainers' })
+      )
       await small.page.screenshot({ path: join(ROOT, 'docs/dashboard.png'), fullPage: false })
       await small.page.close()
     } else await page.close()

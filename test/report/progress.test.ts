@@ -41,7 +41,12 @@ describe('createProgress', () => {
 
   test('plain mode prints a line at most every interval', () => {
     const h = harness('plain')
-    for (const [ms, done] of [[2500, 1], [3000, 2], [7400, 3], [7600, 4]]) {
+    for (const [ms, done] of [
+      [2500, 1],
+      [3000, 2],
+      [7400, 3],
+      [7600, 4]
+    ]) {
       h.at(ms)
       h.progress.rows(['gini', 'nonzero'], done, 4)
     }

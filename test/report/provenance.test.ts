@@ -3,7 +3,9 @@ import { provenanceBlock } from '../../src/report/provenance.js'
 
 describe('provenanceBlock', () => {
   test('one row per file: library, file, metric count and every other field as a code span', () => {
-    const block = provenanceBlock([{ adapter: 'saebench', library: 'SAEBench', file: 'r/core/a.json', metrics: '9', sae_bench_commit_hash: 'a1b2c3d', sae_lens_version: '5.4.2' }])
+    const block = provenanceBlock([
+      { adapter: 'saebench', library: 'SAEBench', file: 'r/core/a.json', metrics: '9', sae_bench_commit_hash: 'a1b2c3d', sae_lens_version: '5.4.2' }
+    ])
     const lines = block.split('\n')
     expect(lines[0]).toBe('<details><summary>Sources: 1 result file read by adapters</summary>')
     expect(lines[2]).toMatch(/^\| Library +\| File +\| Metrics +\| Details +\|$/)

@@ -9,7 +9,20 @@ import { formatNumber, formatSigned } from '../../src/util/format.js'
 const GOLDEN = join(import.meta.dirname, '../fixtures/report')
 
 function r(fields: Partial<Row> & Pick<Row, 'id' | 'status'>): Row {
-  return { metric: 'mean', direction: 'higher', base: null, head: null, delta: null, relDelta: null, ci: null, pValue: null, paired: null, gates: [], severity: 'error', ...fields }
+  return {
+    metric: 'mean',
+    direction: 'higher',
+    base: null,
+    head: null,
+    delta: null,
+    relDelta: null,
+    ci: null,
+    pValue: null,
+    paired: null,
+    gates: [],
+    severity: 'error',
+    ...fields
+  }
 }
 
 const comparison: Comparison = {
@@ -20,26 +33,69 @@ const comparison: Comparison = {
   baselineNote: 'the base commit of the PR',
   rows: [
     r({
-      id: 'ig-deletion', metric: 'deletion-auc', title: 'Deletion AUC', direction: 'lower', status: 'regressed', base: 0.275, head: 0.296, delta: 0.021, relDelta: 0.0763636,
-      ci: { level: 0.95, low: 0.009, high: 0.034 }, pValue: 0.006, pWorse: 0.003, pAdjusted: 0.003, paired: true,
+      id: 'ig-deletion',
+      metric: 'deletion-auc',
+      title: 'Deletion AUC',
+      direction: 'lower',
+      status: 'regressed',
+      base: 0.275,
+      head: 0.296,
+      delta: 0.021,
+      relDelta: 0.0763636,
+      ci: { level: 0.95, low: 0.009, high: 0.034 },
+      pValue: 0.006,
+      pWorse: 0.003,
+      pAdjusted: 0.003,
+      paired: true,
       counts: { worse: 312, better: 180, unchanged: 20, onlyBase: 0, onlyHead: 0 },
       topWorse: [{ id: 'img-0038', base: 0.299, head: 0.394, delta: 0.095 }],
       gates: [{ rule: 'max-regression', limit: '2%', ok: false, detail: 'worsened by 0.021 > allowed 0.0055; p(worse)=0.003 < α=0.05' }]
     }),
-    r({ id: 'ig-gini', status: 'improved', base: 0.652, head: 0.742, delta: 0.09, relDelta: 0.138, ci: { level: 0.95, low: 0.0867, high: 0.0933 }, pValue: 0.0004, paired: true, gates: [{ rule: 'min', limit: 0.5, ok: true }] }),
+    r({
+      id: 'ig-gini',
+      status: 'improved',
+      base: 0.652,
+      head: 0.742,
+      delta: 0.09,
+      relDelta: 0.138,
+      ci: { level: 0.95, low: 0.0867, high: 0.0933 },
+      pValue: 0.0004,
+      paired: true,
+      gates: [{ rule: 'min', limit: 0.5, ok: true }]
+    }),
     r({ id: 'runtime', status: 'new', head: 38.4, direction: 'lower', severity: 'warning' }),
     r({
-      id: 'accuracy', status: 'pass', base: 0.785, head: 0.785, delta: 0, relDelta: 0, ci: { level: 0.95, low: 0, high: 0 }, pValue: 1, paired: true,
-      gates: [{ rule: 'min', limit: 0.7, ok: true, from: 'base' }, { rule: 'min', limit: 0.75, ok: true, from: 'head' }],
+      id: 'accuracy',
+      status: 'pass',
+      base: 0.785,
+      head: 0.785,
+      delta: 0,
+      relDelta: 0,
+      ci: { level: 0.95, low: 0, high: 0 },
+      pValue: 1,
+      paired: true,
+      gates: [
+        { rule: 'min', limit: 0.7, ok: true, from: 'base' },
+        { rule: 'min', limit: 0.75, ok: true, from: 'head' }
+      ],
       notes: ['this PR changes the gate of accuracy from {min: 0.7} to {min: 0.75}: both apply until the change is merged, and a check failing in either fails']
     }),
     r({
-      id: 'ig-insertion', status: 'accepted', base: 0.61, head: 0.6, delta: -0.004, relDelta: -0.00656, ci: { level: 0.95, low: -0.011, high: 0.003 }, pValue: 0.3, paired: true,
-      pairedBase: 0.604, pairedHead: 0.6,
+      id: 'ig-insertion',
+      status: 'accepted',
+      base: 0.61,
+      head: 0.6,
+      delta: -0.004,
+      relDelta: -0.00656,
+      ci: { level: 0.95, low: -0.011, high: 0.003 },
+      pValue: 0.3,
+      paired: true,
+      pairedBase: 0.604,
+      pairedHead: 0.6,
       coverage: { base: 500, head: 380, paired: 380, lost: 120, headOnly: 0, exact: true },
       accepted: 'smoothing skips saturated images',
       gates: [{ rule: 'max-dropped', limit: '5%', ok: false, detail: 'lost 120 of 500 baseline examples (missing or NaN in this run) > allowed 25' }],
-      notes: ['coverage 380/500: this run lost 120 of the baseline\'s 500 examples', 'regression accepted by this change: smoothing skips saturated images']
+      notes: ["coverage 380/500: this run lost 120 of the baseline's 500 examples", 'regression accepted by this change: smoothing skips saturated images']
     })
   ]
 }
@@ -101,7 +157,16 @@ describe('escaping untrusted text', () => {
 
 describe('numbers for humans', () => {
   it('keeps 3 significant digits and a real minus sign', () => {
-    expect([0.27534, 1234.5, 0.000123456, -0.0388, 0, 12.0, 1e-7, 2.5e7].map((v) => formatNumber(v))).toEqual(['0.275', '1235', '0.000123', '−0.0388', '0', '12', '1e−7', '2.5e+7'])
+    expect([0.27534, 1234.5, 0.000123456, -0.0388, 0, 12.0, 1e-7, 2.5e7].map((v) => formatNumber(v))).toEqual([
+      '0.275',
+      '1235',
+      '0.000123',
+      '−0.0388',
+      '0',
+      '12',
+      '1e−7',
+      '2.5e+7'
+    ])
     expect(formatSigned(0.021)).toBe('+0.021')
     expect(formatNumber(null)).toBe('–')
   })
@@ -109,7 +174,11 @@ describe('numbers for humans', () => {
 
 describe('annotations', () => {
   it('lists problems, errors first, on the source file or the config line', () => {
-    const rows = [...comparison.rows, r({ id: 'gone', status: 'missing', severity: 'warning' }), r({ id: 'warned', status: 'regressed', severity: 'warning', line: 30 })]
+    const rows = [
+      ...comparison.rows,
+      r({ id: 'gone', status: 'missing', severity: 'warning' }),
+      r({ id: 'warned', status: 'regressed', severity: 'warning', line: 30 })
+    ]
     const list = buildAnnotations({ ...comparison, rows }, 'interp-gate.yml', { 'ig-deletion': 'src/ig.py' })
     expect(list.map((a) => [a.level, a.title, a.file, a.line])).toEqual([
       ['error', 'interp-gate: ig-deletion regressed', 'src/ig.py', undefined],

@@ -4,7 +4,20 @@ import { sparkline, trendCell, trendChart } from '../../src/report/trend.js'
 import type { Comparison, Row } from '../../src/results/results-schema.js'
 
 function row(fields: Partial<Row> & Pick<Row, 'id' | 'status'>): Row {
-  return { metric: 'mean', direction: 'higher', base: null, head: null, delta: null, relDelta: null, ci: null, pValue: null, paired: null, gates: [], severity: 'error', ...fields }
+  return {
+    metric: 'mean',
+    direction: 'higher',
+    base: null,
+    head: null,
+    delta: null,
+    relDelta: null,
+    ci: null,
+    pValue: null,
+    paired: null,
+    gates: [],
+    severity: 'error',
+    ...fields
+  }
 }
 
 describe('trend views', () => {
@@ -21,7 +34,15 @@ describe('trend views', () => {
 
   it('mermaid chart: one x label per value, this run last, y range padded by 10%', () => {
     expect(trendChart(row({ id: 'ig', status: 'regressed', direction: 'lower', head: 3, trend: [1, 2] }))).toBe(
-      ['```mermaid', 'xychart-beta', '  title "ig: last 2 base-branch values, then this run"', '  x-axis ["-2", "-1", "this"]', '  y-axis "value (lower is better)" 0.8 --> 3.2', '  line [1, 2, 3]', '```'].join('\n')
+      [
+        '```mermaid',
+        'xychart-beta',
+        '  title "ig: last 2 base-branch values, then this run"',
+        '  x-axis ["-2", "-1", "this"]',
+        '  y-axis "value (lower is better)" 0.8 --> 3.2',
+        '  line [1, 2, 3]',
+        '```'
+      ].join('\n')
     )
   })
 

@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest'
 import {
-  bootstrapCI, bootstrapColumnsCI, bootstrapMeanCI, comparePaired, compareUnpaired, percentileInterval, sampleCI, type Aggregate
+  bootstrapCI,
+  bootstrapColumnsCI,
+  bootstrapMeanCI,
+  comparePaired,
+  compareUnpaired,
+  percentileInterval,
+  sampleCI,
+  type Aggregate
 } from '../../src/stats/index.js'
 import { f64, fixture } from './fixtures.js'
 
-interface Q { low: number; high: number; sd: number }
-interface Cols { num: number[]; den: number[] }
+interface Q {
+  low: number
+  high: number
+  sd: number
+}
+interface Cols {
+  num: number[]
+  den: number[]
+}
 interface Fixture {
   mean: { x: number[]; ci: Record<string, Q> }
   pairs: { base: number[]; head: number[]; paired: Q; unpaired: Q }
@@ -102,9 +116,7 @@ describe('comparison CIs against numpy', () => {
   })
 
   it('paired ratio of means: the aggregate recomputed on each arm', () => {
-    const r = comparePaired(
-      { value: NaN, columns: columns(fx.ratio.base) }, { value: NaN, columns: columns(fx.ratio.head) }, { ...opts, aggregate: ratio }
-    )!
+    const r = comparePaired({ value: NaN, columns: columns(fx.ratio.base) }, { value: NaN, columns: columns(fx.ratio.head) }, { ...opts, aggregate: ratio })!
     expect(r.test).toBe('swap-monte-carlo')
     expectInterval(r.ci, fx.ratio.paired)
   })

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { binomialHalfCdf, comparePaired, mcnemarExact } from '../../src/stats/index.js'
 import { f64, fixture } from './fixtures.js'
 
-interface Case { worse: number; better: number; pTwoSided: number; pWorse: number }
+interface Case {
+  worse: number
+  better: number
+  pTwoSided: number
+  pWorse: number
+}
 const { counts, vectors } = fixture<{ counts: Case[]; vectors: Case & { base: number[]; head: number[] } }>('mcnemar.json')
 
 const close = (actual: number, expected: number) => expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-12 * expected + 1e-300)
@@ -29,9 +34,17 @@ describe('mcnemarExact', () => {
 
 describe('comparePaired with binary scores', () => {
   it('counts discordant pairs and tests them with McNemar (direction higher)', () => {
-    const r = comparePaired({ value: NaN, scores: f64(vectors.base) }, { value: NaN, scores: f64(vectors.head) }, {
-      resamples: 500, confidence: 0.95, seed: 0, direction: 'higher', binary: true
-    })!
+    const r = comparePaired(
+      { value: NaN, scores: f64(vectors.base) },
+      { value: NaN, scores: f64(vectors.head) },
+      {
+        resamples: 500,
+        confidence: 0.95,
+        seed: 0,
+        direction: 'higher',
+        binary: true
+      }
+    )!
     expect(r.test).toBe('mcnemar-exact')
     expect([r.worse, r.better]).toEqual([vectors.worse, vectors.better])
     close(r.pValue!, vectors.pTwoSided)

@@ -12,12 +12,15 @@ const mean: Aggregate = (cols, idx) => {
 
 describe('pairSamples', () => {
   it('pairs by id: the intersection in base order, and the ids only on one side', () => {
-    const p = pairSamples(
-      { value: 0, scores: f64([1, 2, 3, 4]), ids: ['a', 'b', 'c', 'd'] },
-      { value: 0, scores: f64([30, 10, 50]), ids: ['c', 'a', 'e'] }
-    )
+    const p = pairSamples({ value: 0, scores: f64([1, 2, 3, 4]), ids: ['a', 'b', 'c', 'd'] }, { value: 0, scores: f64([30, 10, 50]), ids: ['c', 'a', 'e'] })
     expect(p).toEqual({
-      ok: true, kind: 'scores', by: 'ids', baseRows: Int32Array.of(0, 2), headRows: Int32Array.of(1, 0), onlyBase: ['b', 'd'], onlyHead: ['e']
+      ok: true,
+      kind: 'scores',
+      by: 'ids',
+      baseRows: Int32Array.of(0, 2),
+      headRows: Int32Array.of(1, 0),
+      onlyBase: ['b', 'd'],
+      onlyHead: ['e']
     })
   })
 

@@ -50,7 +50,7 @@ describe('signFlipTest (exact, n <= 20)', () => {
 })
 
 describe('signFlipTest (Monte Carlo, n > 20)', () => {
-  it('lands near scipy\'s exact p for n = 22', () => {
+  it("lands near scipy's exact p for n = 22", () => {
     const t = signFlipTest(f64(fx.monteCarlo.d), 20_000, createRng(1))
     expect(t.exact).toBe(false)
     expect(t.permutations).toBe(20_000)
@@ -110,7 +110,7 @@ describe('paired permutation tests against scipy (permutation_type="samples" on 
 })
 
 describe('pooledMeanTest', () => {
-  it('lands near scipy\'s exact independent-samples p', () => {
+  it("lands near scipy's exact independent-samples p", () => {
     const { base, head, p } = fx.pooled
     const t = pooledMeanTest(f64(base), f64(head), 20_000, createRng(4))
     expectNear(t.pTwoSided, p['two-sided'], 20_000)

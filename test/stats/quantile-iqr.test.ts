@@ -2,8 +2,18 @@ import { describe, expect, it } from 'vitest'
 import { iqrFence, quantileSorted } from '../../src/stats/index.js'
 import { fixture } from './fixtures.js'
 
-interface QuantileCase { x: number[]; q: number[]; expected: number[] }
-interface FenceCase { history: number[]; q1: number; q3: number; low: number; high: number }
+interface QuantileCase {
+  x: number[]
+  q: number[]
+  expected: number[]
+}
+interface FenceCase {
+  history: number[]
+  q1: number
+  q3: number
+  low: number
+  high: number
+}
 const { quantile, iqr } = fixture<{ quantile: QuantileCase[]; iqr: FenceCase[] }>('quantiles.json')
 
 describe('quantileSorted', () => {

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { createRng } from '../../src/stats/index.js'
 import { fixture } from './fixtures.js'
 
-interface RngCase { seed: number; uint32: number[]; int10: number[]; int1000003: number[]; float: number[]; forkUint32: number[] }
+interface RngCase {
+  seed: number
+  uint32: number[]
+  int10: number[]
+  int1000003: number[]
+  float: number[]
+  forkUint32: number[]
+}
 const { cases } = fixture<{ cases: RngCase[] }>('rng.json')
 
 describe('createRng', () => {
@@ -17,7 +24,10 @@ describe('createRng', () => {
   })
 
   it('gives the same stream for the same seed and a different one for another seed', () => {
-    const draw = (seed: number) => { const r = createRng(seed); return Array.from({ length: 50 }, () => r.int(1000)) }
+    const draw = (seed: number) => {
+      const r = createRng(seed)
+      return Array.from({ length: 50 }, () => r.int(1000))
+    }
     expect(draw(3)).toEqual(draw(3))
     expect(draw(3)).not.toEqual(draw(4))
   })

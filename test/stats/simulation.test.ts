@@ -46,9 +46,15 @@ function runPair(kind: Kind, rng: Rng, shift = 0): { base: Float64Array; head: F
 }
 
 function pWorse(kind: Kind, pair: { base: Float64Array; head: Float64Array }, seed: number): number {
-  const r = comparePaired({ value: NaN, scores: pair.base }, { value: NaN, scores: pair.head }, {
-    ...OPTS, seed, binary: kind === 'binary'
-  })
+  const r = comparePaired(
+    { value: NaN, scores: pair.base },
+    { value: NaN, scores: pair.head },
+    {
+      ...OPTS,
+      seed,
+      binary: kind === 'binary'
+    }
+  )
   return r!.pWorse!
 }
 
@@ -89,13 +95,23 @@ describe('simulation: paired test under the null and under a shift', () => {
   const detectSmall = detect((-3 * sdDiff) / Math.sqrt(N), 200_000)
 
   if (process.env.STATS_SIM_REPORT) {
-    console.log(JSON.stringify({
-      settings: { n: N, runs: RUNS, alpha: ALPHA, resamples: OPTS.resamples, seed: DATA_SEED },
-      singleMetric: rate(single),
-      normal: rate(byKind('normal')), skewed: rate(byKind('skewed')), binary: rate(byKind('binary')),
-      familyWithoutHolm: fwerRaw, familyWithHolm: fwerHolm,
-      detectHalfSdPerExample: detectLarge, detectThreeSe: detectSmall
-    }, null, 1))
+    console.log(
+      JSON.stringify(
+        {
+          settings: { n: N, runs: RUNS, alpha: ALPHA, resamples: OPTS.resamples, seed: DATA_SEED },
+          singleMetric: rate(single),
+          normal: rate(byKind('normal')),
+          skewed: rate(byKind('skewed')),
+          binary: rate(byKind('binary')),
+          familyWithoutHolm: fwerRaw,
+          familyWithHolm: fwerHolm,
+          detectHalfSdPerExample: detectLarge,
+          detectThreeSe: detectSmall
+        },
+        null,
+        1
+      )
+    )
   }
 
   it('raises a false alarm for one metric in at most 5% of runs (plus Monte Carlo slack)', () => {
