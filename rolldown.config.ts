@@ -1,5 +1,6 @@
 // Bundles the action entry and the CLI into dist/ as ESM; the e2e tests build the same bundle into build/ (bundleConfig).
 import { readFileSync } from 'node:fs'
+import { relative, resolve } from 'node:path'
 import { defineConfig, type InputOptions, type OutputOptions, type Plugin } from 'rolldown'
 
 /** `import text from 'x?raw'` inlines the file as a string (the dashboard's uPlot, CSS and page script), as vite does in tests. */
@@ -8,11 +9,12 @@ const raw: Plugin = {
   async resolveId(source, importer) {
     if (!source.endsWith('?raw')) return null
     const resolved = await this.resolve(source.slice(0, -4), importer, { skipSelf: true })
-    return resolved ? `\0raw:${resolved.id}` : null
+    // A path relative to the project: the id lands in a comment of dist/, which must not depend on the clone's folder.
+    return resolved ? `\0raw:${relative(process.cwd(), resolved.id)}` : null
   },
   load(id) {
     // moduleType: the id may end in .css, which rolldown would otherwise load as a stylesheet.
-    return id.startsWith('\0raw:') ? { code: `export default ${JSON.stringify(readFileSync(id.slice(5), 'utf8'))}`, moduleType: 'js' } : null
+    return id.startsWith('\0raw:') ? { code: `export default ${JSON.stringify(readFileSync(resolve(id.slice(5)), 'utf8'))}`, moduleType: 'js' } : null
   }
 }
 

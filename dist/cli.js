@@ -472,25 +472,7 @@ function schemaFiles() {
 async function mergeCommand(args, io) {
 	const { values, positionals } = parseArgs({
 		args,
-		options: {
-			config: {
-				type: "string",
-				default: "interp-gate.yml"
-			},
-			baseline: { type: "string" },
-			out: {
-				type: "string",
-				default: "interp-gate-out"
-			},
-			"working-directory": {
-				type: "string",
-				short: "C",
-				default: "."
-			},
-			commit: { type: "string" },
-			ref: { type: "string" },
-			history: { type: "string" }
-		},
+		options: PIPELINE_OPTIONS,
 		allowPositionals: true,
 		strict: true
 	});
@@ -533,6 +515,26 @@ const EXIT = {
 	pass: 0,
 	fail: 1,
 	usage: 2
+};
+/** The options `run` and `merge` share: both end in the same compare, report and gate. */
+const PIPELINE_OPTIONS = {
+	config: {
+		type: "string",
+		default: "interp-gate.yml"
+	},
+	baseline: { type: "string" },
+	out: {
+		type: "string",
+		default: "interp-gate-out"
+	},
+	"working-directory": {
+		type: "string",
+		short: "C",
+		default: "."
+	},
+	commit: { type: "string" },
+	ref: { type: "string" },
+	history: { type: "string" }
 };
 const COMMAND_HELP = {
 	run: `interp-gate run [-C DIR] [--config interp-gate.yml] [--baseline results.json]
@@ -589,23 +591,7 @@ async function run(args, io) {
 	const { values } = parseArgs({
 		args,
 		options: {
-			config: {
-				type: "string",
-				default: "interp-gate.yml"
-			},
-			baseline: { type: "string" },
-			out: {
-				type: "string",
-				default: "interp-gate-out"
-			},
-			"working-directory": {
-				type: "string",
-				short: "C",
-				default: "."
-			},
-			commit: { type: "string" },
-			ref: { type: "string" },
-			history: { type: "string" },
+			...PIPELINE_OPTIONS,
 			"max-input-bytes": { type: "string" },
 			shard: { type: "string" },
 			quiet: {

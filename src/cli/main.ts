@@ -40,6 +40,17 @@ export interface Io {
 
 export const EXIT = { pass: 0, fail: 1, usage: 2 } as const
 
+/** The options `run` and `merge` share: both end in the same compare, report and gate. */
+export const PIPELINE_OPTIONS = {
+  config: { type: 'string', default: 'interp-gate.yml' },
+  baseline: { type: 'string' },
+  out: { type: 'string', default: 'interp-gate-out' },
+  'working-directory': { type: 'string', short: 'C', default: '.' },
+  commit: { type: 'string' },
+  ref: { type: 'string' },
+  history: { type: 'string' }
+} as const
+
 const COMMAND_HELP: Record<string, string> = {
   run: `interp-gate run [-C DIR] [--config interp-gate.yml] [--baseline results.json]
                 [--out interp-gate-out] [--commit SHA] [--ref REF] [--history DIR]
@@ -100,13 +111,7 @@ async function run(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
-      config: { type: 'string', default: 'interp-gate.yml' },
-      baseline: { type: 'string' },
-      out: { type: 'string', default: 'interp-gate-out' },
-      'working-directory': { type: 'string', short: 'C', default: '.' },
-      commit: { type: 'string' },
-      ref: { type: 'string' },
-      history: { type: 'string' },
+      ...PIPELINE_OPTIONS,
       'max-input-bytes': { type: 'string' },
       shard: { type: 'string' },
       quiet: { type: 'boolean', default: false }

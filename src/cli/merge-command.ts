@@ -5,21 +5,13 @@ import { runPipeline } from '../engine/pipeline.js'
 import { renderTerminal } from '../report/text.js'
 import { FolderStore } from '../history/folder-store.js'
 import { readResultsFile } from '../results/io.js'
-import { EXIT, type Io, UsageError } from './main.js'
+import { EXIT, type Io, PIPELINE_OPTIONS, UsageError } from './main.js'
 
 /** `interp-gate merge`: the pipeline with the shards' results in place of computing from arrays. */
 export async function mergeCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: {
-      config: { type: 'string', default: 'interp-gate.yml' },
-      baseline: { type: 'string' },
-      out: { type: 'string', default: 'interp-gate-out' },
-      'working-directory': { type: 'string', short: 'C', default: '.' },
-      commit: { type: 'string' },
-      ref: { type: 'string' },
-      history: { type: 'string' }
-    },
+    options: PIPELINE_OPTIONS,
     allowPositionals: true,
     strict: true
   })

@@ -1,5 +1,5 @@
 import { encodeFloat64 } from '../../src/results/encode.js'
-import type { MetricResult, Results } from '../../src/results/results-schema.js'
+import type { MetricResult, Results, Row } from '../../src/results/results-schema.js'
 
 /** A results entry built by hand: value = mean of the scores when scores are given. */
 export function metric(id: string, fields: Partial<MetricResult> & { scores?: number[]; ids?: string[] } = {}): MetricResult {
@@ -22,4 +22,22 @@ export function metric(id: string, fields: Partial<MetricResult> & { scores?: nu
 
 export function results(metrics: MetricResult[], commit = 'a'.repeat(40)): Results {
   return { schema: 'interp-gate/results@1', tool: 'test', suite: 's', commit, ref: 'refs/heads/main', createdAt: '2026-01-01T00:00:00.000Z', metrics }
+}
+
+/** A comparison row with every field empty but those given. */
+export function row(fields: Partial<Row> & Pick<Row, 'id' | 'status'>): Row {
+  return {
+    metric: 'mean',
+    direction: 'higher',
+    base: null,
+    head: null,
+    delta: null,
+    relDelta: null,
+    ci: null,
+    pValue: null,
+    paired: null,
+    gates: [],
+    severity: 'error',
+    ...fields
+  }
 }

@@ -3,27 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { buildAnnotations } from '../../src/report/annotations.js'
 import { codeSpan, escapeHtml, escapeMarkdown } from '../../src/report/escape.js'
 import { deltaText, renderMarkdown } from '../../src/report/markdown.js'
-import type { Comparison, Row } from '../../src/results/results-schema.js'
+import type { Comparison } from '../../src/results/results-schema.js'
 import { formatNumber, formatSigned } from '../../src/util/format.js'
+import { row } from '../helpers/results.js'
 
 const GOLDEN = join(import.meta.dirname, '../fixtures/report')
-
-function r(fields: Partial<Row> & Pick<Row, 'id' | 'status'>): Row {
-  return {
-    metric: 'mean',
-    direction: 'higher',
-    base: null,
-    head: null,
-    delta: null,
-    relDelta: null,
-    ci: null,
-    pValue: null,
-    paired: null,
-    gates: [],
-    severity: 'error',
-    ...fields
-  }
-}
 
 const comparison: Comparison = {
   schema: 'interp-gate/comparison@1',
@@ -32,7 +16,7 @@ const comparison: Comparison = {
   verdict: 'fail',
   baselineNote: 'the base commit of the PR',
   rows: [
-    r({
+    row({
       id: 'ig-deletion',
       metric: 'deletion-auc',
       title: 'Deletion AUC',
@@ -51,7 +35,7 @@ const comparison: Comparison = {
       topWorse: [{ id: 'img-0038', base: 0.299, head: 0.394, delta: 0.095 }],
       gates: [{ rule: 'max-regression', limit: '2%', ok: false, detail: 'worsened by 0.021 > allowed 0.0055; p(worse)=0.003 < α=0.05' }]
     }),
-    r({
+    row({
       id: 'ig-gini',
       status: 'improved',
       base: 0.652,
@@ -63,8 +47,8 @@ const comparison: Comparison = {
       paired: true,
       gates: [{ rule: 'min', limit: 0.5, ok: true }]
     }),
-    r({ id: 'runtime', status: 'new', head: 38.4, direction: 'lower', severity: 'warning' }),
-    r({
+    row({ id: 'runtime', status: 'new', head: 38.4, direction: 'lower', severity: 'warning' }),
+    row({
       id: 'accuracy',
       status: 'pass',
       base: 0.785,
@@ -80,7 +64,7 @@ const comparison: Comparison = {
       ],
       notes: ['this PR changes the gate of accuracy from {min: 0.7} to {min: 0.75}: both apply until the change is merged, and a check failing in either fails']
     }),
-    r({
+    row({
       id: 'ig-insertion',
       status: 'accepted',
       base: 0.61,
@@ -112,7 +96,7 @@ describe('markdown report', () => {
 
   it('says better or worse in the metric direction, not up or down', () => {
     expect(deltaText(comparison.rows[0])).toBe('+0.021 ▼ worse (+7.6%)')
-    expect(deltaText(r({ id: 'x', status: 'pass', direction: 'lower', base: 0.3, head: 0.2, delta: -0.1, relDelta: -1 / 3 }))).toBe('−0.1 ▲ better (−33%)')
+    expect(deltaText(row({ id: 'x', status: 'pass', direction: 'lower', base: 0.3, head: 0.2, delta: -0.1, relDelta: -1 / 3 }))).toBe('−0.1 ▲ better (−33%)')
   })
 
   it('stays within the budget: details go first, then notes, then rows, and it says so', () => {
@@ -176,8 +160,8 @@ describe('annotations', () => {
   it('lists problems, errors first, on the source file or the config line', () => {
     const rows = [
       ...comparison.rows,
-      r({ id: 'gone', status: 'missing', severity: 'warning' }),
-      r({ id: 'warned', status: 'regressed', severity: 'warning', line: 30 })
+      row({ id: 'gone', status: 'missing', severity: 'warning' }),
+      row({ id: 'warned', status: 'regressed', severity: 'warning', line: 30 })
     ]
     const list = buildAnnotations({ ...comparison, rows }, 'interp-gate.yml', { 'ig-deletion': 'src/ig.py' })
     expect(list.map((a) => [a.level, a.title, a.file, a.line])).toEqual([

@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { renderMarkdown } from '../../src/report/markdown.js'
 import { sparkline, trendCell, trendChart } from '../../src/report/trend.js'
-import type { Comparison, Row } from '../../src/results/results-schema.js'
-
-function row(fields: Partial<Row> & Pick<Row, 'id' | 'status'>): Row {
-  return {
-    metric: 'mean',
-    direction: 'higher',
-    base: null,
-    head: null,
-    delta: null,
-    relDelta: null,
-    ci: null,
-    pValue: null,
-    paired: null,
-    gates: [],
-    severity: 'error',
-    ...fields
-  }
-}
+import type { Comparison } from '../../src/results/results-schema.js'
+import { row } from '../helpers/results.js'
 
 describe('trend views', () => {
   it('sparkline: eight levels between min and max (by hand: 0..7 → one bar each)', () => {
