@@ -286,7 +286,10 @@ function dashboardCommand(args, io) {
 		},
 		strict: true
 	});
-	if (values.help) return io.out(`${DASHBOARD_HELP}\n`), 0;
+	if (values.help) {
+		io.out(`${DASHBOARD_HELP}\n`);
+		return 0;
+	}
 	if (!values.store || !values.out) throw new HistoryError("dashboard needs a store and an output folder: interp-gate dashboard --store DIR --out SITE");
 	const repoUrl = values["repo-url"];
 	if (repoUrl !== void 0 && !/^https:\/\/[^\s"<>]+$/.test(repoUrl)) throw new HistoryError(`--repo-url must be an https URL such as https://github.com/OWNER/REPO; got "${repoUrl}"`);
@@ -357,7 +360,10 @@ function add(args, io) {
 		allowPositionals: true,
 		strict: true
 	});
-	if (values.help) return io.out(`${HISTORY_HELP}\n`), 0;
+	if (values.help) {
+		io.out(`${HISTORY_HELP}\n`);
+		return 0;
+	}
 	if (positionals.length !== 1 || !values.store) throw new HistoryError("history add needs one results file and a store: interp-gate history add RESULTS.json --store DIR");
 	const results = readResultsFile(resolve(io.cwd, positionals[0]), positionals[0]);
 	const comparison = values.comparison ? readComparison(resolve(io.cwd, values.comparison), values.comparison) : null;
@@ -417,7 +423,10 @@ async function show(args, io) {
 		},
 		strict: true
 	});
-	if (values.help) return io.out(`${HISTORY_HELP}\n`), 0;
+	if (values.help) {
+		io.out(`${HISTORY_HELP}\n`);
+		return 0;
+	}
 	if (!values.store) throw new HistoryError("history show needs a store: interp-gate history show --store DIR");
 	const last = values.last === void 0 ? Infinity : Number(values.last);
 	if (!(Number.isInteger(last) && last > 0) && last !== Infinity) throw new HistoryError(`--last must be a positive integer; got "${values.last}"`);
@@ -452,7 +461,10 @@ async function historyCommand(args, io) {
 	const [sub, ...rest] = args;
 	if (sub === "add") return add(rest, io);
 	if (sub === "show") return await show(rest, io);
-	if (sub === "--help" || sub === "-h" || sub === "help") return io.out(`${HISTORY_HELP}\n`), 0;
+	if (sub === "--help" || sub === "-h" || sub === "help") {
+		io.out(`${HISTORY_HELP}\n`);
+		return 0;
+	}
 	throw new HistoryError(`history needs a subcommand: add or show${sub ? ` (got "${sub}")` : ""}; see interp-gate history --help`);
 }
 // src/results/json-schema.ts

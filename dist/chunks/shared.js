@@ -9191,7 +9191,7 @@ function walkBloomEligible(filter, out) {
 * @param {any[]} aaa
 * @param {DecodedArray} bbb
 */
-function concat$1(aaa, bbb) {
+function concat(aaa, bbb) {
 	const chunk = 1e4;
 	for (let i = 0; i < bbb.length; i += chunk) aaa.push(...bbb.slice(i, i + chunk));
 }
@@ -9233,7 +9233,7 @@ function flatten(chunks) {
 	if (chunks.length === 1) return chunks[0];
 	/** @type {any[]} */
 	const output = [];
-	for (const chunk of chunks) concat$1(output, chunk);
+	for (const chunk of chunks) concat(output, chunk);
 	return output;
 }
 // node_modules/hyparquet/src/filter.js
@@ -12100,7 +12100,7 @@ async function parquetRead(options) {
 					}
 					rows.push(row);
 				}
-			} else concat$1(rows, groupData);
+			} else concat(rows, groupData);
 		}
 		onComplete(rows);
 	} else await awaitAllColumns(assembled);
@@ -24080,6 +24080,16 @@ function checkZeroOne(a, name, allowNaN = false) {
 		throw new MetricInputError(`input "${name}" (${a.source}) must hold 0/1 (bool) values; element ${i} is ${v}`);
 	}
 }
+/** The arrays one after another, in one new array. */
+function concatFloat64(arrays) {
+	const out = new Float64Array(arrays.reduce((k, a) => k + a.length, 0));
+	let at = 0;
+	for (const a of arrays) {
+		out.set(a, at);
+		at += a.length;
+	}
+	return out;
+}
 // src/metrics/agreement.ts
 const inputs$1 = [{
 	name: "attributions",
@@ -25391,7 +25401,7 @@ function mergeExplainedVariance(parts, resampleMean) {
 		if (state.mean.length !== m) throw new MetricInputError(`shards have different model dimensions (${m} and ${state.mean.length})`);
 		for (let d = 0; d < m; d++) mean[d] += state.mean[d] * state.finite[0] / total;
 	}
-	const sse = concat(parts.map((p) => p.output.columns.sse));
+	const sse = concatFloat64(parts.map((p) => p.output.columns.sse));
 	const centred = Array.from({ length: m }, () => new Float64Array(sse.length));
 	let offset = 0;
 	for (const { output, state } of parts) {
@@ -25414,12 +25424,6 @@ function mergeExplainedVariance(parts, resampleMean) {
 		columns,
 		value: checkedVariance(columns, "x")
 	};
-}
-function concat(arrays) {
-	const out = new Float64Array(arrays.reduce((k, a) => k + a.length, 0));
-	let at = 0;
-	for (const a of arrays) out.set(a, at), at += a.length;
-	return out;
 }
 const explainedVariance = {
 	name: "explained-variance",
@@ -28545,12 +28549,6 @@ function entriesOf(shards, b) {
 	}
 	return found;
 }
-function concatFloat(arrays) {
-	const out = new Float64Array(arrays.reduce((k, a) => k + a.length, 0));
-	let at = 0;
-	for (const a of arrays) out.set(a, at), at += a.length;
-	return out;
-}
 /** Ids of all shards in order; an id in two shards means the shards overlap, which would count that example twice. */
 function mergedIds(shards, id, ids) {
 	const withIds = ids.filter(Boolean).length;
@@ -28577,7 +28575,7 @@ function mergedIdentity(shards, entries, id) {
 	return {
 		name: first.name,
 		shape: [rows, ...first.shape.slice(1)],
-		data: concatFloat(parts.map((p) => decodeFloat64(p.data)))
+		data: concatFloat64(parts.map((p) => decodeFloat64(p.data)))
 	};
 }
 /** Scores and columns concatenate in shard order; a metric with `shards` support merges through it instead. */
@@ -28599,12 +28597,12 @@ function mergedOutput(shards, entries, b) {
 		}));
 		return support.merge(parts, b.params);
 	}
-	if (decoded.every((d) => d.scores)) return { scores: concatFloat(decoded.map((d) => d.scores)) };
+	if (decoded.every((d) => d.scores)) return { scores: concatFloat64(decoded.map((d) => d.scores)) };
 	if (decoded.every((d) => d.columns)) {
 		const keys = Object.keys(decoded[0].columns).sort();
 		const odd = decoded.findIndex((d) => Object.keys(d.columns).sort().join() !== keys.join());
 		if (odd >= 0) throw new ResultsError(`metric "${id}": ${label(shards[odd])} has other columns than ${label(shards[0])}`);
-		return { columns: Object.fromEntries(keys.map((k) => [k, concatFloat(decoded.map((d) => d.columns[k]))])) };
+		return { columns: Object.fromEntries(keys.map((k) => [k, concatFloat64(decoded.map((d) => d.columns[k]))])) };
 	}
 	if (decoded.every((d) => !d.scores && !d.columns)) throw new ResultsError(`metric "${id}" (${b.definition.name}) is one number per shard with no per-example data, and ${b.definition.name} cannot combine shards: compute it in an unsharded job, or give it per-example scores`);
 	throw new ResultsError(`metric "${id}": some shards kept per-example scores and others columns`);

@@ -27,7 +27,10 @@ export function dashboardCommand(args: string[], io: { out(text: string): void; 
     },
     strict: true
   })
-  if (values.help) return (io.out(`${DASHBOARD_HELP}\n`), 0)
+  if (values.help) {
+    io.out(`${DASHBOARD_HELP}\n`)
+    return 0
+  }
   if (!values.store || !values.out) throw new HistoryError('dashboard needs a store and an output folder: interp-gate dashboard --store DIR --out SITE')
   const repoUrl = values['repo-url']
   if (repoUrl !== undefined && !/^https:\/\/[^\s"<>]+$/.test(repoUrl))

@@ -73,7 +73,10 @@ function add(args: string[], io: HistoryIo): number {
     allowPositionals: true,
     strict: true
   })
-  if (values.help) return (io.out(`${HISTORY_HELP}\n`), 0)
+  if (values.help) {
+    io.out(`${HISTORY_HELP}\n`)
+    return 0
+  }
   if (positionals.length !== 1 || !values.store)
     throw new HistoryError('history add needs one results file and a store: interp-gate history add RESULTS.json --store DIR')
   const results = readResultsFile(resolve(io.cwd, positionals[0]), positionals[0])
@@ -141,7 +144,10 @@ async function show(args: string[], io: HistoryIo): Promise<number> {
     },
     strict: true
   })
-  if (values.help) return (io.out(`${HISTORY_HELP}\n`), 0)
+  if (values.help) {
+    io.out(`${HISTORY_HELP}\n`)
+    return 0
+  }
   if (!values.store) throw new HistoryError('history show needs a store: interp-gate history show --store DIR')
   const last = values.last === undefined ? Infinity : Number(values.last)
   if (!(Number.isInteger(last) && last > 0) && last !== Infinity) throw new HistoryError(`--last must be a positive integer; got "${values.last}"`)
@@ -173,6 +179,9 @@ export async function historyCommand(args: string[], io: HistoryIo): Promise<num
   const [sub, ...rest] = args
   if (sub === 'add') return add(rest, io)
   if (sub === 'show') return await show(rest, io)
-  if (sub === '--help' || sub === '-h' || sub === 'help') return (io.out(`${HISTORY_HELP}\n`), 0)
+  if (sub === '--help' || sub === '-h' || sub === 'help') {
+    io.out(`${HISTORY_HELP}\n`)
+    return 0
+  }
   throw new HistoryError(`history needs a subcommand: add or show${sub ? ` (got "${sub}")` : ''}; see interp-gate history --help`)
 }

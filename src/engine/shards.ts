@@ -1,3 +1,4 @@
+import { concatFloat64 } from '../metrics/math.js'
 import type { BoundMetric } from './bind.js'
 import { configHash } from '../config/hash.js'
 import type { LoadedConfig } from '../config/load.js'
@@ -66,13 +67,6 @@ function entriesOf(shards: readonly ShardFile[], b: BoundMetric): MetricResult[]
   return found as MetricResult[]
 }
 
-function concatFloat(arrays: readonly Float64Array[]): Float64Array {
-  const out = new Float64Array(arrays.reduce((k, a) => k + a.length, 0))
-  let at = 0
-  for (const a of arrays) out.set(a, at), (at += a.length)
-  return out
-}
-
 /** Ids of all shards in order; an id in two shards means the shards overlap, which would count that example twice. */
 function mergedIds(shards: readonly ShardFile[], id: string, ids: (string[] | undefined)[]): string[] | undefined {
   const withIds = ids.filter(Boolean).length
@@ -109,7 +103,7 @@ function mergedIdentity(shards: readonly ShardFile[], entries: readonly MetricRe
       `metric "${id}": ${label(shards[bad])} identifies its examples differently from ${label(shards[0])} (input "${parts[bad]?.name ?? 'none'}" ${JSON.stringify(parts[bad]?.shape ?? [])} vs "${first?.name ?? 'none'}")`
     )
   const rows = parts.reduce((k, p) => k + p!.shape[0], 0)
-  return { name: first!.name, shape: [rows, ...first!.shape.slice(1)], data: concatFloat(parts.map((p) => decodeFloat64(p!.data))) }
+  return { name: first!.name, shape: [rows, ...first!.shape.slice(1)], data: concatFloat64(parts.map((p) => decodeFloat64(p!.data))) }
 }
 
 /** Scores and columns concatenate in shard order; a metric with `shards` support merges through it instead. */
@@ -132,12 +126,12 @@ function mergedOutput(shards: readonly ShardFile[], entries: readonly MetricResu
     }))
     return support.merge(parts, b.params)
   }
-  if (decoded.every((d) => d.scores)) return { scores: concatFloat(decoded.map((d) => d.scores!)) }
+  if (decoded.every((d) => d.scores)) return { scores: concatFloat64(decoded.map((d) => d.scores!)) }
   if (decoded.every((d) => d.columns)) {
     const keys = Object.keys(decoded[0].columns!).sort()
     const odd = decoded.findIndex((d) => Object.keys(d.columns!).sort().join() !== keys.join())
     if (odd >= 0) throw new ResultsError(`metric "${id}": ${label(shards[odd])} has other columns than ${label(shards[0])}`)
-    return { columns: Object.fromEntries(keys.map((k) => [k, concatFloat(decoded.map((d) => d.columns![k]))])) }
+    return { columns: Object.fromEntries(keys.map((k) => [k, concatFloat64(decoded.map((d) => d.columns![k]))])) }
   }
   if (decoded.every((d) => !d.scores && !d.columns)) {
     throw new ResultsError(

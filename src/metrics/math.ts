@@ -244,3 +244,14 @@ export function checkZeroOne(a: NDArray, name: string, allowNaN = false): void {
     throw new MetricInputError(`input "${name}" (${a.source}) must hold 0/1 (bool) values; element ${i} is ${v}`)
   }
 }
+
+/** The arrays one after another, in one new array. */
+export function concatFloat64(arrays: readonly Float64Array[]): Float64Array {
+  const out = new Float64Array(arrays.reduce((k, a) => k + a.length, 0))
+  let at = 0
+  for (const a of arrays) {
+    out.set(a, at)
+    at += a.length
+  }
+  return out
+}

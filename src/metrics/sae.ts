@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { type NDArray, row, rows } from '../domain/ndarray.js'
 import { pairedMeans, rowIndices } from './linalg.js'
-import { hasNaN, perRow } from './math.js'
+import { concatFloat64, hasNaN, perRow } from './math.js'
 import { type InputSpec, type MetricDefinition, MetricInputError, type ShardPart } from './definition.js'
 
 const latentsSpec: InputSpec = {
@@ -157,7 +157,7 @@ function mergeExplainedVariance(parts: readonly ShardPart[], resampleMean: boole
     if (state.mean.length !== m) throw new MetricInputError(`shards have different model dimensions (${m} and ${state.mean.length})`)
     for (let d = 0; d < m; d++) mean[d] += (state.mean[d] * state.finite[0]) / total
   }
-  const sse = concat(parts.map((p) => p.output.columns!.sse))
+  const sse = concatFloat64(parts.map((p) => p.output.columns!.sse))
   const centred = Array.from({ length: m }, () => new Float64Array(sse.length))
   let offset = 0
   for (const { output, state } of parts) {
@@ -174,13 +174,6 @@ function mergeExplainedVariance(parts: readonly ShardPart[], resampleMean: boole
   const columns: Record<string, Float64Array> = { sse, css }
   if (resampleMean) centred.forEach((c, d) => (columns[`c:${d}`] = c))
   return { columns, value: checkedVariance(columns, 'x') }
-}
-
-function concat(arrays: readonly Float64Array[]): Float64Array {
-  const out = new Float64Array(arrays.reduce((k, a) => k + a.length, 0))
-  let at = 0
-  for (const a of arrays) out.set(a, at), (at += a.length)
-  return out
 }
 
 export const explainedVariance: MetricDefinition<{ resample_mean: boolean }> = {
