@@ -494,8 +494,9 @@ async function mergeCommand(args, io) {
 		file,
 		results: readResultsFile(resolve(workspace, file), file)
 	}));
+	const createdAt = sourceDateEpoch(io.env.SOURCE_DATE_EPOCH);
 	const baseline = values.baseline ? {
-		results: readResultsFile(resolve(workspace, values.baseline), values.baseline),
+		results: readBaselineFile(workspace, values.baseline),
 		note: `baseline file ${values.baseline}`
 	} : null;
 	const result = await runPipeline({
@@ -504,10 +505,10 @@ async function mergeCommand(args, io) {
 		baseline,
 		noBaselineNote: "no --baseline given",
 		outDir: values.out,
-		loadHistory: values.history ? (suite) => new FolderStore(resolve(workspace, values.history), values.history).list(suite) : void 0,
+		loadHistory: historyLoader(workspace, values.history),
 		commit: values.commit ?? io.env.GITHUB_SHA,
 		ref: values.ref ?? io.env.GITHUB_REF,
-		createdAt: io.env.SOURCE_DATE_EPOCH ? (/* @__PURE__ */ new Date(Number(io.env.SOURCE_DATE_EPOCH) * 1e3)).toISOString() : void 0,
+		createdAt,
 		produce: mergeShards(shards, values.config)
 	});
 	io.out(`${renderTerminal(result.comparison)}\n`);
@@ -517,7 +518,7 @@ async function mergeCommand(args, io) {
 		result.paths.report
 	].filter(Boolean).join(", ")}\n`);
 	if (result.inputErrors) {
-		for (const m of result.results.metrics) if (m.error) io.err(`error: ${m.error}\n`);
+		printMetricErrors(result.results, io);
 		return EXIT.usage;
 	}
 	return result.comparison.verdict === "fail" ? EXIT.fail : EXIT.pass;
@@ -632,7 +633,7 @@ async function run(args, io) {
 		baseline,
 		noBaselineNote: "no --baseline given",
 		outDir: values.out,
-		loadHistory: values.history ? (suite) => new FolderStore(resolve(workspace, values.history), values.history).list(suite) : void 0,
+		loadHistory: historyLoader(workspace, values.history),
 		commit: values.commit ?? io.env.GITHUB_SHA ?? null,
 		ref: values.ref ?? io.env.GITHUB_REF ?? null,
 		createdAt,
@@ -655,10 +656,18 @@ async function run(args, io) {
 	].filter(Boolean);
 	io.out(`wrote ${written.join(", ")}\n`);
 	if (result.inputErrors) {
-		for (const error of new Set(result.results.metrics.flatMap((m) => m.error ? [m.error] : []))) io.err(`error: ${error}\n`);
+		printMetricErrors(result.results, io);
 		return EXIT.usage;
 	}
 	return shard ? EXIT.pass : verdictExit(result.comparison);
+}
+/** --history DIR: the folder store (or folder of results files) that gate.history and the trend column read. */
+function historyLoader(workspace, dir) {
+	return dir === void 0 ? void 0 : (suite) => new FolderStore(resolve(workspace, dir), dir).list(suite);
+}
+/** Metrics broken by the same alias share one message: print it once. */
+function printMetricErrors(results, io) {
+	for (const error of new Set(results.metrics.flatMap((m) => m.error ? [m.error] : []))) io.err(`error: ${error}\n`);
 }
 /** SOURCE_DATE_EPOCH as reproducible-builds.org defines it: whole seconds since 1970, else a usage error. */
 function sourceDateEpoch(text) {

@@ -6,7 +6,7 @@ import { ConfigError } from '../config/load.js'
 import { InputError } from '../inputs/index.js'
 import { catalogueJson, renderCatalogueMarkdown, renderCatalogueText, renderMetricText } from '../metrics/docs.js'
 import { builtinMetrics, findMetric, unknownMetricMessage } from '../metrics/registry.js'
-import { adapterGateSpecs, aggregateLookup, gateSpecs, loadConfig, type Parallel, runPipeline, TOOL } from '../engine/pipeline.js'
+import { adapterGateSpecs, aggregateLookup, gateSpecs, loadConfig, type Parallel, type PipelineOptions, runPipeline, TOOL } from '../engine/pipeline.js'
 import { parseShard } from '../engine/shards.js'
 import { renderMarkdown } from '../report/markdown.js'
 import { neutraliseTerminal } from '../report/escape.js'
@@ -130,7 +130,7 @@ async function run(args: string[], io: Io): Promise<number> {
     baseline,
     noBaselineNote: 'no --baseline given',
     outDir: values.out!,
-    loadHistory: values.history ? (suite) => new FolderStore(resolve(workspace, values.history!), values.history).list(suite) : undefined,
+    loadHistory: historyLoader(workspace, values.history),
     commit: values.commit ?? io.env.GITHUB_SHA ?? null,
     ref: values.ref ?? io.env.GITHUB_REF ?? null,
     createdAt,
@@ -144,16 +144,25 @@ async function run(args: string[], io: Io): Promise<number> {
   const written = [result.paths.results, result.paths.comparison, result.paths.report].filter(Boolean)
   io.out(`wrote ${written.join(', ')}\n`)
   if (result.inputErrors) {
-    // Metrics broken by the same alias share one message: print it once.
-    for (const error of new Set(result.results.metrics.flatMap((m) => (m.error ? [m.error] : [])))) io.err(`error: ${error}\n`)
+    printMetricErrors(result.results, io)
     return EXIT.usage
   }
   // A shard's partial values gate nothing: the merge applies the gates to the whole eval set.
   return shard ? EXIT.pass : verdictExit(result.comparison)
 }
 
+/** --history DIR: the folder store (or folder of results files) that gate.history and the trend column read. */
+export function historyLoader(workspace: string, dir: string | undefined): PipelineOptions['loadHistory'] {
+  return dir === undefined ? undefined : (suite) => new FolderStore(resolve(workspace, dir), dir).list(suite)
+}
+
+/** Metrics broken by the same alias share one message: print it once. */
+export function printMetricErrors(results: Results, io: Io): void {
+  for (const error of new Set(results.metrics.flatMap((m) => (m.error ? [m.error] : [])))) io.err(`error: ${error}\n`)
+}
+
 /** SOURCE_DATE_EPOCH as reproducible-builds.org defines it: whole seconds since 1970, else a usage error. */
-function sourceDateEpoch(text: string | undefined): string | undefined {
+export function sourceDateEpoch(text: string | undefined): string | undefined {
   if (text === undefined || text === '') return undefined
   const seconds = /^\d{1,12}$/.test(text.trim()) ? Number(text.trim()) : NaN
   const date = new Date(seconds * 1000)
@@ -176,7 +185,7 @@ function maxInputBytes(text: string | undefined): number | undefined {
 }
 
 /** The --baseline file; a missing one says where a baseline comes from instead of only ENOENT. */
-function readBaselineFile(workspace: string, file: string): Results {
+export function readBaselineFile(workspace: string, file: string): Results {
   try {
     return readResultsFile(resolve(workspace, file), file)
   } catch (error) {

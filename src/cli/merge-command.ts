@@ -3,9 +3,8 @@ import { parseArgs } from 'node:util'
 import { mergeShards, type ShardFile } from '../engine/shards.js'
 import { runPipeline } from '../engine/pipeline.js'
 import { renderTerminal } from '../report/text.js'
-import { FolderStore } from '../history/folder-store.js'
 import { readResultsFile } from '../results/io.js'
-import { EXIT, type Io, PIPELINE_OPTIONS, UsageError } from './main.js'
+import { EXIT, historyLoader, type Io, PIPELINE_OPTIONS, printMetricErrors, readBaselineFile, sourceDateEpoch, UsageError } from './main.js'
 
 /** `interp-gate merge`: the pipeline with the shards' results in place of computing from arrays. */
 export async function mergeCommand(args: string[], io: Io): Promise<number> {
@@ -19,25 +18,24 @@ export async function mergeCommand(args: string[], io: Io): Promise<number> {
     throw new UsageError("merge needs the shards' results files: interp-gate merge out-1/results.json out-2/results.json … --out merged")
   const workspace = resolve(io.cwd, values['working-directory']!)
   const shards: ShardFile[] = positionals.map((file) => ({ file, results: readResultsFile(resolve(workspace, file), file) }))
-  const baseline = values.baseline
-    ? { results: readResultsFile(resolve(workspace, values.baseline), values.baseline), note: `baseline file ${values.baseline}` }
-    : null
+  const createdAt = sourceDateEpoch(io.env.SOURCE_DATE_EPOCH)
+  const baseline = values.baseline ? { results: readBaselineFile(workspace, values.baseline), note: `baseline file ${values.baseline}` } : null
   const result = await runPipeline({
     workspace,
     config: values.config!,
     baseline,
     noBaselineNote: 'no --baseline given',
     outDir: values.out!,
-    loadHistory: values.history ? (suite) => new FolderStore(resolve(workspace, values.history!), values.history).list(suite) : undefined,
+    loadHistory: historyLoader(workspace, values.history),
     commit: values.commit ?? io.env.GITHUB_SHA,
     ref: values.ref ?? io.env.GITHUB_REF,
-    createdAt: io.env.SOURCE_DATE_EPOCH ? new Date(Number(io.env.SOURCE_DATE_EPOCH) * 1000).toISOString() : undefined,
+    createdAt,
     produce: mergeShards(shards, values.config!)
   })
   io.out(`${renderTerminal(result.comparison)}\n`)
   io.out(`merged ${shards.length} shards; wrote ${[result.paths.results, result.paths.comparison, result.paths.report].filter(Boolean).join(', ')}\n`)
   if (result.inputErrors) {
-    for (const m of result.results.metrics) if (m.error) io.err(`error: ${m.error}\n`)
+    printMetricErrors(result.results, io)
     return EXIT.usage
   }
   return result.comparison.verdict === 'fail' ? EXIT.fail : EXIT.pass
