@@ -5,6 +5,7 @@ import type { GitHubClients } from '../github/api.js'
 import { artifactName, type BundleContext, isSafePath, stageBundle } from '../github/bundle.js'
 import { type RunContext, readRunContext } from '../github/context.js'
 import { shardArtifactName } from '../github/shard-artifacts.js'
+import { writeJunitFile } from '../engine/junit-file.js'
 import { type Parallel, type PipelineResult, type ResultsSource, runPipeline } from '../engine/pipeline.js'
 import { renderDashboard } from '../report/dashboard.js'
 import { renderMarkdown } from '../report/markdown.js'
@@ -150,6 +151,7 @@ export async function runCheckMode(deps: ModeDeps, settings: Settings, produce?:
   core.setOutput('comparison-path', result.paths.comparison ?? '')
   core.setOutput('report-path', result.paths.report)
   core.setOutput('baseline-commit', comparison.base?.commit ?? '')
+  core.setOutput('junit-path', settings.junit === undefined ? '' : writeJunitFile(workspace, settings.junit, result))
   core.info(`interp-gate: ${comparison.verdict} — report at ${join(settings.out, 'report.md')}`)
 
   if (settings.shard) {

@@ -31,6 +31,8 @@ export interface Settings {
   dashboard: boolean
   /** mode: check on one shard of the eval set (`I/N`): upload the shard's results for mode: merge, gate nothing. */
   shard: ShardInfo | undefined
+  /** Also write the comparison as JUnit XML at this path (relative to working-directory). */
+  junit: string | undefined
 }
 
 /** Comma- or newline-separated list input. */
@@ -56,6 +58,8 @@ export function readSettings(core: CoreLike): Settings {
   } catch (error) {
     throw new ActionInputError((error as Error).message)
   }
+  const junit = getOptionalInput(core, 'junit')
+  if (junit !== undefined && shard) throw new ActionInputError('input "junit" with "shard": a shard gates nothing; set junit on the mode: merge job')
   const bad = saveOn.find((p) => !/^[\w./*-]+$/.test(p))
   if (bad !== undefined) throw new ActionInputError(`input "save-on": "${bad}" is not a branch name or pattern`)
   return {
@@ -70,7 +74,8 @@ export function readSettings(core: CoreLike): Settings {
     workingDirectory: getOptionalInput(core, 'working-directory') ?? '.',
     out: getOptionalInput(core, 'out') ?? 'interp-gate-out',
     ...readHistorySettings(core),
-    shard
+    shard,
+    junit
   }
 }
 

@@ -8,6 +8,7 @@ import { catalogueJson, renderCatalogueMarkdown, renderCatalogueText, renderMetr
 import { builtinMetrics, findMetric, unknownMetricMessage } from '../metrics/registry.js'
 import { adapterGateSpecs, aggregateLookup, gateSpecs, loadConfig, type Parallel, type PipelineOptions, runPipeline, TOOL } from '../engine/pipeline.js'
 import { parseShard } from '../engine/shards.js'
+import { writeJunitFile } from '../engine/junit-file.js'
 import { renderMarkdown } from '../report/markdown.js'
 import { neutraliseTerminal } from '../report/escape.js'
 import { createProgress, progressMode } from '../report/progress.js'
@@ -48,13 +49,14 @@ export const PIPELINE_OPTIONS = {
   'working-directory': { type: 'string', short: 'C', default: '.' },
   commit: { type: 'string' },
   ref: { type: 'string' },
-  history: { type: 'string' }
+  history: { type: 'string' },
+  junit: { type: 'string' }
 } as const
 
 const COMMAND_HELP: Record<string, string> = {
   run: `interp-gate run [-C DIR] [--config interp-gate.yml] [--baseline results.json]
                 [--out interp-gate-out] [--commit SHA] [--ref REF] [--history DIR]
-                [--max-input-bytes N] [--shard I/N] [--quiet]
+                [--junit FILE] [--max-input-bytes N] [--shard I/N] [--quiet]
     Compute the configured metrics, compare with the baseline (if given), write
     OUT/results.json, OUT/comparison.json (with a baseline) and OUT/report.md.
     -C/--working-directory: the folder that config, baseline, out and the
@@ -62,6 +64,8 @@ const COMMAND_HELP: Record<string, string> = {
     --baseline FILE: the base branch's results.json (same suite as the config).
     --history DIR: a history store (\`interp-gate history add\`) or a folder of earlier
     results.json files, for \`gate.history: iqr\` and the trend column.
+    --junit FILE: also write the comparison as JUnit XML (one testcase per metric) for
+    CI test-report views (GitLab, Jenkins, CircleCI, Buildkite, Azure Pipelines).
     --max-input-bytes N (or INTERP_GATE_MAX_INPUT_BYTES): largest file read whole (text,
     Parquet, a safetensors tensor), default 1073741824 (1 GiB); .npy/.npz are streamed.
     --shard I/N: these arrays are shard I of N (matrix jobs); gates apply after \`merge\`.
@@ -69,7 +73,7 @@ const COMMAND_HELP: Record<string, string> = {
     INTERP_GATE_MEMORY_BUDGET=<bytes>: largest array decoded whole (default 2 GiB).
     SOURCE_DATE_EPOCH (seconds) fixes results.json's createdAt.`,
   merge: `interp-gate merge SHARD.json... [-C DIR] [--config interp-gate.yml] [--out interp-gate-out]
-                [--baseline results.json] [--commit SHA] [--ref REF] [--history DIR]
+                [--baseline results.json] [--commit SHA] [--ref REF] [--history DIR] [--junit FILE]
     Merge the results.json of every shard (each written by \`interp-gate run --shard I/N\`) into
     OUT/results.json, equal to one unsharded run of the same config; with --baseline, compare,
     write OUT/comparison.json and OUT/report.md, and gate exactly as \`run\` does.
@@ -120,6 +124,7 @@ async function run(args: string[], io: Io): Promise<number> {
   })
   const shard = values.shard === undefined ? undefined : parseShard(values.shard, '--shard')
   if (shard && values.baseline) throw new UsageError('--shard and --baseline: a shard is compared after `interp-gate merge`, which takes --baseline')
+  if (shard && values.junit) throw new UsageError('--shard and --junit: a shard gates nothing; `interp-gate merge` writes the JUnit report')
   const workspace = resolve(io.cwd, values['working-directory']!)
   const createdAt = sourceDateEpoch(io.env.SOURCE_DATE_EPOCH)
   const mode = progressMode({ quiet: values.quiet, isTTY: io.errIsTTY, env: io.env })
@@ -141,7 +146,8 @@ async function run(args: string[], io: Io): Promise<number> {
     progress: (metricCount) => createProgress({ mode, write: io.progressErr ?? io.err, now: io.now ?? (() => performance.now()), metrics: metricCount })
   })
   io.out(`${renderTerminal(result.comparison)}\n`)
-  const written = [result.paths.results, result.paths.comparison, result.paths.report].filter(Boolean)
+  const junit = values.junit === undefined ? null : writeJunitFile(workspace, values.junit, result)
+  const written = [result.paths.results, result.paths.comparison, result.paths.report, junit].filter(Boolean)
   io.out(`wrote ${written.join(', ')}\n`)
   if (result.inputErrors) {
     printMetricErrors(result.results, io)

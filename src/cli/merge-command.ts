@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { mergeShards, type ShardFile } from '../engine/shards.js'
+import { writeJunitFile } from '../engine/junit-file.js'
 import { runPipeline } from '../engine/pipeline.js'
 import { renderTerminal } from '../report/text.js'
 import { readResultsFile } from '../results/io.js'
@@ -33,7 +34,8 @@ export async function mergeCommand(args: string[], io: Io): Promise<number> {
     produce: mergeShards(shards, values.config!)
   })
   io.out(`${renderTerminal(result.comparison)}\n`)
-  io.out(`merged ${shards.length} shards; wrote ${[result.paths.results, result.paths.comparison, result.paths.report].filter(Boolean).join(', ')}\n`)
+  const junit = values.junit === undefined ? null : writeJunitFile(workspace, values.junit, result)
+  io.out(`merged ${shards.length} shards; wrote ${[result.paths.results, result.paths.comparison, result.paths.report, junit].filter(Boolean).join(', ')}\n`)
   if (result.inputErrors) {
     printMetricErrors(result.results, io)
     return EXIT.usage

@@ -26,7 +26,8 @@ describe('action.yml, docs/github.md and the example workflows agree', () => {
       history: 'none',
       'history-branch': 'interp-gate-data',
       'history-keep': '1000',
-      dashboard: 'false'
+      dashboard: 'false',
+      junit: ''
     })
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
   })
