@@ -7,6 +7,7 @@ const LAYERS = [
   'action',
   'cli',
   'engine',
+  'gitlab',
   'github',
   'history',
   'report',

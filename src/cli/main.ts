@@ -22,6 +22,8 @@ import { ResultsError, readResultsFile, serializeJson } from '../results/io.js'
 import { schemaFiles } from '../results/json-schema.js'
 import { OutputError, prepareOutputFolder, writeOutputs } from '../results/output-folder.js'
 import type { Comparison, Results } from '../results/results-schema.js'
+import { GitLabError } from '../gitlab/api.js'
+import { gitlabCommand } from './gitlab-command.js'
 import { mergeCommand } from './merge-command.js'
 
 export interface Io {
@@ -79,6 +81,17 @@ const COMMAND_HELP: Record<string, string> = {
     write OUT/comparison.json and OUT/report.md, and gate exactly as \`run\` does.
     Refuses (exit 2) shards that overlap in example ids, come from another config or suite,
     miss a shard, or a metric it cannot merge exactly.`,
+  gitlab: `interp-gate gitlab [-C DIR] [--config interp-gate.yml] [--out interp-gate-out] [--baseline results.json]
+                [--job NAME] [--artifact PATH] [--codequality FILE] [--junit FILE] [--history DIR]
+    In a GitLab CI job: compute and compare like \`run\`, with the baseline from the target branch's latest
+    successful pipeline (the artifact file PATH of job NAME; on a branch pipeline, the branch's own), post or
+    update one merge request note per suite, write a Code Quality report, and gate.
+    --job NAME: the job whose artifacts hold the baseline (default: this job, CI_JOB_NAME).
+    --artifact PATH: results.json inside that job's artifacts (default: OUT/results.json, relative to
+    CI_PROJECT_DIR). --baseline FILE uses a file instead and downloads nothing.
+    --codequality FILE: the Code Quality report (default OUT/gl-code-quality-report.json).
+    GITLAB_TOKEN: a project access token with the api scope (Reporter role) for the note; without it the
+    note is skipped and the artifact is read with CI_JOB_TOKEN. Merge requests from forks get no note.`,
   compare: `interp-gate compare BASE.json HEAD.json [--config interp-gate.yml] [--out DIR]
     Compare two results files of the same suite; gates come from the config when one is given.
     --out DIR writes DIR/comparison.json and DIR/report.md.`,
@@ -314,6 +327,8 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
         return await compareCommand(rest, io)
       case 'merge':
         return await mergeCommand(rest, io)
+      case 'gitlab':
+        return await gitlabCommand(rest, io)
       case 'validate':
         return await validate(rest, io)
       case 'metrics':
@@ -335,10 +350,10 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
         io.out(`${HELP}\n`)
         return command === undefined ? EXIT.usage : EXIT.pass
       default:
-        throw new UsageError(`unknown command "${command}"; expected run, merge, compare, validate, metrics, history, dashboard or docs`)
+        throw new UsageError(`unknown command "${command}"; expected run, merge, gitlab, compare, validate, metrics, history, dashboard or docs`)
     }
   } catch (error) {
-    const known = [ConfigError, InputError, ResultsError, OutputError, HistoryError, UsageError].some((E) => error instanceof E)
+    const known = [ConfigError, InputError, ResultsError, OutputError, HistoryError, UsageError, GitLabError].some((E) => error instanceof E)
     const argError = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
     if (known || argError) {
       io.err(`interp-gate: ${(error as Error).message}\n`)

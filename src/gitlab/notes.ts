@@ -1,0 +1,79 @@
+import { describeGitLabError, type GitLabClient, GitLabError, jsonOf, nextPage } from './api.js'
+
+/**
+ * GitLab refuses a note longer than 1,000,000 characters: `validates :note, length: { maximum:
+ * Gitlab::Database::MAX_TEXT_SIZE_LIMIT }` (gitlabhq app/models/concerns/notes/active_record.rb:21 at 11d14ce9188c),
+ * with MAX_TEXT_SIZE_LIMIT = 1_000_000 in lib/gitlab/database.rb. Ruby counts characters; a UTF-16 length is never smaller.
+ */
+export const NOTE_LIMIT = 1_000_000
+
+/** Pages of 100 notes read at most: a busy merge request must not cost unbounded calls. */
+const MAX_NOTE_PAGES = 50
+
+interface MergeRequestNote {
+  id: number
+  body?: string | null
+  system?: boolean
+  author?: { id?: number; username?: string } | null
+}
+
+export interface StickyNoteOptions {
+  projectId: string
+  mergeRequestIid: string
+  marker: string
+  body: string
+  tokenName: string
+}
+
+export type NoteOutcome = { action: 'created' | 'updated' | 'unchanged'; id: number }
+
+const project = (id: string) => `/projects/${encodeURIComponent(id)}`
+const normalize = (text: string) => text.replace(/\r\n/g, '\n').trimEnd()
+
+/** Who the token writes as (GET /user); null when the token may not ask (then any note with the marker counts). */
+async function currentUserId(client: GitLabClient): Promise<number | null> {
+  const response = await client.request('GET', '/user')
+  if (response.status !== 200) return null
+  const id = jsonOf<{ id?: unknown }>(response, 'GET /user').id
+  return typeof id === 'number' ? id : null
+}
+
+/** Every note of the merge request, oldest first, following x-next-page / Link rel="next". */
+async function listNotes(client: GitLabClient, options: StickyNoteOptions): Promise<MergeRequestNote[]> {
+  const path = `${project(options.projectId)}/merge_requests/${encodeURIComponent(options.mergeRequestIid)}/notes`
+  const notes: MergeRequestNote[] = []
+  let page: string | null = '1'
+  for (let read = 0; page !== null && read < MAX_NOTE_PAGES; read++) {
+    const response = await client.request('GET', path, { query: { per_page: '100', page, sort: 'asc', order_by: 'created_at' } })
+    if (response.status !== 200) throw describeGitLabError(response, `list the notes of merge request !${options.mergeRequestIid}`, 'api', options.tokenName)
+    const data = jsonOf<MergeRequestNote[]>(response, 'list notes')
+    if (!Array.isArray(data)) throw new GitLabError('list notes: GitLab answered with something other than a list', response.status)
+    notes.push(...data)
+    page = nextPage(response.headers)
+  }
+  return notes
+}
+
+/** Our earlier note for this marker: not a system note, starting with the marker, written by the token's user when known. */
+export function findStickyNote(notes: readonly MergeRequestNote[], marker: string, userId: number | null): MergeRequestNote | undefined {
+  return notes.find((n) => !n.system && (n.body ?? '').trimStart().startsWith(marker) && (userId === null || n.author?.id === userId))
+}
+
+/** Creates the merge request's sticky note for this suite, or updates it in place; no write when the body is unchanged. */
+export async function upsertStickyNote(client: GitLabClient, options: StickyNoteOptions): Promise<NoteOutcome> {
+  if (options.body.length > NOTE_LIMIT) throw new GitLabError(`the note is ${options.body.length} characters, over GitLab's ${NOTE_LIMIT}`, undefined)
+  const userId = await currentUserId(client)
+  const existing = findStickyNote(await listNotes(client, options), options.marker, userId)
+  const notesPath = `${project(options.projectId)}/merge_requests/${encodeURIComponent(options.mergeRequestIid)}/notes`
+  if (existing && normalize(existing.body ?? '') === normalize(options.body)) return { action: 'unchanged', id: existing.id }
+  if (existing) {
+    const response = await client.request('PUT', `${notesPath}/${existing.id}`, { json: { body: options.body } })
+    if (response.status !== 200)
+      throw describeGitLabError(response, `update note ${existing.id} on merge request !${options.mergeRequestIid}`, 'api', options.tokenName)
+    return { action: 'updated', id: existing.id }
+  }
+  const response = await client.request('POST', notesPath, { json: { body: options.body } })
+  if (response.status !== 201 && response.status !== 200)
+    throw describeGitLabError(response, `add a note to merge request !${options.mergeRequestIid}`, 'api', options.tokenName)
+  return { action: 'created', id: jsonOf<{ id: number }>(response, 'create note').id }
+}
