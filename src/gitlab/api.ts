@@ -91,8 +91,10 @@ export function describeGitLabError(response: GitLabResponse, doing: string, nee
   else if (status === 403)
     hint = ` — ${tokenName} may not do this: it needs the \`${need}\` scope${need === 'api' ? ' (read_api cannot write notes)' : ''} and at least the Reporter role on the project`
   else if (status === 404) hint = ` — not found, or ${tokenName} cannot see the project`
+  // GitLab's own messages often start with the status already ("401 Unauthorized").
   const text = said(response)
-  return new GitLabError(`could not ${doing}: ${status}${text ? ` ${text}` : ''}${hint}`, status)
+  const shown = text.startsWith(String(status)) ? text : `${status}${text ? ` ${text}` : ''}`
+  return new GitLabError(`could not ${doing}: ${shown}${hint}`, status)
 }
 
 /** The next page of a paginated list: `x-next-page` (offset pagination), else the `Link: <…>; rel="next"` URL's page. */
