@@ -41,22 +41,37 @@ export function gitlabClient(apiUrl: string, token: GitLabToken | null, fetchImp
       const headers: Record<string, string> = { accept: 'application/json' }
       if (token) headers[token.kind === 'private' ? 'PRIVATE-TOKEN' : 'JOB-TOKEN'] = token.value
       if (options.json !== undefined) headers['content-type'] = 'application/json'
-      let response: Response
-      try {
-        response = await fetchImpl(url, {
-          method,
-          headers,
-          ...(options.json !== undefined ? { body: JSON.stringify(options.json) } : {}),
-          signal: AbortSignal.timeout(60_000)
-        })
-      } catch (error) {
-        throw new GitLabError(
-          `${method} ${url.origin}${url.pathname}: ${(error as Error).message}; is CI_API_V4_URL (${base}) reachable from the job?`,
-          undefined
-        )
+      const body = options.json !== undefined ? JSON.stringify(options.json) : undefined
+      let response = await send(fetchImpl, url, { method, headers, body }, base)
+      // gitlab.com serves artifact files through a CDN redirect: follow it, sending the token only to GitLab's own origin.
+      let current = url
+      let trusted = true
+      for (let hop = 0; method === 'GET' && REDIRECTS.has(response.status) && response.headers.get('location') && hop < 5; hop++) {
+        const next = new URL(response.headers.get('location')!, current)
+        trusted &&= next.origin === url.origin
+        response = await send(fetchImpl, next, { method, headers: trusted ? headers : { accept: headers.accept } }, base)
+        current = next
       }
       return { status: response.status, headers: response.headers, body: new Uint8Array(await response.arrayBuffer()) }
     }
+  }
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308])
+
+async function send(
+  fetchImpl: typeof fetch,
+  url: URL,
+  init: { method: string; headers: Record<string, string>; body?: string },
+  base: string
+): Promise<Response> {
+  try {
+    return await fetchImpl(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(60_000) })
+  } catch (error) {
+    throw new GitLabError(
+      `${init.method} ${url.origin}${url.pathname}: ${(error as Error).message}; is CI_API_V4_URL (${base}) reachable from the job?`,
+      undefined
+    )
   }
 }
 

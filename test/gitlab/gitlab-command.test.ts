@@ -1,4 +1,6 @@
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -60,6 +62,7 @@ beforeEach(() => {
   gitlab.tokens.clear()
   gitlab.jobTokens.clear()
   gitlab.pageCap = 100
+  gitlab.artifactRedirect = null
   gitlab.tokens.set('glpat-api', { user: BOT, scope: 'api' })
   gitlab.tokens.set('glpat-read', { user: BOT, scope: 'read_api' })
   gitlab.jobTokens.add('job-token-1')
@@ -171,6 +174,24 @@ describe('interp-gate gitlab in a merge request pipeline', () => {
     const [note] = gitlab.notesOf('7', '3')
     expect(note.body).toContain('No baseline: no interp-gate-out/results.json of job "interp-gate" in main')
     expect(note.body).toContain('7 new')
+  })
+
+  it('an artifact behind a CDN redirect is followed, and the token is not sent to the other origin', async () => {
+    const seen: Record<string, string | undefined>[] = []
+    const cdn = createServer((req, res) => {
+      seen.push({ path: decodeURIComponent(req.url!), 'private-token': req.headers['private-token'] as string | undefined })
+      res.end(gitlab.artifacts.get(decodeURIComponent(req.url!.slice(1))))
+    })
+    await new Promise<void>((done) => cdn.listen(0, '127.0.0.1', done))
+    try {
+      gitlab.artifactRedirect = `http://127.0.0.1:${(cdn.address() as AddressInfo).port}`
+      const { code, out } = await job(jobEnv())
+      expect(code).toBe(1)
+      expect(out).toMatch(/🔴 regressed \| `ig-deletion`|regressed \| ig-deletion/)
+      expect(seen).toEqual([{ path: '/7/main/interp-gate/interp-gate-out/results.json', 'private-token': undefined }])
+    } finally {
+      await new Promise((done) => cdn.close(done))
+    }
   })
 
   it('outside GitLab CI: exit 2 naming the missing variables', async () => {

@@ -39,6 +39,8 @@ export class FakeGitLab {
   readonly artifacts = new Map<string, string>()
   /** Notes per page when the client asks for more (GitLab caps per_page at 100; a small cap makes pagination visible). */
   pageCap = 100
+  /** When set, artifact files are answered with a 302 to this origin (as gitlab.com's CDN), path = the artifact key. */
+  artifactRedirect: string | null = null
   private nextId = 1000
   private server: Server | undefined
   url = ''
@@ -94,7 +96,9 @@ export class FakeGitLab {
     const artifact = /^\/projects\/([^/]+)\/jobs\/artifacts\/([^/]+)\/raw\/(.+)$/.exec(path)
     if (req.method === 'GET' && artifact) {
       if (!token && !jobToken) return { status: 401, body: { message: '401 Unauthorized' } }
-      const file = this.artifacts.get(`${artifact[1]}/${artifact[2]}/${url.searchParams.get('job')}/${artifact[3]}`)
+      const key = `${artifact[1]}/${artifact[2]}/${url.searchParams.get('job')}/${artifact[3]}`
+      const file = this.artifacts.get(key)
+      if (file !== undefined && this.artifactRedirect) return { status: 302, headers: { location: `${this.artifactRedirect}/${encodeURIComponent(key)}` } }
       return file === undefined
         ? { status: 404, body: { message: '404 Not Found' } }
         : { status: 200, body: file, headers: { 'content-type': 'application/octet-stream' } }
