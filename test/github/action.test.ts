@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -184,5 +184,16 @@ describe('run() with injected clients (no bundle, no network)', () => {
     expect(fake.checkRuns[0].conclusion).toBe('failure')
     expect(uploads).toEqual(['interp-gate-explainers'])
     expect(log.summary).toContain('### ❌ interp-gate: failed')
+  })
+
+  it('input junit writes the JUnit report under working-directory and sets junit-path; not with shard', async () => {
+    expect(() => readSettings(fakeCore({ shard: '1/2', junit: 'j.xml' }).core)).toThrow('input "junit" with "shard"')
+    const ws = quickstartWorkspace()
+    const { core, log } = fakeCore({ 'working-directory': 'explainers', baseline: 'baseline/results.json', junit: 'reports/junit.xml' })
+    await run({ core, env: { GITHUB_WORKSPACE: ws, RUNNER_TEMP: tmpdir() } })
+    expect(log.outputs['junit-path']).toBe(join(ws, 'explainers/reports/junit.xml'))
+    const xml = readFileSync(join(ws, 'explainers/reports/junit.xml'), 'utf8')
+    expect(xml).toMatch(/<testcase classname="explainers" name="ig-deletion" time="0">\s*<failure type="regressed"/)
+    expect(log.failed).toEqual(['interp-gate: a gate failed (1 regressed or failed metric(s))'])
   })
 })
