@@ -17,6 +17,14 @@ interface MergeRequestNote {
   author?: { id?: number; username?: string } | null
 }
 
+/**
+ * GitLab runs quick actions (`/merge`, `/close`, `/approve`…) written at the start of a line of a note. The report
+ * never starts a line with "/", but text from results files could: a zero-width space makes such a line plain text.
+ */
+export function neutraliseQuickActions(body: string): string {
+  return body.replace(/^([ \t]*)\//gm, '$1\u200b/')
+}
+
 export interface StickyNoteOptions {
   projectId: string
   mergeRequestIid: string
@@ -60,7 +68,8 @@ export function findStickyNote(notes: readonly MergeRequestNote[], marker: strin
 }
 
 /** Creates the merge request's sticky note for this suite, or updates it in place; no write when the body is unchanged. */
-export async function upsertStickyNote(client: GitLabClient, options: StickyNoteOptions): Promise<NoteOutcome> {
+export async function upsertStickyNote(client: GitLabClient, given: StickyNoteOptions): Promise<NoteOutcome> {
+  const options = { ...given, body: neutraliseQuickActions(given.body) }
   if (options.body.length > NOTE_LIMIT) throw new GitLabError(`the note is ${options.body.length} characters, over GitLab's ${NOTE_LIMIT}`, undefined)
   const userId = await currentUserId(client)
   const existing = findStickyNote(await listNotes(client, options), options.marker, userId)
