@@ -52,13 +52,13 @@ export async function gitlabCommand(args: string[], io: Io): Promise<number> {
   const client = gitlabClient(ctx.apiUrl, token)
   const job = values.job ?? ctx.jobName
   const source = artifactSource(ctx)
-  const artifact = values.artifact ?? archivePath(root, resolve(workspace, out, 'results.json'))
 
   const resolveBaseline = async (): Promise<{ baseline: Baseline | null; noBaselineNote: string }> => {
     if (values.baseline)
       return { baseline: { results: readBaselineFile(workspace, values.baseline), note: `baseline file ${values.baseline}` }, noBaselineNote: '' }
     if (!source || !job)
       return { baseline: null, noBaselineNote: 'no CI_COMMIT_REF_NAME or CI_JOB_NAME to find the baseline artifact by; give --baseline or --job' }
+    const artifact = values.artifact ?? archivePath(root, resolve(workspace, out, 'results.json'))
     const bytes = await downloadArtifactFile(client, { ...source, job, path: artifact, tokenName })
     const where = `${artifact} of job "${job}" in ${source.ref}'s latest successful pipeline`
     if (!bytes) return { baseline: null, noBaselineNote: `no ${where} (the first run on ${source.ref}, or the job saves no artifact there)` }
@@ -80,7 +80,10 @@ export async function gitlabCommand(args: string[], io: Io): Promise<number> {
   io.out(`${renderTerminal(comparison)}\n`)
 
   // Annotations point at files relative to the workspace; Code Quality wants paths relative to the repository.
-  const fromRoot = (p: string) => archivePath(root, resolve(workspace, p))
+  const fromRoot = (p: string) => {
+    const rel = relative(root, resolve(workspace, p))
+    return rel.startsWith('..') ? p : rel.split(sep).join(posix.sep)
+  }
   const annotations = result.annotations.map((a) => ({ ...a, ...(a.file ? { file: fromRoot(a.file) } : {}) }))
   const codequality = values.codequality ?? posix.join(out, 'gl-code-quality-report.json')
   const codequalityFile = resolve(workspace, codequality)

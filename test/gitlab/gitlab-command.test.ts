@@ -194,6 +194,21 @@ describe('interp-gate gitlab in a merge request pipeline', () => {
     }
   })
 
+  it('with -C DIR the artifact and Code Quality paths are relative to CI_PROJECT_DIR', async () => {
+    const project = mkdtempSync(join(tmpdir(), 'interp-gate-gitlab-project-'))
+    cpSync(ws, join(project, 'explainers'), { recursive: true })
+    gitlab.artifacts.set('7/main/interp-gate/explainers/interp-gate-out/results.json', readFileSync(join(ws, 'baseline/results.json'), 'utf8'))
+    let out = ''
+    const code = await main(['gitlab', '-C', 'explainers'], { out: (t) => (out += t), err: () => {}, cwd: project, env: jobEnv({ CI_PROJECT_DIR: project }) })
+    expect(code).toBe(1)
+    expect(gitlab.requests.find((r) => r.path.includes('/jobs/artifacts/'))!.path).toBe(
+      '/projects/7/jobs/artifacts/main/raw/explainers/interp-gate-out/results.json'
+    )
+    const issues = JSON.parse(readFileSync(join(project, 'explainers/interp-gate-out/gl-code-quality-report.json'), 'utf8'))
+    expect(issues[0].location.path).toBe('explainers/src/explainers/ig.py')
+    expect(out).toContain('note')
+  })
+
   it('outside GitLab CI: exit 2 naming the missing variables', async () => {
     const { code, err } = await job({ GITLAB_TOKEN: 'glpat-api' })
     expect(code).toBe(2)
