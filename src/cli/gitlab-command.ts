@@ -1,9 +1,9 @@
 import { posix, relative, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
 import { writeJunitFile } from '../engine/junit-file.js'
-import { type Baseline, runPipeline } from '../engine/pipeline.js'
+import { type Baseline, type PipelineResult, runPipeline } from '../engine/pipeline.js'
 import { stickyMarker } from '../github/comment.js'
-import { GitLabError, type GitLabToken, gitlabClient } from '../gitlab/api.js'
+import { type GitLabClient, GitLabError, type GitLabToken, gitlabClient } from '../gitlab/api.js'
 import { downloadArtifactFile } from '../gitlab/artifacts.js'
 import { type GitLabContext, gitlabContext } from '../gitlab/context.js'
 import { NOTE_LIMIT, upsertStickyNote } from '../gitlab/notes.js'
@@ -35,6 +35,34 @@ function archivePath(root: string, absolute: string): string {
   return rel.split(sep).join(posix.sep)
 }
 
+/** The baseline from the latest successful pipeline's artifact; none (with the reason) when there is no such artifact yet. */
+async function artifactBaseline(
+  client: GitLabClient,
+  tokenName: string,
+  ctx: GitLabContext,
+  job: string | null,
+  artifact: string
+): Promise<{ baseline: Baseline | null; noBaselineNote: string }> {
+  const source = artifactSource(ctx)
+  if (!source || !job)
+    return { baseline: null, noBaselineNote: 'no CI_COMMIT_REF_NAME or CI_JOB_NAME to find the baseline artifact by; give --baseline or --job' }
+  const bytes = await downloadArtifactFile(client, { ...source, job, path: artifact, tokenName })
+  const where = `${artifact} of job "${job}" in ${source.ref}'s latest successful pipeline`
+  if (!bytes) return { baseline: null, noBaselineNote: `no ${where} (the first run on ${source.ref}, or the job saves no artifact there)` }
+  return { baseline: { results: parseResults(new TextDecoder().decode(bytes), where), note: where }, noBaselineNote: '' }
+}
+
+/** The Code Quality report at FILE (relative to the workspace); its paths are relative to the repository, as GitLab shows them. */
+function writeCodeQuality(root: string, workspace: string, file: string, result: PipelineResult): string {
+  const fromRoot = (p: string) => {
+    const rel = relative(root, resolve(workspace, p))
+    return rel.startsWith('..') ? p : rel.split(sep).join(posix.sep)
+  }
+  const annotations = result.annotations.map((a) => ({ ...a, ...(a.file ? { file: fromRoot(a.file) } : {}) }))
+  const folder = prepareOutputFolder(workspace, posix.dirname(file))
+  return writeOutputs(folder, { [posix.basename(file)]: renderCodeQuality(annotations, result.comparison.head.suite) })[0]
+}
+
 /** `interp-gate gitlab`: the pipeline with a GitLab baseline, a sticky merge request note and a Code Quality report. */
 export async function gitlabCommand(args: string[], io: Io): Promise<number> {
   const options = { ...PIPELINE_OPTIONS, job: { type: 'string' }, artifact: { type: 'string' }, codequality: { type: 'string' } } as const
@@ -50,26 +78,16 @@ export async function gitlabCommand(args: string[], io: Io): Promise<number> {
   const out = values.out!
   const { token, name: tokenName } = tokenOf(io.env)
   const client = gitlabClient(ctx.apiUrl, token)
-  const job = values.job ?? ctx.jobName
-  const source = artifactSource(ctx)
-
-  const resolveBaseline = async (): Promise<{ baseline: Baseline | null; noBaselineNote: string }> => {
-    if (values.baseline)
-      return { baseline: { results: readBaselineFile(workspace, values.baseline), note: `baseline file ${values.baseline}` }, noBaselineNote: '' }
-    if (!source || !job)
-      return { baseline: null, noBaselineNote: 'no CI_COMMIT_REF_NAME or CI_JOB_NAME to find the baseline artifact by; give --baseline or --job' }
-    const artifact = values.artifact ?? archivePath(root, resolve(workspace, out, 'results.json'))
-    const bytes = await downloadArtifactFile(client, { ...source, job, path: artifact, tokenName })
-    const where = `${artifact} of job "${job}" in ${source.ref}'s latest successful pipeline`
-    if (!bytes) return { baseline: null, noBaselineNote: `no ${where} (the first run on ${source.ref}, or the job saves no artifact there)` }
-    return { baseline: { results: parseResults(new TextDecoder().decode(bytes), where), note: where }, noBaselineNote: '' }
-  }
-
   const result = await runPipeline({
     workspace,
     config: values.config!,
-    baseline: null,
-    resolveBaseline,
+    ...(values.baseline
+      ? { baseline: { results: readBaselineFile(workspace, values.baseline), note: `baseline file ${values.baseline}` } }
+      : {
+          baseline: null,
+          resolveBaseline: () =>
+            artifactBaseline(client, tokenName, ctx, values.job ?? ctx.jobName, values.artifact ?? archivePath(root, resolve(workspace, out, 'results.json')))
+        }),
     outDir: out,
     loadHistory: historyLoader(workspace, values.history),
     commit: values.commit ?? ctx.commitSha,
@@ -79,19 +97,9 @@ export async function gitlabCommand(args: string[], io: Io): Promise<number> {
   const { comparison } = result
   io.out(`${renderTerminal(comparison)}\n`)
 
-  // Annotations point at files relative to the workspace; Code Quality wants paths relative to the repository.
-  const fromRoot = (p: string) => {
-    const rel = relative(root, resolve(workspace, p))
-    return rel.startsWith('..') ? p : rel.split(sep).join(posix.sep)
-  }
-  const annotations = result.annotations.map((a) => ({ ...a, ...(a.file ? { file: fromRoot(a.file) } : {}) }))
-  const codequality = values.codequality ?? posix.join(out, 'gl-code-quality-report.json')
-  const codequalityFile = resolve(workspace, codequality)
-  writeOutputs(prepareOutputFolder(workspace, posix.dirname(codequality)), {
-    [posix.basename(codequality)]: renderCodeQuality(annotations, comparison.head.suite)
-  })
+  const codequality = writeCodeQuality(root, workspace, values.codequality ?? posix.join(out, 'gl-code-quality-report.json'), result)
   const junit = values.junit === undefined ? null : writeJunitFile(workspace, values.junit, result)
-  io.out(`wrote ${[result.paths.results, result.paths.comparison, result.paths.report, codequalityFile, junit].filter(Boolean).join(', ')}\n`)
+  io.out(`wrote ${[result.paths.results, result.paths.comparison, result.paths.report, codequality, junit].filter(Boolean).join(', ')}\n`)
 
   await publishNote(ctx, io, {
     client,
@@ -109,7 +117,7 @@ export async function gitlabCommand(args: string[], io: Io): Promise<number> {
 }
 
 interface NoteTarget {
-  client: ReturnType<typeof gitlabClient>
+  client: GitLabClient
   token: GitLabToken | null
   tokenName: string
   body: string
