@@ -57,6 +57,7 @@ export const SAEBENCH_DIRECTIONS: DirectionRule[] = [
   { pattern: /^ravel\/ravel\.(disentanglement_score|cause_score|isolation_score)$/, direction: 'higher' },
   // Minimum description length: shorter is better; mse_loss is the reconstruction error at that quantisation.
   { pattern: /^mdl\/eval_results\.(description_length|mse_loss)$/, direction: 'lower' },
+  { pattern: /^mdl\/eval_results\.within_threshold$/, direction: 'context' },
   // SAEBench states no better end for the meta-structure eval's numbers (meta_structure/eval_output.py); older runs
   // wrote eval_type_id "meta_sae_decoder_variance" with category "meta_sae" (tests/acceptance/test_data/meta_structure).
   {

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, test } from 'vitest'
+import { tableDirection } from '../../src/adapters/adapter.js'
+import { ADAPTERS } from '../../src/adapters/index.js'
+
+// test/fixtures/adapters/library-facts.json: written by scripts/extract-library-facts.py from each library's source at
+// the commit it names. Each adapter's direction table must agree with it, fact by fact.
+interface Fact {
+  library: string
+  name: string
+  direction: 'higher' | 'lower' | null
+  basis: string
+  source: string
+}
+const FACTS = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/adapters/library-facts.json', import.meta.url)), 'utf8')) as {
+  libraries: Record<string, { repo: string; commit: string; version: string | null }>
+  facts: Fact[]
+}
+const adapter = (name: string) => ADAPTERS.find((a) => a.name === name)!
+const facts = (library: string, keep: (f: Fact) => boolean = () => true) => FACTS.facts.filter((f) => f.library === library && keep(f))
+const expected = (f: Fact) => f.direction ?? 'context'
+const normalise = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '')
+
+describe('each adapter’s direction table agrees with the facts extracted from the library’s source', () => {
+  test('every library is pinned to a commit', () => {
+    expect(Object.keys(FACTS.libraries).sort()).toEqual(['captum', 'eraser', 'openxai', 'quantus', 'saebench', 'saelens'])
+    for (const lib of Object.values(FACTS.libraries)) expect(lib.commit).toMatch(/^[0-9a-f]{40}$/)
+  })
+
+  test('Quantus: every metric class, with its score_direction', () => {
+    const quantus = facts('quantus')
+    expect(quantus.length).toBeGreaterThanOrEqual(39)
+    for (const f of quantus) expect([f.name, tableDirection(adapter('quantus').directions, normalise(f.name))]).toEqual([f.name, f.direction])
+    // The ones the issue found wrong or missing.
+    const names = Object.fromEntries(quantus.map((f) => [f.name, f.direction]))
+    expect(names).toMatchObject({ RegionPerturbation: 'lower', Continuity: 'lower', Consistency: 'lower', EfficientMPRT: 'higher', MSTC: 'higher' })
+  })
+
+  test('SAEBench: every eval_output.py metric field (and mdl’s results) has the direction the facts give', () => {
+    const fields = facts('saebench', (f) => /^[a-z_]+\/[a-z_]+\.\w+$/.test(f.name) && !f.name.includes('/details.'))
+    expect(fields.length).toBeGreaterThan(100)
+    for (const f of fields) expect([f.name, tableDirection(adapter('saebench').directions, f.name)]).toEqual([f.name, expected(f)])
+    expect(fields.map((f) => f.name)).toContain('core/misc_metrics.frac_alive')
+  })
+
+  test('SAEBench: per-item detail fields pair by the string field the facts name', () => {
+    const ids = facts('saebench', (f) => f.name.includes('/details.')).map((f) => f.name)
+    expect(ids.sort()).toEqual([
+      'absorption_first_letter/details.first_letter',
+      'scr/details.dataset_name',
+      'sparse_probing/details.dataset_name',
+      'sparse_probing_sae_probes/details.dataset_name',
+      'tpp/details.dataset_name'
+    ])
+  })
+
+  test('SAELens: the metric names run_evals writes', () => {
+    const fields = facts('saelens', (f) => /^\w+\.\w+$/.test(f.name))
+    expect(fields.length).toBe(19)
+    for (const f of fields) expect([f.name, tableDirection(adapter('saelens').directions, f.name)]).toEqual([f.name, expected(f)])
+  })
+
+  test('ERASER: every section and classification score, and the per-instance measures', () => {
+    const rules = adapter('eraser').directions
+    const sections = facts('eraser', (f) => /^\w+$/.test(f.name)).map((f) => f.name)
+    expect(sections).toEqual(['iou_scores', 'rationale_prf', 'token_prf', 'token_soft_metrics', 'sentence_soft_metrics', 'classification_scores'])
+    for (const f of facts('eraser', (f) => f.name.startsWith('classification_scores.'))) {
+      // prf is sklearn's classification_report (a dict), *_points and thresholds lists: checked through a member.
+      const key = f.name === 'classification_scores.prf' ? 'classification_scores.prf.macro avg.f1-score' : f.name
+      expect([f.name, tableDirection(rules, key)]).toEqual([f.name, expected(f)])
+    }
+    for (const f of facts('eraser', (f) => f.name.startsWith('soft.'))) {
+      for (const section of ['token_soft_metrics', 'sentence_soft_metrics']) {
+        const key = `${section}.${f.name.slice(5)}`
+        expect([key, tableDirection(rules, key)]).toEqual([key, f.direction])
+      }
+    }
+    for (const f of facts('eraser', (f) => f.name.startsWith('per_instance.'))) expect([f.name, tableDirection(rules, f.name)]).toEqual([f.name, f.direction])
+  })
+
+  test('OpenXAI: every metric of evaluator.py’s metrics_dict', () => {
+    const metrics = facts('openxai', (f) => /^[A-Z]+$/.test(f.name))
+    expect(metrics.map((f) => f.name)).toEqual(['PRA', 'RC', 'FA', 'RA', 'SA', 'SRA', 'PGU', 'PGI', 'RIS', 'RRS', 'ROS'])
+    for (const f of metrics) expect([f.name, tableDirection(adapter('openxai').directions, f.name)]).toEqual([f.name, f.direction])
+  })
+
+  test('Captum: infidelity and sensitivity_max', () => {
+    for (const f of facts('captum')) expect([f.name, tableDirection(adapter('captum').directions, normalise(f.name))]).toEqual([f.name, f.direction])
+  })
+})
