@@ -89,6 +89,8 @@ describe('a default SAEBench output folder with the plain config', () => {
     const doc = JSON.parse(readFileSync(file, 'utf8'))
     // explained_variance 0.9858 → 0.9: 8.7% worse, beyond the gate's 1%.
     doc.eval_result_metrics.reconstruction_quality.explained_variance = 0.9
+    // The base wrote kl_div_score = -1 (not computed); the head computes it: not an improvement, a new number.
+    doc.eval_result_metrics.model_behavior_preservation.kl_div_score = 0.98
     writeFileSync(file, JSON.stringify(doc))
     const head = await cli(ws, ['run', '--config', 'gated.yml', '--baseline', 'base2/results.json', '--out', 'head'])
     const comparison = JSON.parse(readFileSync(join(ws, 'head/comparison.json'), 'utf8'))
@@ -96,6 +98,9 @@ describe('a default SAEBench output folder with the plain config', () => {
     expect(row.base).toBeCloseTo(0.9858025908470154, 12)
     expect(row.head).toBe(0.9)
     expect(row.status).toBe('regressed')
+    const kl = comparison.rows.find((r: Row) => r.id.endsWith('/model_behavior_preservation.kl_div_score')) as Row
+    expect([kl.status, kl.base, kl.head]).toEqual(['new', null, 0.98])
+    expect(kl.notes?.join(' ')).toMatch(/the baseline could not compute it: not computed: SAEBench's core eval writes NaN as -1/)
     expect(head.code, head.out).toBe(1)
   })
 })
