@@ -89,3 +89,13 @@ describe('each adapter’s direction table agrees with the facts extracted from 
     for (const f of facts('captum')) expect([f.name, tableDirection(adapter('captum').directions, normalise(f.name))]).toEqual([f.name, f.direction])
   })
 })
+
+test('docs/adapter-facts.md lists every fact with its source line (regenerate with scripts/extract-library-facts.py --tables)', () => {
+  const doc = readFileSync(fileURLToPath(new URL('../../docs/adapter-facts.md', import.meta.url)), 'utf8')
+  for (const f of FACTS.facts) {
+    const { repo, commit } = FACTS.libraries[f.library]
+    const [path, line] = [f.source.slice(0, f.source.lastIndexOf(':')), f.source.slice(f.source.lastIndexOf(':') + 1)]
+    expect(doc, f.name).toContain(`| \`${f.name}\` |`)
+    expect(doc, f.name).toContain(`https://github.com/${repo}/blob/${commit}/${path}#L${line}`)
+  }
+})
