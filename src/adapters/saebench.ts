@@ -185,7 +185,8 @@ function detailMetrics(doc: Record<string, unknown>, where: string, type: string
     if (typeof id !== 'string' && typeof id !== 'number') fail(`${at}/${idField}`, `expected the item's ${idField}`)
     ids.push(String(id))
     for (const [field, value] of Object.entries(item)) {
-      if (field === idField) continue
+      // sae-probes repeats its flat sae_top_<k>_test_* fields as {k: {metric: value}} (sparse_probing_sae_probes/eval_output.py:123).
+      if (field === idField || (field === 'sae_metrics_by_k' && (value === null || isObject(value)))) continue
       if (value !== null && typeof value !== 'number') fail(`${at}/${field}`, `expected a number (or null), got ${JSON.stringify(value)}`)
       if (!columns.has(field)) columns.set(field, Array(details.length).fill(null))
       columns.get(field)![i] = value

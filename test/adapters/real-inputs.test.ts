@@ -108,6 +108,31 @@ describe('SAEBench files from its own recorded runs and its layouts', () => {
     expect(expand('saebench', 'meta')).toEqual([])
   })
 
+  test('sparse probing (sae-probes) as its main.py builds it: per-dataset details paired, the by-k repeat skipped', () => {
+    // sparse_probing_sae_probes/main.py: SaeProbesResultDetail(dataset_name, sae_metrics_by_k, **ds_metrics) per
+    // dataset; SaeProbesMetricCategories(llm, sae) of the means.
+    const detail = (name: string, acc: number) => ({
+      dataset_name: name,
+      sae_top_1_test_accuracy: acc,
+      sae_top_1_test_auc: acc + 0.05,
+      sae_metrics_by_k: { '1': { test_accuracy: acc, test_auc: acc + 0.05 } }
+    })
+    put('probes/r_s_eval_results.json', {
+      eval_type_id: 'sparse_probing_sae_probes',
+      eval_result_metrics: { llm: { llm_test_accuracy: null }, sae: { sae_top_1_test_accuracy: 0.7, sae_top_1_test_auc: 0.75 } },
+      eval_result_details: [detail('100_news_fake', 0.6), detail('5_hist_fig_ismale', 0.8)],
+      sae_metrics_by_k: { '1': { test_accuracy: 0.7 } },
+      sae_lens_id: 's',
+      sae_lens_release_id: 'r'
+    })
+    const bound = byId(expand('saebench', 'probes'))
+    const details = bound.get('saebench/sparse_probing_sae_probes/r/s/details.sae_top_1_test_accuracy')!
+    expect([details.direction, details.ids, scoresOf(details)]).toEqual(['higher', ['100_news_fake', '5_hist_fig_ismale'], [0.6, 0.8]])
+    expect(bound.get('saebench/sparse_probing_sae_probes/r/s/sae.sae_top_1_test_auc')?.direction).toBe('higher')
+    // The LLM baseline was not included: null is context here (the LLM's numbers are never gated).
+    expect(bound.has('saebench/sparse_probing_sae_probes/r/s/llm.llm_test_accuracy')).toBe(false)
+  })
+
   test('two files for the same SAE and eval name both files', () => {
     cpSync(join(REAL, 'ravel'), join(ws, 'dup/a'), { recursive: true })
     cpSync(join(REAL, 'ravel'), join(ws, 'dup/b'), { recursive: true })
