@@ -133,6 +133,29 @@ def saebench_direction(key):
     sys.exit(f'SAEBench field {key} has no direction decided in SAEBENCH_DIRECTIONS: add it')
 
 
+DETAIL_DIRECTIONS = {
+    'absorption_first_letter/details.mean_absorption_fraction': 'lower',
+    'absorption_first_letter/details.full_absorption_rate': 'lower',
+    'absorption_first_letter/details.num_full_absorption': None,
+    'absorption_first_letter/details.num_probe_true_positives': None,
+    'absorption_first_letter/details.num_split_features': None,
+    # CoreFeatureMetric: only the max cosine similarities have a better end (as their averages in misc_metrics).
+    'core/details.max_decoder_cosine_sim': 'lower',
+    'core/details.max_encoder_cosine_sim': 'lower',
+}
+
+
+def detail_direction(eval_type, field):
+    key = f'{eval_type}/details.{field}'
+    if key in DETAIL_DIRECTIONS:
+        return DETAIL_DIRECTIONS[key]
+    if eval_type == 'core':
+        return None
+    # Probing, SCR and TPP details repeat the aggregate fields per dataset.
+    category = {'scr': 'scr_metrics', 'tpp': 'tpp_metrics'}.get(eval_type, 'llm' if field.startswith('llm_') else 'sae')
+    return saebench_direction(f'{eval_type}/{category}.{field}')
+
+
 def class_fields(cls):
     """(name, annotation class name, lineno, description) of each annotated field of a class."""
     out = []
@@ -178,9 +201,12 @@ def saebench(gitdir):
             if path.startswith('sae_bench/evals/scr_and_tpp/'):
                 evt = types['Scr'] if 'Scr' in name else types['Tpp']
             for field, annotation, line, description in class_fields(cls):
-                if annotation == 'str':
-                    facts.append({'library': 'saebench', 'name': f'{evt}/details.{field}', 'direction': None,
+                if annotation == 'str' or field == 'index':
+                    facts.append({'library': 'saebench', 'name': f'id:{evt}/details.{field}', 'direction': None,
                                   'basis': 'item id of eval_result_details', 'source': f'{path}:{line}', 'note': description})
+                elif 'dict' not in annotation:
+                    facts.append({'library': 'saebench', 'name': f'{evt}/details.{field}', 'direction': detail_direction(evt, field),
+                                  'basis': 'per item, as the matching aggregate field', 'source': f'{path}:{line}', 'note': description})
     # mdl writes its own layout (not an eval_output.py dataclass): eval_results is a list of MDLEvalResult.
     path = 'sae_bench/evals/mdl/main.py'
     text = show(gitdir, path)

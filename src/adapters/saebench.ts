@@ -36,8 +36,12 @@ const THRESHOLDS = '(2|5|10|20|50|100|500)'
 
 export const SAEBENCH_DIRECTIONS: DirectionRule[] = [
   ...CORE_DIRECTIONS,
-  // Per-feature details (CoreFeatureMetric): feature i of two trained SAEs is not the same feature, so never paired.
-  { pattern: /^core\/details\.\w+$/, direction: 'context' },
+  // Per-latent details (CoreFeatureMetric), paired by latent index: only the max cosine similarities have a better end.
+  { pattern: /^core\/details\.max_(decoder|encoder)_cosine_sim$/, direction: 'lower' },
+  {
+    pattern: /^core\/details\.(feature_density|consistent_activation_heuristic|encoder_bias|encoder_norm|encoder_decoder_cosine_sim)$/,
+    direction: 'context'
+  },
   // The LLM's own probe accuracy is the reference the SAE is measured against, not a property of the SAE.
   { pattern: /^sparse_probing(_sae_probes)?\/(llm|details)\.llm_test_(accuracy|auc|f1)$/, direction: 'context' },
   { pattern: /^sparse_probing(_sae_probes)?\/(llm|details)\.llm_top_\d+_test_(accuracy|auc|f1)$/, direction: 'context' },
@@ -67,7 +71,7 @@ export const SAEBENCH_DIRECTIONS: DirectionRule[] = [
 ]
 
 /** The string field naming each item of eval_result_details, per eval type; numbers under it become per-item scores. */
-const DETAIL_ID: Record<string, string> = {
+export const DETAIL_ID: Record<string, string> = {
   absorption_first_letter: 'first_letter',
   sparse_probing: 'dataset_name',
   sparse_probing_sae_probes: 'dataset_name',

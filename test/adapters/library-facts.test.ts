@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
 import { tableDirection } from '../../src/adapters/adapter.js'
 import { ADAPTERS } from '../../src/adapters/index.js'
+import { DETAIL_ID } from '../../src/adapters/saebench.js'
 
 // test/fixtures/adapters/library-facts.json: written by scripts/extract-library-facts.py from each library's source at
 // the commit it names. Each adapter's direction table must agree with it, fact by fact.
@@ -38,21 +39,20 @@ describe('each adapter’s direction table agrees with the facts extracted from 
   })
 
   test('SAEBench: every eval_output.py metric field (and mdl’s results) has the direction the facts give', () => {
-    const fields = facts('saebench', (f) => /^[a-z_]+\/[a-z_]+\.\w+$/.test(f.name) && !f.name.includes('/details.'))
-    expect(fields.length).toBeGreaterThan(100)
+    const fields = facts('saebench', (f) => /^[a-z_]+\/[a-z_]+\.\w+$/.test(f.name))
+    expect(fields.length).toBeGreaterThan(200)
     for (const f of fields) expect([f.name, tableDirection(adapter('saebench').directions, f.name)]).toEqual([f.name, expected(f)])
     expect(fields.map((f) => f.name)).toContain('core/misc_metrics.frac_alive')
   })
 
-  test('SAEBench: per-item detail fields pair by the string field the facts name', () => {
-    const ids = facts('saebench', (f) => f.name.includes('/details.')).map((f) => f.name)
-    expect(ids.sort()).toEqual([
-      'absorption_first_letter/details.first_letter',
-      'scr/details.dataset_name',
-      'sparse_probing/details.dataset_name',
-      'sparse_probing_sae_probes/details.dataset_name',
-      'tpp/details.dataset_name'
-    ])
+  test('SAEBench: per-item details pair by the id field the facts name', () => {
+    const ids = Object.fromEntries(
+      facts('saebench', (f) => f.name.startsWith('id:')).map((f) => {
+        const [evalType, field] = f.name.slice(3).split('/details.')
+        return [evalType, field]
+      })
+    )
+    expect(ids).toEqual(DETAIL_ID)
   })
 
   test('SAELens: the metric names run_evals writes', () => {
