@@ -93,19 +93,40 @@ function scoreFile(library: string, rules: () => DirectionRule[]) {
         file.path,
         `expected a JSON object of {metric: scores} (or quantus.evaluate's {method: {metric: ...}}), got ${Array.isArray(doc) ? 'a list' : typeof doc}`
       )
-    // Curve metrics (PixelFlipping, RegionPerturbation, ROAD, Selectivity) give one curve per example, not one score.
+    // Curve metrics (PixelFlipping without return_auc_per_sample, RegionPerturbation, Selectivity) give one curve per example.
     const curves = (key: string) =>
       fail(
         `${file.path}#/${key.split('.').join('/')}`,
         'holds one list per example (curves), not one score per example: ask the metric for per-example scores ' +
           '(Quantus: return_auc_per_sample=True), or save the curves as an [N, K+1] array and use metric deletion-auc / insertion-auc'
       )
-    return numericLeaves(doc, '', curves).map((leaf) => {
+    const leaves = numericLeaves(doc, '', curves)
+    sameExampleCount(file.path, leaves)
+    return leaves.map((leaf) => {
       const segments = leaf.key.split('.')
       const metric = leafMetric(named(segments.map(idPart).join('/')), metricKey(segments, rules()), leaf, provenance)
       return metric.scores ? { ...metric, ids: Array.from(metric.scores, (_, i) => String(i)) } : metric
     })
   }
+}
+
+/**
+ * One evaluate() call scores every metric on the same examples: per-example lists of different lengths in one file
+ * mean one of them is not one score per example (curves flattened, 30 steps × 100 examples = 3000), never 3000 examples.
+ */
+function sameExampleCount(path: string, leaves: { key: string; scores?: number[] }[]): void {
+  const lists = leaves.filter((leaf) => leaf.scores)
+  const lengths = new Set(lists.map((leaf) => leaf.scores!.length))
+  if (lengths.size <= 1) return
+  const shown = lists
+    .slice(0, 6)
+    .map((leaf) => `${leaf.key}: ${leaf.scores!.length}`)
+    .join(', ')
+  fail(
+    path,
+    `per-example lists of different lengths (${shown}${lists.length > 6 ? ', …' : ''}): one score per example each was expected, so a longer ` +
+      'one is likely curves flattened; save curves as an [N, K+1] array (metric deletion-auc / insertion-auc), or put results of different example sets in separate files'
+  )
 }
 
 const quantusRules = table(QUANTUS_HIGHER, QUANTUS_LOWER)

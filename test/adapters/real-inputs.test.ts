@@ -91,6 +91,9 @@ describe('Quantus: both evaluate() shapes, clean ids, curves refused', () => {
       }
     })
     expect(() => expand('quantus', 'q3')).toThrow(/q3\/curves\.json#\/Saliency\/PixelFlipping: holds one list per example \(curves\)/)
+    // 2 examples × 3 curve steps flattened beside a 2-example metric: refused, not read as 6 examples.
+    put('q4/flat.json', { Saliency: { PixelFlipping: [0.9, 0.5, 0.1, 0.8, 0.4, 0.2], Sparseness: [0.3, 0.4] } })
+    expect(() => expand('quantus', 'q4')).toThrow('q4/flat.json: per-example lists of different lengths (Saliency.PixelFlipping: 6, Saliency.Sparseness: 2)')
   })
 })
 
