@@ -328,6 +328,10 @@ def openxai(gitdir):
             break
         facts.append({'library': 'openxai', 'name': m.group(1), 'direction': OPENXAI_DIRECTIONS[m.group(1)],
                       'basis': 'Agarwal et al. 2022 (OpenXAI), section 3', 'source': f'{path}:{i}'})
+    path = 'openxai/experiment_utils.py'
+    text = show(gitdir, path)
+    facts.append({'library': 'openxai', 'name': 'file:param_str', 'direction': None, 'basis': 'code',
+                  'source': src(text, r"param_str = '_' \+", path), 'note': "'_' + '_'.join(f'{k}_{v}') of the metric's parameters"})
     path = 'evaluate_metrics.py'
     text = show(gitdir, path)
     facts.append({'library': 'openxai', 'name': 'file:metric_evals', 'direction': None, 'basis': 'code',

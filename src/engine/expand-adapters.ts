@@ -31,7 +31,7 @@ export function expandAdapters(workspace: string, loaded: LoadedConfig, adapters
   const { config, at } = loaded
   const problems: string[] = []
   const bound: AdapterBound[] = []
-  const seen = new Map<string, string>()
+  const seen = new Map<string, { file: string; entry: number }>()
   for (const [k, entry] of config.adapters.entries()) {
     const here: PathKey[] = ['adapters', k]
     const adapter = adapters.find((a) => a.name === entry.adapter)
@@ -65,7 +65,7 @@ export function expandAdapters(workspace: string, loaded: LoadedConfig, adapters
         }
         const earlier = seen.get(metric.id)
         if (earlier) throw new InputError(duplicateMessage(metric, earlier, k))
-        seen.set(metric.id, `${metric.provenance.file}\u0000${k}`)
+        seen.set(metric.id, { file: metric.provenance.file ?? '', entry: k })
         bound.push(bindMetric(metric, direction, entry, here, bound.length, config.defaults.severity))
       }
       // Context numbers ride along with the file's metrics, so the report's Sources shows them; they are never gated.
@@ -86,11 +86,10 @@ export function expandAdapters(workspace: string, loaded: LoadedConfig, adapters
 }
 
 /** Two numbers with one id: from one entry, two files describe the same SAE and eval (a re-run?); from two, the entries overlap. */
-function duplicateMessage(metric: AdapterMetric, earlier: string, entry: number): string {
-  const [file, from] = earlier.split('\u0000')
-  if (Number(from) === entry)
-    return `metric "${metric.id}" is in both ${file} and ${metric.provenance.file}: two results for the same run; keep one of the files (or \`exclude\` one)`
-  return `metric "${metric.id}" comes from both ${file} and ${metric.provenance.file}; give one of the entries its own \`prefix\``
+function duplicateMessage(metric: AdapterMetric, earlier: { file: string; entry: number }, entry: number): string {
+  if (earlier.entry === entry)
+    return `metric "${metric.id}" is in both ${earlier.file} and ${metric.provenance.file}: two results for the same run; keep one of the files (or \`exclude\` one)`
+  return `metric "${metric.id}" comes from both ${earlier.file} and ${metric.provenance.file}; give one of the entries its own \`prefix\``
 }
 
 /** The metrics of one entry: files found, read, prefixed, filtered by include/exclude. */
