@@ -16,12 +16,20 @@ export interface AdapterMetric {
   provenance: Record<string, string>
   /** Said with any error of this metric, e.g. "SAELens writes NaN as -1". */
   note?: string
+  /** The library marked this number "not computed" (a sentinel): its row says so and is never gated. */
+  notComputed?: boolean
+}
+
+/** A context number (a count, a dispersion, a config echo) as shown in the report's Sources: "key: value". */
+export function contextEntry(metric: AdapterMetric): [string, string] {
+  const shown = metric.scores ? `${metric.scores.length} values` : String(metric.value)
+  return [`context ${metric.key.slice(metric.key.indexOf('/') + 1)}`, shown]
 }
 
 /** A row of an adapter's direction table: which way is better for the keys a pattern matches, and why we say so. */
 export interface DirectionRule {
   pattern: RegExp
-  /** 'context' marks numbers that describe the run, not its quality (token counts, thresholds): they are not emitted. */
+  /** 'context' marks numbers that describe the run, not its quality (token counts, std devs): shown in Sources, never gated. */
   direction: Direction | 'context'
 }
 

@@ -34,7 +34,10 @@ function runMetrics(run: Record<string, unknown>, where: string, file: AdapterFi
     const unNaNed = leaf.scores ? { scores: leaf.scores.map(unNaN) } : { value: unNaN(leaf.value!) }
     const metric = leafMetric(`${run_}/${idPart(leaf.key)}`, leaf.key, unNaNed, provenance)
     const nan = leaf.scores ? leaf.scores.includes(-1) : leaf.value === -1
-    return nan ? { ...metric, note: `${file.path} holds -1 here, which is how SAELens writes NaN` } : metric
+    if (!nan) return metric
+    const note = `${file.path} holds -1 here, which is how SAELens writes NaN (jbloomAus/SAELens sae_lens/evals.py:909)`
+    // A scalar -1 is a metric SAELens could not compute: reported so and never gated; a -1 in a list is one NaN example.
+    return leaf.scores ? { ...metric, note } : { ...metric, note: `not computed: ${note}`, notComputed: true }
   })
 }
 

@@ -11,7 +11,7 @@ import { resolveInWorkspace } from '../inputs/reference.js'
 import { mean, value } from '../metrics/generic.js'
 import type { Direction } from '../domain/policy.js'
 import { didYouMean } from '../util/suggest.js'
-import { type Adapter, type AdapterMetric, tableDirection } from '../adapters/adapter.js'
+import { type Adapter, type AdapterMetric, contextEntry, tableDirection } from '../adapters/adapter.js'
 
 /** A metric an adapter found, bound like a config entry of `value` (a scalar) or `mean` (per-example scores). */
 export interface AdapterBound extends BoundMetric {
@@ -20,6 +20,8 @@ export interface AdapterBound extends BoundMetric {
   provenance: Record<string, string>
   /** Said with any error of this metric (e.g. how the library writes NaN). */
   note?: string
+  /** The library marked the number "not computed": reported so, never an input error, never gated. */
+  notComputed?: boolean
   /** Where the adapter entry sits in the config, for messages and annotation lines. */
   configPath: PathKey[]
 }
@@ -29,7 +31,7 @@ export function expandAdapters(workspace: string, loaded: LoadedConfig, adapters
   const { config, at } = loaded
   const problems: string[] = []
   const bound: AdapterBound[] = []
-  const seen = new Map<string, string>()
+  const seen = new Map<string, { file: string; entry: number }>()
   for (const [k, entry] of config.adapters.entries()) {
     const here: PathKey[] = ['adapters', k]
     const adapter = adapters.find((a) => a.name === entry.adapter)
@@ -44,19 +46,30 @@ export function expandAdapters(workspace: string, loaded: LoadedConfig, adapters
         throw new InputError(`${entry.path}: no file matches (under a folder, ${adapter.name} reads ${adapter.files}); is it the right folder and adapter?`)
       if (found.length === 0) throw new InputError(`${entry.path}: ${files} file(s) read, no metric left (check \`include\` / \`exclude\`)`)
       const unknown: string[] = []
+      const context = new Map<string, Record<string, string>>()
+      const first = bound.length
       for (const metric of found) {
         const direction = directionOf(entry, adapter, metric)
-        if (direction === 'context') continue
+        if (direction === 'context') {
+          const [key, shown] = contextEntry(metric)
+          const file = metric.provenance.file ?? ''
+          const held = context.get(file) ?? {}
+          // One file may hold several runs ({sae: output}): a second value of the same key is named by its metric id.
+          held[key in held && held[key] !== shown ? `context ${metric.id}` : key] = shown
+          context.set(file, held)
+          continue
+        }
         if (direction === undefined) {
           unknown.push(metric.id)
           continue
         }
         const earlier = seen.get(metric.id)
-        if (earlier)
-          throw new InputError(`metric "${metric.id}" comes from both ${earlier} and ${metric.provenance.file}; give one of the entries its own \`prefix\``)
-        seen.set(metric.id, metric.provenance.file)
+        if (earlier) throw new InputError(duplicateMessage(metric, earlier, k))
+        seen.set(metric.id, { file: metric.provenance.file ?? '', entry: k })
         bound.push(bindMetric(metric, direction, entry, here, bound.length, config.defaults.severity))
       }
+      // Context numbers ride along with the file's metrics, so the report's Sources shows them; they are never gated.
+      for (const b of bound.slice(first)) b.provenance = { ...b.provenance, ...context.get(b.provenance.file ?? '') }
       if (unknown.length) {
         problems.push(
           `${at([...here, 'adapter'])}: ${adapter.name} has no direction for ${unknown.length} metric(s): ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', …' : ''}; ` +
@@ -70,6 +83,13 @@ export function expandAdapters(workspace: string, loaded: LoadedConfig, adapters
   }
   if (problems.length) throw new ConfigError(problems.join('\n'))
   return bound
+}
+
+/** Two numbers with one id: from one entry, two files describe the same SAE and eval (a re-run?); from two, the entries overlap. */
+function duplicateMessage(metric: AdapterMetric, earlier: { file: string; entry: number }, entry: number): string {
+  if (earlier.entry === entry)
+    return `metric "${metric.id}" is in both ${earlier.file} and ${metric.provenance.file}: two results for the same run; keep one of the files (or \`exclude\` one)`
+  return `metric "${metric.id}" comes from both ${earlier.file} and ${metric.provenance.file}; give one of the entries its own \`prefix\``
 }
 
 /** The metrics of one entry: files found, read, prefixed, filtered by include/exclude. */
@@ -101,22 +121,25 @@ function bindMetric(
   index: number,
   severity: BoundMetric['severity']
 ): AdapterBound {
+  // A number the library marks "not computed" has nothing to gate: its row says so and never fails the run.
+  const level = metric.notComputed ? 'notice' : entry.severity
   const definition = metric.scores ? mean : value
   const source = `${metric.provenance.file} (${metric.id})`
   const arrays: Record<string, NDArray> = metric.scores
     ? { scores: makeArray(metric.scores, [metric.scores.length], 'float64', source) }
     : { value: makeArray(Float64Array.of(metric.value ?? NaN), [], 'float64', source) }
   return {
-    entry: { id: metric.id, metric: definition.name, inputs: {}, params: {}, gate: entry.gate, ...(entry.severity ? { severity: entry.severity } : {}) },
+    entry: { id: metric.id, metric: definition.name, inputs: {}, params: {}, gate: entry.gate, ...(level ? { severity: level } : {}) },
     index,
     definition,
     params: {},
     direction,
-    severity: entry.severity ?? severity,
+    severity: level ?? severity,
     arrays,
     ...(metric.ids ? { ids: metric.ids } : {}),
     provenance: { adapter: entry.adapter, ...metric.provenance },
     ...(metric.note ? { note: metric.note } : {}),
+    ...(metric.notComputed ? { notComputed: true } : {}),
     configPath: here
   }
 }
