@@ -33,7 +33,7 @@ async function bindError(text: string): Promise<string> {
 describe('parseConfig', () => {
   it('applies defaults', () => {
     const { config } = parseConfig(ok, 'interp-gate.yml')
-    expect(config.defaults).toEqual({ confidence: 0.95, resamples: 2000, seed: 0, severity: 'error', correction: 'holm', 'max-examples': 100000 })
+    expect(config.defaults).toEqual({ confidence: 0.95, resamples: 2000, seed: 0, severity: 'error', correction: 'holm', 'max-examples': 100000, 'min-slice-size': 20 })
     expect(config.metrics[0].gate).toEqual({})
     expect(config.suite).toBe('explainers')
   })
