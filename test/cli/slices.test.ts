@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { main } from '../../src/cli/main.js'
+import { ROOT } from '../helpers/run-action.js'
 
 async function cli(argv: string[], cwd: string) {
   let out = ''
@@ -92,5 +93,18 @@ describe('CLI: a regression hidden in the mean', () => {
     const { code, err } = await cli(['run', '--out', 'bad'], ws)
     expect(code).toBe(2)
     expect(err).toContain('interp-gate.yml:13:10 slices[0].ids: slice "class": 200 ids for 2 labels in eval.json#/short; give one id per label')
+  })
+})
+
+describe('examples/slices', () => {
+  it('the PR truncates contexts: the mean barely moves, the "qa" template regresses, exit 1', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'interp-gate-slices-example-'))
+    cpSync(join(ROOT, 'examples/slices'), ws, { recursive: true, filter: (src) => !src.endsWith('/out') })
+    const { code, out } = await cli(['run', '--baseline', 'baseline/results.json', '--out', 'out'], ws)
+    expect(code).toBe(1)
+    const row = JSON.parse(readFileSync(join(ws, 'out/comparison.json'), 'utf8')).rows[0]
+    expect(Math.abs(row.delta)).toBeLessThan(0.01)
+    expect(row.slices.filter((s: { status: string }) => s.status === 'regressed').map((s: { group: string }) => s.group)).toEqual(['qa'])
+    expect(out).toContain('template = qa: ')
   })
 })
