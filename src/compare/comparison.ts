@@ -225,7 +225,11 @@ export function compare(input: CompareInput): Comparison {
     head,
     baseById,
     policies,
-    comparable: (id) => typeof pairs.get(id) === 'object',
+    // Groups are paired subsets: only a metric whose runs pair example by example is sliced.
+    comparable: (id) => {
+      const p = pairs.get(id)
+      return typeof p === 'object' && p.stats.paired === true
+    },
     defaults: input.defaults,
     aggregateOf: input.aggregateOf
   })

@@ -22,7 +22,7 @@ export interface SliceInput {
   head: Results
   baseById: ReadonlyMap<string, MetricResult>
   policies: ReadonlyMap<string, MetricPolicy>
-  /** Metrics whose base and head are comparable (not incompatible, both with a value). */
+  /** Metrics whose base and head are compared paired, example by example. */
   comparable: (id: string) => boolean
   defaults: Defaults
   aggregateOf?: (result: MetricResult) => Aggregate | undefined

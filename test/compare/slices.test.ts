@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { compare } from '../../src/compare/comparison.js'
 import { defaultsSchema } from '../../src/config/config-schema.js'
 import type { Gate } from '../../src/domain/policy.js'
+import { aggregateLookup } from '../../src/engine/pipeline.js'
 import { compactLabels } from '../../src/engine/slice-labels.js'
+import { encodeFloat64 } from '../../src/results/encode.js'
 import type { Results } from '../../src/results/results-schema.js'
 import { gatePower, sampleSd } from '../../src/stats/index.js'
 import { metric, results } from '../helpers/results.js'
@@ -157,5 +159,26 @@ describe('compare with slices', () => {
     expect(row.power!.mde).toBeCloseTo((2.4865 * sd) / Math.sqrt(30), 3)
     expect(row.power!.nNeeded).toBe(Math.ceil(((2.48647 * sd) / 0.01) ** 2))
     expect(row.notes!.find((n) => n.startsWith('underpowered: 30 examples detect regressions ≥ 0.0231 at 80% power'))).toBeDefined()
+  })
+
+  it('an aggregate metric (AUROC) is recomputed on each group', () => {
+    // group a: base scores rank both positives first (AUROC 1); head 0.2, 0.8 vs negatives 0.3, 0.9: 1 of 4 pairs → 0.25.
+    // group b: identical in both runs, positives 0.7, 0.6 vs negatives 0.65, 0.1: 3 of 4 pairs → 0.75.
+    const label = [1, 1, 0, 0, 1, 1, 0, 0]
+    const auroc = (score: number[]) =>
+      metric('auc', {
+        metric: 'auroc',
+        value: 0,
+        n: 8,
+        examples: { columns: { label: encodeFloat64(Float64Array.from(label)), score: encodeFloat64(Float64Array.from(score)) } }
+      })
+    const labels = compactLabels('part', ['a', 'a', 'a', 'a', 'b', 'b', 'b', 'b'])
+    const b = { ...results([auroc([0.9, 0.8, 0.3, 0.2, 0.7, 0.6, 0.65, 0.1])]), slices: [labels] }
+    const h = { ...results([auroc([0.2, 0.8, 0.3, 0.9, 0.7, 0.6, 0.65, 0.1])]), slices: [labels] }
+    const row = compare({ base: b, head: h, gates: {}, defaults, aggregateOf: aggregateLookup() }).rows[0]
+    expect(row.slices!.map((s) => [s.group, s.n, s.base, s.head, s.delta])).toEqual([
+      ['a', 4, 1, 0.25, -0.75],
+      ['b', 4, 0.75, 0.75, 0]
+    ])
   })
 })
