@@ -9,16 +9,16 @@ const ci = (s: SliceRow) => (s.ci && s.ci.low !== null && s.ci.high !== null ? `
 const p = (v: number | null) => (v === null ? '–' : pText(v).replace(/^=/, ''))
 const powerCell = (w: Power | undefined) => (w?.power == null ? '–' : `${Math.round(w.power * 100)}% (needs ${w.nNeeded ?? '∞'})`)
 
-/** The per-group table of one metric: every group of every slice, worst status first as compare listed it. */
-export function sliceRows(row: Row, escape: (text: string) => string = escapeMarkdown): string[][] {
+/** The per-group table of one metric: every group of every slice, in the order compare listed them (slice, then group). */
+export function sliceRows(row: Row, cellText: (text: string) => string = escapeMarkdown): string[][] {
   const slices = row.slices ?? []
   const withPower = slices.some((s) => s.power)
   return [
     ['', 'Slice', 'Group', 'n', 'Base', 'Head', 'Δ', 'CI', 'p(worse)', 'p(worse, Holm)', ...(withPower ? ['Power at allowed'] : [])],
     ...slices.map((s) => [
       `${SLICE_ICON[s.status]} ${s.status}`,
-      escape(s.slice),
-      escape(s.group),
+      cellText(s.slice),
+      cellText(s.group),
       String(s.n),
       formatNumber(s.base),
       formatNumber(s.head),
