@@ -75,6 +75,8 @@ describe('CLI: a regression hidden in the mean', () => {
     const report = readFileSync(join(ws, 'head/report.md'), 'utf8')
     // Markdown escapes brackets and parentheses in notes; they render as written.
     const outside = report.slice(0, report.indexOf('<details>')).replace(/\\/g, '')
+    const details = report.slice(report.indexOf('<details>'))
+    expect(details).toMatch(/\| 🔴 regressed +\| class +\| C +\| 50 +\| 0\.65 +\| 0\.59 +\| −0\.06 +\|/)
     expect(outside).toMatch(/class = C: −0\.06 \[−0\.06\d*, −0\.05\d*\], p\(worse, Holm\)=0\.0\d\d < α=0\.05/)
   })
 
