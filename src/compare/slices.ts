@@ -74,13 +74,12 @@ function baseRowsOf(bx: DecodedExamples, hx: DecodedExamples, headRows: readonly
 function metricGroups(
   b: MetricResult,
   h: MetricResult,
+  [bx, hx]: [DecodedExamples | undefined, DecodedExamples | undefined],
   slices: readonly SliceLabels[],
   gates: TestedGate[],
   direction: Direction,
   input: SliceInput
 ): { pending: Pending[]; notes: string[] } {
-  const bx = decodeExamples(b)
-  const hx = decodeExamples(h)
   const aggregate = input.aggregateOf?.(h)
   const usable = (x: DecodedExamples | undefined) => Boolean(x && (x.scores || (x.columns && aggregate)))
   if (!bx || !hx || !usable(bx) || !usable(hx)) return { pending: [], notes: [] }
@@ -188,7 +187,7 @@ export function compareSlices(input: SliceInput): Map<string, SliceOutcome> {
       if (underpowered(outcome.power)) outcome.notes.push(underpoweredNote(outcome.power))
     }
     if (slices.length) {
-      const { pending, notes } = metricGroups(b, h, slices, gates, policy.direction, input)
+      const { pending, notes } = metricGroups(b, h, [bx, hx], slices, gates, policy.direction, input)
       outcome.notes.push(...notes)
       pendingOf.set(h.id, pending)
       all.push(...pending)
