@@ -17,6 +17,9 @@ export function compactLabels(id: string, labels: readonly string[], ids?: strin
   return { id, groups, labels: labels.map((l) => index.get(l)!), ...(ids ? { ids } : {}) }
 }
 
+/** More groups than this is a mislabelled slice (e.g. `by` pointing at the ids): each group is a test and a table row. */
+export const MAX_SLICE_GROUPS = 200
+
 /** Reads every slice of the config; a slice that cannot be read stops the run with the config line to fix. */
 export function readSliceLabels(reader: InputReader, loaded: LoadedConfig): SliceLabels[] {
   return loaded.config.slices.map((slice, i) => {
@@ -35,7 +38,12 @@ export function readSliceLabels(reader: InputReader, loaded: LoadedConfig): Slic
     }
     if (ids && ids.length !== labels.length)
       throw new ConfigError(`${where('ids')}: ${ids.length} ids for ${labels.length} labels in ${slice.by}; give one id per label`)
-    return compactLabels(slice.id, labels, ids)
+    const slices = compactLabels(slice.id, labels, ids)
+    if (slices.groups.length > MAX_SLICE_GROUPS)
+      throw new ConfigError(
+        `${where('by')}: ${slices.groups.length} distinct labels in ${slice.by}; a slice groups examples into at most ${MAX_SLICE_GROUPS} groups (classes, datasets, templates), so point \`by\` at such a label`
+      )
+    return slices
   })
 }
 

@@ -98,6 +98,18 @@ describe('CLI: a regression hidden in the mean', () => {
   })
 })
 
+describe('CLI: a slice with too many groups', () => {
+  it('labels that are really ids: exit 2 naming the config line and the limit', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'interp-gate-slices-'))
+    const many = Array.from({ length: 250 }, (_, i) => `ex${i}`)
+    writeFileSync(join(ws, 'eval.json'), JSON.stringify({ scores: many.map(() => 0.5), ids: many, class: many }))
+    writeFileSync(join(ws, 'interp-gate.yml'), config())
+    const { code, err } = await cli(['run', '--out', 'out'], ws)
+    expect(code).toBe(2)
+    expect(err).toContain('interp-gate.yml:12:9 slices[0].by: slice "class": 250 distinct labels in eval.json#/class; a slice groups examples into at most 200')
+  })
+})
+
 describe('examples/slices', () => {
   it('the PR truncates contexts: the mean barely moves, the "qa" template regresses, exit 1', async () => {
     const ws = mkdtempSync(join(tmpdir(), 'interp-gate-slices-example-'))
