@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { compare } from '../compare/comparison.js'
 import { ConfigError } from '../config/load.js'
+import { defaultsSchema } from '../config/config-schema.js'
 import { InputError } from '../inputs/index.js'
 import { catalogueJson, renderCatalogueMarkdown, renderCatalogueText, renderMetricText } from '../metrics/docs.js'
 import { builtinMetrics, findMetric, unknownMetricMessage } from '../metrics/registry.js'
@@ -238,14 +239,7 @@ async function compareCommand(args: string[], io: Io): Promise<number> {
     head,
     base,
     gates: configured ? { ...adapterGateSpecs(head), ...gateSpecs(configured.loaded, configured.bound) } : {},
-    defaults: configured?.loaded.config.defaults ?? {
-      confidence: 0.95,
-      resamples: 2000,
-      seed: 0,
-      severity: 'error',
-      correction: 'holm',
-      'max-examples': 100_000
-    },
+    defaults: configured?.loaded.config.defaults ?? defaultsSchema.parse({}),
     baselineNote: `baseline file ${positionals[0]}`,
     aggregateOf: aggregateLookup(configured?.bound)
   })

@@ -11,7 +11,7 @@ export function splitAccept(head: Results, base: Results | null): { fresh: Accep
 }
 
 /** Rules accept covers: regressions against the baseline or history. min/max bound the value itself and stay failed. */
-const ACCEPTABLE = new Set(['max-regression', 'max-dropped', 'history'])
+const ACCEPTABLE = new Set(['max-regression', 'max-dropped', 'history', 'slice'])
 
 /**
  * A new accept entry turns the metric's regression into `accepted` (a warning) with its reason; a stale one (already
@@ -31,7 +31,7 @@ export function applyAccept(row: Row, fresh: readonly AcceptEntry[], stale: read
   }
   const acceptable = row.gates.some((g) => !g.ok && ACCEPTABLE.has(g.rule))
   if (row.status === 'failed' && acceptable)
-    notes.push(`accept ("${reason}") covers regressions (max-regression, max-dropped, history), not the bounds min/max: still failed`)
+    notes.push(`accept ("${reason}") covers regressions (max-regression, max-dropped, history, slice), not the bounds min/max: still failed`)
   else if (row.status === 'failed') notes.push(`accept ("${reason}") does not cover the bounds min/max: still failed`)
   else notes.push(`accept entry "${reason}" has nothing to accept (status ${row.status}): remove it unless a regression is expected`)
   return { ...row, notes }

@@ -9,6 +9,7 @@ import { coverageChanged, coverageNote, coverageOf } from './coverage.js'
 import { checkGates, type GateEvidence, worsening } from './gates.js'
 import { pairStatistics, type PairStatistics } from './pair-statistics.js'
 import { type GateSpec, type MetricPolicy, metricPolicy } from './gate-policy.js'
+import { compareSlices, type SliceOutcome } from './slices.js'
 
 export type { GateSpec } from './gate-policy.js'
 
@@ -129,6 +130,8 @@ interface RowContext {
   pair: Paired | string | undefined
   pAdjusted: number | undefined
   history: number[] | undefined
+  /** Per-group comparisons and the gate's power (src/compare/slices.ts). */
+  sliced: SliceOutcome | undefined
 }
 
 /** One head metric against its baseline entry (if any) under its policy. */
@@ -174,9 +177,15 @@ function metricRow(h: MetricResult, b: MetricResult | undefined, policy: MetricP
   const { checks, notes: gateNotes } = checkGates(policy.baseGate, policy.headGate, evidence)
   row.gates = checks
   notes.push(...gateNotes)
+  if (ctx.sliced) {
+    row.gates.push(...ctx.sliced.checks)
+    notes.push(...ctx.sliced.notes)
+    if (ctx.sliced.slices.length) row.slices = ctx.sliced.slices
+    if (ctx.sliced.power) row.power = ctx.sliced.power
+  }
   const failed = (rules: string[]) => checks.some((c) => !c.ok && rules.includes(c.rule))
   if (failed(['min', 'max'])) row.status = 'failed'
-  else if (failed(['max-regression', 'max-dropped', 'history'])) row.status = 'regressed'
+  else if (failed(['max-regression', 'max-dropped', 'history', 'slice'])) row.status = 'regressed'
   else if (row.status === 'pass' && improved(row)) row.status = 'improved'
   return withNotes(row, notes)
 }
@@ -212,9 +221,26 @@ export function compare(input: CompareInput): Comparison {
   const policies = new Map(head.metrics.map((h) => [h.id, metricPolicy(h, input.gates[h.id], baseById.get(h.id), fallback)]))
   const pairs = pairAll(input, head.metrics, baseById)
   const adjusted = holmAdjusted(pairs, policies, input.defaults)
+  const sliced = compareSlices({
+    head,
+    baseById,
+    policies,
+    // Groups are paired subsets: only a metric whose runs pair example by example is sliced.
+    comparable: (id) => {
+      const p = pairs.get(id)
+      return typeof p === 'object' && p.stats.paired === true
+    },
+    defaults: input.defaults,
+    aggregateOf: input.aggregateOf
+  })
   const { fresh, stale } = splitAccept(head, base)
   const rows = head.metrics.map((h) => {
-    const row = metricRow(h, baseById.get(h.id), policies.get(h.id)!, { pair: pairs.get(h.id), pAdjusted: adjusted.get(h.id), history: input.history?.[h.id] })
+    const row = metricRow(h, baseById.get(h.id), policies.get(h.id)!, {
+      pair: pairs.get(h.id),
+      pAdjusted: adjusted.get(h.id),
+      history: input.history?.[h.id],
+      sliced: sliced.get(h.id)
+    })
     return applyAccept(row, fresh, stale)
   })
   const headIds = new Set(head.metrics.map((m) => m.id))

@@ -10,7 +10,9 @@ export const defaultsSchema = z
     severity: severitySchema.default('error'),
     correction: z.enum(['holm', 'none']).default('holm'),
     /** Per-example scores kept in results.json per metric; beyond it only sufficient statistics are kept. */
-    'max-examples': z.number().int().min(0).default(100_000)
+    'max-examples': z.number().int().min(0).default(100_000),
+    /** Slice groups with fewer paired examples are reported but never gate (docs/statistics.md, "Slices"). */
+    'min-slice-size': z.number().int().min(1).default(20)
   })
   .strict()
 
@@ -49,6 +51,15 @@ export const adapterEntrySchema = z
   })
   .strict()
 
+/** A partition of the eval set: one label per example (`by`), matched to examples by `ids` or by position. */
+export const sliceEntrySchema = z
+  .object({
+    id: metricIdSchema,
+    by: z.string().min(1),
+    ids: z.string().min(1).optional()
+  })
+  .strict()
+
 export const configSchema = z
   .object({
     version: z.literal(1),
@@ -58,7 +69,9 @@ export const configSchema = z
     metrics: z.array(metricEntrySchema).default([]),
     adapters: z.array(adapterEntrySchema).default([]),
     /** Reviewed trade-offs: each turns that metric's regression into `accepted` while it is new relative to the baseline. */
-    accept: z.array(acceptEntrySchema).default([])
+    accept: z.array(acceptEntrySchema).default([]),
+    /** Per-group comparisons of every per-example metric (docs/statistics.md, "Slices"). */
+    slices: z.array(sliceEntrySchema).default([])
   })
   .strict()
   .refine((c) => c.metrics.length + c.adapters.length > 0, { message: 'expected at least one metric (or an adapter entry)', path: ['metrics'] })
@@ -67,3 +80,4 @@ export type Config = z.infer<typeof configSchema>
 export type MetricEntry = z.infer<typeof metricEntrySchema>
 export type AdapterEntry = z.infer<typeof adapterEntrySchema>
 export type Defaults = z.infer<typeof defaultsSchema>
+export type SliceEntry = z.infer<typeof sliceEntrySchema>

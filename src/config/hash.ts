@@ -15,14 +15,15 @@ function canonical(value: unknown): string {
 }
 
 /**
- * What a run measured, as a hash of the parsed config without its input paths (aliases, `inputs`, `ids`, `source`):
+ * What a run measured, as a hash of the parsed config without its input paths (aliases, `inputs`, `ids`, `source`, slice arrays):
  * shard jobs may read their arrays from other paths, but must agree on everything else.
  */
 export function configHash(config: Config): string {
   const measured = {
     ...config,
     inputs: undefined,
-    metrics: config.metrics.map((m) => ({ ...m, inputs: Object.keys(m.inputs).sort(), ids: m.ids !== undefined, source: undefined }))
+    metrics: config.metrics.map((m) => ({ ...m, inputs: Object.keys(m.inputs).sort(), ids: m.ids !== undefined, source: undefined })),
+    slices: config.slices.map((s) => ({ id: s.id, ids: s.ids !== undefined }))
   }
   return `sha256:${createHash('sha256').update(canonical(measured)).digest('hex').slice(0, 16)}`
 }

@@ -179,6 +179,13 @@ export function parseConfig(text: string, file: string): LoadedConfig {
         `${at(['accept', i, 'metric'])}: accept names metric "${a.metric}", which is not in metrics${didYouMean(a.metric, [...seen.keys()])}; use one of the metric ids`
       )
   })
+  const sliceIds = new Map<string, number>()
+  config.slices.forEach((slice, i) => {
+    const earlier = sliceIds.get(slice.id)
+    if (earlier !== undefined)
+      duplicates.push(`${at(['slices', i, 'id'])}: duplicate slice id "${slice.id}" (also slices[${earlier}]); give each slice its own id`)
+    else sliceIds.set(slice.id, i)
+  })
   if (duplicates.length) throw new ConfigError(duplicates.join('\n'))
   return { config, file, at, line: (path) => locate(path).line }
 }

@@ -28,7 +28,8 @@ import { seedFor } from '../stats/rng.js'
 import { buildMetricResult, errorResult, packMetricResult, provenanceOf } from './metric-result.js'
 import { ResultsError, serializeJson } from '../results/io.js'
 import { prepareOutputFolder, writeOutputs } from '../results/output-folder.js'
-import { type Comparison, type MetricResult, RESULTS_SCHEMA, type Results, type ShardInfo } from '../results/results-schema.js'
+import { type Comparison, type MetricResult, RESULTS_SCHEMA, type Results, type ShardInfo, type SliceLabels } from '../results/results-schema.js'
+import { readSliceLabels } from './slice-labels.js'
 import type { Aggregate } from '../stats/index.js'
 
 export const TOOL = 'interp-gate@0.1.0'
@@ -177,6 +178,7 @@ export function computeResults(workspace: string, loaded: LoadedConfig, bound: B
     const problem = missingFileProblem(workspace, target.split('#')[0])
     if (problem) aliasProblems.set(name, `${at(['inputs', name])}: ${problem}`)
   }
+  const slices = readSliceLabels(reader, loaded)
   let inputErrors = 0
   const metrics: MetricResult[] = bound.map((b) => {
     const here = configPath(b)
@@ -210,7 +212,7 @@ export function computeResults(workspace: string, loaded: LoadedConfig, bound: B
       return isAdapterBound(b) ? { ...result, provenance: b.provenance } : result
     }
   })
-  return { results: resultsFile(loaded, metrics, info), inputErrors }
+  return { results: resultsFile(loaded, metrics, info, slices), inputErrors }
 }
 
 /** The bootstrap CIs of the streamed metrics, computed on several threads when the entry allows (same seeds, same CIs). */
@@ -245,7 +247,7 @@ export interface RunInfo {
 }
 
 /** The results file around a run's (or a merge's) metric entries. */
-export function resultsFile(loaded: LoadedConfig, metrics: MetricResult[], info: RunInfo): Results {
+export function resultsFile(loaded: LoadedConfig, metrics: MetricResult[], info: RunInfo, slices: SliceLabels[] = []): Results {
   return {
     schema: RESULTS_SCHEMA,
     tool: TOOL,
@@ -257,13 +259,15 @@ export function resultsFile(loaded: LoadedConfig, metrics: MetricResult[], info:
     ...(info.shard ? { shard: info.shard } : {}),
     metrics,
     // Recorded so that a later run can tell a new accept entry from one its baseline already had.
-    ...(loaded.config.accept.length ? { accept: loaded.config.accept } : {})
+    ...(loaded.config.accept.length ? { accept: loaded.config.accept } : {}),
+    ...(slices.length ? { slices } : {})
   }
 }
 
 /** The Parquet columns the metrics read, decoded ahead (the decoder is asynchronous, the reader is not). */
 export function parquetColumnsOf(workspace: string, loaded: LoadedConfig, bound: readonly BoundMetric[]): Promise<Map<string, PreparedColumn>> {
   const refs = bound.flatMap((b) => [...Object.values(b.entry.inputs), ...(b.entry.ids ? [b.entry.ids] : [])])
+  for (const slice of loaded.config.slices) refs.push(slice.by, ...(slice.ids ? [slice.ids] : []))
   return readParquetInputs({ workspace, aliases: loaded.config.inputs }, refs)
 }
 

@@ -8,6 +8,7 @@ import { decodeFloat64 } from '../results/encode.js'
 import { decodeExamples, ResultsError } from '../results/io.js'
 import type { MetricResult, Results, ShardInfo } from '../results/results-schema.js'
 import { type ResultsSource, resultsFile } from './pipeline.js'
+import { mergeSliceLabels } from './slice-labels.js'
 
 /** One shard's results file, as read from disk or an artifact. */
 export interface ShardFile {
@@ -205,9 +206,13 @@ export function parseShard(text: string, where: string): ShardInfo {
 export function mergeShards(files: readonly ShardFile[], configFile: string): ResultsSource {
   return (loaded, bound, info) => {
     const { metrics, inputErrors } = mergeShardMetrics(files, loaded, bound, configFile)
+    const slices = mergeSliceLabels(
+      orderShards(files, loaded, configFile),
+      loaded.config.slices.map((x) => x.id)
+    )
     const agreed = (key: 'commit' | 'ref') => (files.every((f) => f.results[key] === files[0].results[key]) ? files[0].results[key] : null)
     return {
-      results: resultsFile(loaded, metrics, { ...info, commit: info.commit ?? agreed('commit'), ref: info.ref ?? agreed('ref'), shard: undefined }),
+      results: resultsFile(loaded, metrics, { ...info, commit: info.commit ?? agreed('commit'), ref: info.ref ?? agreed('ref'), shard: undefined }, slices),
       inputErrors
     }
   }

@@ -65,6 +65,8 @@ export interface InputReader {
   read(ref: string): NDArray
   /** Example ids as strings (integers printed exactly, even beyond 2^53; text as is); fails on the first duplicate. */
   readIds(ref: string): string[]
+  /** One label per example as text (integers printed exactly, text as is), repeats allowed: slice groups. */
+  readLabels(ref: string): string[]
   /**
    * Row-by-row access to a numeric .npy file or .npz member, without decoding it whole, from row `fromRow` (an .npy
    * file only; members are streams); undefined for other inputs.
@@ -235,11 +237,11 @@ export function createInputReader(options: InputReaderOptions): InputReader {
   return {
     openRows,
     read: (ref) => readArray(ref, false),
+    readLabels: (ref) => labelsOf(readArray(ref, true), 'labels'),
     readIds: (ref) => {
       const array = readArray(ref, true)
+      const ids = labelsOf(array, 'ids')
       const source = array.source
-      if (array.shape.length !== 1) fail(source, `ids must be a 1-d array, got shape ${shapeText(array.shape)}`)
-      const ids = array.strings ?? array.exact ?? Array.from(array.data, (value, i) => integerText(value, i, source))
       const first = new Map<string, number>()
       ids.forEach((id, i) => {
         const earlier = first.get(id)
@@ -279,8 +281,15 @@ export async function readParquetInputs(options: InputReaderOptions, refs: Itera
   return out
 }
 
-function integerText(value: number, index: number, source: string): string {
-  if (!Number.isInteger(value)) fail(source, `ids must be integers or strings; element ${index} is ${value}`)
+/** A 1-d array of integers or strings as text, one entry per example; `what` names it in messages. */
+function labelsOf(array: NDArray, what: 'ids' | 'labels'): string[] {
+  const source = array.source
+  if (array.shape.length !== 1) fail(source, `${what} must be a 1-d array, got shape ${shapeText(array.shape)}`)
+  return array.strings ?? array.exact ?? Array.from(array.data, (value, i) => integerText(value, i, source, what))
+}
+
+function integerText(value: number, index: number, source: string, what: 'ids' | 'labels'): string {
+  if (!Number.isInteger(value)) fail(source, `${what} must be integers or strings; element ${index} is ${value}`)
   // Above 2^53 a float64 can't tell neighbouring ids apart (2^53 and 2^53+1 read alike), so pairs would be wrong.
   if (!Number.isSafeInteger(value))
     fail(

@@ -4,6 +4,7 @@ import type { Comparison, GateCheck, Row } from '../results/results-schema.js'
 import { formatNumber, formatPercent, formatSigned, pText } from '../util/format.js'
 import { codeCell, codeSpan, escapeHtml, escapeMarkdown } from './escape.js'
 import { provenanceBlock } from './provenance.js'
+import { slicesBlock } from './slices-section.js'
 import { trendCell, trendChart } from './trend.js'
 
 export const STATUS_ICON: Record<Row['status'], string> = {
@@ -158,7 +159,7 @@ export function detailsBlock(row: Row): string {
       ])
     )
   }
-  lines.push('', '</details>')
+  lines.push(...slicesBlock(row), '', '</details>')
   return lines.join('\n')
 }
 
@@ -183,6 +184,8 @@ export function renderMarkdown(c: Comparison, options: RenderOptions = {}): stri
       r.status !== 'new' &&
       (r.counts || r.topWorse?.length || r.paired === false || (r.trend?.length ?? 0) >= 2)
   )
+  // The per-group table of every sliced metric, passing ones too: it is the only place a group's numbers show.
+  for (const r of c.rows) if (r.slices?.length && !problem.includes(r)) problem.push(r)
   const allRows = c.rows
   const notes = noteLines(c).map((n) => `- ${n.id ? `${codeSpan(n.id)}: ` : ''}${escapeMarkdown(n.text)}`)
   const footer =

@@ -1,6 +1,7 @@
 import { markdownTable } from 'markdown-table'
 import type { Comparison } from '../results/results-schema.js'
 import { headline, noteLines, tableRows } from './markdown.js'
+import { sliceRows } from './slices-section.js'
 
 const VERDICT = { fail: 'FAIL', warn: 'PASS (with warnings)', pass: 'PASS' }
 
@@ -9,6 +10,15 @@ export function renderTerminal(c: Comparison): string {
   const rows = tableRows(c.rows).map((r) => r.map((cell) => cell.replace(/`/g, '')))
   const base = c.base ? `baseline ${c.base.commit?.slice(0, 7) ?? '?'}${c.base.ref ? ` (${c.base.ref})` : ''}` : 'no baseline'
   const notes = noteLines(c).map((n) => `  ${n.id ? `${n.id}: ` : ''}${n.text}`)
+  const sliced = c.rows.filter((r) => r.slices?.some((s) => s.status === 'regressed'))
+  const slices = sliced.flatMap((r) => [
+    `slices of ${r.id}:`,
+    markdownTable(
+      sliceRows(r, (t) => t),
+      { stringLength: displayWidth }
+    ),
+    ''
+  ])
   const baseline = c.baselineNote ? [`baseline: ${c.baselineNote}`] : []
   return [
     `interp-gate — suite ${c.head.suite}, ${base}`,
@@ -17,6 +27,7 @@ export function renderTerminal(c: Comparison): string {
     markdownTable(rows, { stringLength: displayWidth }),
     '',
     ...(notes.length ? ['notes:', ...notes, ''] : []),
+    ...slices,
     `${headline(c)}`,
     `verdict: ${VERDICT[c.verdict]}`
   ].join('\n')

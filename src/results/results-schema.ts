@@ -82,6 +82,24 @@ export const metricResultSchema = z.object({
   provenance: z.record(z.string(), z.string()).optional()
 })
 
+/**
+ * One slice's labels, compactly: each distinct group name once, then per example the index of its group. Aligned to
+ * `ids` when the slice has them (matched to each metric's example ids), else to example positions.
+ */
+export const sliceLabelsSchema = z
+  .object({
+    id: z.string(),
+    groups: z.array(z.string()),
+    labels: z.array(z.number().int().nonnegative()),
+    ids: z.array(z.string()).optional()
+  })
+  .superRefine((s, ctx) => {
+    const bad = s.labels.findIndex((k) => k >= s.groups.length)
+    if (bad >= 0) ctx.addIssue({ code: 'custom', path: ['labels', bad], message: `group index ${s.labels[bad]} but only ${s.groups.length} groups` })
+    if (s.ids && s.ids.length !== s.labels.length) ctx.addIssue({ code: 'custom', path: ['ids'], message: `${s.ids.length} ids for ${s.labels.length} labels` })
+  })
+export type SliceLabels = z.infer<typeof sliceLabelsSchema>
+
 /** Which shard of a sharded run a results file holds: 1-based index of count. */
 export const shardInfoSchema = z
   .object({ index: z.number().int().min(1), count: z.number().int().min(1) })
@@ -105,7 +123,9 @@ export const resultsSchema = z.object({
     })
   }),
   /** The config's accept entries: a later run treats an entry already here as stale. */
-  accept: z.array(acceptEntrySchema).optional()
+  accept: z.array(acceptEntrySchema).optional(),
+  /** The config's slices with their labels per example: compare tests every group of every per-example metric. */
+  slices: z.array(sliceLabelsSchema).optional()
 })
 
 export type Interval = z.infer<typeof intervalSchema>
@@ -117,7 +137,7 @@ export const statusSchema = z.enum(['pass', 'improved', 'regressed', 'failed', '
 export type Status = z.infer<typeof statusSchema>
 
 export const gateCheckSchema = z.object({
-  rule: z.enum(['min', 'max', 'max-regression', 'max-dropped', 'history']),
+  rule: z.enum(['min', 'max', 'max-regression', 'max-dropped', 'history', 'slice']),
   limit: z.union([z.number(), z.string()]),
   ok: z.boolean(),
   /** Whose gate it is when the baseline's and the head config's gates differ (both apply); absent when they agree. */
@@ -142,6 +162,42 @@ export const coverageSchema = z.object({
   exact: z.boolean()
 })
 export type Coverage = z.infer<typeof coverageSchema>
+
+/**
+ * Power of the significance gate (paired one-sample z approximation, one-sided α): the smallest regression detected
+ * with 80% power (mde), the n the allowed regression needs at 80% power, and the power at the allowed regression.
+ */
+export const powerSchema = z.object({
+  mde: finiteOrNull,
+  n: z.number().int().nonnegative(),
+  /** null when the allowed regression is 0 (no n suffices). */
+  nNeeded: z.number().int().nonnegative().nullable(),
+  power: finiteOrNull,
+  /** The allowed regression (max-regression against the base value) and α the figures are for. */
+  allowed: z.number(),
+  alpha: z.number()
+})
+/** Paired comparison of one group of a slice: the metric over that group's paired examples, base and head. */
+export const sliceRowSchema = z.object({
+  slice: z.string(),
+  group: z.string(),
+  /** Paired examples with finite scores in both runs. */
+  n: z.number().int().nonnegative(),
+  base: finiteOrNull,
+  head: finiteOrNull,
+  delta: finiteOrNull,
+  ci: intervalSchema.nullable(),
+  /** One-sided p of "head is worse" in this group. */
+  pWorse: finiteOrNull,
+  /** pWorse after Holm's correction across every gated (metric, group) test of the suite; null when the group is not gated. */
+  pAdjusted: finiteOrNull,
+  /** small: fewer than min-slice-size paired examples (reported, not gated); untested: the metric has no significance gate with max-regression. */
+  status: z.enum(['pass', 'improved', 'regressed', 'small', 'untested']),
+  power: powerSchema.optional()
+})
+
+export type Power = z.infer<typeof powerSchema>
+export type SliceRow = z.infer<typeof sliceRowSchema>
 
 export const rowSchema = z.object({
   id: z.string(),
@@ -175,6 +231,9 @@ export const rowSchema = z.object({
     .object({ worse: z.number().int(), better: z.number().int(), unchanged: z.number().int(), onlyBase: z.number().int(), onlyHead: z.number().int() })
     .optional(),
   topWorse: z.array(topWorseSchema).optional(),
+  /** Per-group comparisons, one per (slice, group), when the config has slices and the metric per-example scores. */
+  slices: z.array(sliceRowSchema).optional(),
+  power: powerSchema.optional(),
   gates: z.array(gateCheckSchema),
   severity: severitySchema,
   /** Plain-language notes, each a decision the comparison made: gate changes, coverage, accept, why incompatible. */

@@ -5,7 +5,7 @@ import type { Defaults } from '../../src/config/config-schema.js'
 import type { Row } from '../../src/results/results-schema.js'
 import { metric, results } from '../helpers/results.js'
 
-const defaults: Defaults = { confidence: 0.95, resamples: 2000, seed: 0, severity: 'error', correction: 'holm', 'max-examples': 100000 }
+const defaults: Defaults = { confidence: 0.95, resamples: 2000, seed: 0, severity: 'error', correction: 'holm', 'max-examples': 100000, 'min-slice-size': 20 }
 const gate = (g: GateSpec['gate'], severity: GateSpec['severity'] = 'error'): GateSpec => ({ gate: g, severity })
 const row = (rows: Row[], id: string) => rows.find((r) => r.id === id)!
 

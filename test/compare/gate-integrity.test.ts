@@ -6,7 +6,7 @@ import { coverageText } from '../../src/report/markdown.js'
 import type { MetricResult, Results, Row } from '../../src/results/results-schema.js'
 import { metric, results } from '../helpers/results.js'
 
-const defaults: Defaults = { confidence: 0.95, resamples: 2000, seed: 0, severity: 'error', correction: 'holm', 'max-examples': 100000 }
+const defaults: Defaults = { confidence: 0.95, resamples: 2000, seed: 0, severity: 'error', correction: 'holm', 'max-examples': 100000, 'min-slice-size': 20 }
 const gate = (g: GateSpec['gate'], severity: GateSpec['severity'] = 'error'): GateSpec => ({ gate: g, severity })
 const ids = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `e${from + i}`)
 // 0.1, 0.2, …, 1.0: the baseline's per-example deletion AUCs (lower is better), the last ones the hardest
@@ -223,7 +223,7 @@ describe('accept: a reviewed trade-off', () => {
     const c = compare({ base, head: withAccept(head, [entry]), defaults, gates: { ...gates, m: gate({ min: 0.75, 'max-regression': 0.05 }) } })
     const r = c.rows.find((x) => x.id === 'm')!
     expect(r.status).toBe('failed')
-    expect(r.notes).toContain(`accept ("${entry.reason}") covers regressions (max-regression, max-dropped, history), not the bounds min/max: still failed`)
+    expect(r.notes).toContain(`accept ("${entry.reason}") covers regressions (max-regression, max-dropped, history, slice), not the bounds min/max: still failed`)
     expect(c.verdict).toBe('fail')
   })
 

@@ -33,7 +33,15 @@ async function bindError(text: string): Promise<string> {
 describe('parseConfig', () => {
   it('applies defaults', () => {
     const { config } = parseConfig(ok, 'interp-gate.yml')
-    expect(config.defaults).toEqual({ confidence: 0.95, resamples: 2000, seed: 0, severity: 'error', correction: 'holm', 'max-examples': 100000 })
+    expect(config.defaults).toEqual({
+      confidence: 0.95,
+      resamples: 2000,
+      seed: 0,
+      severity: 'error',
+      correction: 'holm',
+      'max-examples': 100000,
+      'min-slice-size': 20
+    })
     expect(config.metrics[0].gate).toEqual({})
     expect(config.suite).toBe('explainers')
   })
@@ -126,5 +134,37 @@ describe('bindMetrics', () => {
     const text = 'version: 1\nmetrics:\n  - id: mine\n    metric: plugin\n'
     expect(await bindError(text)).toBe('interp-gate.yml:4:13 metrics[0].metric: metric "plugin" needs `module: ./path/to/metric.mjs`')
     expect(await bindError(`${text}    module: ./m.mjs\n`)).toMatch(/metrics\[0\]\.module: plugin metrics are not loaded here/)
+  })
+})
+
+describe('slices in the config', () => {
+  const sliced = (slices: string) => `${ok}slices:\n${slices}`
+
+  it('reads slices with and without ids, and min-slice-size', () => {
+    const text = sliced('  - { id: class, by: "eval.npz#class", ids: "eval.npz#ids" }\n  - { id: template, by: t.npy }\n').replace(
+      'suite: explainers',
+      'suite: explainers\ndefaults: { min-slice-size: 5 }'
+    )
+    const { config } = parseConfig(text, 'interp-gate.yml')
+    expect(config.slices).toEqual([
+      { id: 'class', by: 'eval.npz#class', ids: 'eval.npz#ids' },
+      { id: 'template', by: 't.npy' }
+    ])
+    expect(config.defaults['min-slice-size']).toBe(5)
+  })
+
+  it('names line, column and key of a bad slice', () => {
+    expect(errorOf(() => parseConfig(sliced('  - { id: class }\n'), 'c.yml'))).toBe('c.yml:8:5 slices[0].by: required (a string)')
+    expect(errorOf(() => parseConfig(sliced('  - { id: Class, by: l.npy }\n'), 'c.yml'))).toBe(
+      'c.yml:8:11 slices[0].id: expected lower-case letters, digits, ".", "_" or "-", got "Class"'
+    )
+    expect(errorOf(() => parseConfig(sliced('  - { id: class, by: l.npy, id: x }\n'), 'c.yml'))).toMatch(/^c\.yml:8:\d+: Map keys must be unique/)
+    expect(errorOf(() => parseConfig(sliced('  - { id: class, by: l.npy, group: x }\n'), 'c.yml'))).toBe(
+      'c.yml:8:29 slices[0].group: unknown key "group"; expected one of id, by, ids'
+    )
+    expect(errorOf(() => parseConfig(sliced('  - { id: class, by: l.npy }\n  - { id: class, by: m.npy }\n'), 'c.yml'))).toBe(
+      'c.yml:9:11 slices[1].id: duplicate slice id "class" (also slices[0]); give each slice its own id'
+    )
+    expect(errorOf(() => parseConfig(`${ok}defaults: { min-slice-size: 0 }\n`, 'c.yml'))).toMatch(/^c\.yml:7:29 defaults\.min-slice-size: /)
   })
 })
