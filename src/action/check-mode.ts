@@ -8,6 +8,7 @@ import { shardArtifactName } from '../github/shard-artifacts.js'
 import { type Parallel, type PipelineResult, type ResultsSource, runPipeline } from '../engine/pipeline.js'
 import { renderDashboard } from '../report/dashboard.js'
 import { renderMarkdown } from '../report/markdown.js'
+import { shardBanner } from '../report/shard-banner.js'
 import { BranchStore } from '../github/history-branch.js'
 import { dashboardData } from '../history/dashboard-data.js'
 import type { HistoryEntry } from '../history/entry.js'
@@ -144,13 +145,14 @@ export async function runCheckMode(deps: ModeDeps, settings: Settings, produce?:
   await core.summary.addRaw(renderMarkdown(comparison, { maxChars: SUMMARY_LIMIT }), true).write()
 
   const regressions = comparison.rows.filter((r) => r.status === 'regressed' || r.status === 'failed').length
-  core.setOutput('verdict', comparison.verdict)
+  // A shard gates nothing: it has no verdict to report.
+  core.setOutput('verdict', comparison.shard ? '' : comparison.verdict)
   core.setOutput('regressions', String(regressions))
   core.setOutput('results-path', result.paths.results)
   core.setOutput('comparison-path', result.paths.comparison ?? '')
   core.setOutput('report-path', result.paths.report)
   core.setOutput('baseline-commit', comparison.base?.commit ?? '')
-  core.info(`interp-gate: ${comparison.verdict} — report at ${join(settings.out, 'report.md')}`)
+  core.info(`interp-gate: ${comparison.shard ? shardBanner(comparison.shard) : comparison.verdict} — report at ${join(settings.out, 'report.md')}`)
 
   if (settings.shard) {
     await uploadShard(deps, clients, settings, result, tmp)

@@ -128,7 +128,7 @@ async function run(args: string[], io: Io): Promise<number> {
     workspace,
     config: values.config!,
     baseline,
-    noBaselineNote: 'no --baseline given',
+    noBaselineNote: shard ? 'a shard is compared after interp-gate merge' : 'no --baseline given',
     outDir: values.out!,
     loadHistory: historyLoader(workspace, values.history),
     commit: values.commit ?? io.env.GITHUB_SHA ?? null,
