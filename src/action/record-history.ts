@@ -2,6 +2,7 @@ import type { GitHubClients } from '../github/api.js'
 import type { RunContext } from '../github/context.js'
 import { BranchStore } from '../github/history-branch.js'
 import { changesConfirmedBy } from '../history/change-points.js'
+import { historyRefusal } from '../history/eligibility.js'
 import { entryFromResults, type HistoryEntry } from '../history/entry.js'
 import { FolderStore, type HistoryStore } from '../history/folder-store.js'
 import { metricSeries } from '../history/series.js'
@@ -61,6 +62,12 @@ export interface RecordInput {
 /** Push run on a save-on branch: append this commit's entry, then report change points it confirms like regressions. */
 export async function recordHistory(core: CoreLike, input: RecordInput): Promise<void> {
   const { store, ctx, result } = input
+  // The caller records push runs of save-on branches only; the results themselves must say the same.
+  const refusal = historyRefusal(result.results)
+  if (refusal) {
+    core.info(`interp-gate: not adding this run to the history branch: ${refusal}`)
+    return
+  }
   const entry = entryFromResults(result.results, {
     parent: ctx.push?.before ?? null,
     runId: ctx.runId,
