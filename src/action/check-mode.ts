@@ -129,7 +129,7 @@ export async function runCheckMode(deps: ModeDeps, settings: Settings, produce?:
     outDir: settings.out,
     loadHistory: store ? async (suite) => (earlier = await loadHistoryEntries(core, store, suite)) : undefined,
     // The PR head is the commit people know; GITHUB_SHA of a pull_request run is a merge commit that changes with the base.
-    commit: pr?.headSha ?? env.GITHUB_SHA ?? null,
+    commit: pr?.headSha ?? ctx?.mergeGroup?.headSha ?? env.GITHUB_SHA ?? null,
     ref: env.GITHUB_REF ?? null,
     // A resource limit, set in the job env like NODE_OPTIONS.
     ...(Number(env.INTERP_GATE_MAX_INPUT_BYTES) > 0 ? { maxInputBytes: Number(env.INTERP_GATE_MAX_INPUT_BYTES) } : {}),
@@ -174,7 +174,8 @@ export async function runCheckMode(deps: ModeDeps, settings: Settings, produce?:
       const published = await publishReport(core, clients.api, {
         repo: ctx.repo,
         pullRequest: pr?.number ?? null,
-        headSha: pr?.headSha ?? ctx.sha,
+        // A merge queue's check belongs on the queue's commit; it has no pull request to comment on.
+        headSha: pr?.headSha ?? ctx.mergeGroup?.headSha ?? ctx.sha,
         comparison,
         annotations,
         comment: settings.comment,
