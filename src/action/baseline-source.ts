@@ -34,8 +34,10 @@ export function baselineSearch(ctx: RunContext | null, suite: string, saveOn: re
   // A manual or scheduled run measures the branch tip: the newest push run at or before that commit is its baseline.
   const branch = ctx.ref?.startsWith('refs/heads/') ? ctx.ref.slice('refs/heads/'.length) : null
   if ((ctx.eventName === 'workflow_dispatch' || ctx.eventName === 'schedule') && branch && ctx.sha) {
-    if (!branchMatches(branch, saveOnPatterns(saveOn, ctx.defaultBranch))) return `pushes to ${branch} save no baseline (save-on)`
-    return { ...common, branch, sha: ctx.sha, why: `this ${ctx.eventName} run's commit` }
+    // A schedule's event file names no repository; schedules run on the default branch, so that is the branch.
+    const defaultBranch = ctx.defaultBranch ?? (ctx.eventName === 'schedule' ? branch : null)
+    if (!branchMatches(branch, saveOnPatterns(saveOn, defaultBranch))) return `pushes to ${branch} save no baseline (save-on)`
+    return { ...common, branch, sha: ctx.sha, why: `this ${ctx.eventName === 'schedule' ? 'scheduled' : 'manual'} run's commit` }
   }
   return `baseline: auto compares pull_request, merge_group, push, workflow_dispatch and schedule runs of a branch with their base commit; a ${ctx.eventName || 'local'} run${ctx.ref ? ` on ${ctx.ref}` : ''} has none`
 }

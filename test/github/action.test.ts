@@ -120,11 +120,14 @@ describe('baselineSearch: which commit a run compares with', () => {
   })
 
   it("workflow_dispatch and schedule on a save-on branch: the newest push run at or before the run's commit", () => {
-    for (const eventName of ['workflow_dispatch', 'schedule'])
+    for (const [eventName, kind] of [
+      ['workflow_dispatch', 'manual'],
+      ['schedule', 'scheduled']
+    ])
       expect(baselineSearch(ctx({ eventName, ref: 'refs/heads/main' }), 'x')).toMatchObject({
         branch: 'main',
         sha: 'a'.repeat(40),
-        why: `this ${eventName} run's commit`
+        why: `this ${kind} run's commit`
       })
     expect(baselineSearch(ctx({ eventName: 'workflow_dispatch', ref: 'refs/heads/topic' }), 'x')).toBe('pushes to topic save no baseline (save-on)')
     expect(baselineSearch(ctx({ eventName: 'workflow_dispatch', ref: 'refs/tags/v1' }), 'x')).toBe(
