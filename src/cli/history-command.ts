@@ -11,6 +11,7 @@ import { trendText } from '../report/trend.js'
 import { readResultsFile } from '../results/io.js'
 import { type Comparison, comparisonSchema } from '../results/results-schema.js'
 import { formatNumber } from '../util/format.js'
+import { didYouMean } from '../util/suggest.js'
 
 interface HistoryIo {
   out(text: string): void
@@ -189,5 +190,6 @@ export async function historyCommand(args: string[], io: HistoryIo): Promise<num
     io.out(`${HISTORY_HELP}\n`)
     return 0
   }
-  throw new HistoryError(`history needs a subcommand: add or show${sub ? ` (got "${sub}")` : ''}; see interp-gate history --help`)
+  if (sub === undefined) throw new HistoryError('history needs a subcommand: add or show; see interp-gate history --help')
+  throw new HistoryError(`history: unknown subcommand "${sub}"${didYouMean(sub, ['add', 'show'])}; expected add or show; see interp-gate history --help`)
 }
