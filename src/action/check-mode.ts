@@ -9,7 +9,6 @@ import { type Parallel, type PipelineResult, type ResultsSource, runPipeline } f
 import { renderDashboard } from '../report/dashboard.js'
 import { renderMarkdown } from '../report/markdown.js'
 import { shardBanner } from '../report/shard-banner.js'
-import { BranchStore } from '../github/history-branch.js'
 import { dashboardData } from '../history/dashboard-data.js'
 import type { HistoryEntry } from '../history/entry.js'
 import { createProgress } from '../report/progress.js'
@@ -162,7 +161,7 @@ export async function runCheckMode(deps: ModeDeps, settings: Settings, produce?:
 
   if (ctx && clients) {
     await uploadArtifact(deps, clients, ctx, settings, result, fromRoot, tmp)
-    if (store instanceof BranchStore && artifactPurpose(ctx, settings) === 'baseline') {
+    if (store && artifactPurpose(ctx, settings) === 'baseline') {
       const repoUrl = `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${ctx.repo.fullName}`
       const dashboard = settings.dashboard
         ? (entries: HistoryEntry[]) => renderDashboard(dashboardData(entries, { repoUrl }), { title: `interp-gate: ${ctx.repo.fullName}` })

@@ -77,6 +77,23 @@ describe('action.yml, docs/github.md and the example workflows agree', () => {
       for (const line of text.split('\n').filter((l) => l.includes('interp-gate/interp-gate@'))) expect(line).toContain('README: Install')
   })
 
+  it('the actions/cache recipe restores and saves the folder the action reads and adds to, saving on pushes only', () => {
+    const block = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => parse(m[1])).find((wf) => JSON.stringify(wf).includes('actions/cache/restore'))
+    const steps: { uses?: string; if?: string; with?: Record<string, string> }[] = block.jobs['interp-gate'].steps
+    const restore = steps.find((s) => s.uses?.startsWith('actions/cache/restore@'))!
+    const gate = steps.find((s) => s.uses?.startsWith('interp-gate/interp-gate@'))!
+    const save = steps.find((s) => s.uses?.startsWith('actions/cache/save@'))!
+    expect(steps.indexOf(restore)).toBeLessThan(steps.indexOf(gate))
+    expect(steps.indexOf(gate)).toBeLessThan(steps.indexOf(save))
+    for (const input of Object.keys(gate.with ?? {})) expect(Object.keys(action.inputs)).toContain(input)
+    expect(restore.with!.path).toBe(gate.with!.history)
+    expect(save.with!.path).toBe(gate.with!.history)
+    expect(save.if).toBe("github.event_name == 'push'")
+    expect(save.with!.key).toBe(restore.with!.key)
+    expect(restore.with!.key.startsWith(restore.with!['restore-keys'])).toBe(true)
+    expect(block.permissions.contents).toBe('read')
+  })
+
   it("no check-name in the docs or workflows equals a job's own check (workflow name, job id or job name)", () => {
     const blocks = [readFileSync(join(ROOT, 'README.md'), 'utf8'), doc].flatMap((md) => [...md.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]))
     const files = [...readdirSync(examplesDir).map((f) => join(examplesDir, f)), join(ROOT, '.github/workflows/ci.yml')].map((f) => readFileSync(f, 'utf8'))
