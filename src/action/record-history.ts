@@ -72,7 +72,7 @@ export async function recordHistory(core: CoreLike, input: RecordInput): Promise
   // The caller records push runs of save-on branches only; the results themselves must say the same.
   const refusal = historyRefusal(result.results)
   if (refusal) {
-    core.info(`interp-gate: not adding this run to the history branch: ${refusal}`)
+    core.info(`interp-gate: not adding this run to the history: ${refusal}`)
     return
   }
   const entry = entryFromResults(result.results, {
