@@ -139,9 +139,7 @@ export function readRunContext(env: Record<string, string | undefined>): RunCont
     ref,
     defaultBranch: payload.repository?.default_branch ?? null,
     pullRequest,
-    mergeGroup: mg
-      ? { baseRef: mg.base_ref.replace(/^refs\/heads\//, ''), baseSha: mg.base_sha, headSha: mg.head_sha, headRef: mg.head_ref }
-      : null,
+    mergeGroup: mg ? { baseRef: mg.base_ref.replace(/^refs\/heads\//, ''), baseSha: mg.base_sha, headSha: mg.head_sha, headRef: mg.head_ref } : null,
     push: branch ? { branch, before } : null,
     workflowRun:
       wr && eventName === 'workflow_run'
