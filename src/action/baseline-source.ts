@@ -24,11 +24,22 @@ export function baselineSearch(ctx: RunContext | null, suite: string, saveOn: re
   const common = { repo: ctx.repo, workflow: ctx.workflowFile, artifact: artifactName(suite) }
   const pr = ctx.pullRequest
   if (pr) return { ...common, branch: pr.baseRef, sha: pr.baseSha, why: "the PR's base commit" }
+  // A merge queue's run is judged exactly as a PR against its base: the queue's base commit on the target branch.
+  const queue = ctx.mergeGroup
+  if (queue) return { ...common, branch: queue.baseRef, sha: queue.baseSha, why: "the merge queue's base commit" }
   // Only save-on branches have baselines: a push elsewhere has nothing to look up.
   if (ctx.push && !branchMatches(ctx.push.branch, saveOnPatterns(saveOn, ctx.defaultBranch))) return `pushes to ${ctx.push.branch} save no baseline (save-on)`
   if (ctx.push?.before) return { ...common, branch: ctx.push.branch, sha: ctx.push.before, why: 'the previous commit' }
   if (ctx.push) return `first push of ${ctx.push.branch}: no earlier commit to compare with`
-  return `baseline: auto compares pull_request and push runs with their base commit; a ${ctx.eventName || 'local'} run has none`
+  // A manual or scheduled run measures the branch tip: the newest push run at or before that commit is its baseline.
+  const branch = ctx.ref?.startsWith('refs/heads/') ? ctx.ref.slice('refs/heads/'.length) : null
+  if ((ctx.eventName === 'workflow_dispatch' || ctx.eventName === 'schedule') && branch && ctx.sha) {
+    // A schedule's event file names no repository; schedules run on the default branch, so that is the branch.
+    const defaultBranch = ctx.defaultBranch ?? (ctx.eventName === 'schedule' ? branch : null)
+    if (!branchMatches(branch, saveOnPatterns(saveOn, defaultBranch))) return `pushes to ${branch} save no baseline (save-on)`
+    return { ...common, branch, sha: ctx.sha, why: `this ${ctx.eventName === 'schedule' ? 'scheduled' : 'manual'} run's commit` }
+  }
+  return `baseline: auto compares pull_request, merge_group, push, workflow_dispatch and schedule runs of a branch with their base commit; a ${ctx.eventName || 'local'} run${ctx.ref ? ` on ${ctx.ref}` : ''} has none`
 }
 
 export interface AutoBaselineDeps {

@@ -9,7 +9,7 @@ import { writeJunitFile } from '../engine/junit-file.js'
 import { type Parallel, type PipelineResult, type ResultsSource, runPipeline } from '../engine/pipeline.js'
 import { renderDashboard } from '../report/dashboard.js'
 import { renderMarkdown } from '../report/markdown.js'
-import { BranchStore } from '../github/history-branch.js'
+import { shardBanner } from '../report/shard-banner.js'
 import { dashboardData } from '../history/dashboard-data.js'
 import type { HistoryEntry } from '../history/entry.js'
 import { createProgress } from '../report/progress.js'
@@ -129,7 +129,7 @@ export async function runCheckMode(deps: ModeDeps, settings: Settings, produce?:
     outDir: settings.out,
     loadHistory: store ? async (suite) => (earlier = await loadHistoryEntries(core, store, suite)) : undefined,
     // The PR head is the commit people know; GITHUB_SHA of a pull_request run is a merge commit that changes with the base.
-    commit: pr?.headSha ?? env.GITHUB_SHA ?? null,
+    commit: pr?.headSha ?? ctx?.mergeGroup?.headSha ?? env.GITHUB_SHA ?? null,
     ref: env.GITHUB_REF ?? null,
     // A resource limit, set in the job env like NODE_OPTIONS.
     ...(Number(env.INTERP_GATE_MAX_INPUT_BYTES) > 0 ? { maxInputBytes: Number(env.INTERP_GATE_MAX_INPUT_BYTES) } : {}),
@@ -145,14 +145,15 @@ export async function runCheckMode(deps: ModeDeps, settings: Settings, produce?:
   await core.summary.addRaw(renderMarkdown(comparison, { maxChars: SUMMARY_LIMIT }), true).write()
 
   const regressions = comparison.rows.filter((r) => r.status === 'regressed' || r.status === 'failed').length
-  core.setOutput('verdict', comparison.verdict)
+  // A shard gates nothing: it has no verdict to report.
+  core.setOutput('verdict', comparison.shard ? '' : comparison.verdict)
   core.setOutput('regressions', String(regressions))
   core.setOutput('results-path', result.paths.results)
   core.setOutput('comparison-path', result.paths.comparison ?? '')
   core.setOutput('report-path', result.paths.report)
   core.setOutput('baseline-commit', comparison.base?.commit ?? '')
   core.setOutput('junit-path', settings.junit === undefined ? '' : writeJunitFile(workspace, settings.junit, result))
-  core.info(`interp-gate: ${comparison.verdict} — report at ${join(settings.out, 'report.md')}`)
+  core.info(`interp-gate: ${comparison.shard ? shardBanner(comparison.shard) : comparison.verdict} — report at ${join(settings.out, 'report.md')}`)
 
   if (settings.shard) {
     await uploadShard(deps, clients, settings, result, tmp)
@@ -162,7 +163,7 @@ export async function runCheckMode(deps: ModeDeps, settings: Settings, produce?:
 
   if (ctx && clients) {
     await uploadArtifact(deps, clients, ctx, settings, result, fromRoot, tmp)
-    if (store instanceof BranchStore && artifactPurpose(ctx, settings) === 'baseline') {
+    if (store && artifactPurpose(ctx, settings) === 'baseline') {
       const repoUrl = `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${ctx.repo.fullName}`
       const dashboard = settings.dashboard
         ? (entries: HistoryEntry[]) => renderDashboard(dashboardData(entries, { repoUrl }), { title: `interp-gate: ${ctx.repo.fullName}` })
@@ -174,7 +175,8 @@ export async function runCheckMode(deps: ModeDeps, settings: Settings, produce?:
       const published = await publishReport(core, clients.api, {
         repo: ctx.repo,
         pullRequest: pr?.number ?? null,
-        headSha: pr?.headSha ?? ctx.sha,
+        // A merge queue's check belongs on the queue's commit; it has no pull request to comment on.
+        headSha: pr?.headSha ?? ctx.mergeGroup?.headSha ?? ctx.sha,
         comparison,
         annotations,
         comment: settings.comment,

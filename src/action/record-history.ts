@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs'
 import type { GitHubClients } from '../github/api.js'
 import type { RunContext } from '../github/context.js'
 import { BranchStore } from '../github/history-branch.js'
 import { changesConfirmedBy } from '../history/change-points.js'
+import { historyRefusal } from '../history/eligibility.js'
 import { entryFromResults, type HistoryEntry } from '../history/entry.js'
 import { FolderStore, type HistoryStore } from '../history/folder-store.js'
 import { metricSeries } from '../history/series.js'
@@ -35,6 +37,11 @@ export function openHistoryStore(
 
 /** The suite's entries; a branch that cannot be read costs the trend and history gate, never the run. */
 export async function loadHistoryEntries(core: CoreLike, store: HistoryStore, suite: string): Promise<HistoryEntry[]> {
+  // A folder restored from a cache is absent on the first run (a cache miss): no history yet; a push run creates it.
+  if (store instanceof FolderStore && !existsSync(store.dir)) {
+    core.info(`interp-gate: history folder ${store.display} does not exist yet; no history this run`)
+    return []
+  }
   if (!(store instanceof BranchStore)) return store.list(suite)
   try {
     const entries = await store.list(suite)
@@ -49,7 +56,8 @@ export async function loadHistoryEntries(core: CoreLike, store: HistoryStore, su
 const CHANGE_ANNOTATIONS = 5
 
 export interface RecordInput {
-  store: BranchStore
+  /** The history branch, or a folder in the workspace (kept between runs by e.g. actions/cache). */
+  store: HistoryStore
   ctx: RunContext
   result: PipelineResult
   /** The suite's entries read before this run (excluding nothing). */
@@ -58,20 +66,31 @@ export interface RecordInput {
   dashboard?: (entries: HistoryEntry[]) => string
 }
 
-/** Push run on a save-on branch: append this commit's entry, then report change points it confirms like regressions. */
+/** Push run on a save-on branch: append this commit's entry (branch or folder), then report change points it confirms like regressions. */
 export async function recordHistory(core: CoreLike, input: RecordInput): Promise<void> {
   const { store, ctx, result } = input
+  // The caller records push runs of save-on branches only; the results themselves must say the same.
+  const refusal = historyRefusal(result.results)
+  if (refusal) {
+    core.info(`interp-gate: not adding this run to the history: ${refusal}`)
+    return
+  }
   const entry = entryFromResults(result.results, {
     parent: ctx.push?.before ?? null,
     runId: ctx.runId,
     comparison: result.comparison.base ? result.comparison : null
   })
   try {
-    const dashboard = input.dashboard
-    const appended = await store.appendWith(entry, dashboard ? (entries) => ({ 'index.html': dashboard(entries), '.nojekyll': '' }) : undefined)
-    core.info(
-      `interp-gate: added this commit to the history branch "${store.target.branch}" (${appended.commit.slice(0, 12)}, ${appended.attempts} attempt(s)${appended.pruned ? `, pruned ${appended.pruned}` : ''})`
-    )
+    if (store instanceof BranchStore) {
+      const dashboard = input.dashboard
+      const appended = await store.appendWith(entry, dashboard ? (entries) => ({ 'index.html': dashboard(entries), '.nojekyll': '' }) : undefined)
+      core.info(
+        `interp-gate: added this commit to the history branch "${store.target.branch}" (${appended.commit.slice(0, 12)}, ${appended.attempts} attempt(s)${appended.pruned ? `, pruned ${appended.pruned}` : ''})`
+      )
+    } else {
+      await store.add(entry)
+      core.info(`interp-gate: added this commit to the history folder${store instanceof FolderStore ? ` ${store.display}` : ''}`)
+    }
   } catch (error) {
     core.warning(`interp-gate: ${(error as Error).message}`, { title: 'interp-gate: history' })
   }

@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { CHANGE_POINT_DEFAULTS, type ChangePointOptions, type SeriesChange, seriesChanges } from '../history/change-points.js'
 import { entryFromResults, HistoryError } from '../history/entry.js'
+import { historyRefusal } from '../history/eligibility.js'
 import { FolderStore } from '../history/folder-store.js'
 import { type MetricSeries, metricSeries } from '../history/series.js'
 import { readRegularText } from '../inputs/index.js'
@@ -10,6 +11,7 @@ import { trendText } from '../report/trend.js'
 import { readResultsFile } from '../results/io.js'
 import { type Comparison, comparisonSchema } from '../results/results-schema.js'
 import { formatNumber } from '../util/format.js'
+import { didYouMean } from '../util/suggest.js'
 
 interface HistoryIo {
   out(text: string): void
@@ -21,9 +23,11 @@ export const HISTORY_HELP = `interp-gate history — metric values across commit
 
 Usage:
   interp-gate history add RESULTS.json --store DIR [--date ISO] [--parent SHA] [--comparison FILE]
-                          [--run-id N]
+                          [--run-id N] [--force]
       Append the run's compact entry (values, CIs, n) to the store: one new file
       DIR/<suite>/<commit>.json, written atomically (safe with concurrent writers).
+      Refuses a shard's results (add the merged ones), a pull request's (ref refs/pull/…)
+      and results without a commit: they would corrupt the trend; --force adds them anyway.
       --date: the ordering date (default: results.json's createdAt); use the commit date.
       --comparison: the run's comparison.json, to record each metric's coverage.
       --run-id: the CI run that measured it (default: GITHUB_RUN_ID when set).
@@ -68,6 +72,7 @@ function add(args: string[], io: HistoryIo): number {
       parent: { type: 'string' },
       comparison: { type: 'string' },
       'run-id': { type: 'string' },
+      force: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' }
     },
     allowPositionals: true,
@@ -80,6 +85,8 @@ function add(args: string[], io: HistoryIo): number {
   if (positionals.length !== 1 || !values.store)
     throw new HistoryError('history add needs one results file and a store: interp-gate history add RESULTS.json --store DIR')
   const results = readResultsFile(resolve(io.cwd, positionals[0]), positionals[0])
+  const refusal = historyRefusal(results)
+  if (refusal && !values.force) throw new HistoryError(`history add: not adding ${positionals[0]}: ${refusal}. --force adds it anyway`)
   const comparison = values.comparison ? readComparison(resolve(io.cwd, values.comparison), values.comparison) : null
   const runIdText = values['run-id'] ?? io.env?.GITHUB_RUN_ID
   const runId = runIdText === undefined ? null : Number(runIdText)
@@ -183,5 +190,6 @@ export async function historyCommand(args: string[], io: HistoryIo): Promise<num
     io.out(`${HISTORY_HELP}\n`)
     return 0
   }
-  throw new HistoryError(`history needs a subcommand: add or show${sub ? ` (got "${sub}")` : ''}; see interp-gate history --help`)
+  if (sub === undefined) throw new HistoryError('history needs a subcommand: add or show; see interp-gate history --help')
+  throw new HistoryError(`history: unknown subcommand "${sub}"${didYouMean(sub, ['add', 'show'])}; expected add or show; see interp-gate history --help`)
 }

@@ -15,8 +15,9 @@ import { neutraliseTerminal } from '../report/escape.js'
 import { createProgress, progressMode } from '../report/progress.js'
 import { renderTerminal } from '../report/text.js'
 import { HistoryError } from '../history/entry.js'
-import { dashboardCommand } from './dashboard-command.js'
-import { historyCommand } from './history-command.js'
+import { DASHBOARD_HELP, dashboardCommand } from './dashboard-command.js'
+import { HISTORY_HELP, historyCommand } from './history-command.js'
+import { subcommandHelp, unknownOptionMessage } from './usage-hints.js'
 import { FolderStore } from '../history/folder-store.js'
 import { historySchemaFiles } from '../history/entry.js'
 import { ResultsError, readResultsFile, serializeJson } from '../results/io.js'
@@ -26,6 +27,7 @@ import type { Comparison, Results } from '../results/results-schema.js'
 import { GitLabError } from '../gitlab/api.js'
 import { gitlabCommand } from './gitlab-command.js'
 import { mergeCommand } from './merge-command.js'
+import { didYouMean } from '../util/suggest.js'
 
 export interface Io {
   out(text: string): void
@@ -59,7 +61,7 @@ export const PIPELINE_OPTIONS = {
 const COMMAND_HELP: Record<string, string> = {
   run: `interp-gate run [-C DIR] [--config interp-gate.yml] [--baseline results.json]
                 [--out interp-gate-out] [--commit SHA] [--ref REF] [--history DIR]
-                [--junit FILE] [--max-input-bytes N] [--shard I/N] [--quiet]
+                [--junit FILE] [--max-input-bytes N] [--shard I/N] [-q | --quiet]
     Compute the configured metrics, compare with the baseline (if given), write
     OUT/results.json, OUT/comparison.json (with a baseline) and OUT/report.md.
     -C/--working-directory: the folder that config, baseline, out and the
@@ -72,18 +74,18 @@ const COMMAND_HELP: Record<string, string> = {
     --max-input-bytes N (or INTERP_GATE_MAX_INPUT_BYTES): largest file read whole (text,
     Parquet, a safetensors tensor), default 1073741824 (1 GiB); .npy/.npz are streamed.
     --shard I/N: these arrays are shard I of N (matrix jobs); gates apply after \`merge\`.
-    Runs longer than 2 s show progress on stderr; --quiet turns it off.
+    Runs longer than 2 s show progress on stderr; -q/--quiet turns it off.
     INTERP_GATE_MEMORY_BUDGET=<bytes>: largest array decoded whole (default 2 GiB).
     SOURCE_DATE_EPOCH (seconds) fixes results.json's createdAt.`,
   merge: `interp-gate merge SHARD.json... [-C DIR] [--config interp-gate.yml] [--out interp-gate-out]
-                [--baseline results.json] [--commit SHA] [--ref REF] [--history DIR] [--junit FILE]
+                  [--baseline results.json] [--commit SHA] [--ref REF] [--history DIR] [--junit FILE]
     Merge the results.json of every shard (each written by \`interp-gate run --shard I/N\`) into
     OUT/results.json, equal to one unsharded run of the same config; with --baseline, compare,
     write OUT/comparison.json and OUT/report.md, and gate exactly as \`run\` does.
     Refuses (exit 2) shards that overlap in example ids, come from another config or suite,
     miss a shard, or a metric it cannot merge exactly.`,
   gitlab: `interp-gate gitlab [-C DIR] [--config interp-gate.yml] [--out interp-gate-out] [--baseline results.json]
-                [--job NAME] [--artifact PATH] [--codequality FILE] [--junit FILE] [--history DIR]
+                   [--job NAME] [--artifact PATH] [--codequality FILE] [--junit FILE] [--history DIR]
     In a GitLab CI job: compute and compare like \`run\`, with the baseline from the target branch's latest
     successful pipeline (the artifact file PATH of job NAME; on a branch pipeline, the branch's own), post or
     update one merge request note per suite, write a Code Quality report, and gate.
@@ -101,14 +103,23 @@ const COMMAND_HELP: Record<string, string> = {
     every problem is reported at once.`,
   metrics: `interp-gate metrics [NAME] [--json | --markdown]
     List the metric catalogue; with NAME, show one metric (inputs, params, aliases).`,
-  history: `interp-gate history add RESULTS.json --store DIR [--date ISO] [--parent SHA] [--comparison FILE] [--run-id N]
-  interp-gate history show --store DIR [--metric ID] [--suite NAME] [--last N] [--json]
+  history: `interp-gate history add RESULTS.json --store DIR [--date ISO] [--parent SHA] [--comparison FILE]
+                        [--run-id N] [--force]
+interp-gate history show --store DIR [--metric ID] [--suite NAME] [--last N] [--json]
+                         [--significance 0.001] [--min-magnitude 0.01]
     Keep each commit's compact entry in a folder store (one new file per commit and suite,
     written atomically); show each metric's series and its change points (--json for machines).`,
   dashboard: `interp-gate dashboard --store DIR --out SITE [--title TEXT] [--repo-url URL]
     Write SITE/index.html, a self-contained page charting every metric's history (no network).`,
   docs: `interp-gate docs [--out docs]
     Regenerate docs/metrics.md and docs/schema/*.json (for maintainers).`
+}
+
+/** One command's --help: history and dashboard have their own longer pages. */
+function commandHelp(command: string): string {
+  if (command === 'history') return HISTORY_HELP
+  if (command === 'dashboard') return DASHBOARD_HELP
+  return COMMAND_HELP[command] ?? ''
 }
 
 const HELP = `interp-gate — gate pull requests on interpretability metrics
@@ -132,7 +143,7 @@ async function run(args: string[], io: Io): Promise<number> {
       ...PIPELINE_OPTIONS,
       'max-input-bytes': { type: 'string' },
       shard: { type: 'string' },
-      quiet: { type: 'boolean', default: false }
+      quiet: { type: 'boolean', short: 'q', default: false }
     },
     strict: true
   })
@@ -147,7 +158,7 @@ async function run(args: string[], io: Io): Promise<number> {
     workspace,
     config: values.config!,
     baseline,
-    noBaselineNote: 'no --baseline given',
+    noBaselineNote: shard ? 'a shard is compared after interp-gate merge' : 'no --baseline given',
     outDir: values.out!,
     loadHistory: historyLoader(workspace, values.history),
     commit: values.commit ?? io.env.GITHUB_SHA ?? null,
@@ -310,7 +321,7 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
   const io: Io = { ...rawIo, out: (text) => rawIo.out(neutraliseTerminal(text)), err: (text) => rawIo.err(neutraliseTerminal(text)), progressErr: rawIo.err }
   const [command, ...rest] = argv
   if (command !== undefined && Object.hasOwn(COMMAND_HELP, command) && rest.some((a) => a === '--help' || a === '-h')) {
-    io.out(`${COMMAND_HELP[command]}\n`)
+    io.out(`${commandHelp(command)}\n`)
     return EXIT.pass
   }
   try {
@@ -344,14 +355,19 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
         io.out(`${HELP}\n`)
         return command === undefined ? EXIT.usage : EXIT.pass
       default:
-        throw new UsageError(`unknown command "${command}"; expected run, merge, gitlab, compare, validate, metrics, history, dashboard or docs`)
+        throw new UsageError(
+          `unknown command "${command}"${didYouMean(command, Object.keys(COMMAND_HELP))}; expected run, merge, gitlab, compare, validate, metrics, history, dashboard or docs`
+        )
     }
   } catch (error) {
     const known = [ConfigError, InputError, ResultsError, OutputError, HistoryError, UsageError, GitLabError].some((E) => error instanceof E)
     const argError = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
     if (known || argError) {
-      io.err(`interp-gate: ${(error as Error).message}\n`)
-      if (argError || error instanceof UsageError) io.err('Run `interp-gate --help` for usage.\n')
+      const sub = command === 'history' && (rest[0] === 'add' || rest[0] === 'show') ? `history ${rest[0]}` : command!
+      const help = command === 'history' ? subcommandHelp(HISTORY_HELP, 'history', rest[0]) : commandHelp(command!)
+      io.err(`interp-gate: ${unknownOptionMessage(error, sub, help) ?? (error as Error).message}\n`)
+      const helpCommand = command !== undefined && Object.hasOwn(COMMAND_HELP, command) ? `interp-gate ${command} --help` : 'interp-gate --help'
+      if (argError || error instanceof UsageError) io.err(`Run \`${helpCommand}\` for usage.\n`)
       return EXIT.usage
     }
     io.err(`interp-gate: internal error: ${(error as Error).stack ?? error}\n`)

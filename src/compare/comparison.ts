@@ -218,7 +218,15 @@ export function compare(input: CompareInput): Comparison {
   const { head, base } = input
   const baseById = new Map((base?.metrics ?? []).map((m) => [m.id, m]))
   const fallback: GateSpec = { gate: {}, severity: input.defaults.severity }
-  const policies = new Map(head.metrics.map((h) => [h.id, metricPolicy(h, input.gates[h.id], baseById.get(h.id), fallback)]))
+  // A shard's partial values are held to no gate, neither the config's nor the one its results recorded: `merge` gates.
+  const policies = new Map(
+    head.metrics.map((h) => [
+      h.id,
+      head.shard
+        ? { headGate: {}, severity: h.severity ?? fallback.severity, direction: h.direction, notes: [] }
+        : metricPolicy(h, input.gates[h.id], baseById.get(h.id), fallback)
+    ])
+  )
   const pairs = pairAll(input, head.metrics, baseById)
   const adjusted = holmAdjusted(pairs, policies, input.defaults)
   const sliced = compareSlices({
@@ -252,6 +260,7 @@ export function compare(input: CompareInput): Comparison {
     base: base ? { suite: base.suite, commit: base.commit, ref: base.ref } : null,
     head: { suite: head.suite, commit: head.commit, ref: head.ref },
     verdict: verdictOf(rows),
+    ...(head.shard ? { shard: head.shard } : {}),
     ...(input.baselineNote ? { baselineNote: input.baselineNote } : {}),
     ...(notes.length ? { notes } : {}),
     rows

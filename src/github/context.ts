@@ -30,6 +30,16 @@ export interface WorkflowRunInfo {
   conclusion: string | null
 }
 
+/** A merge queue's run (`merge_group`): the queue tests head_sha, a merge of queued PRs onto base_sha of base_ref. */
+export interface MergeGroupInfo {
+  /** The branch the queue merges into ("main", from base_ref "refs/heads/main"). */
+  baseRef: string
+  baseSha: string
+  /** The queue's temporary commit: checks belong here. */
+  headSha: string
+  headRef: string
+}
+
 /** What the action needs to know about the run that started it, from GITHUB_* variables and the event payload. */
 export interface RunContext {
   eventName: string
@@ -41,6 +51,7 @@ export interface RunContext {
   ref: string | null
   defaultBranch: string | null
   pullRequest: PullRequestInfo | null
+  mergeGroup: MergeGroupInfo | null
   push: { branch: string; before: string | null } | null
   workflowRun: WorkflowRunInfo | null
 }
@@ -57,6 +68,7 @@ const payloadSchema = z.object({
     })
     .optional(),
   before: z.string().optional(),
+  merge_group: z.object({ base_ref: z.string(), base_sha: sha, head_sha: sha, head_ref: z.string() }).optional(),
   workflow_run: z
     .object({
       id: z.number().int(),
@@ -117,6 +129,7 @@ export function readRunContext(env: Record<string, string | undefined>): RunCont
   const branch = eventName === 'push' && ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : null
   const before = payload.before && !/^0+$/.test(payload.before) ? payload.before : null
   const wr = payload.workflow_run
+  const mg = eventName === 'merge_group' ? payload.merge_group : undefined
   return {
     eventName,
     repo: { owner, repo, fullName },
@@ -126,6 +139,7 @@ export function readRunContext(env: Record<string, string | undefined>): RunCont
     ref,
     defaultBranch: payload.repository?.default_branch ?? null,
     pullRequest,
+    mergeGroup: mg ? { baseRef: mg.base_ref.replace(/^refs\/heads\//, ''), baseSha: mg.base_sha, headSha: mg.head_sha, headRef: mg.head_ref } : null,
     push: branch ? { branch, before } : null,
     workflowRun:
       wr && eventName === 'workflow_run'

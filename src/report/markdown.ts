@@ -5,6 +5,7 @@ import { formatNumber, formatPercent, formatSigned, pText } from '../util/format
 import { codeCell, codeSpan, escapeHtml, escapeMarkdown } from './escape.js'
 import { provenanceBlock } from './provenance.js'
 import { slicesBlock } from './slices-section.js'
+import { shardBanner } from './shard-banner.js'
 import { trendCell, trendChart } from './trend.js'
 
 export const STATUS_ICON: Record<Row['status'], string> = {
@@ -174,9 +175,8 @@ export interface RenderOptions {
 export function renderMarkdown(c: Comparison, options: RenderOptions = {}): string {
   const max = options.maxChars ?? 65_536
   const suite = c.head.suite === 'default' ? '' : ` — suite ${codeSpan(c.head.suite)}`
-  const top = [...(options.marker ? [options.marker] : []), `### ${VERDICT_TEXT[c.verdict]}${suite}`, '', `**${headline(c)}**`, '', baselineLine(c), ''].join(
-    '\n'
-  )
+  const title = c.shard ? `🧩 interp-gate: ${shardBanner(c.shard)}` : VERDICT_TEXT[c.verdict]
+  const top = [...(options.marker ? [options.marker] : []), `### ${title}${suite}`, '', `**${headline(c)}**`, '', baselineLine(c), ''].join('\n')
   const problem = c.rows.filter(
     (r) =>
       r.status !== 'pass' &&

@@ -2,10 +2,11 @@ import { markdownTable } from 'markdown-table'
 import type { Comparison } from '../results/results-schema.js'
 import { headline, noteLines, tableRows } from './markdown.js'
 import { sliceRows } from './slices-section.js'
+import { shardBanner } from './shard-banner.js'
 
 const VERDICT = { fail: 'FAIL', warn: 'PASS (with warnings)', pass: 'PASS' }
 
-/** The terminal table: the report's table with plain ids, every note (as in the report), then the verdict line. */
+/** The terminal table: the report's table with plain ids, every note (as in the report), then the verdict line (a shard's banner instead). */
 export function renderTerminal(c: Comparison): string {
   const rows = tableRows(c.rows).map((r) => r.map((cell) => cell.replace(/`/g, '')))
   const base = c.base ? `baseline ${c.base.commit?.slice(0, 7) ?? '?'}${c.base.ref ? ` (${c.base.ref})` : ''}` : 'no baseline'
@@ -29,7 +30,7 @@ export function renderTerminal(c: Comparison): string {
     ...(notes.length ? ['notes:', ...notes, ''] : []),
     ...slices,
     `${headline(c)}`,
-    `verdict: ${VERDICT[c.verdict]}`
+    c.shard ? shardBanner(c.shard) : `verdict: ${VERDICT[c.verdict]}`
   ].join('\n')
 }
 

@@ -251,6 +251,8 @@ export const comparisonSchema = z.object({
   base: runInfoSchema.nullable(),
   head: runInfoSchema,
   verdict: z.enum(['pass', 'warn', 'fail']),
+  /** Set when the head is one shard's results: nothing is gated until `merge`, so the verdict only reflects errors. */
+  shard: shardInfoSchema.optional(),
   baselineNote: z.string().optional(),
   /** Notes about the comparison as a whole (e.g. an accept entry naming no compared metric). */
   notes: z.array(z.string()).optional(),

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -97,5 +97,38 @@ describe('interp-gate history', () => {
       const { code, err } = await cli(argv, ws)
       expect([code, err]).toEqual([2, message])
     }
+  })
+})
+
+describe('history add keeps the store to one entry per branch commit', () => {
+  const cases: [string, (r: ReturnType<typeof results>) => object, RegExp][] = [
+    ['shard', (r) => ({ ...r, shard: { index: 1, count: 2 } }), /it is shard 1\/2 of a sharded run .*add the results of `interp-gate merge` instead/],
+    ['pull', (r) => ({ ...r, ref: 'refs/pull/7/merge' }), /it is a pull request's run \(ref refs\/pull\/7\/merge\)/],
+    ['nocommit', (r) => ({ ...r, commit: null }), /it records no commit/]
+  ]
+
+  it('refuses a shard, a pull request and a run without a commit, with the reason; --force adds them', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'interp-gate-history-hygiene-'))
+    for (const [name, change, reason] of cases) {
+      writeFileSync(join(ws, `${name}.json`), serializeJson(change(results([metric('acc', { value: 0.5 })], sha(1))) as ReturnType<typeof results>))
+      const refused = await cli(['history', 'add', `${name}.json`, '--store', 'hist'], ws)
+      expect(refused.code).toBe(2)
+      expect(refused.err).toMatch(new RegExp(`^interp-gate: history add: not adding ${name}\\.json: `))
+      expect(refused.err).toMatch(reason)
+      expect(refused.err).toContain('--force adds it anyway')
+      expect(existsSync(join(ws, 'hist'))).toBe(false)
+    }
+    for (const [name] of cases) {
+      const forced = await cli(['history', 'add', `${name}.json`, '--store', `forced-${name}`, '--force'], ws)
+      expect(forced.code).toBe(0)
+      expect(readdirSync(join(ws, `forced-${name}`, 's'))).toHaveLength(1)
+    }
+  })
+
+  it('adds a branch push run without --force', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'interp-gate-history-hygiene-'))
+    writeFileSync(join(ws, 'push.json'), serializeJson(results([metric('acc', { value: 0.5 })], sha(2))))
+    expect((await cli(['history', 'add', 'push.json', '--store', 'hist'], ws)).code).toBe(0)
+    expect(readdirSync(join(ws, 'hist', 's'))).toEqual([`${sha(2)}.json`])
   })
 })

@@ -42,6 +42,17 @@ export function pushPayload(options: { branch?: string; before?: string; after?:
   return copy
 }
 
+/** The real merge_group.checks_requested example, moved to REPO, its queue merging into `master` at `baseSha`. */
+export function mergeGroupPayload(options: { baseSha?: string; headSha?: string } = {}): any {
+  const p = examplePayload('merge_group', 'checks_requested')
+  p.merge_group.base_sha = options.baseSha ?? BASE_SHA
+  p.merge_group.head_sha = options.headSha ?? MERGE_SHA
+  p.merge_group.base_ref = 'refs/heads/master'
+  p.merge_group.head_ref = `refs/heads/gh-readonly-queue/master/pr-2-${p.merge_group.base_sha}`
+  p.repository.full_name = REPO
+  return p
+}
+
 export function workflowRunPayload(options: {
   id: number
   headSha?: string

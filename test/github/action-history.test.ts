@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -135,6 +135,23 @@ describe('history: branch in the action', () => {
     ).toEqual([])
     expect(log.summary).toMatch(/\| *Trend *\|/)
     expect(log.info).toContain('interp-gate: 12 history entries of suite "explainers" on branch "interp-gate-data"')
+  })
+
+  it('history: a folder (e.g. kept by actions/cache): a push run adds its entry, a pull request run adds none', async () => {
+    const ws = quickstartWorkspace()
+    const fake = new FakeGitHub()
+    const pr = await runIn(fake, ws, 'pull_request', { history: 'hist' })
+    // The first run after a cache miss: no folder yet, no history, no failure.
+    expect(pr.failed).toEqual([])
+    expect(pr.info).toContain('interp-gate: history folder hist does not exist yet; no history this run')
+    expect(existsSync(join(ws, 'explainers/hist'))).toBe(false)
+    const push = await runIn(fake, ws, 'push', { history: 'hist' })
+    expect(push.failed).toEqual([])
+    expect(readdirSync(join(ws, 'explainers/hist/explainers'))).toEqual([`${HEAD_SHA}.json`])
+    expect(JSON.parse(readFileSync(join(ws, 'explainers/hist/explainers', `${HEAD_SHA}.json`), 'utf8'))).toMatchObject({ commit: HEAD_SHA, runId: 42 })
+    expect(push.info).toContain('interp-gate: added this commit to the history folder hist')
+    // Nothing went to the history branch.
+    expect(fake.writes().filter((w) => w.path.includes('/git/'))).toEqual([])
   })
 
   it('a branch that cannot be read warns and the run goes on', async () => {

@@ -78,6 +78,7 @@ describe('baselineSearch: which commit a run compares with', () => {
     ref: null,
     defaultBranch: 'main',
     pullRequest: null,
+    mergeGroup: null,
     push: null,
     workflowRun: null,
     ...over
@@ -106,9 +107,37 @@ describe('baselineSearch: which commit a run compares with', () => {
     expect(baselineSearch(ctx({ push: { branch: 'main', before: null } }), 'x')).toBe('first push of main: no earlier commit to compare with')
   })
 
+  it("a merge queue run: the queue's base commit on its target branch, as a PR", () => {
+    const mergeGroup = { baseRef: 'main', baseSha: 'e'.repeat(40), headSha: 'f'.repeat(40), headRef: 'refs/heads/gh-readonly-queue/main/pr-1-x' }
+    expect(baselineSearch(ctx({ eventName: 'merge_group', mergeGroup, ref: mergeGroup.headRef }), 'x')).toEqual({
+      repo,
+      workflow: 'ci.yml',
+      artifact: 'interp-gate-x',
+      branch: 'main',
+      sha: 'e'.repeat(40),
+      why: "the merge queue's base commit"
+    })
+  })
+
+  it("workflow_dispatch and schedule on a save-on branch: the newest push run at or before the run's commit", () => {
+    for (const [eventName, kind] of [
+      ['workflow_dispatch', 'manual'],
+      ['schedule', 'scheduled']
+    ])
+      expect(baselineSearch(ctx({ eventName, ref: 'refs/heads/main' }), 'x')).toMatchObject({
+        branch: 'main',
+        sha: 'a'.repeat(40),
+        why: `this ${kind} run's commit`
+      })
+    expect(baselineSearch(ctx({ eventName: 'workflow_dispatch', ref: 'refs/heads/topic' }), 'x')).toBe('pushes to topic save no baseline (save-on)')
+    expect(baselineSearch(ctx({ eventName: 'workflow_dispatch', ref: 'refs/tags/v1' }), 'x')).toBe(
+      'baseline: auto compares pull_request, merge_group, push, workflow_dispatch and schedule runs of a branch with their base commit; a workflow_dispatch run on refs/tags/v1 has none'
+    )
+  })
+
   it('other events and local runs have none', () => {
-    expect(baselineSearch(ctx({ eventName: 'schedule' }), 'x')).toBe(
-      'baseline: auto compares pull_request and push runs with their base commit; a schedule run has none'
+    expect(baselineSearch(ctx({ eventName: 'release' }), 'x')).toBe(
+      'baseline: auto compares pull_request, merge_group, push, workflow_dispatch and schedule runs of a branch with their base commit; a release run has none'
     )
     expect(baselineSearch(null, 'x')).toBe('baseline: auto needs a GitHub Actions run (GITHUB_REPOSITORY is not set)')
   })

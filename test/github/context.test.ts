@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readRunContext, workflowFileOf } from '../../src/github/context.js'
-import { BASE_SHA, HEAD_SHA, pullRequestPayload, pushPayload, workflowRunPayload } from '../e2e/github-env.js'
+import { BASE_SHA, examplePayload, HEAD_SHA, pullRequestPayload, pushPayload, workflowRunPayload } from '../e2e/github-env.js'
 
 function envFor(event: string, payload: unknown, extra: Record<string, string> = {}) {
   const path = join(mkdtempSync(join(tmpdir(), 'ctx-')), 'event.json')
@@ -65,6 +65,21 @@ describe('readRunContext (real webhook example payloads)', () => {
       conclusion: 'failure'
     })
     expect(ctx.pullRequest).toBeNull()
+  })
+
+  it("merge_group: the queue's base branch and commits, as the real example payload gives them; no pull request", () => {
+    const ctx = readRunContext(envFor('merge_group', examplePayload('merge_group', 'checks_requested')))
+    // @octokit/webhooks-examples 7.6.1, api.github.com/index.json, merge_group example (action checks_requested)
+    expect(ctx.mergeGroup).toEqual({
+      baseRef: 'main',
+      baseSha: '380387fbc80638b734a49e1be1c4dfec1c01b33c',
+      headSha: '2ffea6db159f6b6c47a24e778fb9ef40cf6b1c7d',
+      headRef: 'refs/heads/gh-readonly-queue/main/pr-104-929f8209d40f77f4abc622a499c93a83babdbe64'
+    })
+    expect(ctx.pullRequest).toBeNull()
+    expect(ctx.push).toBeNull()
+    // The same payload under another event name is not a merge queue run.
+    expect(readRunContext(envFor('push', examplePayload('merge_group', 'checks_requested'))).mergeGroup).toBeNull()
   })
 
   it('names a malformed payload instead of crashing', () => {
