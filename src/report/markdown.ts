@@ -29,7 +29,7 @@ export function deltaText(row: Row, br = ' '): string {
   if (row.delta === null || row.base === null || row.head === null) return '–'
   const worse = worsening(0, row.delta, row.direction)
   const arrow = worse > 0 ? ' ▼ worse' : worse < 0 ? ' ▲ better' : ''
-  const rel = row.relDelta !== null ? `${br}(${formatPercent(row.relDelta)})` : ''
+  const rel = row.relDelta !== null ? `${arrow ? br : ' '}(${formatPercent(row.relDelta)})` : ''
   return `${formatSigned(row.delta)}${arrow}${rel}`
 }
 
