@@ -1,10 +1,12 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { marked } from 'marked'
 import { type Browser, chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { renderMarkdown } from '../../src/report/markdown.js'
 import type { Comparison } from '../../src/results/results-schema.js'
 import { row } from '../helpers/results.js'
+import { ROOT } from '../helpers/run-action.js'
 
 const CHROMIUM = '/usr/bin/chromium'
 const WIDTH = 900
@@ -125,6 +127,15 @@ describe.skipIf(!existsSync(CHROMIUM))('the PR comment fits a 900 px column (Chr
     const markdown = renderMarkdown(crowded, { marker: '<!-- interp-gate:suite=explainers -->' })
     const { page: whole, tables } = await overflow(markdown)
     expect(tables.length).toBeGreaterThanOrEqual(2) // the main table and the details' tables
+    expect(whole.scroll).toBeLessThanOrEqual(whole.client)
+    for (const t of tables) expect(t.scroll).toBeLessThanOrEqual(t.client)
+  }, 60_000)
+
+  it('the README quickstart report (a real run) fits too', async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+    const shown = /<!-- quickstart-report -->\n([\s\S]*)\n<!-- \/quickstart-report -->/.exec(readme)![1]
+    const { page: whole, tables } = await overflow(shown)
+    expect(tables.length).toBeGreaterThanOrEqual(3)
     expect(whole.scroll).toBeLessThanOrEqual(whole.client)
     for (const t of tables) expect(t.scroll).toBeLessThanOrEqual(t.client)
   }, 60_000)
