@@ -241,11 +241,12 @@ export function renderMarkdown(c: Comparison, options: RenderOptions = {}): stri
     if (c.provenance?.length) parts.push(provenanceBlock(c.provenance), '')
     return parts.join('\n') + footer
   }
-  const body = build(allRows, notes, problem, '', testsBlock(allRows))
+  const tests = testsBlock(allRows)
+  const body = build(allRows, notes, problem, '', tests)
   if (body.length <= max) return body
   // Over budget: drop details first (from the end), then notes, then rows from the least important end; say what was left out.
   const withDetails = (keep: number) =>
-    build(allRows, notes, problem.slice(0, keep), `Details of ${problem.length - keep} metric(s) left out to fit the size limit.`, testsBlock(allRows))
+    build(allRows, notes, problem.slice(0, keep), `Details of ${problem.length - keep} metric(s) left out to fit the size limit.`, tests)
   const keepDetails = largestFitting(problem.length - 1, (k) => withDetails(k).length <= max)
   if (keepDetails >= 0) return withDetails(keepDetails)
   const withNotes = (keep: number) =>
