@@ -50,6 +50,27 @@ function intervalCell(row: Row, br: string): string {
   return `${intervalText(row.ci, true)}${row.paired === false ? `${br}unpaired` : ''}`
 }
 
+/** Characters per code span of a long metric id: about 90 px in a comment. */
+const CHUNK = 12
+
+/**
+ * A metric id as table code: a long one (adapter ids such as saebench/core/<sae>/<metric>) is cut after "/", "." and
+ * "_" into code spans joined by `wbr` (`<wbr>`, which GitHub's sanitizer keeps), so its cell can wrap instead of making
+ * the table scroll; copying it still gives the id.
+ */
+export function metricCell(id: string, wbr = '<wbr>'): string {
+  if (id.length <= 24 || !wbr) return codeCell(id)
+  // Pieces end at a separator; a piece longer than a chunk is cut every CHUNK characters.
+  const pieces = (id.match(/[^/._]*[/._]|[^/._]+$/g) ?? [id]).flatMap((p) => p.match(new RegExp(`.{1,${CHUNK}}`, 'gs')) ?? [p])
+  const chunks: string[] = []
+  for (const piece of pieces) {
+    const last = chunks.length - 1
+    if (last >= 0 && chunks[last].length + piece.length <= CHUNK) chunks[last] += piece
+    else chunks.push(piece)
+  }
+  return chunks.map(codeCell).join(wbr)
+}
+
 /** The p-values of a compared row: the one-sided test of a significance gate (raw and Holm-adjusted), else the two-sided p. */
 export function pValueText(row: Row): string {
   // A significance gate tests "worse" one-sided (Holm-adjusted); other rows show the two-sided p.
@@ -69,7 +90,7 @@ export function testsBlock(rows: readonly Row[]): string {
   return [
     `<details><summary>Tests: p-values of ${tested.length} compared metric(s)</summary>`,
     '',
-    markdownTable([['Metric', 'p', 'Examples'], ...tested.map((r) => [codeCell(r.id), pValueText(r), r.paired === false ? 'unpaired' : pairedCount(r)])]),
+    markdownTable([['Metric', 'p', 'Examples'], ...tested.map((r) => [metricCell(r.id), pValueText(r), r.paired === false ? 'unpaired' : pairedCount(r)])]),
     '',
     '</details>'
   ].join('\n')
@@ -124,6 +145,8 @@ export interface TableOptions {
   br?: string
   /** Between the gates of a cell: `<br>` in markdown, ", " in the terminal. */
   list?: string
+  /** Where a long metric id may wrap: `<wbr>` in markdown, nothing in the terminal. */
+  wbr?: string
   /** A p column after the CI (the terminal has the width; the comment puts p-values in its Tests block). */
   pColumn?: boolean
 }
@@ -143,7 +166,7 @@ export function tableRows(rows: readonly Row[], options: TableOptions = {}): str
       const shown = shownValues(r)
       return [
         `${STATUS_ICON[r.status]} ${r.status}`,
-        codeCell(r.id),
+        metricCell(r.id, options.wbr ?? '<wbr>'),
         formatNumber(shown.base),
         formatNumber(shown.head),
         deltaText(r, br),

@@ -72,6 +72,18 @@ const crowded: Comparison = {
       trend,
       gates: [{ rule: 'min', limit: 0.5, ok: true }]
     }),
+    row({
+      id: 'saebench/core/blocks.8.hook_resid_post/reconstruction_quality.explained_variance',
+      status: 'pass',
+      base: 0.9123,
+      head: 0.9131,
+      delta: 0.0008,
+      relDelta: 0.00088,
+      ci: null,
+      pValue: null,
+      paired: null,
+      gates: [{ rule: 'max-regression', limit: 0.01, ok: true }]
+    }),
     row({ id: 'runtime-seconds', status: 'new', head: 38.4, headCi: { level: 0.95, low: 37.21, high: 39.63 }, direction: 'lower', severity: 'warning' }),
     row({
       id: 'accuracy',

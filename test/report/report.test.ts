@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { buildAnnotations } from '../../src/report/annotations.js'
 import { codeSpan, escapeHtml, escapeMarkdown } from '../../src/report/escape.js'
-import { deltaText, renderMarkdown } from '../../src/report/markdown.js'
+import { deltaText, metricCell, renderMarkdown } from '../../src/report/markdown.js'
 import type { Comparison } from '../../src/results/results-schema.js'
 import { formatNumber, formatSigned } from '../../src/util/format.js'
 import { row } from '../helpers/results.js'
@@ -97,6 +97,15 @@ describe('markdown report', () => {
     const md = renderMarkdown({ ...comparison, rows: [row] })
     expect(md).toContain('| `ig-deletion` | p(worse)=0.020, p(worse, Holm)=0.040 | 512 paired |')
     expect(md).toContain('| [+0.009, +0.034] |')
+  })
+
+  it('cuts a long metric id into code spans that may wrap (by hand: after / . _, at most 12 characters each)', () => {
+    expect(metricCell('ig-deletion')).toBe('`ig-deletion`')
+    expect(metricCell('saebench/core/blocks.8.hook_resid_post/reconstruction_quality.explained_variance')).toBe(
+      '`saebench/`<wbr>`core/blocks.`<wbr>`8.hook_`<wbr>`resid_post/`<wbr>`reconstructi`<wbr>`on_quality.`<wbr>`explained_`<wbr>`variance`'
+    )
+    // the terminal has no <wbr>: one span, which it prints without backticks
+    expect(metricCell('saebench/core/blocks.8.hook_resid_post/x', '')).toBe('`saebench/core/blocks.8.hook_resid_post/x`')
   })
 
   it('says better or worse in the metric direction, not up or down', () => {
