@@ -55,7 +55,8 @@ const CHUNK = 12
 
 /**
  * A metric id as table code: a long one (adapter ids such as saebench/core/<sae>/<metric>) is cut after "/", "." and
- * "_" into code spans joined by `wbr` (`<wbr>`, which GitHub's sanitizer keeps), so its cell can wrap instead of making
+ * "_" into code spans joined by `wbr` (`<wbr>`, on the element allowlist of GitHub's html-pipeline,
+ * lib/html_pipeline/sanitization_filter.rb:83 at 5470e4eb), so its cell can wrap instead of making
  * the table scroll; copying it still gives the id.
  */
 export function metricCell(id: string, wbr = '<wbr>'): string {
