@@ -54,15 +54,16 @@ function intervalCell(row: Row, br: string): string {
 const CHUNK = 12
 
 /**
- * A metric id as table code: a long one (adapter ids such as saebench/core/<sae>/<metric>) is cut after "/", "." and
- * "_" into code spans joined by `wbr` (`<wbr>`, on the element allowlist of GitHub's html-pipeline,
+ * A metric id as table code: a long one (adapter ids such as saebench/core/<sae>/<metric>) is cut after "/", ".", "_"
+ * and "-" into code spans joined by `wbr` (`<wbr>`, on the element allowlist of GitHub's html-pipeline,
  * lib/html_pipeline/sanitization_filter.rb:83 at 5470e4eb), so its cell can wrap instead of making
  * the table scroll; copying it still gives the id.
  */
 export function metricCell(id: string, wbr = '<wbr>'): string {
-  if (id.length <= 24 || !wbr) return codeCell(id)
+  // Browsers already wrap at "-"; only ids with "/", "." or "_" need help.
+  if (id.length <= 24 || !wbr || !/[/._]/.test(id)) return codeCell(id)
   // Pieces end at a separator; a piece longer than a chunk is cut every CHUNK characters.
-  const pieces = (id.match(/[^/._]*[/._]|[^/._]+$/g) ?? [id]).flatMap((p) => p.match(new RegExp(`.{1,${CHUNK}}`, 'gs')) ?? [p])
+  const pieces = (id.match(/[^/._-]*[/._-]|[^/._-]+$/g) ?? [id]).flatMap((p) => p.match(new RegExp(`.{1,${CHUNK}}`, 'gs')) ?? [p])
   const chunks: string[] = []
   for (const piece of pieces) {
     const last = chunks.length - 1

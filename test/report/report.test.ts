@@ -101,6 +101,7 @@ describe('markdown report', () => {
 
   it('cuts a long metric id into code spans that may wrap (by hand: after / . _, at most 12 characters each)', () => {
     expect(metricCell('ig-deletion')).toBe('`ig-deletion`')
+    expect(metricCell('quantus-faithfulness-corr')).toBe('`quantus-faithfulness-corr`') // browsers wrap at the hyphens
     expect(metricCell('saebench/core/blocks.8.hook_resid_post/reconstruction_quality.explained_variance')).toBe(
       '`saebench/`<wbr>`core/blocks.`<wbr>`8.hook_`<wbr>`resid_post/`<wbr>`reconstructi`<wbr>`on_quality.`<wbr>`explained_`<wbr>`variance`'
     )
