@@ -120,12 +120,18 @@ function showJson(shown: ShownSeries[]): string {
   return `${JSON.stringify({ metrics }, null, 2)}\n`
 }
 
+/** The median CI width of a series' points: noise within it should not fill the sparkline's height. */
+function typicalCiWidth(s: MetricSeries): number {
+  const widths = s.points.flatMap((p) => (p.low !== null && p.high !== null ? [p.high - p.low] : [])).sort((a, b) => a - b)
+  return widths.length ? widths[Math.floor(widths.length / 2)] : 0
+}
+
 function showText(shown: ShownSeries[]): string {
   if (!shown.length) return 'no entries in the store\n'
   const lines: string[] = []
   for (const { series: s, changes } of shown) {
     const values = s.points.map((p) => p.value)
-    lines.push(`${escapeTerminal(s.id)}  ${values.length} point(s)  ${trendText(values)}`)
+    lines.push(`${escapeTerminal(s.id)}  ${values.length} point(s)  ${trendText(values, typicalCiWidth(s))}`)
     for (const c of changes) {
       const rel = c.relative === null ? '' : ` (${c.relative > 0 ? '+' : ''}${(c.relative * 100).toFixed(1)}%)`
       lines.push(

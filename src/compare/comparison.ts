@@ -106,16 +106,13 @@ function comparedFields(
     ...(s.counts ? { counts: s.counts } : {}),
     ...(s.topWorse?.length ? { topWorse: s.topWorse } : {})
   }
-  if (differs(base, b.value as number) || differs(head, h.value as number)) {
-    Object.assign(fields, { pairedBase: base, pairedHead: head })
-    notes.push(
-      `over the ${p.coverage.paired} examples both runs scored: base ${formatNumber(base)}, head ${formatNumber(head)}; the Base and Head columns are the full runs (${p.coverage.base} and ${p.coverage.head} examples)`
-    )
-  }
-  if (coverageChanged(p.coverage)) {
-    fields.coverage = p.coverage
-    notes.push(coverageNote(p.coverage))
-  }
+  // Whenever coverage is below 100%, the row's base and head are shown as the paired means (head − base = Δ) and the
+  // full-run values go into the one coverage note.
+  const changed = coverageChanged(p.coverage)
+  const fullDiffers = differs(base, b.value as number) || differs(head, h.value as number)
+  if (changed || fullDiffers) Object.assign(fields, { pairedBase: base, pairedHead: head })
+  if (changed) fields.coverage = p.coverage
+  if (changed || fullDiffers) notes.push(coverageNote(p.coverage, fullDiffers ? { base: formatNumber(b.value), head: formatNumber(h.value) } : undefined))
   return { fields, regression: { base, head, pWorse: s.pWorse, ...(pAdjusted !== undefined ? { pAdjusted } : {}) }, notes }
 }
 

@@ -62,16 +62,19 @@ export function droppedCheck(limit: Dropped, coverage: Coverage): GateCheck {
     rule: 'max-dropped',
     limit,
     ok,
-    ...(ok ? {} : { detail: `lost ${atLeast}${coverage.lost} of ${coverage.base} baseline examples (missing or NaN in this run) > allowed ${allowed}` })
+    ...(ok ? {} : { detail: `lost ${atLeast}${coverage.lost} of ${coverage.base} baseline examples > allowed ${allowed}` })
   }
 }
 
-/** One sentence for the report: what the head lost or added relative to the baseline. */
-export function coverageNote(c: Coverage): string {
+/**
+ * The row's one coverage note: how many examples Δ, CI and p use, what the head lost or added, and (when they differ
+ * from the paired means the table shows) the full-run values.
+ */
+export function coverageNote(c: Coverage, full?: { base: string; head: string }): string {
   const parts: string[] = []
-  if (c.lost > 0)
-    parts.push(`this run lost ${c.exact ? '' : 'at least '}${c.lost} of the baseline's ${c.base} examples (missing, or NaN where the baseline had a value)`)
-  if (c.headOnly > 0) parts.push(`${c.headOnly} example(s) only this run scores (not in the baseline, or NaN there) are counted but not compared`)
-  const scope = c.exact ? `Δ, CI and p use the ${c.paired} examples both runs scored` : 'the runs could not be paired example by example, so counts come from n'
-  return `coverage ${c.paired}/${c.base}: ${parts.join('; ')}; ${scope}`
+  if (c.lost > 0) parts.push(`this run lost ${c.exact ? '' : 'at least '}${c.lost} (missing, or NaN where the baseline had a value)`)
+  if (c.headOnly > 0) parts.push(`${c.headOnly} scored only by this run (not compared)`)
+  if (!c.exact) parts.push('the runs could not be paired example by example, so counts come from n')
+  const head = `${c.paired}/${c.base} examples paired${parts.length ? `: ${parts.join('; ')}` : ''}`
+  return full ? `${head}; full run: base ${full.base} (${c.base} examples), head ${full.head} (${c.head})` : head
 }

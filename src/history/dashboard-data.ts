@@ -1,3 +1,4 @@
+import { worsening } from '../compare/gates.js'
 import type { DashboardData } from '../report/dashboard.js'
 import { type ChangePointOptions, seriesChanges } from './change-points.js'
 import type { HistoryEntry } from './entry.js'
@@ -35,7 +36,13 @@ export function dashboardData(entries: readonly HistoryEntry[], options: Dashboa
     lo: s.points.map((p) => p.low),
     hi: s.points.map((p) => p.high),
     n: s.points.map((p) => p.n),
-    changes: seriesChanges(s.points, options.changePoints).map((c) => ({ i: c.index, before: c.before, after: c.after, p: c.pValue }))
+    changes: seriesChanges(s.points, options.changePoints).map((c) => ({
+      i: c.index,
+      before: c.before,
+      after: c.after,
+      p: c.pValue,
+      worse: worsening(c.before, c.after, s.direction) > 0
+    }))
   }))
   return { repoUrl: options.repoUrl ?? null, commits, metrics }
 }

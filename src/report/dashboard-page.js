@@ -24,6 +24,33 @@
     return a
   }
 
+  var day = function (i) {
+    return ((commits[i] || {}).date || '').slice(0, 10)
+  }
+  var CHANGE_COLOR = { better: '#1a7f37', worse: '#cf222e' }
+  var changeWord = function (c) {
+    return c.worse ? '▼ worse' : '▲ better'
+  }
+
+  // X ticks on commit dates: the first commit of each day, thinned to fit; within one day, evenly spaced commits.
+  function dateSplits(m, width) {
+    var most = Math.max(2, Math.floor(width / 70))
+    var firsts = []
+    m.x.forEach(function (x, k) {
+      if (k === 0 || day(x) !== day(m.x[k - 1])) firsts.push(x)
+    })
+    var pool = firsts.length >= 2 ? firsts : m.x
+    var step = Math.ceil(pool.length / most)
+    return pool.filter(function (_, k) {
+      return k % step === 0
+    })
+  }
+  function dateLabel(m, x) {
+    var d = (commits[x] || {}).date || ''
+    var sameDay = day(m.x[0]) === day(m.x[m.x.length - 1])
+    return sameDay ? d.slice(11, 16) : d.slice(5, 10)
+  }
+
   function levelSeries(m) {
     // The level between change points: the mean of each segment, drawn as a step line.
     var level = new Array(m.y.length)
@@ -56,31 +83,34 @@
           return i === null ? '' : short((commits[i] || {}).sha)
         }
       },
-      { label: m.id, stroke: '#5b3cc4', width: 1.5, points: { show: m.y.length <= 200 } },
+      { label: m.id, stroke: '#8c7ad9', width: 1, points: { show: m.y.length <= 60, size: 4 } },
       { label: 'CI low', stroke: 'transparent', points: { show: false } },
       { label: 'CI high', stroke: 'transparent', points: { show: false } },
-      { label: 'level', stroke: '#d9822b', width: 1, dash: [4, 3], points: { show: false } },
-      { label: 'gate min', stroke: '#c23030', width: 1, dash: [8, 4], points: { show: false }, show: gate.min !== undefined },
-      { label: 'gate max', stroke: '#c23030', width: 1, dash: [8, 4], points: { show: false }, show: gate.max !== undefined }
+      // The level between change points: solid and thicker than the series, drawn over it.
+      { label: 'level', stroke: '#f08c00', width: 2.5, points: { show: false } },
+      { label: 'gate min', stroke: '#57606a', width: 1.25, dash: [6, 4], points: { show: false }, show: gate.min !== undefined },
+      { label: 'gate max', stroke: '#57606a', width: 1.25, dash: [6, 4], points: { show: false }, show: gate.max !== undefined }
     ]
-    var changeAt = m.changes.map(function (c) {
-      return m.x[c.i]
-    })
+    var width = Math.max(260, box.clientWidth || 400)
     var opts = {
-      width: Math.max(320, Math.min(box.clientWidth || 640, 900)),
-      height: 220,
+      width: width,
+      height: 180,
       series: series,
-      bands: [{ series: [3, 2], fill: 'rgba(91, 60, 196, 0.15)' }],
+      bands: [{ series: [3, 2], fill: 'rgba(91, 60, 196, 0.13)' }],
       scales: { x: { time: false } },
       axes: [
         {
+          space: 60,
+          splits: function () {
+            return dateSplits(m, width)
+          },
           values: function (u, ticks) {
             return ticks.map(function (t) {
-              return short((commits[Math.round(t)] || {}).sha)
+              return dateLabel(m, Math.round(t))
             })
           }
         },
-        {}
+        { size: 48 }
       ],
       legend: { show: false },
       hooks: {
@@ -102,17 +132,27 @@
         ],
         draw: [
           function (u) {
-            // Change points: a vertical line where each new level starts.
+            // Change points: a vertical line where each new level starts, green or red and labelled in the
+            // metric's direction.
             var ctx = u.ctx
+            var ratio = window.devicePixelRatio || 1
             ctx.save()
-            ctx.strokeStyle = '#d9822b'
-            ctx.lineWidth = 2
-            changeAt.forEach(function (x) {
-              var px = Math.round(u.valToPos(x, 'x', true))
+            ctx.lineWidth = 2 * ratio
+            ctx.font = 11 * ratio + 'px system-ui, sans-serif'
+            ctx.textBaseline = 'top'
+            m.changes.forEach(function (c) {
+              var color = c.worse ? CHANGE_COLOR.worse : CHANGE_COLOR.better
+              var px = Math.round(u.valToPos(m.x[c.i], 'x', true))
+              ctx.strokeStyle = color
               ctx.beginPath()
               ctx.moveTo(px, u.bbox.top)
               ctx.lineTo(px, u.bbox.top + u.bbox.height)
               ctx.stroke()
+              var label = changeWord(c)
+              var right = px + ctx.measureText(label).width + 6 * ratio > u.bbox.left + u.bbox.width
+              ctx.textAlign = right ? 'right' : 'left'
+              ctx.fillStyle = color
+              ctx.fillText(label, px + (right ? -4 : 4) * ratio, u.bbox.top + 2 * ratio)
             })
             ctx.restore()
           }
@@ -132,14 +172,24 @@
     s.appendChild(h)
     var box = el('div', { class: 'plot' })
     s.appendChild(box)
+    var first = commits[m.x[0]] || {}
+    var last = commits[m.x[m.x.length - 1]] || {}
+    s.appendChild(
+      el(
+        'div',
+        { class: 'range' },
+        'commit dates ' + (first.date || '').slice(0, 10) + ' – ' + (last.date || '').slice(0, 10) + ' · ' + m.y.length + ' commit(s)'
+      )
+    )
     var hover = el('div', { class: 'hover' }, 'hover the chart for a commit')
     s.appendChild(hover)
     var notes = el('ul', { class: 'changes' })
     m.changes.forEach(function (c) {
-      var li = el('li', { 'data-change': String(c.i) })
-      li.appendChild(document.createTextNode('level ' + fmt(c.before) + ' → ' + fmt(c.after) + ' from '))
+      var li = el('li', { 'data-change': String(c.i), class: c.worse ? 'worse' : 'better' })
+      li.appendChild(el('b', {}, changeWord(c)))
+      li.appendChild(document.createTextNode(': level ' + fmt(c.before) + ' → ' + fmt(c.after) + ' from '))
       li.appendChild(commitLink(commits[m.x[c.i]].sha))
-      li.appendChild(document.createTextNode(' (p=' + c.p.toPrecision(2) + ')'))
+      li.appendChild(document.createTextNode(' (' + day(m.x[c.i]) + ', p=' + c.p.toPrecision(2) + ')'))
       notes.appendChild(li)
     })
     s.appendChild(notes)
@@ -160,7 +210,8 @@
     tr.appendChild(commitCell)
     var changeCell = el('td')
     if (lastChange) {
-      changeCell.appendChild(document.createTextNode(fmt(lastChange.before) + ' → ' + fmt(lastChange.after) + ' at '))
+      changeCell.setAttribute('class', lastChange.worse ? 'worse' : 'better')
+      changeCell.appendChild(document.createTextNode(changeWord(lastChange) + ' ' + fmt(lastChange.before) + ' → ' + fmt(lastChange.after) + ' at '))
       changeCell.appendChild(commitLink(commits[m.x[lastChange.i]].sha))
     }
     tr.appendChild(changeCell)

@@ -21,8 +21,8 @@ export interface DashboardData {
     lo: (number | null)[]
     hi: (number | null)[]
     n: number[]
-    /** Change points: i indexes x / y, where the new level starts. */
-    changes: { i: number; before: number; after: number; p: number }[]
+    /** Change points: i indexes x / y, where the new level starts; worse: the new level is worse in the metric's direction. */
+    changes: { i: number; before: number; after: number; p: number; worse: boolean }[]
   }[]
 }
 
@@ -43,13 +43,18 @@ export function renderDashboard(data: DashboardData, options: { title?: string }
 <link rel="icon" href="data:,">
 <title>${escapeHtml(title)}</title>
 <style>${UPLOT_CSS}
-body { font: 14px/1.4 system-ui, sans-serif; margin: 0 auto; max-width: 960px; padding: 1rem; color: #1f2328; }
+body { font: 14px/1.4 system-ui, sans-serif; margin: 0 auto; max-width: 1400px; padding: 1rem; color: #1f2328; }
 header { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; border-bottom: 1px solid #d0d7de; padding-bottom: .5rem; }
 h1 { font-size: 1.3rem; margin: 0; flex: 1 1 100%; }
-h2 { font-size: 1.05rem; margin: 1.2rem 0 .3rem; }
-h2 small { color: #656d76; font-weight: normal; }
-.changes { color: #9a6700; margin: .2rem 0; }
-.hover { color: #656d76; font-size: 12px; min-height: 1.2em; }
+#charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: .75rem; margin-top: .75rem; }
+.metric { border: 1px solid #d0d7de; border-radius: 6px; padding: .4rem .5rem; min-width: 0; }
+.plot { width: 100%; overflow: hidden; }
+h2 { font-size: .95rem; margin: 0 0 .2rem; overflow-wrap: anywhere; }
+h2 small { display: block; color: #656d76; font-weight: normal; font-size: 12px; }
+.changes { margin: .2rem 0; padding-left: 1.1rem; font-size: 12px; }
+.better { color: #1a7f37; }
+.worse { color: #cf222e; }
+.hover, .range { color: #656d76; font-size: 12px; min-height: 1.2em; }
 table { border-collapse: collapse; width: 100%; margin-top: 1rem; }
 th, td { border-bottom: 1px solid #d0d7de; padding: .3rem .5rem; text-align: left; }
 [hidden] { display: none !important; }
@@ -61,7 +66,7 @@ th, td { border-bottom: 1px solid #d0d7de; padding: .3rem .5rem; text-align: lef
 <label>Suite <select id="filter-suite"><option value="">all</option></select></label>
 <label>Family <select id="filter-family"><option value="">all</option></select></label>
 <label>View <select id="view"><option value="charts">charts</option><option value="table">table</option></select></label>
-<span>${data.metrics.length} metric(s), ${data.commits.length} commit(s). Orange: change points and levels; band: CI; red: gate bounds.</span>
+<span>${data.metrics.length} metric(s), ${data.commits.length} commit(s). X axis: commit date. Purple: value, band: its CI; orange: the level between change points; vertical lines: change points, <span class="better">▲ better</span> or <span class="worse">▼ worse</span> in the metric's direction; grey dashes: gate bounds.</span>
 </header>
 <main>
 <div id="charts"></div>

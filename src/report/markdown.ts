@@ -26,13 +26,18 @@ function shortSha(sha: string | null | undefined): string {
   return sha ? sha.slice(0, 7) : 'unknown commit'
 }
 
-/** "+0.033 ▼ worse (+10.6%)": the arrow says better or worse, whichever way the metric points. */
-export function deltaText(row: Row): string {
+/** "+0.033 ▼ worse (+10.6%)": the arrow says better or worse, whichever way the metric points; `br` splits the two parts. */
+export function deltaText(row: Row, br = ' '): string {
   if (row.delta === null || row.base === null || row.head === null) return '–'
   const worse = worsening(0, row.delta, row.direction)
   const arrow = worse > 0 ? ' ▼ worse' : worse < 0 ? ' ▲ better' : ''
-  const rel = row.relDelta !== null ? ` (${formatPercent(row.relDelta)})` : ''
+  const rel = row.relDelta !== null ? `${arrow ? br : ' '}(${formatPercent(row.relDelta)})` : ''
   return `${formatSigned(row.delta)}${arrow}${rel}`
+}
+
+/** Base and head as the row shows them: the paired means whenever coverage is below 100% (head − base = Δ). */
+export function shownValues(row: Row): { base: number | null; head: number | null } {
+  return { base: row.pairedBase ?? row.base, head: row.pairedHead ?? row.head }
 }
 
 export function intervalText(ci: Row['ci'], signed: boolean): string {
@@ -41,18 +46,64 @@ export function intervalText(ci: Row['ci'], signed: boolean): string {
   return `[${f(ci.low)}, ${f(ci.high)}]`
 }
 
-function evidenceText(row: Row): string {
+/** The table's CI cell: the interval only (the p-values are in the "Tests" block), so the row stays narrow. */
+function intervalCell(row: Row, br: string): string {
   if (row.delta === null) return intervalText(row.headCi ?? row.ci, false)
-  const parts = [intervalText(row.ci, true)]
+  return `${intervalText(row.ci, true)}${row.paired === false ? `${br}unpaired` : ''}`
+}
+
+/** Characters per code span of a long metric id: about 90 px in a comment. */
+const CHUNK = 12
+
+/**
+ * A metric id as table code: a long one (adapter ids such as saebench/core/<sae>/<metric>) is cut after "/", ".", "_"
+ * and "-" into code spans joined by `wbr` (`<wbr>`, on the element allowlist of GitHub's html-pipeline,
+ * lib/html_pipeline/sanitization_filter.rb:83 at 5470e4eb), so its cell can wrap instead of making
+ * the table scroll; copying it still gives the id.
+ */
+export function metricCell(id: string, wbr = '<wbr>'): string {
+  // Browsers already wrap at "-"; only ids with "/", "." or "_" need help.
+  if (id.length <= 24 || !wbr || !/[/._]/.test(id)) return codeCell(id)
+  // Pieces end at a separator; a piece longer than a chunk is cut every CHUNK characters.
+  const pieces = (id.match(/[^/._-]*[/._-]|[^/._-]+$/g) ?? [id]).flatMap((p) => p.match(new RegExp(`.{1,${CHUNK}}`, 'gs')) ?? [p])
+  const chunks: string[] = []
+  for (const piece of pieces) {
+    const last = chunks.length - 1
+    if (last >= 0 && chunks[last].length + piece.length <= CHUNK) chunks[last] += piece
+    else chunks.push(piece)
+  }
+  return chunks.map(codeCell).join(wbr)
+}
+
+/** The p-values of a compared row: the one-sided test of a significance gate (raw and Holm-adjusted), else the two-sided p. */
+export function pValueText(row: Row): string {
   // A significance gate tests "worse" one-sided (Holm-adjusted); other rows show the two-sided p.
   const gated = row.pAdjusted !== undefined && row.pAdjusted !== null
   if (gated && row.pWorse !== undefined && row.pWorse !== null) {
     // Raw and Holm-adjusted, each under its own label: the adjusted one is what the gate compared with α.
     const label = pWorseLabel(row.pWorse, row.pAdjusted)
-    parts.push(label === 'p(worse)' ? `p(worse)${pText(row.pWorse)}` : `p(worse)${pText(row.pWorse)}, ${label}${pText(row.pAdjusted!)}`)
-  } else if (row.pValue !== null) parts.push(`p${pText(row.pValue)}`)
-  if (row.paired === false) parts.push('unpaired')
-  return parts.join(' ')
+    return label === 'p(worse)' ? `p(worse)${pText(row.pWorse)}` : `p(worse)${pText(row.pWorse)}, ${label}${pText(row.pAdjusted!)}`
+  }
+  return row.pValue !== null ? `p${pText(row.pValue)}` : ''
+}
+
+/** The p-values of every compared row, collapsed under the table (they made the CI cell too wide for a comment). */
+export function testsBlock(rows: readonly Row[]): string {
+  const tested = rows.filter((r) => r.delta !== null && pValueText(r))
+  if (!tested.length) return ''
+  return [
+    `<details><summary>Tests: p-values of ${tested.length} compared metric(s)</summary>`,
+    '',
+    markdownTable([['Metric', 'p', 'Examples'], ...tested.map((r) => [metricCell(r.id), pValueText(r), r.paired === false ? 'unpaired' : pairedCount(r)])]),
+    '',
+    '</details>'
+  ].join('\n')
+}
+
+function pairedCount(row: Row): string {
+  if (row.coverage) return `${row.coverage.paired} paired`
+  if (row.counts) return `${row.counts.worse + row.counts.better + row.counts.unchanged} paired`
+  return row.paired ? 'paired' : '–'
 }
 
 const FROM = { base: ' (base)', head: ' (PR)' }
@@ -61,18 +112,18 @@ function checkText(g: GateCheck): string {
   return `${g.ok ? '✓' : '✗'} ${g.rule} ${typeof g.limit === 'number' ? formatNumber(g.limit) : escapeMarkdown(g.limit)}${g.from ? FROM[g.from] : ''}`
 }
 
-function gateText(gates: readonly GateCheck[]): string {
-  return gates.length === 0 ? '–' : gates.map(checkText).join(', ')
+function gateText(gates: readonly GateCheck[], br: string): string {
+  return gates.length === 0 ? '–' : gates.map(checkText).join(br)
 }
 
 /** "380/500 (−120)": paired of the baseline's examples, and what the head lost or scored alone. */
-export function coverageText(row: Row): string {
+export function coverageText(row: Row, br = ' '): string {
   const c = row.coverage
   if (!c) return '–'
   const parts = [`${c.paired}/${c.base}`]
   if (c.lost) parts.push(`−${c.lost}${c.exact ? '' : '+'}`)
   if (c.headOnly) parts.push(`+${c.headOnly} new`)
-  return parts.length > 1 ? `${parts[0]} (${parts.slice(1).join(', ')})` : parts[0]
+  return parts.length > 1 ? `${parts[0]}${br}(${parts.slice(1).join(', ')})` : parts[0]
 }
 
 export function headline(c: Comparison): string {
@@ -93,25 +144,43 @@ function baselineLine(c: Comparison): string {
   return `Compared with ${codeSpan(shortSha(c.base.commit))}${ref}${note}; head ${codeSpan(shortSha(c.head.commit))}.`
 }
 
-export function tableRows(rows: readonly Row[]): string[][] {
+export interface TableOptions {
+  /** Breaks a cell into lines: `<br>` in markdown, so the comment fits ~900 px; a space in the terminal. */
+  br?: string
+  /** Between the gates of a cell: `<br>` in markdown, ", " in the terminal. */
+  list?: string
+  /** Where a long metric id may wrap: `<wbr>` in markdown, nothing in the terminal. */
+  wbr?: string
+  /** A p column after the CI (the terminal has the width; the comment puts p-values in its Tests block). */
+  pColumn?: boolean
+}
+
+export function tableRows(rows: readonly Row[], options: TableOptions = {}): string[][] {
+  const br = options.br ?? '<br>'
+  const list = options.list ?? '<br>'
+  const p = options.pColumn ?? false
   const level = rows.find((r) => r.ci)?.ci?.level ?? 0.95
   // The coverage column appears only when some metric's examples changed, so everyday reports stay narrow.
   const coverage = rows.some((r) => r.coverage)
-  const header = ['', 'Metric', 'Base', 'Head', `Δ`, `${Math.round(level * 100)}% CI`, ...(coverage ? ['Coverage'] : []), 'Gate']
+  const header = ['', 'Metric', 'Base', 'Head', `Δ`, `${Math.round(level * 100)}% CI`, ...(p ? ['p'] : []), ...(coverage ? ['Coverage'] : []), 'Gate']
   const trend = rows.some((r) => r.trend?.length)
   return [
     trend ? [...header, 'Trend'] : header,
-    ...rows.map((r) => [
-      `${STATUS_ICON[r.status]} ${r.status}`,
-      codeCell(r.id),
-      formatNumber(r.base),
-      formatNumber(r.head),
-      deltaText(r),
-      evidenceText(r),
-      ...(coverage ? [coverageText(r)] : []),
-      gateText(r.gates),
-      ...(trend ? [trendCell(r)] : [])
-    ])
+    ...rows.map((r) => {
+      const shown = shownValues(r)
+      return [
+        `${STATUS_ICON[r.status]} ${r.status}`,
+        metricCell(r.id, options.wbr ?? '<wbr>'),
+        formatNumber(shown.base),
+        formatNumber(shown.head),
+        deltaText(r, br),
+        intervalCell(r, br),
+        ...(p ? [pValueText(r) || '–'] : []),
+        ...(coverage ? [coverageText(r, br)] : []),
+        gateText(r.gates, list),
+        ...(trend ? [trendCell(r)] : [])
+      ]
+    })
   ]
 }
 
@@ -132,13 +201,14 @@ export function reading(row: Row): string {
   const name = row.title ?? row.metric
   const verb = row.delta > 0 ? 'rose' : row.delta < 0 ? 'fell' : 'did not change'
   // Δ is over the paired examples: name the paired means it is the difference of.
-  const [from, to] = row.pairedBase != null && row.pairedHead != null ? [row.pairedBase, row.pairedHead] : [row.base, row.head]
+  const { base: from, head: to } = shownValues(row)
   const over = row.coverage ? ` over ${row.coverage.paired} paired examples` : ''
   const parts = [`${name} ${verb}${row.delta !== 0 ? ` by ${formatNumber(Math.abs(row.delta))}` : ''} (${formatNumber(from)} → ${formatNumber(to)}${over})`]
   if (row.ci && row.ci.low !== null && row.ci.high !== null) {
     const excludes = row.ci.low > 0 || row.ci.high < 0
     parts.push(`${Math.round(row.ci.level * 100)}% CI ${excludes ? 'excludes' : 'includes'} 0`)
   }
+  if (pValueText(row)) parts.push(pValueText(row))
   if (row.counts) parts.push(`${row.counts.worse} of ${row.counts.worse + row.counts.better + row.counts.unchanged} examples worse`)
   return `${parts.join('; ')}.`
 }
@@ -189,20 +259,22 @@ export function renderMarkdown(c: Comparison, options: RenderOptions = {}): stri
   const allRows = c.rows
   const notes = noteLines(c).map((n) => `- ${n.id ? `${codeSpan(n.id)}: ` : ''}${escapeMarkdown(n.text)}`)
   const footer =
-    '\n<sub>Δ = head − base over the examples both runs scored; ▲/▼ say better/worse in the metric’s direction. CI: percentile bootstrap of Δ. p: paired sign-flip permutation or McNemar test, two-sided. p(worse): the one-sided test a significance gate uses; p(worse, Holm): the same after Holm’s correction across the suite’s significance-gated metrics, the value compared with α. Coverage: paired examples / the baseline’s examples. Gates marked (base) or (PR): the base branch and this PR gate differently and both apply.</sub>\n'
-  const build = (rows: readonly Row[], noteList: readonly string[], details: readonly Row[], omitted: string) => {
+    '\n<sub>Base, Head: means over the examples both runs scored whenever coverage is below 100% (the full-run values are in the coverage note); Δ = Head − Base; ▲/▼ say better/worse in the metric’s direction. CI: percentile bootstrap of Δ. Tests: p is the paired sign-flip permutation or McNemar test, two-sided; p(worse) is the one-sided test a significance gate uses, and p(worse, Holm) the same after Holm’s correction across the suite’s significance-gated metrics, the value compared with α. Coverage: paired examples / the baseline’s examples. Gates marked (base) or (PR): the base branch and this PR gate differently and both apply.</sub>\n'
+  const build = (rows: readonly Row[], noteList: readonly string[], details: readonly Row[], omitted: string, tests = '') => {
     const parts = [top, markdownTable(tableRows(rows)), '']
     if (noteList.length) parts.push('**Notes**', '', ...noteList, '')
+    if (tests) parts.push(tests, '')
     if (details.length) parts.push(...details.map(detailsBlock), '')
     if (omitted) parts.push(`_${omitted}_`, '')
     if (c.provenance?.length) parts.push(provenanceBlock(c.provenance), '')
     return parts.join('\n') + footer
   }
-  const body = build(allRows, notes, problem, '')
+  const tests = testsBlock(allRows)
+  const body = build(allRows, notes, problem, '', tests)
   if (body.length <= max) return body
   // Over budget: drop details first (from the end), then notes, then rows from the least important end; say what was left out.
   const withDetails = (keep: number) =>
-    build(allRows, notes, problem.slice(0, keep), `Details of ${problem.length - keep} metric(s) left out to fit the size limit.`)
+    build(allRows, notes, problem.slice(0, keep), `Details of ${problem.length - keep} metric(s) left out to fit the size limit.`, tests)
   const keepDetails = largestFitting(problem.length - 1, (k) => withDetails(k).length <= max)
   if (keepDetails >= 0) return withDetails(keepDetails)
   const withNotes = (keep: number) =>

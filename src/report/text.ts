@@ -8,7 +8,7 @@ const VERDICT = { fail: 'FAIL', warn: 'PASS (with warnings)', pass: 'PASS' }
 
 /** The terminal table: the report's table with plain ids, every note (as in the report), then the verdict line (a shard's banner instead). */
 export function renderTerminal(c: Comparison): string {
-  const rows = tableRows(c.rows).map((r) => r.map((cell) => cell.replace(/`/g, '')))
+  const rows = tableRows(c.rows, { br: ' ', list: ', ', wbr: '', pColumn: true }).map((r) => r.map((cell) => cell.replace(/`/g, '')))
   const base = c.base ? `baseline ${c.base.commit?.slice(0, 7) ?? '?'}${c.base.ref ? ` (${c.base.ref})` : ''}` : 'no baseline'
   const notes = noteLines(c).map((n) => `  ${n.id ? `${n.id}: ` : ''}${n.text}`)
   const sliced = c.rows.filter((r) => r.slices?.some((s) => s.status === 'regressed'))

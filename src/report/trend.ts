@@ -1,14 +1,23 @@
+import { marginOf } from '../compare/gates.js'
 import type { Row } from '../results/results-schema.js'
 import { formatNumber } from '../util/format.js'
 import { codeCell } from './escape.js'
 
 const BARS = '▁▂▃▄▅▆▇█'
 
-/** One bar per value, scaled between the smallest and largest; a flat series sits mid-height. */
-export function sparkline(values: readonly number[], scale: readonly number[] = values): string {
+/**
+ * One bar per value, scaled between the smallest and largest of `scale`; when they lie closer than `minRange`, the
+ * scale widens to minRange around their middle, so noise smaller than the CI or the gate's allowance stays a ripple.
+ * A flat series (and no minRange) sits mid-height.
+ */
+export function sparkline(values: readonly number[], scale: readonly number[] = values, minRange = 0): string {
   const finite = scale.filter(Number.isFinite)
-  const lo = Math.min(...finite)
-  const hi = Math.max(...finite)
+  let lo = Math.min(...finite)
+  let hi = Math.max(...finite)
+  if (hi - lo < minRange) {
+    const mid = (hi + lo) / 2
+    ;[lo, hi] = [mid - minRange / 2, mid + minRange / 2]
+  }
   return values
     .map((v) => {
       if (!Number.isFinite(v)) return ' '
@@ -18,12 +27,26 @@ export function sparkline(values: readonly number[], scale: readonly number[] = 
     .join('')
 }
 
+const width = (ci: Row['ci'] | undefined): number => (ci && ci.low !== null && ci.high !== null ? ci.high - ci.low : 0)
+
+/** The smallest range a row's sparkline spans: its CI width, or its max-regression allowance if larger. */
+export function trendRange(row: Row): number {
+  const ci = width(row.headCi ?? (row.delta === null ? row.ci : null)) || width(row.ci)
+  const reference = row.pairedBase ?? row.base ?? row.head ?? 0
+  const allowances = row.gates.filter((g) => g.rule === 'max-regression').map((g) => marginOf(g.limit, reference))
+  return Math.max(ci, ...allowances.filter(Number.isFinite))
+}
+
+/** Bars in the table's trend cell: the newest base-branch values (the details chart shows them all). */
+export const TREND_CELL_POINTS = 10
+
 /** The table's trend cell: the base branch's last values, then "▸" and this run's value on the same scale. */
 export function trendCell(row: Row): string {
   if (!row.trend?.length) return ''
-  const all = row.head === null ? row.trend : [...row.trend, row.head]
-  const base = sparkline(row.trend, all)
-  return row.head === null ? base : `${base}▸${sparkline([row.head], all)}`
+  const trend = row.trend.slice(-TREND_CELL_POINTS)
+  const all = row.head === null ? trend : [...trend, row.head]
+  const base = sparkline(trend, all, trendRange(row))
+  return row.head === null ? base : `${base}▸${sparkline([row.head], all, trendRange(row))}`
 }
 
 /** A mermaid xychart of the base branch's last values and this run's, for a regressed metric (GitHub renders mermaid). */
@@ -47,10 +70,10 @@ export function trendChart(row: Row): string {
   ].join('\n')
 }
 
-/** Plain text for the terminal: "▁▂▃▅▇ 0.61 → 0.74". */
-export function trendText(values: readonly number[]): string {
+/** Plain text for the terminal: "▁▂▃▅▇ 0.61 → 0.74"; minRange as in sparkline (the values' typical CI width). */
+export function trendText(values: readonly number[], minRange = 0): string {
   if (!values.length) return ''
-  return `${sparkline(values)} ${formatNumber(values[0])} → ${formatNumber(values[values.length - 1])}`
+  return `${sparkline(values, values, minRange)} ${formatNumber(values[0])} → ${formatNumber(values[values.length - 1])}`
 }
 
 export interface ChangeLine {

@@ -212,7 +212,10 @@ export const rowSchema = z.object({
   /** CI of the head value (no baseline) or of Δ = head − base (with one). */
   ci: intervalSchema.nullable(),
   headCi: intervalSchema.nullable().optional(),
-  /** Base and head means over the paired examples, set when they differ from the full-run values in base and head. */
+  /**
+   * Base and head means over the paired examples (pairedHead − pairedBase = delta), set whenever coverage is below
+   * 100% or they differ from the full-run values in base and head; the report's Base and Head columns show these.
+   */
   pairedBase: finiteOrNull.optional(),
   pairedHead: finiteOrNull.optional(),
   coverage: coverageSchema.optional(),

@@ -39,14 +39,19 @@ describe('CLI: examples the head loses', () => {
     setup(ws, hide(), IDS, config('{ max-regression: 0.05 }'))
     const { code, out } = await cli(['run', '--baseline', 'base/results.json', '--out', 'head'], ws)
     expect(code).toBe(1)
-    // Δ over the 7 paired examples is 0, although the full-run head mean (0.4) is below the base's (0.55)
+    // Δ over the 7 paired examples is 0: Base and Head are the paired means (0.1..0.7 → 0.4 both); the full-run base
+    // mean (0.55) is in the one coverage note
     expect(out).toMatch(
-      /\| 🔴 regressed \| del +\| 0\.55 +\| 0\.4 +\| 0 \(0%\) +\| \[0, 0\] p=1\.000 +\| 7\/10 \(−3\) +\| ✓ max-regression 0\.05, ✗ max-dropped 0 \|/
+      /\| 🔴 regressed \| del +\| 0\.4 +\| 0\.4 +\| 0 \(0%\) +\| \[0, 0\] +\| p=1\.000 +\| 7\/10 \(−3\) +\| ✓ max-regression 0\.05, ✗ max-dropped 0 \|/
     )
-    expect(out).toContain('  del: ✗ max-dropped 0: lost 3 of 10 baseline examples (missing or NaN in this run) > allowed 0\n')
+    expect(out).toContain(
+      '  del: 7/10 examples paired: this run lost 3 (missing, or NaN where the baseline had a value); full run: base 0.55 (10 examples), head 0.4 (7)\n'
+    )
+    expect(out).toContain('  del: ✗ max-dropped 0: lost 3 of 10 baseline examples > allowed 0\n')
     expect(out).toContain('verdict: FAIL')
     const report = readFileSync(join(ws, 'head/report.md'), 'utf8')
-    expect(report).toContain("- `del`: coverage 7/10: this run lost 3 of the baseline's 10 examples")
+    expect(report).toContain('- `del`: 7/10 examples paired: this run lost 3 \\(missing, or NaN where the baseline had a value\\); full run: base 0.55')
+    expect(report).toContain('| 🔴 regressed | `del`  | 0.4  | 0.4  |')
     const row = JSON.parse(readFileSync(join(ws, 'head/comparison.json'), 'utf8')).rows[0]
     expect(row.coverage).toEqual({ base: 10, head: 7, paired: 7, lost: 3, headOnly: 0, exact: true })
   })

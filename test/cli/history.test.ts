@@ -130,5 +130,22 @@ describe('history add keeps the store to one entry per branch commit', () => {
     writeFileSync(join(ws, 'push.json'), serializeJson(results([metric('acc', { value: 0.5 })], sha(2))))
     expect((await cli(['history', 'add', 'push.json', '--store', 'hist'], ws)).code).toBe(0)
     expect(readdirSync(join(ws, 'hist', 's'))).toEqual([`${sha(2)}.json`])
+    })
+  })
+
+describe('interp-gate history show: sparkline scale', () => {
+  it('noise well inside the CI stays a ripple instead of filling the height', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'interp-gate-history-noise-'))
+    // 0.501, 0.5, 0.501, … with CI ±0.05: the 0.001 wiggle is a hundredth of the CI width
+    for (let k = 1; k <= 6; k++) {
+      const v = k % 2 ? 0.501 : 0.5
+      writeFileSync(
+        join(ws, `r${k}.json`),
+        serializeJson(results([metric('m', { value: v, n: 50, ci: { level: 0.95, low: v - 0.05, high: v + 0.05 } })], sha(k)))
+      )
+      expect((await cli(['history', 'add', `r${k}.json`, '--store', 'hist', '--date', new Date(Date.UTC(2026, 0, k)).toISOString()], ws)).code).toBe(0)
+    }
+    // scale widened to the median CI width 0.1 around 0.5005: 0.5 → (0.5 − 0.4505) / 0.1 = 0.495 → bar 3; 0.501 → 0.505 → bar 4
+    expect((await cli(['history', 'show', '--store', 'hist'], ws)).out).toContain('m  6 point(s)  ▅▄▅▄▅▄ 0.501 → 0.5\n')
   })
 })

@@ -223,9 +223,13 @@ describe('compare: eval sets that differ a little or a lot', () => {
     expect(r.counts).toMatchObject({ onlyBase: 2, onlyHead: 2 })
     // ex0, ex1 only in the base; ex10, ex11 only in the head; ex2..ex9 paired
     expect(r.coverage).toEqual({ base: 10, head: 10, paired: 8, lost: 2, headOnly: 2, exact: true })
-    expect(r.notes).toContain(
-      "coverage 8/10: this run lost 2 of the baseline's 10 examples (missing, or NaN where the baseline had a value); 2 example(s) only this run scores (not in the baseline, or NaN there) are counted but not compared; Δ, CI and p use the 8 examples both runs scored"
-    )
+    // paired ex2..ex9: base (.2+.3+.4+.5+.6+0+.1+.2)/8 = 0.2875, head (0+.1+.2+.3+.4+.5+.6+0)/8 = 0.2625; full runs 2.4/10 each
+    expect(r.pairedBase).toBeCloseTo(0.2875, 12)
+    expect(r.pairedHead).toBeCloseTo(0.2625, 12)
+    expect(r.delta).toBeCloseTo(-0.025, 12)
+    expect(r.notes).toEqual([
+      '8/10 examples paired: this run lost 2 (missing, or NaN where the baseline had a value); 2 scored only by this run (not compared); full run: base 0.24 (10 examples), head 0.24 (10)'
+    ])
   })
 
   it('calls a mostly different eval set incompatible', () => {

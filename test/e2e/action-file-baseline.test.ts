@@ -30,7 +30,7 @@ describe('bundled action with a file baseline (the bundle of the current source,
     expect(errors).toHaveLength(1)
     expect(errors[0].props).toEqual({ title: 'interp-gate: ig-deletion regressed', file: 'explainers/src/explainers/ig.py' })
     expect(errors[0].message).toMatch(
-      /^Deletion AUC rose by 0\.0\d+ \(0\.275 → 0\.\d+\); 95% CI excludes 0; \d+ of 200 examples worse\. Gate max-regression: worsened by 0\.0\d+ > allowed 0\.00551; p\(worse, Holm\)=0\.00\d < α=0\.05\. underpowered: 200 examples detect regressions ≥ 0\.00\d+ at 80% power \(one-sided α=0\.05\); the allowed 0\.00551 needs about \d+\.$/
+      /^Deletion AUC rose by 0\.0\d+ \(0\.275 → 0\.\d+\); 95% CI excludes 0; p\(worse\)<0\.001, p\(worse, Holm\)=0\.00\d; \d+ of 200 examples worse\. Gate max-regression: worsened by 0\.0\d+ > allowed 0\.00551; p\(worse, Holm\)=0\.00\d < α=0\.05\. underpowered: 200 examples detect regressions ≥ 0\.00\d+ at 80% power \(one-sided α=0\.05\); the allowed 0\.00551 needs about \d+\.$/
     )
   })
 

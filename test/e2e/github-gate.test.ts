@@ -39,7 +39,7 @@ describe('gate integrity (bundled action, fake GitHub)', () => {
       { rule: 'min', limit: 0.75, ok: true, from: 'base' },
       { rule: 'min', limit: 0.8, ok: false, from: 'head', detail: '0.785 < min 0.8' }
     ])
-    expect(result.summary).toMatch(/\| ❌ failed +\| `accuracy` .*\| ✓ min 0\.75 \(base\), ✗ min 0\.8 \(PR\) \|/)
+    expect(result.summary).toMatch(/\| ❌ failed +\| `accuracy` .*\| ✓ min 0\.75 \(base\)<br>✗ min 0\.8 \(PR\) +\|/)
     expect(result.summary).toContain('- `accuracy`: this PR changes the gate of accuracy from \\{min: 0.75\\} to \\{min: 0.8\\}: both apply')
   })
 })

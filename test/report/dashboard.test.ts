@@ -87,6 +87,13 @@ describe('dashboard data', () => {
     expect(data.metrics.find((m) => m.id === 'metric-01')!.changes).toEqual([])
   })
 
+  it('a change point says whether the new level is better or worse in the metric direction', () => {
+    // metric-00 steps up by 20%: better when higher is better, worse when lower is better
+    expect(dashboardData(entries(40, 1)).metrics[0].changes.map((c) => c.worse)).toEqual([false])
+    const lower = entries(40, 1).map((e) => ({ ...e, metrics: { 'metric-00': { ...e.metrics['metric-00'], direction: 'lower' as const } } }))
+    expect(dashboardData(lower).metrics[0].changes.map((c) => c.worse)).toEqual([true])
+  })
+
   it('inlines uPlot (script and stylesheet) from node_modules', () => {
     const html = renderDashboard(entries(2, 1))
     for (const file of ['uPlot.iife.min.js', 'uPlot.min.css']) expect(html).toContain(readFileSync(join(ROOT, 'node_modules/uplot/dist', file), 'utf8').trim())
@@ -136,6 +143,47 @@ describe.skipIf(!hasChromium && !process.env.CI)('dashboard in headless Chromium
     expect(await page.$$eval('section[data-metric] canvas', (c) => c.length)).toBe(12)
     // The step of metric-00 is marked, with a link to the commit where the new level starts.
     expect(await page.$eval('section[data-metric="sae/metric-00"] .changes a', (a) => a.getAttribute('href'))).toBe(`https://github.com/o/r/commit/${sha(31)}`)
+    // …labelled better (metric-00 is higher-is-better and steps up), with the commit date (commit 30 is 30 h after Jan 1)
+    // (levels by hand: 0.5 + mean((7k mod 11)/1000, k < 30) = 0.5051, 0.6 + mean(…, 30 ≤ k < 40) = 0.605)
+    const change = await page.$eval('section[data-metric="sae/metric-00"] .changes li', (li) => [li.getAttribute('class'), li.textContent])
+    expect(change[0]).toBe('better')
+    expect(change[1]).toMatch(new RegExp(`^▲ better: level 0\\.5051 → 0\\.605 from ${sha(31).slice(0, 7)} \\(2026-01-02, p=[0-9.e-]+\\)$`))
+    // Dates, not shas, under each chart: 40 hourly commits from 2026-01-01 00:00 to 2026-01-02 15:00
+    expect(await page.$eval('section[data-metric="sae/metric-00"] .range', (e) => e.textContent)).toBe('commit dates 2026-01-01 – 2026-01-02 · 40 commit(s)')
+    await page.selectOption('#view', 'table')
+    expect(await page.$eval('#table tr[data-metric="sae/metric-00"] td:last-child', (td) => [td.getAttribute('class'), td.textContent])).toEqual([
+      'better',
+      `▲ better 0.5051 → 0.605 at ${sha(31).slice(0, 7)}`
+    ])
+    await page.selectOption('#view', 'charts')
+    // A grid of small multiples: the first charts share a row
+    const boxes = await page.$$eval('section[data-metric]', (s) =>
+      s
+        .slice(0, 3)
+        .map((e) => e.getBoundingClientRect())
+        .map((r) => [r.left, r.top])
+    )
+    expect(boxes[1][1]).toBe(boxes[0][1])
+    expect(boxes[1][0]).toBeGreaterThan(boxes[0][0] + 250)
+    // The level line is drawn visibly (solid orange across the chart) and the change point in green
+    const colours = await page.$eval('section[data-metric="sae/metric-00"] canvas', (c) => {
+      const canvas = c as unknown as {
+        width: number
+        height: number
+        getContext(t: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } }
+      }
+      const px = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data
+      const near = (i: number, rgb: number[]) => rgb.every((v, k) => Math.abs(px[i + k] - v) <= 30)
+      let level = 0
+      let green = 0
+      for (let i = 0; i < px.length; i += 4) {
+        if (near(i, [0xf0, 0x8c, 0x00])) level++
+        if (near(i, [0x1a, 0x7f, 0x37])) green++
+      }
+      return { level, green, width: canvas.width, height: canvas.height }
+    })
+    expect(colours.level).toBeGreaterThan(colours.width) // a 2.5 px line across most of the width
+    expect(colours.green).toBeGreaterThan(colours.height / 2) // a vertical line over the plot height
     const visible = () =>
       page.$$eval('section[data-metric]', (s) => s.filter((e) => !(e as unknown as { hidden: boolean }).hidden).map((e) => e.getAttribute('data-metric')))
     await page.selectOption('#filter-family', 'sparsity')
@@ -167,10 +215,16 @@ describe.skipIf(!hasChromium && !process.env.CI)('dashboard in headless Chromium
     expect(await page.$$eval('section[data-metric] canvas', (c) => c.length)).toBe(50)
     if (process.env.UPDATE_SCREENSHOT) {
       await page.close()
-      const small = await open(
-        browser,
-        renderDashboard(entries(120, 4, ['explainers'], ['faithfulness', 'sparsity']), { repoUrl: 'https://github.com/o/r', title: 'interp-gate: explainers' })
-      )
+      // Six metrics; metric-03 (lower is better) also steps up at commit 70, a change for the worse.
+      const shown = entries(120, 6, ['explainers'], ['faithfulness', 'sparsity']).map((e, k) => {
+        const m = e.metrics['metric-03']
+        const value = (m.value as number) * (k >= 70 ? 1.1 : 1)
+        return {
+          ...e,
+          metrics: { ...e.metrics, 'metric-03': { ...m, direction: 'lower' as const, value, ci: [value - 0.01, value + 0.01] as [number, number] } }
+        }
+      })
+      const small = await open(browser, renderDashboard(shown, { repoUrl: 'https://github.com/o/r', title: 'interp-gate: explainers' }))
       await small.page.screenshot({ path: join(ROOT, 'docs/dashboard.png'), fullPage: false })
       await small.page.close()
     } else await page.close()

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { buildAnnotations } from '../../src/report/annotations.js'
 import { codeSpan, escapeHtml, escapeMarkdown } from '../../src/report/escape.js'
-import { deltaText, renderMarkdown } from '../../src/report/markdown.js'
+import { deltaText, metricCell, renderMarkdown } from '../../src/report/markdown.js'
 import type { Comparison } from '../../src/results/results-schema.js'
 import { formatNumber, formatSigned } from '../../src/util/format.js'
 import { row } from '../helpers/results.js'
@@ -78,8 +78,11 @@ const comparison: Comparison = {
       pairedHead: 0.6,
       coverage: { base: 500, head: 380, paired: 380, lost: 120, headOnly: 0, exact: true },
       accepted: 'smoothing skips saturated images',
-      gates: [{ rule: 'max-dropped', limit: '5%', ok: false, detail: 'lost 120 of 500 baseline examples (missing or NaN in this run) > allowed 25' }],
-      notes: ["coverage 380/500: this run lost 120 of the baseline's 500 examples", 'regression accepted by this change: smoothing skips saturated images']
+      gates: [{ rule: 'max-dropped', limit: '5%', ok: false, detail: 'lost 120 of 500 baseline examples > allowed 25' }],
+      notes: [
+        '380/500 examples paired: this run lost 120 (missing, or NaN where the baseline had a value); full run: base 0.61 (500 examples), head 0.6 (380)',
+        'regression accepted by this change: smoothing skips saturated images'
+      ]
     })
   ]
 }
@@ -91,7 +94,19 @@ describe('markdown report', () => {
 
   it('shows the raw and the Holm-adjusted p of a significance gate', () => {
     const row = { ...comparison.rows[0], pWorse: 0.02, pAdjusted: 0.04 }
-    expect(renderMarkdown({ ...comparison, rows: [row] })).toContain('| [+0.009, +0.034] p(worse)=0.020, p(worse, Holm)=0.040 |')
+    const md = renderMarkdown({ ...comparison, rows: [row] })
+    expect(md).toContain('| `ig-deletion` | p(worse)=0.020, p(worse, Holm)=0.040 | 512 paired |')
+    expect(md).toContain('| [+0.009, +0.034] |')
+  })
+
+  it('cuts a long metric id into code spans that may wrap (by hand: after / . _, at most 12 characters each)', () => {
+    expect(metricCell('ig-deletion')).toBe('`ig-deletion`')
+    expect(metricCell('quantus-faithfulness-corr')).toBe('`quantus-faithfulness-corr`') // browsers wrap at the hyphens
+    expect(metricCell('saebench/core/blocks.8.hook_resid_post/reconstruction_quality.explained_variance')).toBe(
+      '`saebench/`<wbr>`core/blocks.`<wbr>`8.hook_`<wbr>`resid_post/`<wbr>`reconstructi`<wbr>`on_quality.`<wbr>`explained_`<wbr>`variance`'
+    )
+    // the terminal has no <wbr>: one span, which it prints without backticks
+    expect(metricCell('saebench/core/blocks.8.hook_resid_post/x', '')).toBe('`saebench/core/blocks.8.hook_resid_post/x`')
   })
 
   it('says better or worse in the metric direction, not up or down', () => {
@@ -105,7 +120,7 @@ describe('markdown report', () => {
       rows: Array.from({ length: 400 }, (_, i) => ({ ...comparison.rows[0], id: `metric-${String(i).padStart(3, '0')}` }))
     }
     const full = renderMarkdown(many, { maxChars: 10_000_000 })
-    expect(full.match(/<details>/g)).toHaveLength(400)
+    expect(full.match(/<details><summary><b>/g)).toHaveLength(400) // one per row, besides the Tests block
     const noDetails = renderMarkdown(many, { maxChars: 150_000 })
     expect(noDetails.length).toBeLessThanOrEqual(150_000)
     expect(noDetails).toMatch(/Details of \d+ metric\(s\) left out to fit the size limit\./)

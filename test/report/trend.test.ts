@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { renderMarkdown } from '../../src/report/markdown.js'
-import { sparkline, trendCell, trendChart } from '../../src/report/trend.js'
+import { sparkline, trendCell, trendChart, trendRange } from '../../src/report/trend.js'
 import type { Comparison } from '../../src/results/results-schema.js'
 import { row } from '../helpers/results.js'
 
@@ -47,5 +47,34 @@ describe('trend views', () => {
     expect(md).toContain('```mermaid\nxychart-beta\n  title "bad: last 3 base-branch values, then this run"')
     const without = renderMarkdown({ ...c, rows: c.rows.map(({ trend: _, ...r }) => r) })
     expect(without).not.toContain('Trend')
+  })
+})
+
+describe('sparklines keep noise small', () => {
+  it('a range narrower than the CI is widened to it around the middle (by hand: 0.500..0.502 on a 0.1 scale)', () => {
+    const v = [0.5, 0.5005, 0.502]
+    expect(sparkline(v)).toBe('▁▂█')
+    // lo = 0.451, hi = 0.551: (v − lo) / 0.1 = 0.49, 0.495, 0.51 → ⌊8·x⌋ = 3, 3, 4
+    expect(sparkline(v, v, 0.1)).toBe('▄▄▅')
+    // a wide series is scaled by its own range
+    expect(sparkline([0, 1, 2, 3, 4, 5, 6, 7], [0, 1, 2, 3, 4, 5, 6, 7], 1)).toBe('▁▂▃▄▅▆▇█')
+  })
+
+  it('the trend range is the CI width or the max-regression allowance, whichever is larger', () => {
+    const ci = { level: 0.95, low: 0.4, high: 0.5 }
+    expect(trendRange(row({ id: 'm', status: 'pass', head: 0.45, headCi: ci }))).toBeCloseTo(0.1, 12)
+    const gates = [{ rule: 'max-regression' as const, limit: '10%', ok: true }]
+    expect(trendRange(row({ id: 'm', status: 'pass', base: 2, head: 2, headCi: ci, gates }))).toBeCloseTo(0.2, 12) // 10% of 2
+    expect(trendRange(row({ id: 'm', status: 'pass', base: 2, head: 2, headCi: ci, gates: [{ ...gates[0], limit: 0.01 }] }))).toBeCloseTo(0.1, 12)
+  })
+
+  it('the trend cell shows the newest 10 values, then this run, on the noise-aware scale', () => {
+    const trend = [9, 9, 9, 9, 9, 1, 1.001, 1, 1.001, 1, 1.001, 1, 1.001, 1, 1.001]
+    const headCi = { level: 0.95, low: 0.95, high: 1.05 }
+    // the 9s fall out; 1..1.001 is narrower than the CI width 0.1 → lo 0.9505, hi 1.0505:
+    // 1 → 0.495 → bar 3, 1.001 → 0.505 → bar 4, head 1.0002 → 0.497 → bar 3
+    expect(trendCell(row({ id: 'm', status: 'pass', head: 1.0002, headCi, trend }))).toBe('▄▅▄▅▄▅▄▅▄▅▸▄')
+    // without a CI the same noise fills the height
+    expect(trendCell(row({ id: 'm', status: 'pass', head: 1.0002, trend }))).toBe('▁█▁█▁█▁█▁█▸▂')
   })
 })
