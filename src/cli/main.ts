@@ -19,7 +19,7 @@ import { FolderStore } from '../history/folder-store.js'
 import { historySchemaFiles } from '../history/entry.js'
 import { ResultsError, readResultsFile, serializeJson } from '../results/io.js'
 import { schemaFiles } from '../results/json-schema.js'
-import { OutputError, prepareOutputFolder, writeOutputs } from '../results/output-folder.js'
+import { clearOutputs, OutputError, prepareOutputFolder, writeOutputs } from '../results/output-folder.js'
 import type { Comparison, Results } from '../results/results-schema.js'
 import { mergeCommand } from './merge-command.js'
 
@@ -107,20 +107,24 @@ function verdictExit(c: Comparison): number {
   return c.verdict === 'fail' ? EXIT.fail : EXIT.pass
 }
 
+const RUN_OPTIONS = {
+  ...PIPELINE_OPTIONS,
+  'max-input-bytes': { type: 'string' },
+  shard: { type: 'string' },
+  quiet: { type: 'boolean', default: false }
+} as const
+
+type RunValues = ReturnType<typeof parseArgs<{ options: typeof RUN_OPTIONS; strict: true }>>['values']
+
 async function run(args: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      ...PIPELINE_OPTIONS,
-      'max-input-bytes': { type: 'string' },
-      shard: { type: 'string' },
-      quiet: { type: 'boolean', default: false }
-    },
-    strict: true
-  })
+  const { values } = parseArgs({ args, options: RUN_OPTIONS, strict: true })
+  const workspace = resolve(io.cwd, values['working-directory']!)
+  return clearingOutputsOnFailure(workspace, values.out!, () => runWith(values, workspace, io))
+}
+
+async function runWith(values: RunValues, workspace: string, io: Io): Promise<number> {
   const shard = values.shard === undefined ? undefined : parseShard(values.shard, '--shard')
   if (shard && values.baseline) throw new UsageError('--shard and --baseline: a shard is compared after `interp-gate merge`, which takes --baseline')
-  const workspace = resolve(io.cwd, values['working-directory']!)
   const createdAt = sourceDateEpoch(io.env.SOURCE_DATE_EPOCH)
   const mode = progressMode({ quiet: values.quiet, isTTY: io.errIsTTY, env: io.env })
   const baseline = values.baseline ? { results: readBaselineFile(workspace, values.baseline), note: `baseline file ${values.baseline}` } : null
@@ -149,6 +153,23 @@ async function run(args: string[], io: Io): Promise<number> {
   }
   // A shard's partial values gate nothing: the merge applies the gates to the whole eval set.
   return shard ? EXIT.pass : verdictExit(result.comparison)
+}
+
+/**
+ * A run that fails (config, baseline, input or output error, or a crash) removes what an earlier run left in --out,
+ * so no stale results.json or report.md passes for this run's; then the error propagates as before.
+ */
+export async function clearingOutputsOnFailure(workspace: string, outDir: string, body: () => Promise<number>, names?: readonly string[]): Promise<number> {
+  try {
+    return await body()
+  } catch (error) {
+    try {
+      clearOutputs(workspace, outDir, names)
+    } catch {
+      // The original error is the one to report; a folder we can't clean is reported by the next write.
+    }
+    throw error
+  }
 }
 
 /** --history DIR: the folder store (or folder of results files) that gate.history and the trend column read. */
@@ -211,6 +232,13 @@ function checkSameSuite(base: Results, head: Results, baseFile: string, headWhat
 async function compareCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { config: { type: 'string' }, out: { type: 'string' } }, allowPositionals: true, strict: true })
   if (positionals.length !== 2) throw new UsageError('compare needs two files: interp-gate compare BASE.json HEAD.json')
+  const out = values.out
+  if (out === undefined) return compareFiles(positionals, values.config, undefined, io)
+  return clearingOutputsOnFailure(io.cwd, out, () => compareFiles(positionals, values.config, out, io), ['comparison.json', 'report.md'])
+}
+
+async function compareFiles(positionals: string[], config: string | undefined, outDir: string | undefined, io: Io): Promise<number> {
+  const values = { config, out: outDir }
   const base = readResultsFile(resolve(io.cwd, positionals[0]), positionals[0])
   const head = readResultsFile(resolve(io.cwd, positionals[1]), positionals[1])
   checkSameSuite(base, head, positionals[0], `${positionals[1]}`)

@@ -6,15 +6,18 @@ export class ResultsError extends Error {
   override name = 'ResultsError'
 }
 
+/** JSON.parse's message without the text it quotes: a planted file could make that a secret, so only the position is kept. */
+export function jsonSyntaxReason(error: unknown): string {
+  return (error as Error).message.replace(/, ".*$/s, '').replace(/^Unexpected token '.*?'/s, 'Unexpected character')
+}
+
 /** Results files may come from another run's artifact: validate fully, never trust shape or size. */
 export function parseResults(text: string, file: string): Results {
   let raw: unknown
   try {
     raw = JSON.parse(text)
   } catch (error) {
-    // V8 quotes the start of the text; a planted symlink could make that a secret, so only the position is kept.
-    const reason = (error as Error).message.replace(/, ".*$/s, '').replace(/^Unexpected token '.*?'/s, 'Unexpected character')
-    throw new ResultsError(`${file}: not valid JSON (${reason}); expected a results.json written by interp-gate`)
+    throw new ResultsError(`${file}: not valid JSON (${jsonSyntaxReason(error)}); expected a results.json written by interp-gate`)
   }
   const parsed = resultsSchema.safeParse(raw)
   if (!parsed.success) {
