@@ -74,6 +74,8 @@ export function decodeExamples(result: MetricResult): DecodedExamples | undefine
   const columns = ex.columns === undefined ? undefined : Object.fromEntries(Object.entries(ex.columns).map(([k, v]) => [k, decodeFloat64(v)]))
   const length = scores?.length ?? Object.values(columns ?? {})[0]?.length
   if (ex.ids && length !== undefined && ex.ids.length !== length)
-    throw new ResultsError(`metric "${result.id}": ${ex.ids.length} ids but ${length} per-example values`)
+    throw new ResultsError(
+      `metric "${result.id}": examples.ids has ${ex.ids.length} ids but examples.${scores ? 'scores' : `columns.${Object.keys(columns ?? {})[0]}`} has ${length} per-example values; the file is damaged or not written by interp-gate`
+    )
   return { ids: ex.ids, scores, columns }
 }
