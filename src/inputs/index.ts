@@ -3,7 +3,7 @@ import { type RandomAccess, bytesAccess, fileAccess, rangeSource } from './byte-
 import * as path from 'node:path'
 import { didYouMean } from '../util/suggest.js'
 import { type CsvTable, parseCsv, selectCsv } from './csv.js'
-import { InputError, fail } from './errors.js'
+import { InputError, fail, refuseEmpty } from './errors.js'
 import { MAX_TEXT_BYTES, openRegularFile, readRegularFile, TEXT_LIMIT_HINT } from './files.js'
 import { parseJsonDocument, selectJson } from './json.js'
 import { type JsonLine, parseJsonLines, selectJsonLines } from './jsonl.js'
@@ -126,6 +126,7 @@ export function createInputReader(options: InputReaderOptions): InputReader {
     let array = arrays.get(key)
     if (!array) {
       array = decodeArray(text, asText)
+      refuseEmpty(array.shape, array.source)
       arrays.set(key, array)
     }
     return array
@@ -213,6 +214,7 @@ export function createInputReader(options: InputReaderOptions): InputReader {
     const opened = openArray(ref)
     try {
       const header = readNpyHeader(opened.stream, opened.display)
+      refuseEmpty(header.shape, opened.display)
       const seekable = extension === '.npy'
       if (!streamable(header) || (fromRow > 0 && !seekable)) {
         opened.access.close()
