@@ -5,7 +5,8 @@ import { didYouMean } from '../util/suggest.js'
 import { type CsvTable, parseCsv, selectCsv } from './csv.js'
 import { InputError, fail, refuseEmpty } from './errors.js'
 import { MAX_TEXT_BYTES, openRegularFile, readRegularFile, TEXT_LIMIT_HINT } from './files.js'
-import { parseJsonDocument, selectJson } from './json.js'
+import { jsonToArray, parseJsonDocument, pointerTokens, selectJson } from './json.js'
+import { scanJsonPointer } from './json-stream.js'
 import { type JsonLine, parseJsonLines, selectJsonLines } from './jsonl.js'
 import { type NDArray, product, shapeText } from '../domain/ndarray.js'
 import { DEFAULT_MEMORY_BUDGET, type NpyHeader, type NpyRows, npyRows, readNpyArray, readNpyHeader, streamable } from './npy.js'
@@ -148,10 +149,15 @@ export function createInputReader(options: InputReaderOptions): InputReader {
           }
         }
         case '.json':
-          return selectJson(
-            parsed(ref, (b) => parseJsonDocument(b, file)),
-            ref.member,
-            file
+          return (
+            (options.readFile || parsedByPath.has(resolveInWorkspace(workspace, file))
+              ? undefined
+              : scanLargeJson(file, resolveInWorkspace(workspace, file), ref.member, maxBytes)) ??
+            selectJson(
+              parsed(ref, (b) => parseJsonDocument(b, file)),
+              ref.member,
+              file
+            )
           )
         case '.jsonl':
         case '.ndjson':
@@ -279,6 +285,27 @@ export async function readParquetInputs(options: InputReaderOptions, refs: Itera
     }
   }
   return out
+}
+
+/** A .json file at least this big is scanned for the value its pointer names, never parsed (or held) whole. */
+export const JSON_SCAN_BYTES = 16 * 2 ** 20
+
+/** The array a pointer names in a large .json file, read a chunk at a time; undefined for a smaller file (parsed whole). */
+function scanLargeJson(file: string, absolute: string, pointer: string | undefined, maxBytes: number): NDArray | undefined {
+  if (!pointer) return undefined
+  const tokens = pointerTokens(pointer, file)
+  const { fd, size } = fileError(file, absolute, () => openRegularFile(absolute, file, maxBytes))
+  try {
+    if (size < JSON_SCAN_BYTES) return undefined
+    const display = `${file}#${pointer}`
+    return jsonToArray(
+      scanJsonPointer((into) => readSync(fd, into, 0, into.length, null), tokens, display, file),
+      display,
+      tokens
+    )
+  } finally {
+    closeSync(fd)
+  }
 }
 
 function integerText(value: number, index: number, source: string): string {
