@@ -1,4 +1,4 @@
-import { closeSync, constants, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, type Stats, writeSync } from 'node:fs'
+import { closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, type Stats, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { InputError, readRegularText } from '../inputs/index.js'
 import { parseResults } from '../results/io.js'
@@ -60,7 +60,6 @@ export class FolderStore implements HistoryStore {
       const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644)
       try {
         writeSync(fd, serializeEntry(entry))
-        fsyncSync(fd)
       } finally {
         closeSync(fd)
       }
