@@ -19,7 +19,7 @@ import { FolderStore } from '../history/folder-store.js'
 import { historySchemaFiles } from '../history/entry.js'
 import { ResultsError, readResultsFile, serializeJson } from '../results/io.js'
 import { schemaFiles } from '../results/json-schema.js'
-import { clearOutputs, OutputError, prepareOutputFolder, writeOutputs } from '../results/output-folder.js'
+import { clearingOutputsOnFailure, OutputError, prepareOutputFolder, writeOutputs } from '../results/output-folder.js'
 import type { Comparison, Results } from '../results/results-schema.js'
 import { mergeCommand } from './merge-command.js'
 
@@ -153,23 +153,6 @@ async function runWith(values: RunValues, workspace: string, io: Io): Promise<nu
   }
   // A shard's partial values gate nothing: the merge applies the gates to the whole eval set.
   return shard ? EXIT.pass : verdictExit(result.comparison)
-}
-
-/**
- * A run that fails (config, baseline, input or output error, or a crash) removes what an earlier run left in --out,
- * so no stale results.json or report.md passes for this run's; then the error propagates as before.
- */
-export async function clearingOutputsOnFailure(workspace: string, outDir: string, body: () => Promise<number>, names?: readonly string[]): Promise<number> {
-  try {
-    return await body()
-  } catch (error) {
-    try {
-      clearOutputs(workspace, outDir, names)
-    } catch {
-      // The original error is the one to report; a folder we can't clean is reported by the next write.
-    }
-    throw error
-  }
 }
 
 /** --history DIR: the folder store (or folder of results files) that gate.history and the trend column read. */

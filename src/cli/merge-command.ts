@@ -4,17 +4,8 @@ import { mergeShards, type ShardFile } from '../engine/shards.js'
 import { runPipeline } from '../engine/pipeline.js'
 import { renderTerminal } from '../report/text.js'
 import { readResultsFile } from '../results/io.js'
-import {
-  clearingOutputsOnFailure,
-  EXIT,
-  historyLoader,
-  type Io,
-  PIPELINE_OPTIONS,
-  printMetricErrors,
-  readBaselineFile,
-  sourceDateEpoch,
-  UsageError
-} from './main.js'
+import { clearingOutputsOnFailure } from '../results/output-folder.js'
+import { EXIT, historyLoader, type Io, PIPELINE_OPTIONS, printMetricErrors, readBaselineFile, sourceDateEpoch, UsageError } from './main.js'
 
 type MergeValues = ReturnType<typeof parseArgs<{ options: typeof PIPELINE_OPTIONS; allowPositionals: true; strict: true }>>['values']
 

@@ -111,6 +111,23 @@ export function clearOutputs(workspace: string, outDir: string, names: readonly 
 }
 
 /**
+ * Runs a command that writes into `outDir`; when it fails (config, baseline, input or output error, or a crash), removes
+ * what an earlier run left there (clearOutputs), then lets the error through unchanged.
+ */
+export async function clearingOutputsOnFailure<T>(workspace: string, outDir: string, body: () => Promise<T>, names?: readonly string[]): Promise<T> {
+  try {
+    return await body()
+  } catch (error) {
+    try {
+      clearOutputs(workspace, outDir, names)
+    } catch {
+      // The original error is the one to report; a folder we can't clean is reported by the next write.
+    }
+    throw error
+  }
+}
+
+/**
  * A killed run leaves its hidden temporary file behind: remove those of writers that are gone (or that had this
  * process's id, which a new container reuses), never those of a writer still running beside us.
  */

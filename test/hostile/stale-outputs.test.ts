@@ -1,7 +1,26 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import type { CoreLike } from '../../src/action/core-inputs.js'
+import { run } from '../../src/action/run-action.js'
 import { cli, quickstart } from './helpers.js'
+
+/** The action in process, without a token (nothing talks to GitHub); returns what it failed with. */
+async function action(ws: string, inputs: Record<string, string>): Promise<string[]> {
+  const failed: string[] = []
+  const core: CoreLike = {
+    getInput: (name) => inputs[name] ?? '',
+    setOutput: () => {},
+    setFailed: (m) => void failed.push(String(m)),
+    info: () => {},
+    warning: () => {},
+    error: () => {},
+    notice: () => {},
+    summary: { addRaw: () => ({ write: async () => {} }) }
+  }
+  await run({ core, env: { GITHUB_WORKSPACE: ws, RUNNER_TEMP: ws } })
+  return failed
+}
 
 describe('a failed run leaves nothing of an earlier run in --out', { timeout: 30_000 }, () => {
   it('a config error (exit 2) after a good run removes its results.json, comparison.json and report.md', async () => {
@@ -49,5 +68,16 @@ describe('a failed run leaves nothing of an earlier run in --out', { timeout: 30
     writeFileSync(join(ws, 'o', dead), '')
     expect((await cli(['run', '--config', 'missing.yml', '--out', 'o'], ws)).code).toBe(2)
     expect(readdirSync(join(ws, 'o'))).toEqual([live])
+  })
+
+  it('the action too: a failed check leaves no earlier results in its out folder for a later upload step', async () => {
+    const ws = quickstart()
+    const inputs = { baseline: 'baseline/results.json', out: 'o', 'fail-on': 'never' }
+    expect(await action(ws, inputs)).toEqual([])
+    expect(readdirSync(join(ws, 'o')).sort()).toEqual(['comparison.json', 'report.md', 'results.json'])
+    writeFileSync(join(ws, 'interp-gate.yml'), 'version: 1\nmetrics: 3\n')
+    const failed = await action(ws, inputs)
+    expect(failed).toHaveLength(1)
+    expect(readdirSync(join(ws, 'o'))).toEqual([])
   })
 })
