@@ -2,6 +2,7 @@ import { closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, rena
 import { join } from 'node:path'
 import { InputError, readRegularText } from '../inputs/index.js'
 import { parseResults } from '../results/io.js'
+import { removeStaleTemps } from '../results/output-folder.js'
 import { entryFileName, entryFromResults, type HistoryEntry, HistoryError, parseEntry, sortEntries } from './entry.js'
 
 /** Where history entries live: a folder (CLI, any CI) or a git branch on GitHub. */
@@ -13,6 +14,8 @@ export interface HistoryStore {
 }
 
 const TEMP_PREFIX = '.tmp-'
+/** `.tmp-<pid>-<random>`: a temporary entry, with its writer's pid. */
+const TEMP_NAME = /^\.tmp-(\d+)-[0-9a-z]+$/
 
 /** Serialized entry: one line per metric keeps diffs small and the file compact. */
 export function serializeEntry(entry: HistoryEntry): string {
@@ -52,6 +55,7 @@ export class FolderStore implements HistoryStore {
     }
     const folderStats = lstatOrNull(folder)
     if (!folderStats?.isDirectory()) throw new HistoryError(`${shown}: ${folderStats ? notFolder(folderStats) : 'cannot be created'}`)
+    removeStaleTemps(folder, TEMP_NAME)
     const targetStats = lstatOrNull(join(folder, name))
     if (targetStats && !targetStats.isFile()) throw new HistoryError(`${join(shown, name)}: ${notEntry(targetStats)}`)
     try {

@@ -129,9 +129,10 @@ export async function clearingOutputsOnFailure<T>(workspace: string, outDir: str
 
 /**
  * A killed run leaves its hidden temporary file behind: remove those of writers that are gone (or that had this
- * process's id, which a new container reuses), never those of a writer still running beside us.
+ * process's id, which a new container reuses), never those of a writer still running beside us. `pattern` matches
+ * the temporary names only, with the writer's pid as its first group.
  */
-function removeStaleTemps(folder: string): void {
+export function removeStaleTemps(folder: string, pattern: RegExp = TEMP_NAME): void {
   let names: string[]
   try {
     names = readdirSync(folder)
@@ -139,7 +140,7 @@ function removeStaleTemps(folder: string): void {
     return
   }
   for (const name of names) {
-    const pid = TEMP_NAME.exec(name)?.[1]
+    const pid = pattern.exec(name)?.[1]
     if (pid === undefined || (Number(pid) !== process.pid && isRunning(Number(pid)))) continue
     if (lstatOrNull(join(folder, name))?.isFile()) rmSync(join(folder, name), { force: true })
   }

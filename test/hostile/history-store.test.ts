@@ -74,6 +74,16 @@ describe('the history store is its own trust boundary', { timeout: 20_000 }, () 
     })
   })
 
+  it("a killed writer's 0-byte temp entry is removed by the next history add; a live writer's is kept", async () => {
+    const ws = quickstart()
+    mkdirSync(join(ws, 'store', 'explainers'), { recursive: true })
+    // pid 2^22 + 1 is above Linux's largest possible pid: a writer that is gone.
+    writeFileSync(join(ws, 'store', 'explainers', '.tmp-4194305-abc123'), '')
+    writeFileSync(join(ws, 'store', 'explainers', `.tmp-${process.ppid}-def456`), '')
+    expect((await cli(['history', 'add', 'baseline/results.json', '--store', 'store'], ws)).code).toBe(0)
+    expect(readdirSync(join(ws, 'store', 'explainers')).filter((n) => n.startsWith('.'))).toEqual([`.tmp-${process.ppid}-def456`])
+  })
+
   it('a broken entry in the store is named without quoting its text', async () => {
     const ws = quickstart()
     mkdirSync(join(ws, 'store', 'explainers'), { recursive: true })
