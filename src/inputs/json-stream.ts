@@ -1,5 +1,5 @@
 import { fail } from './errors.js'
-import { decodeText, parseJsonText, resolvePointer } from './json.js'
+import { decodeText, parseJsonText, pointerText, resolvePointer } from './json.js'
 
 /** Fills `into` from the file's current position; returns the bytes read, 0 at the end. */
 export type ReadChunk = (into: Uint8Array) => number
@@ -200,6 +200,8 @@ const MAX_KEYS_KEPT = 1000
 /**
  * The value at one JSON pointer of a document read a chunk at a time: only that value is built; everything else is
  * scanned and dropped, so a 480 MB file of which three numbers are used needs a few MB, not the file thrice over.
+ * The whole file is still checked: brackets and strings everywhere, full syntax along the pointer's path, nothing after
+ * the document, and a key on the path that appears twice is refused (JSON.parse would silently take the last one).
  * A miss is reported as resolvePointer reports it (same message, from a skeleton of what was there).
  */
 export function scanJsonPointer(read: ReadChunk, tokens: readonly string[], display: string, source: string): unknown {
@@ -213,24 +215,24 @@ export function scanJsonPointer(read: ReadChunk, tokens: readonly string[], disp
   const first = stream.peekToken()
   if (first === 0xff || first === 0xfe) decodeText(Uint8Array.of(first, first === 0xff ? 0xfe : 0xff), source)
   let found: { value: unknown } | undefined
-  let miss: Miss | undefined
-  let depth = 0
+  let miss: { depth: number; what: Miss } | undefined
   const kinds: ('object' | 'array')[] = []
-  // Walks down the pointer: each level is one container on the path; a loop, not recursion.
-  for (;;) {
+  const captured = () => parseJsonText(decodeText(stream.endCapture(), source), source)
+
+  // One level per pointer token (a handful), so this recursion is bounded by the pointer, not by the file.
+  const level = (depth: number): void => {
+    stream.peekToken()
     if (depth === tokens.length) {
-      stream.peekToken()
       stream.startCapture()
       stream.skipValue()
-      const raw = stream.endCapture()
-      found = { value: parseJsonText(decodeText(raw, source), source) }
-      break
+      found = { value: captured() }
+      return
     }
     const token = tokens[depth]
     const byte = stream.peekToken()
     if (byte === OPEN_OBJECT) {
       stream.next()
-      kinds.push('object')
+      kinds[depth] = 'object'
       const keys: string[] = []
       let matched = false
       if (stream.peekToken() === CLOSE_OBJECT) stream.next()
@@ -240,56 +242,51 @@ export function scanJsonPointer(read: ReadChunk, tokens: readonly string[], disp
           const key = stream.readString()
           stream.expect(COLON, '":" after a key')
           if (key === token) {
+            if (matched)
+              fail(display, `the key "${token}" appears twice at ${pointerText(tokens.slice(0, depth))}; keep one (JSON readers disagree on which wins)`)
             matched = true
-            break
+            level(depth + 1)
+          } else {
+            if (keys.length < MAX_KEYS_KEPT) keys.push(key)
+            stream.skipValue()
           }
-          if (keys.length < MAX_KEYS_KEPT) keys.push(key)
-          stream.skipValue()
           const after = stream.peekToken()
           stream.next()
           if (after === CLOSE_OBJECT) break
           if (after !== COMMA) stream.error('"," or "}" after a value')
         }
-      if (!matched) {
-        miss = { kind: 'object', keys }
-        break
-      }
+      if (!matched) miss ??= { depth, what: { kind: 'object', keys } }
     } else if (byte === OPEN_ARRAY) {
       stream.next()
-      kinds.push('array')
+      kinds[depth] = 'array'
       const index = /^(0|[1-9]\d*)$/.test(token) ? Number(token) : -1
       let length = 0
-      let matched = false
       if (stream.peekToken() === CLOSE_ARRAY) stream.next()
       else
         for (;;) {
-          if (length === index) {
-            matched = true
-            break
-          }
-          stream.skipValue()
+          if (length === index) level(depth + 1)
+          else stream.skipValue()
           length++
           const after = stream.peekToken()
           stream.next()
           if (after === CLOSE_ARRAY) break
           if (after !== COMMA) stream.error('"," or "]" after a value')
         }
-      if (!matched) {
-        miss = { kind: 'array', length }
-        break
-      }
+      if (!(index >= 0 && index < length)) miss ??= { depth, what: { kind: 'array', length } }
     } else {
       stream.startCapture()
       stream.skipValue()
-      miss = { kind: 'scalar', value: parseJsonText(decodeText(stream.endCapture(), source), source) }
-      break
+      const value = captured()
+      miss ??= { depth, what: { kind: 'scalar', value } }
     }
-    depth++
   }
+  level(0)
+  if (stream.peekToken() !== -1) stream.error('the end of the file after the document')
   if (found) return found.value
   // Rebuild just enough of the document for resolvePointer to word the miss exactly as it does for a parsed file.
+  const { depth, what } = miss!
   let skeleton: unknown =
-    miss?.kind === 'object' ? Object.fromEntries(miss.keys.map((k) => [k, null])) : miss?.kind === 'array' ? new Array(miss.length) : miss?.value
+    what.kind === 'object' ? Object.fromEntries(what.keys.map((k) => [k, null])) : what.kind === 'array' ? new Array(what.length) : what.value
   for (let i = depth - 1; i >= 0; i--) skeleton = kinds[i] === 'array' ? sparseAt(Number(tokens[i]), skeleton) : { [tokens[i]]: skeleton }
   return resolvePointer(skeleton, tokens, display)
 }

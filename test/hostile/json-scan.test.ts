@@ -74,6 +74,15 @@ describe('JSON members are read without building the document', () => {
       'f.json: is not valid JSON (a closing bracket that does not match at byte 11, found "}")'
     )
     expect(() => scanJsonPointer(pieces('{"a": "never ends', [5]), ['b'], 'f.json#/b', 'f.json')).toThrow('f.json: is not valid JSON (a string that never ends')
+    expect(() => scanJsonPointer(pieces('{"b": 1} {"b": 2}', [4]), ['b'], 'f.json#/b', 'f.json')).toThrow(
+      'f.json: is not valid JSON (the end of the file after the document at byte 9, found "{")'
+    )
+  })
+
+  it('a key on the path given twice is refused (JSON.parse would quietly take the last)', () => {
+    expect(() => scanJsonPointer(pieces('{"m": {"auc": 0.1, "auc": 0.9}}', [6]), ['m', 'auc'], 'f.json#/m/auc', 'f.json')).toThrow(
+      'f.json#/m/auc: the key "auc" appears twice at #/m; keep one (JSON readers disagree on which wins)'
+    )
   })
 
   it(`a .json input of ${JSON_SCAN_BYTES / 2 ** 20} MiB or more is scanned: the member, misses and shapes read as for a small file`, () => {
