@@ -50,7 +50,7 @@ function checkRowCount(buffer: ArrayBuffer, display: string): void {
     groups = metadata.row_groups.reduce((sum, group) => sum + BigInt(group.num_rows), 0n)
     total = BigInt(metadata.num_rows)
   } catch (e) {
-    return fail(display, `not a valid Parquet file (its footer: ${(e as Error).message})`)
+    fail(display, `not a valid Parquet file (its footer: ${(e as Error).message})`)
   }
   if (total !== groups) fail(display, `the file's footer says ${total} rows but its row groups hold ${groups}; the file is damaged, write it again`)
   if (groups > BigInt(MAX_PARQUET_ROWS))
