@@ -12,7 +12,7 @@ import { BranchStore } from '../github/history-branch.js'
 import { dashboardData } from '../history/dashboard-data.js'
 import type { HistoryEntry } from '../history/entry.js'
 import { createProgress } from '../report/progress.js'
-import { clearingOutputsOnFailure } from '../results/output-folder.js'
+import { clearOutputsAndRethrow } from '../results/output-folder.js'
 import { emitAnnotations } from './annotate.js'
 import { resolveBaseline } from './baseline-source.js'
 import { ActionInputError, type CoreLike } from './core-inputs.js'
@@ -119,27 +119,25 @@ export async function runCheckMode(deps: ModeDeps, settings: Settings, produce?:
   let earlier: HistoryEntry[] = []
 
   // A failed run leaves no earlier run's results.json or report.md in `out` for a later step to upload as this run's.
-  const result = await clearingOutputsOnFailure(workspace, settings.out, () =>
-    runPipeline({
-      workspace,
-      config: settings.config,
-      baseline: null,
-      ...(settings.shard
-        ? { noBaselineNote: 'a shard is compared after mode: merge', shard: settings.shard }
-        : { resolveBaseline: (suite: string) => resolveBaseline(settings.baseline, workspace, { core, ctx, clients, tmp, saveOn: settings.saveOn }, suite) }),
-      produce,
-      outDir: settings.out,
-      loadHistory: store ? async (suite) => (earlier = await loadHistoryEntries(core, store, suite)) : undefined,
-      // The PR head is the commit people know; GITHUB_SHA of a pull_request run is a merge commit that changes with the base.
-      commit: pr?.headSha ?? env.GITHUB_SHA ?? null,
-      ref: env.GITHUB_REF ?? null,
-      // A resource limit, set in the job env like NODE_OPTIONS.
-      ...(Number(env.INTERP_GATE_MAX_INPUT_BYTES) > 0 ? { maxInputBytes: Number(env.INTERP_GATE_MAX_INPUT_BYTES) } : {}),
-      // Long runs log a line every few seconds inside a collapsed ::group:: per phase.
-      parallel: deps.parallel,
-      progress: (metrics) => createProgress({ mode: 'actions', write: (text) => process.stdout.write(text), now: () => performance.now(), metrics })
-    })
-  )
+  const result = await runPipeline({
+    workspace,
+    config: settings.config,
+    baseline: null,
+    ...(settings.shard
+      ? { noBaselineNote: 'a shard is compared after mode: merge', shard: settings.shard }
+      : { resolveBaseline: (suite: string) => resolveBaseline(settings.baseline, workspace, { core, ctx, clients, tmp, saveOn: settings.saveOn }, suite) }),
+    produce,
+    outDir: settings.out,
+    loadHistory: store ? async (suite) => (earlier = await loadHistoryEntries(core, store, suite)) : undefined,
+    // The PR head is the commit people know; GITHUB_SHA of a pull_request run is a merge commit that changes with the base.
+    commit: pr?.headSha ?? env.GITHUB_SHA ?? null,
+    ref: env.GITHUB_REF ?? null,
+    // A resource limit, set in the job env like NODE_OPTIONS.
+    ...(Number(env.INTERP_GATE_MAX_INPUT_BYTES) > 0 ? { maxInputBytes: Number(env.INTERP_GATE_MAX_INPUT_BYTES) } : {}),
+    // Long runs log a line every few seconds inside a collapsed ::group:: per phase.
+    parallel: deps.parallel,
+    progress: (metrics) => createProgress({ mode: 'actions', write: (text) => process.stdout.write(text), now: () => performance.now(), metrics })
+  }).catch(clearOutputsAndRethrow(workspace, settings.out))
   const { comparison } = result
   // Annotations point at repository paths: the config lives under working-directory.
   const fromRoot = (p: string) => posix.join(relative(root, workspace).split('\\').join('/') || '.', p).replace(/^\.\//, '')

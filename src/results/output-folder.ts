@@ -115,13 +115,16 @@ export function clearOutputs(workspace: string, outDir: string, names: readonly 
  * what an earlier run left there (clearOutputs), then lets the error through unchanged.
  */
 export async function clearingOutputsOnFailure<T>(workspace: string, outDir: string, body: () => Promise<T>, names?: readonly string[]): Promise<T> {
-  try {
-    return await body()
-  } catch (error) {
+  return body().catch(clearOutputsAndRethrow(workspace, outDir, names))
+}
+
+/** A promise's catch handler: clearOutputs, then the original error again (a folder we can't clean is reported by the next write). */
+export function clearOutputsAndRethrow(workspace: string, outDir: string, names?: readonly string[]): (error: unknown) => never {
+  return (error) => {
     try {
       clearOutputs(workspace, outDir, names)
     } catch {
-      // The original error is the one to report; a folder we can't clean is reported by the next write.
+      // The original error is the one to report.
     }
     throw error
   }
