@@ -13,6 +13,7 @@ import { shardBanner } from '../report/shard-banner.js'
 import { dashboardData } from '../history/dashboard-data.js'
 import type { HistoryEntry } from '../history/entry.js'
 import { createProgress } from '../report/progress.js'
+import { clearOutputsAndRethrow } from '../results/output-folder.js'
 import { emitAnnotations } from './annotate.js'
 import { resolveBaseline } from './baseline-source.js'
 import { ActionInputError, type CoreLike } from './core-inputs.js'
@@ -118,6 +119,7 @@ export async function runCheckMode(deps: ModeDeps, settings: Settings, produce?:
   const store = openHistoryStore(core, settings, workspace, clients, ctx)
   let earlier: HistoryEntry[] = []
 
+  // A failed run leaves no earlier run's results.json or report.md in `out` for a later step to upload as this run's.
   const result = await runPipeline({
     workspace,
     config: settings.config,
@@ -136,7 +138,7 @@ export async function runCheckMode(deps: ModeDeps, settings: Settings, produce?:
     // Long runs log a line every few seconds inside a collapsed ::group:: per phase.
     parallel: deps.parallel,
     progress: (metrics) => createProgress({ mode: 'actions', write: (text) => process.stdout.write(text), now: () => performance.now(), metrics })
-  })
+  }).catch(clearOutputsAndRethrow(workspace, settings.out))
   const { comparison } = result
   // Annotations point at repository paths: the config lives under working-directory.
   const fromRoot = (p: string) => posix.join(relative(root, workspace).split('\\').join('/') || '.', p).replace(/^\.\//, '')

@@ -1,10 +1,10 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { dashboardData } from '../history/dashboard-data.js'
 import { HistoryError } from '../history/entry.js'
 import { FolderStore } from '../history/folder-store.js'
 import { renderDashboard } from '../report/dashboard.js'
+import { OutputError, prepareOutputFolder, writeOutputs } from '../results/output-folder.js'
 
 export const DASHBOARD_HELP = `interp-gate dashboard — a static page of every metric's history
 
@@ -37,13 +37,11 @@ export function dashboardCommand(args: string[], io: { out(text: string): void; 
     throw new HistoryError(`--repo-url must be an https URL such as https://github.com/OWNER/REPO; got "${repoUrl}"`)
   const entries = new FolderStore(resolve(io.cwd, values.store), values.store).listSync()
   const html = renderDashboard(dashboardData(entries, { repoUrl: repoUrl?.replace(/\/+$/, '') }), { title: values.title })
-  const out = resolve(io.cwd, values.out)
   try {
-    mkdirSync(out, { recursive: true })
-    const temp = join(out, `.index.html.${process.pid}.tmp`)
-    writeFileSync(temp, html)
-    renameSync(temp, join(out, 'index.html'))
+    // The site folder is checked as --out is: no symlink on the way, index.html written only as a regular file.
+    writeOutputs(prepareOutputFolder(io.cwd, values.out), { 'index.html': html })
   } catch (error) {
+    if (error instanceof OutputError) throw error
     throw new HistoryError(`${values.out}: cannot write the dashboard (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
   }
   io.out(`wrote ${join(values.out, 'index.html')} (${entries.length} entries, ${(html.length / 1024).toFixed(0)} KiB)\n`)

@@ -22,7 +22,7 @@ import { FolderStore } from '../history/folder-store.js'
 import { historySchemaFiles } from '../history/entry.js'
 import { ResultsError, readResultsFile, serializeJson } from '../results/io.js'
 import { schemaFiles } from '../results/json-schema.js'
-import { OutputError, prepareOutputFolder, writeOutputs } from '../results/output-folder.js'
+import { clearingOutputsOnFailure, OutputError, prepareOutputFolder, writeOutputs } from '../results/output-folder.js'
 import type { Comparison, Results } from '../results/results-schema.js'
 import { GitLabError } from '../gitlab/api.js'
 import { gitlabCommand } from './gitlab-command.js'
@@ -136,21 +136,25 @@ function verdictExit(c: Comparison): number {
   return c.verdict === 'fail' ? EXIT.fail : EXIT.pass
 }
 
+const RUN_OPTIONS = {
+  ...PIPELINE_OPTIONS,
+  'max-input-bytes': { type: 'string' },
+  shard: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q', default: false }
+} as const
+
+type RunValues = ReturnType<typeof parseArgs<{ options: typeof RUN_OPTIONS; strict: true }>>['values']
+
 async function run(args: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      ...PIPELINE_OPTIONS,
-      'max-input-bytes': { type: 'string' },
-      shard: { type: 'string' },
-      quiet: { type: 'boolean', short: 'q', default: false }
-    },
-    strict: true
-  })
+  const { values } = parseArgs({ args, options: RUN_OPTIONS, strict: true })
+  const workspace = resolve(io.cwd, values['working-directory']!)
+  return clearingOutputsOnFailure(workspace, values.out!, () => runWith(values, workspace, io))
+}
+
+async function runWith(values: RunValues, workspace: string, io: Io): Promise<number> {
   const shard = values.shard === undefined ? undefined : parseShard(values.shard, '--shard')
   if (shard && values.baseline) throw new UsageError('--shard and --baseline: a shard is compared after `interp-gate merge`, which takes --baseline')
   if (shard && values.junit) throw new UsageError('--shard and --junit: a shard gates nothing; `interp-gate merge` writes the JUnit report')
-  const workspace = resolve(io.cwd, values['working-directory']!)
   const createdAt = sourceDateEpoch(io.env.SOURCE_DATE_EPOCH)
   const mode = progressMode({ quiet: values.quiet, isTTY: io.errIsTTY, env: io.env })
   const baseline = values.baseline ? { results: readBaselineFile(workspace, values.baseline), note: `baseline file ${values.baseline}` } : null
@@ -242,6 +246,13 @@ function checkSameSuite(base: Results, head: Results, baseFile: string, headWhat
 async function compareCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { config: { type: 'string' }, out: { type: 'string' } }, allowPositionals: true, strict: true })
   if (positionals.length !== 2) throw new UsageError('compare needs two files: interp-gate compare BASE.json HEAD.json')
+  const out = values.out
+  if (out === undefined) return compareFiles(positionals, values.config, undefined, io)
+  return clearingOutputsOnFailure(io.cwd, out, () => compareFiles(positionals, values.config, out, io), ['comparison.json', 'report.md'])
+}
+
+async function compareFiles(positionals: string[], config: string | undefined, outDir: string | undefined, io: Io): Promise<number> {
+  const values = { config, out: outDir }
   const base = readResultsFile(resolve(io.cwd, positionals[0]), positionals[0])
   const head = readResultsFile(resolve(io.cwd, positionals[1]), positionals[1])
   checkSameSuite(base, head, positionals[0], `${positionals[1]}`)

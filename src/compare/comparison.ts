@@ -1,6 +1,6 @@
 import type { Defaults } from '../config/config-schema.js'
 import { isGated } from '../domain/policy.js'
-import { type DecodedExamples, decodeExamples } from '../results/io.js'
+import { type DecodedExamples, decodeExamples, ResultsError } from '../results/io.js'
 import { COMPARISON_SCHEMA, type Comparison, type Coverage, type MetricResult, type Results, type Row, type Verdict } from '../results/results-schema.js'
 import { type Aggregate, holm } from '../stats/index.js'
 import { formatNumber } from '../util/format.js'
@@ -59,13 +59,50 @@ function pairAll(input: CompareInput, heads: readonly MetricResult[], baseById: 
   for (const h of heads) {
     const b = baseById.get(h.id)
     if (!b || b.value === null || h.value === null) continue
-    const bx = decodeExamples(b)
-    const hx = decodeExamples(h)
+    const bx = decodedOf(b, input.baselineNote ?? 'the baseline')
+    const hx = decodedOf(h, 'this run (head)')
     const why = incompatibility(b, h, bx, hx)
     if (why) out.set(h.id, why)
     else out.set(h.id, { stats: pairStatistics(b, h, bx, hx, input.defaults, input.aggregateOf?.(h)), coverage: coverageOf(b, h, bx, hx) })
   }
   return out
+}
+
+/** The per-example data of one side, a broken file named as base or head. */
+function decodedOf(m: MetricResult, side: string): DecodedExamples | undefined {
+  try {
+    return decodeExamples(m)
+  } catch (error) {
+    if (error instanceof ResultsError) throw new ResultsError(`${side}: ${error.message}`)
+    throw error
+  }
+}
+
+/** Gate rules that compare the head with the baseline's value or examples (min and max bound the head alone). */
+const BASELINE_RULES = ['max-regression', 'max-dropped', 'significance'] as const
+
+/**
+ * A metric gated on its regression needs the baseline's value: one without (null or missing) would make it `new` and
+ * skip the gate, so the baseline is refused as broken, naming the file and metric.
+ */
+function checkGatedBaselineValues(
+  heads: readonly MetricResult[],
+  baseById: Map<string, MetricResult>,
+  policies: Map<string, MetricPolicy>,
+  note: string
+): void {
+  for (const h of heads) {
+    const b = baseById.get(h.id)
+    const policy = policies.get(h.id)
+    if (!b || b.value !== null || !policy) continue
+    const rules = BASELINE_RULES.filter((r) => policy.headGate[r] !== undefined || policy.baseGate?.[r] !== undefined)
+    if (rules.length === 0) continue
+    throw new ResultsError(
+      `${note}: metric "${h.id}" has no value in the baseline${b.error ? ` (its run failed: ${b.error})` : ' (value is null, with no error recorded)'}, ` +
+        `but it is gated on ${rules.join(' and ')}, which compares with that value; fix the metric on the base branch and use its new results as the baseline ` +
+        '(a gated metric is never reported as new when its baseline entry exists)'
+    )
+  }
 }
 
 /** Holm over the suite's significance-gated metrics (either gate) that have a test: family-wise error of "regressed". */
@@ -224,6 +261,11 @@ export function compare(input: CompareInput): Comparison {
         : metricPolicy(h, input.gates[h.id], baseById.get(h.id), fallback)
     ])
   )
+  if (base?.shard)
+    throw new ResultsError(
+      `${input.baselineNote ?? 'the baseline'}: holds shard ${base.shard.index} of ${base.shard.count} only; merge the shards (\`interp-gate merge\`) and use the merged results.json as the baseline`
+    )
+  if (base) checkGatedBaselineValues(head.metrics, baseById, policies, input.baselineNote ?? 'the baseline')
   const pairs = pairAll(input, head.metrics, baseById)
   const adjusted = holmAdjusted(pairs, policies, input.defaults)
   const sliced = compareSlices({

@@ -11,7 +11,7 @@ import { resolveInWorkspace } from '../inputs/reference.js'
 import { mean, value } from '../metrics/generic.js'
 import type { Direction } from '../domain/policy.js'
 import { didYouMean } from '../util/suggest.js'
-import { type Adapter, type AdapterMetric, contextEntry, tableDirection } from '../adapters/adapter.js'
+import { type Adapter, type AdapterFile, type AdapterMetric, contextEntry, tableDirection } from '../adapters/adapter.js'
 
 /** A metric an adapter found, bound like a config entry of `value` (a scalar) or `mean` (per-example scores). */
 export interface AdapterBound extends BoundMetric {
@@ -44,7 +44,7 @@ export function expandAdapters(workspace: string, loaded: LoadedConfig, adapters
       const { metrics: found, files } = entryMetrics(workspace, entry, adapter)
       if (files === 0)
         throw new InputError(`${entry.path}: no file matches (under a folder, ${adapter.name} reads ${adapter.files}); is it the right folder and adapter?`)
-      if (found.length === 0) throw new InputError(`${entry.path}: ${files} file(s) read, no metric left (check \`include\` / \`exclude\`)`)
+      if (found.length === 0) throw new InputError(`${entry.path}: ${files} file(s) read, ${noMetricReason(entry, adapter)}`)
       const unknown: string[] = []
       const context = new Map<string, Record<string, string>>()
       const first = bound.length
@@ -100,12 +100,28 @@ function entryMetrics(workspace: string, entry: AdapterEntry, adapter: Adapter):
   const out: AdapterMetric[] = []
   const files = resultFiles(workspace, entry.path, adapter)
   for (const file of files) {
-    for (const metric of adapter.read({ ...file, bytes: readBounded(file.path, file.absolute) })) {
+    for (const metric of readAdapterFile(adapter, { ...file, bytes: readBounded(file.path, file.absolute) })) {
       const id = `${prefix}/${metric.id}`
       if (include(id) && !exclude(id)) out.push({ ...metric, id })
     }
   }
   return { metrics: out, files: files.length }
+}
+
+/** An adapter's read, its "at <key>: ..." errors (from the JSON walk) named with the file. */
+function readAdapterFile(adapter: Adapter, file: AdapterFile): AdapterMetric[] {
+  try {
+    return adapter.read(file)
+  } catch (error) {
+    if (error instanceof InputError && error.message.startsWith('at ')) throw new InputError(`${file.path}: ${error.message}`, file.path)
+    throw error
+  }
+}
+
+/** Why an entry gave no metric: its filters, when it has any, else the file holds no number where the library writes them. */
+function noMetricReason(entry: AdapterEntry, adapter: Adapter): string {
+  if (entry.include.length || entry.exclude.length) return 'no metric left (check `include` / `exclude`)'
+  return `no number or list of numbers found in them (strings, booleans and empty lists are not metrics); is this a ${adapter.name} result file?`
 }
 
 function directionOf(entry: AdapterEntry, adapter: Adapter, metric: AdapterMetric): Direction | 'context' | undefined {

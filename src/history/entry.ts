@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import type { Comparison, Results } from '../results/results-schema.js'
+import { jsonSyntaxReason } from '../results/io.js'
 
 export const HISTORY_ENTRY_SCHEMA = 'interp-gate/history-entry@1'
 
@@ -102,7 +103,7 @@ export function parseEntry(text: string, file: string): HistoryEntry {
   try {
     raw = JSON.parse(text)
   } catch (error) {
-    throw new HistoryError(`${file}: not valid JSON (${(error as Error).message})`)
+    throw new HistoryError(`${file}: not valid JSON (${jsonSyntaxReason(error)})`)
   }
   const parsed = historyEntrySchema.safeParse(raw)
   if (!parsed.success) {

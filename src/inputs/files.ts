@@ -27,12 +27,13 @@ function kindOf(stats: import('node:fs').Stats): string {
  * a device would block forever or never end, and its stat size (0) says nothing. O_NONBLOCK keeps the
  * open itself from waiting for a FIFO's writer. The caller closes the fd.
  */
-export function openRegularFile(absolute: string, display: string, maxBytes?: number, hint = ''): OpenedFile {
+export function openRegularFile(absolute: string, display: string, maxBytes?: number, hint = '', noFollow = false): OpenedFile {
   let fd: number
   try {
-    fd = openSync(absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
+    fd = openSync(absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (noFollow ? constants.O_NOFOLLOW : 0))
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ELOOP' && noFollow) fail(display, 'is a symlink; only regular files are read here, never a link to elsewhere')
     if (code === 'ENOENT') fail(display, `file not found (resolved to ${absolute})`)
     if (code === 'EISDIR') fail(display, 'is a directory, not a file')
     if (code === 'EACCES' || code === 'EPERM') fail(display, `permission denied (resolved to ${absolute})`)
@@ -54,8 +55,8 @@ export function openRegularFile(absolute: string, display: string, maxBytes?: nu
  * The bytes of a regular file of at most `maxBytes`. Reads until EOF so a file that grows while being
  * read stops at the limit instead of running on.
  */
-export function readRegularFile(absolute: string, display: string, maxBytes: number, hint = ''): Uint8Array {
-  const { fd, size } = openRegularFile(absolute, display, maxBytes, hint)
+export function readRegularFile(absolute: string, display: string, maxBytes: number, hint = '', noFollow = false): Uint8Array {
+  const { fd, size } = openRegularFile(absolute, display, maxBytes, hint, noFollow)
   try {
     const chunks: Uint8Array[] = []
     let total = 0
@@ -82,9 +83,12 @@ export function readRegularFile(absolute: string, display: string, maxBytes: num
 /** Appended to a text file's size refusal: the string limit can't be raised, the format can change. */
 export const TEXT_LIMIT_HINT = ' (text files are read as one string, which JavaScript caps near 512 MiB; write large arrays as .npy or .npz instead)'
 
-/** The text of a regular UTF-8 file, refused (naming the file) when it is too long to be one string. */
-export function readRegularText(absolute: string, display: string, maxBytes = MAX_TEXT_BYTES): string {
+/**
+ * The text of a regular UTF-8 file, refused (naming the file) when it is too long to be one string; with `noFollow`
+ * a symlink as the last path part is refused too (O_NOFOLLOW, so nothing can swap one in after a check).
+ */
+export function readRegularText(absolute: string, display: string, maxBytes = MAX_TEXT_BYTES, noFollow = false): string {
   const limit = Math.min(maxBytes, MAX_TEXT_BYTES)
-  const bytes = readRegularFile(absolute, display, limit, limit === MAX_TEXT_BYTES ? TEXT_LIMIT_HINT : '')
+  const bytes = readRegularFile(absolute, display, limit, limit === MAX_TEXT_BYTES ? TEXT_LIMIT_HINT : '', noFollow)
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
 }

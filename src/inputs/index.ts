@@ -3,9 +3,10 @@ import { type RandomAccess, bytesAccess, fileAccess, rangeSource } from './byte-
 import * as path from 'node:path'
 import { didYouMean } from '../util/suggest.js'
 import { type CsvTable, parseCsv, selectCsv } from './csv.js'
-import { InputError, fail } from './errors.js'
+import { InputError, fail, refuseEmpty } from './errors.js'
 import { MAX_TEXT_BYTES, openRegularFile, readRegularFile, TEXT_LIMIT_HINT } from './files.js'
-import { parseJsonDocument, selectJson } from './json.js'
+import { jsonToArray, parseJsonDocument, pointerTokens, selectJson } from './json.js'
+import { scanJsonPointer } from './json-stream.js'
 import { type JsonLine, parseJsonLines, selectJsonLines } from './jsonl.js'
 import { type NDArray, product, shapeText } from '../domain/ndarray.js'
 import { DEFAULT_MEMORY_BUDGET, type NpyHeader, type NpyRows, npyRows, readNpyArray, readNpyHeader, streamable } from './npy.js'
@@ -128,6 +129,7 @@ export function createInputReader(options: InputReaderOptions): InputReader {
     let array = arrays.get(key)
     if (!array) {
       array = decodeArray(text, asText)
+      refuseEmpty(array.shape, array.source)
       arrays.set(key, array)
     }
     return array
@@ -149,10 +151,15 @@ export function createInputReader(options: InputReaderOptions): InputReader {
           }
         }
         case '.json':
-          return selectJson(
-            parsed(ref, (b) => parseJsonDocument(b, file)),
-            ref.member,
-            file
+          return (
+            (options.readFile || parsedByPath.has(resolveInWorkspace(workspace, file))
+              ? undefined
+              : scanLargeJson(file, resolveInWorkspace(workspace, file), ref.member, maxBytes)) ??
+            selectJson(
+              parsed(ref, (b) => parseJsonDocument(b, file)),
+              ref.member,
+              file
+            )
           )
         case '.jsonl':
         case '.ndjson':
@@ -215,6 +222,7 @@ export function createInputReader(options: InputReaderOptions): InputReader {
     const opened = openArray(ref)
     try {
       const header = readNpyHeader(opened.stream, opened.display)
+      refuseEmpty(header.shape, opened.display)
       const seekable = extension === '.npy'
       if (!streamable(header) || (fromRow > 0 && !seekable)) {
         opened.access.close()
@@ -286,6 +294,27 @@ function labelsOf(array: NDArray, what: 'ids' | 'labels'): string[] {
   const source = array.source
   if (array.shape.length !== 1) fail(source, `${what} must be a 1-d array, got shape ${shapeText(array.shape)}`)
   return array.strings ?? array.exact ?? Array.from(array.data, (value, i) => integerText(value, i, source, what))
+}
+
+/** A .json file at least this big is scanned for the value its pointer names, never parsed (or held) whole. */
+export const JSON_SCAN_BYTES = 16 * 2 ** 20
+
+/** The array a pointer names in a large .json file, read a chunk at a time; undefined for a smaller file (parsed whole). */
+function scanLargeJson(file: string, absolute: string, pointer: string | undefined, maxBytes: number): NDArray | undefined {
+  if (!pointer) return undefined
+  const tokens = pointerTokens(pointer, file)
+  const { fd, size } = fileError(file, absolute, () => openRegularFile(absolute, file, maxBytes))
+  try {
+    if (size < JSON_SCAN_BYTES) return undefined
+    const display = `${file}#${pointer}`
+    return jsonToArray(
+      scanJsonPointer((into) => readSync(fd, into, 0, into.length, null), tokens, display, file),
+      display,
+      tokens
+    )
+  } finally {
+    closeSync(fd)
+  }
 }
 
 function integerText(value: number, index: number, source: string, what: 'ids' | 'labels'): string {

@@ -249,7 +249,40 @@ function latin1(raw: Uint8Array): string {
   return text
 }
 
-/** Maps a numpy descr to a readable dtype, or throws a message saying what to save instead. */
+/**
+ * One-character type codes as np.dtype reads them (numpy 2.4: np.dtype('|b') is int8, '<f' float32, '?' bool; with a
+ * size, 'b1' is bool). Platform-sized codes are refused: their size is the writer's C long or pointer, which the file
+ * does not record.
+ */
+const CHAR_CODES: Record<string, string> = {
+  '?': 'b1',
+  b: 'i1',
+  B: 'u1',
+  h: 'i2',
+  H: 'u2',
+  i: 'i4',
+  I: 'u4',
+  q: 'i8',
+  Q: 'u8',
+  e: 'f2',
+  f: 'f4',
+  d: 'f8',
+  c: 'S1'
+}
+
+/** Type codes numpy accepts but we cannot read, with what to save instead. */
+const REFUSED_CODES: Record<string, string> = {
+  l: 'C long, whose size depends on the platform that wrote the file; save arr.astype(np.int64)',
+  L: 'C unsigned long, whose size depends on the platform that wrote the file; save arr.astype(np.uint64)',
+  p: 'intp, whose size depends on the platform that wrote the file; save arr.astype(np.int64)',
+  P: 'uintp, whose size depends on the platform that wrote the file; save arr.astype(np.uint64)',
+  g: 'long double; save arr.astype(np.float64)',
+  F: 'complex64; save a real array (arr.real, arr.imag or np.abs(arr))',
+  D: 'complex128; save a real array (arr.real, arr.imag or np.abs(arr))',
+  G: 'complex256; save a real array (arr.real, arr.imag or np.abs(arr))'
+}
+
+/** Maps a numpy descr to a readable dtype as np.dtype(descr) reads it, or throws a message naming it and what to save instead. */
 export function parseDescr(descr: PyValue, source: string): NpyDtype {
   if (Array.isArray(descr)) {
     const fields = descr.map((field) => (Array.isArray(field) ? String(field[0]) : '?'))
@@ -261,30 +294,45 @@ export function parseDescr(descr: PyValue, source: string): NpyDtype {
   }
   if (typeof descr !== 'string') return fail(source, `header is not a valid dict (bad descr ${JSON.stringify(descr)})`)
   const match = /^([<>=|]?)([a-zA-Z?])(\d*)(\[\w+\])?$/.exec(descr)
-  if (!match) return fail(source, `unsupported dtype '${descr}'`)
-  const [, order, code, digits] = match
-  const kind = code === '?' ? 'b' : code === 'a' ? 'S' : code
-  const size = digits === '' ? (kind === 'b' ? 1 : NaN) : Number(digits)
+  if (!match) return fail(source, `unsupported dtype '${descr}': not a numpy type string (such as '<f8', '<i4', '|b1')`)
+  const [, order, code, digits, unit] = match
   // '=' is the writer's native order; numpy itself always writes '<' or '>', so we take ours.
   const little = order === '>' ? false : order === '<' ? true : HOST_LITTLE
-
-  if (kind === 'O') {
-    return fail(source, "object arrays (pickled Python objects) can't be read; save a numeric or string array " + '(np.save(..., arr.astype(np.float64)))')
+  if (code === 'O') {
+    return fail(
+      source,
+      `unsupported dtype '${descr}': object arrays (pickled Python objects) can't be read; save a numeric or string array (np.save(..., arr.astype(np.float64)))`
+    )
   }
+  if (code === 'M' || code === 'm') {
+    const what = code === 'M' ? 'datetime64' : 'timedelta64'
+    return fail(source, `unsupported dtype '${descr}': ${what}; save arr.astype(np.int64) or seconds as float64`)
+  }
+  if (unit !== undefined) return fail(source, `unsupported dtype '${descr}': a unit in brackets belongs only to datetime64 and timedelta64`)
+  if (digits === '') {
+    if (REFUSED_CODES[code]) return fail(source, `unsupported dtype '${descr}': ${REFUSED_CODES[code]}`)
+    if (code === 'V') return fail(source, `unsupported dtype '${descr}': void (raw bytes); save a numeric array`)
+    if (!CHAR_CODES[code] && code !== 'S' && code !== 'U')
+      return fail(source, `unsupported dtype '${descr}': not a numpy type string (such as '<f8', '<i4', '|b1')`)
+  }
+  // 'S', 'U' without a length are length 0, as in numpy (every element is empty).
+  const key = digits === '' ? (code === 'S' || code === 'U' ? `${code}0` : CHAR_CODES[code]) : `${code}${digits}`
+  const kind = key[0] === 'a' ? 'S' : key[0]
+  const size = Number(key.slice(1))
   if (kind === 'U' || kind === 'S') {
-    if (!Number.isInteger(size)) return fail(source, `unsupported dtype '${descr}'`)
     return { kind, itemsize: kind === 'U' ? 4 * size : size, little, name: kind === 'U' ? 'str' : 'bytes' }
   }
   const name = NUMERIC_NAMES[`${kind}${size}`]
   if (name) return { kind: kind as NpyDtype['kind'], itemsize: size, little, name }
   const advice: Record<string, string> = {
     c: `complex${size * 8}; save a real array (arr.real, arr.imag or np.abs(arr))`,
-    f: `float${size * 8} (long double); save arr.astype(np.float64)`,
-    M: 'datetime64; save arr.astype(np.int64) or seconds as float64',
-    m: 'timedelta64; save arr.astype(np.int64) or seconds as float64',
+    f: size === 16 || size === 12 ? `float${size * 8} (long double); save arr.astype(np.float64)` : 'numpy has no float of that size',
+    i: 'numpy has no integer of that size',
+    u: 'numpy has no unsigned integer of that size',
+    b: "'b' with a size is bool, whose only size is 1 ('|b1')",
     V: 'void (raw bytes); save a numeric array'
   }
-  return fail(source, `unsupported dtype '${descr}'${advice[kind] ? `: ${advice[kind]}` : ''}`)
+  return fail(source, `unsupported dtype '${descr}': ${advice[kind] ?? "not a numpy type string (such as '<f8', '<i4', '|b1')"}`)
 }
 
 type TypedArrayClass = new (buffer: ArrayBufferLike, byteOffset: number, length: number) => ArrayLike<number>
@@ -388,12 +436,11 @@ function decodeStrings(bytes: Uint8Array, offset: number, n: number, dtype: NpyD
   const out = new Array<string>(n)
   const { itemsize, little } = dtype
   if (dtype.kind === 'S') {
-    const utf8 = new TextDecoder('utf-8')
     for (let i = 0; i < n; i++) {
       const start = offset + i * itemsize
       let end = start + itemsize
       while (end > start && bytes[end - 1] === 0) end--
-      out[i] = utf8.decode(bytes.subarray(start, end))
+      out[i] = bytesText(bytes.subarray(start, end))
     }
     return out
   }
@@ -406,6 +453,41 @@ function decodeStrings(bytes: Uint8Array, offset: number, n: number, dtype: NpyD
     out[i] = String.fromCodePoint(...points.map((p) => (p > 0x10ffff ? 0xfffd : p)))
   }
   return out
+}
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true })
+
+/**
+ * A byte string as text: UTF-8 when it is valid, else each byte that is not part of a valid sequence becomes the lone
+ * surrogate U+DC80–U+DCFF (Python's "surrogateescape"), so distinct byte strings stay distinct ids (a lossy decode
+ * would read b'\xff' and b'\xfe' both as U+FFFD and report them as duplicates).
+ */
+export function bytesText(raw: Uint8Array): string {
+  try {
+    return STRICT_UTF8.decode(raw)
+  } catch {
+    let text = ''
+    let i = 0
+    while (i < raw.length) {
+      const length = utf8SequenceLength(raw, i)
+      text += length > 0 ? STRICT_UTF8.decode(raw.subarray(i, i + length)) : String.fromCharCode(0xdc00 + raw[i])
+      i += Math.max(1, length)
+    }
+    return text
+  }
+}
+
+/** Length of the valid UTF-8 sequence starting at `i` (1–4), or 0 when the bytes there are not one. */
+function utf8SequenceLength(raw: Uint8Array, i: number): number {
+  const first = raw[i]
+  const length = first < 0x80 ? 1 : first >= 0xc2 && first < 0xe0 ? 2 : first >= 0xe0 && first < 0xf0 ? 3 : first >= 0xf0 && first < 0xf5 ? 4 : 0
+  if (length <= 1 || i + length > raw.length) return length === 1 ? 1 : 0
+  try {
+    STRICT_UTF8.decode(raw.subarray(i, i + length))
+    return length
+  } catch {
+    return 0
+  }
 }
 
 /** Calls copy(c, f) for every element with its C-order and Fortran-order offsets, walking C order. */

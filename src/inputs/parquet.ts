@@ -22,6 +22,7 @@ export async function readParquetColumn(bytes: Uint8Array, column: string | unde
   if (!column) return fail(file, `name a column, e.g. ${file}#${columns[0] ?? 'score'} (columns: ${listText(columns)})`)
   if (!columns.includes(column)) return fail(file, `no column "${column}"${didYouMean(column, columns)}; columns: ${listText(columns)}`)
   const display = `${file}#${column}`
+  checkRowCount(buffer, display)
   let rows: Record<string, unknown>[]
   try {
     rows = await parquetReadObjects({ file: buffer, columns: [column] })
@@ -32,6 +33,32 @@ export async function readParquetColumn(bytes: Uint8Array, column: string | unde
     rows.map((row) => row[column]),
     display
   )
+}
+
+/**
+ * Most rows a column may claim: each becomes a float64 (and, while decoding, a row object), so a footer claiming more
+ * than 2^28 rows (2 GiB of float64) is refused before decoding instead of failing inside it ("Invalid array length").
+ */
+export const MAX_PARQUET_ROWS = 2 ** 28
+
+/** The footer's row counts, checked against each other and the limit before any page is decoded. */
+function checkRowCount(buffer: ArrayBuffer, display: string): void {
+  let groups: bigint
+  let total: bigint
+  try {
+    const metadata = parquetMetadata(buffer)
+    groups = metadata.row_groups.reduce((sum, group) => sum + BigInt(group.num_rows), 0n)
+    total = BigInt(metadata.num_rows)
+  } catch (e) {
+    fail(display, `not a valid Parquet file (its footer: ${(e as Error).message})`)
+  }
+  if (total !== groups) fail(display, `the file's footer says ${total} rows but its row groups hold ${groups}; the file is damaged, write it again`)
+  if (groups > BigInt(MAX_PARQUET_ROWS))
+    fail(
+      display,
+      `the file's footer claims ${groups} rows, over the ${MAX_PARQUET_ROWS} rows a column may have here; ` +
+        'if the file is real, save the column as .npy (np.save), which is read a block of rows at a time'
+    )
 }
 
 function columnArray(values: unknown[], display: string): NDArray {

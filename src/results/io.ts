@@ -6,15 +6,18 @@ export class ResultsError extends Error {
   override name = 'ResultsError'
 }
 
+/** JSON.parse's message without the text it quotes: a planted file could make that a secret, so only the position is kept. */
+export function jsonSyntaxReason(error: unknown): string {
+  return (error as Error).message.replace(/, ".*$/s, '').replace(/^Unexpected token '.*?'/s, 'Unexpected character')
+}
+
 /** Results files may come from another run's artifact: validate fully, never trust shape or size. */
 export function parseResults(text: string, file: string): Results {
   let raw: unknown
   try {
     raw = JSON.parse(text)
   } catch (error) {
-    // V8 quotes the start of the text; a planted symlink could make that a secret, so only the position is kept.
-    const reason = (error as Error).message.replace(/, ".*$/s, '').replace(/^Unexpected token '.*?'/s, 'Unexpected character')
-    throw new ResultsError(`${file}: not valid JSON (${reason}); expected a results.json written by interp-gate`)
+    throw new ResultsError(`${file}: not valid JSON (${jsonSyntaxReason(error)}); expected a results.json written by interp-gate`)
   }
   const parsed = resultsSchema.safeParse(raw)
   if (!parsed.success) {
@@ -71,6 +74,8 @@ export function decodeExamples(result: MetricResult): DecodedExamples | undefine
   const columns = ex.columns === undefined ? undefined : Object.fromEntries(Object.entries(ex.columns).map(([k, v]) => [k, decodeFloat64(v)]))
   const length = scores?.length ?? Object.values(columns ?? {})[0]?.length
   if (ex.ids && length !== undefined && ex.ids.length !== length)
-    throw new ResultsError(`metric "${result.id}": ${ex.ids.length} ids but ${length} per-example values`)
+    throw new ResultsError(
+      `metric "${result.id}": examples.ids has ${ex.ids.length} ids but examples.${scores ? 'scores' : `columns.${Object.keys(columns ?? {})[0]}`} has ${length} per-example values; the file is damaged or not written by interp-gate`
+    )
   return { ids: ex.ids, scores, columns }
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs'
+import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 
 /** The output folder can't be used as asked (a symlink, a file, a symlinked output). */
@@ -60,6 +60,7 @@ function findExistingParent(path: string): string {
  * or folder at an output name is refused rather than written through or replaced.
  */
 export function writeOutputs(folder: string, files: Record<string, string | null>): string[] {
+  removeStaleTemps(folder)
   for (const name of Object.keys(files)) {
     const stats = lstatOrNull(join(folder, name))
     if (stats && !stats.isFile())
@@ -78,6 +79,84 @@ export function writeOutputs(folder: string, files: Record<string, string | null
     written.push(target)
   }
   return written
+}
+
+/** What `run` and `merge` write into --out; a failed run removes them (see clearOutputs). */
+export const RUN_OUTPUTS = ['results.json', 'comparison.json', 'report.md'] as const
+
+/** `.<12 hex>.<pid>.tmp`: the temporary name writeAtomically uses, and nothing else. */
+const TEMP_NAME = /^\.[0-9a-f]{12}\.(\d+)\.tmp$/
+
+/**
+ * After a failed run: removes the outputs an earlier run left in the folder, so no stale results.json or report.md
+ * sits beside an exit 2 as if it were this run's. Only regular files are removed, and only when the folder and every
+ * folder between the workspace and it are real folders (the run would not have written anywhere else).
+ */
+export function clearOutputs(workspace: string, outDir: string, names: readonly string[] = RUN_OUTPUTS): void {
+  const root = resolve(workspace)
+  const out = resolve(root, outDir)
+  const rel = relative(root, out)
+  const inside = rel !== '..' && !rel.startsWith(`..${sep}`) && !rel.startsWith(sep) && rel !== out
+  let current = inside ? root : sep
+  for (const part of relative(current, out).split(sep).filter(Boolean)) {
+    current = join(current, part)
+    const stats = lstatOrNull(current)
+    if (!stats?.isDirectory() || stats.isSymbolicLink()) return
+  }
+  removeStaleTemps(out)
+  for (const name of names) {
+    const target = join(out, name)
+    if (lstatOrNull(target)?.isFile()) rmSync(target, { force: true })
+  }
+}
+
+/**
+ * Runs a command that writes into `outDir`; when it fails (config, baseline, input or output error, or a crash), removes
+ * what an earlier run left there (clearOutputs), then lets the error through unchanged.
+ */
+export async function clearingOutputsOnFailure<T>(workspace: string, outDir: string, body: () => Promise<T>, names?: readonly string[]): Promise<T> {
+  return body().catch(clearOutputsAndRethrow(workspace, outDir, names))
+}
+
+/** A promise's catch handler: clearOutputs, then the original error again (a folder we can't clean is reported by the next write). */
+export function clearOutputsAndRethrow(workspace: string, outDir: string, names?: readonly string[]): (error: unknown) => never {
+  return (error) => {
+    try {
+      clearOutputs(workspace, outDir, names)
+    } catch {
+      // The original error is the one to report.
+    }
+    throw error
+  }
+}
+
+/**
+ * A killed run leaves its hidden temporary file behind: remove those of writers that are gone (or that had this
+ * process's id, which a new container reuses), never those of a writer still running beside us. `pattern` matches
+ * the temporary names only, with the writer's pid as its first group.
+ */
+export function removeStaleTemps(folder: string, pattern: RegExp = TEMP_NAME): void {
+  let names: string[]
+  try {
+    names = readdirSync(folder)
+  } catch {
+    return
+  }
+  for (const name of names) {
+    const pid = pattern.exec(name)?.[1]
+    if (pid === undefined || (Number(pid) !== process.pid && isRunning(Number(pid)))) continue
+    if (lstatOrNull(join(folder, name))?.isFile()) rmSync(join(folder, name), { force: true })
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }
 
 function writeAtomically(target: string, text: string): void {

@@ -71,7 +71,7 @@ describe('parseNpy errors name the file and say what to do', () => {
 
   test('object arrays', () => {
     expect(error('object.npy').message).toBe(
-      "eval-out/object.npy: object arrays (pickled Python objects) can't be read; save a numeric or string array (np.save(..., arr.astype(np.float64)))"
+      "eval-out/object.npy: unsupported dtype '|O': object arrays (pickled Python objects) can't be read; save a numeric or string array (np.save(..., arr.astype(np.float64)))"
     )
   })
 

@@ -31,8 +31,10 @@ function inputError(run: () => unknown): InputError {
 
 describe('createInputReader', () => {
   test.each(Object.entries(EXPECTED.arrays))('%s', (ref, expected) => {
-    const array = createInputReader({ workspace: FIXTURES }).read(ref)
-    expectArray(array, expected)
+    const read = () => createInputReader({ workspace: FIXTURES }).read(ref)
+    // An array with no elements gives a metric nothing to measure: refused, saying which axis is empty.
+    if (expected.shape.includes(0)) expect(read).toThrow(expected.shape[0] === 0 ? /: has no rows \(shape \[0/ : /: shape \[.*\] has an empty axis/)
+    else expectArray(read(), expected)
   })
 
   test('several members of one npz read the file once', () => {

@@ -25,6 +25,7 @@ describe('safetensors reader', () => {
   })
 
   test.each(Object.entries(EXPECTED))('%s matches numpy', (ref, expected) => {
+    if (expected.shape.includes(0)) return expect(() => reader().read(ref)).toThrow(/has no rows|has an empty axis/)
     const array = reader().read(ref)
     expectArray(array, expected)
     expect(array.source).toBe(ref.includes('#') ? ref : `${ref}#scores`)
@@ -37,7 +38,9 @@ describe('safetensors reader', () => {
       shifted.set(bytes)
       return shifted
     }
-    expectArray(createInputReader({ workspace: DIR, readFile }).read(ref), expected)
+    const read = () => createInputReader({ workspace: DIR, readFile }).read(ref)
+    if (expected.shape.includes(0)) expect(read).toThrow(/has no rows|has an empty axis/)
+    else expectArray(read(), expected)
   })
 
   test('bfloat16 bits widen to the float32 with the same top half', () => {
