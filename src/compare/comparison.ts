@@ -94,7 +94,8 @@ function checkGatedBaselineValues(
   for (const h of heads) {
     const b = baseById.get(h.id)
     const policy = policies.get(h.id)
-    if (!b || b.value !== null || !policy) continue
+    // The library's own "not computed" sentinel is a legitimate null: the row says so and is reported new, never improved.
+    if (!b || b.value !== null || b.notComputed || !policy) continue
     const rules = BASELINE_RULES.filter((r) => policy.headGate[r] !== undefined || policy.baseGate?.[r] !== undefined)
     if (rules.length === 0) continue
     throw new ResultsError(

@@ -78,6 +78,8 @@ export const metricResultSchema = z.object({
     })
     .optional(),
   error: z.string().optional(),
+  /** The library marked the number "not computed" (a sentinel such as SAEBench's −1): value null by the library's own account, not a broken run. */
+  notComputed: z.literal(true).optional(),
   /** Adapter metrics: where the number came from (adapter, file, library version, commit, release, ...). */
   provenance: z.record(z.string(), z.string()).optional()
 })
