@@ -5,7 +5,7 @@ import type { NDArray } from '../domain/ndarray.js'
 import { finiteMean } from '../metrics/math.js'
 import { checkShapes } from '../metrics/shapes.js'
 import type { MetricOutput } from '../metrics/definition.js'
-import { bootstrapColumnsCI, bootstrapMeanCI, type Interval as StatsInterval, seedFor } from '../stats/index.js'
+import { bootstrapColumnsCI, type Interval as StatsInterval, meanCI, seedFor } from '../stats/index.js'
 import { encodeFloat64, jsonInterval } from '../results/encode.js'
 import type { Interval, MetricResult } from '../results/results-schema.js'
 
@@ -90,7 +90,7 @@ export function buildMetricResult(
 export interface PackOptions {
   /** What identifies the eval set when there are no ids: the input itself, or its digest when hashed block by block. */
   identity?: Identity | string
-  /** The mean-bootstrap CI of output.scores when already computed (in parallel, with the same seed). */
+  /** The CI of the mean of output.scores when already computed (in parallel, with the same seed). */
   scoresCi?: StatsInterval
   /** Present in a shard's run: what the merge needs besides the per-example data. */
   shard?: ShardOptions
@@ -123,12 +123,12 @@ export function packMetricResult(
     n = finite.length
     nanCount = output.scores.length - n
     value = finiteMean(finite)
-    if (n > 0) ci = jsonInterval(scoresCi ?? bootstrapMeanCI(finite, options))
+    if (n > 0) ci = jsonInterval(scoresCi ?? meanCI(finite, options))
   } else if (output.columns && aggregate) {
     nanCount = output.dropped ?? 0
     n = (rowsOf ?? 0) - nanCount
     value = output.value ?? aggregate(output.columns)
-    if (n > 0) ci = jsonInterval(bootstrapColumnsCI(output.columns, aggregate, options))
+    if (n > 0) ci = jsonInterval({ ...bootstrapColumnsCI(output.columns, aggregate, options), method: 'bootstrap' })
   } else {
     n = 1
     value = output.value ?? NaN

@@ -1,6 +1,7 @@
 import { markdownTable } from 'markdown-table'
 import { pWorseLabel, worsening } from '../compare/gates.js'
 import type { Comparison, GateCheck, Row } from '../results/results-schema.js'
+import { RESAMPLE_BUDGET } from '../stats/large-sample.js'
 import { formatNumber, formatPercent, formatSigned, pText } from '../util/format.js'
 import { codeCell, codeSpan, escapeHtml, escapeMarkdown } from './escape.js'
 import { provenanceBlock } from './provenance.js'
@@ -36,7 +37,8 @@ export function deltaText(row: Row): string {
 export function intervalText(ci: Row['ci'], signed: boolean): string {
   if (!ci || ci.low === null || ci.high === null) return '–'
   const f = signed ? formatSigned : formatNumber
-  return `[${f(ci.low)}, ${f(ci.high)}]`
+  // Above the resampling budget the CI is the normal approximation; the footer says when that happens.
+  return `[${f(ci.low)}, ${f(ci.high)}]${ci.method === 'normal' ? ' normal' : ''}`
 }
 
 function evidenceText(row: Row): string {
@@ -51,6 +53,12 @@ function evidenceText(row: Row): string {
   } else if (row.pValue !== null) parts.push(`p${pText(row.pValue)}`)
   if (row.paired === false) parts.push('unpaired')
   return parts.join(' ')
+}
+
+/** Said only when a row used it: a CI marked normal, and the sign-flip test's normal approximation beside it. */
+function normalNote(rows: readonly Row[]): string {
+  if (!rows.some((r) => r.ci?.method === 'normal' || r.headCi?.method === 'normal')) return ''
+  return ` CI marked normal: the normal approximation (and the sign-flip test’s normal limit), used where examples × resamples passes ${RESAMPLE_BUDGET.toLocaleString('en')}; at that size it agrees with the bootstrap to the third digit.`
 }
 
 const FROM = { base: ' (base)', head: ' (PR)' }
@@ -185,8 +193,7 @@ export function renderMarkdown(c: Comparison, options: RenderOptions = {}): stri
   )
   const allRows = c.rows
   const notes = noteLines(c).map((n) => `- ${n.id ? `${codeSpan(n.id)}: ` : ''}${escapeMarkdown(n.text)}`)
-  const footer =
-    '\n<sub>Δ = head − base over the examples both runs scored; ▲/▼ say better/worse in the metric’s direction. CI: percentile bootstrap of Δ. p: paired sign-flip permutation or McNemar test, two-sided. p(worse): the one-sided test a significance gate uses; p(worse, Holm): the same after Holm’s correction across the suite’s significance-gated metrics, the value compared with α. Coverage: paired examples / the baseline’s examples. Gates marked (base) or (PR): the base branch and this PR gate differently and both apply.</sub>\n'
+  const footer = `\n<sub>Δ = head − base over the examples both runs scored; ▲/▼ say better/worse in the metric’s direction. CI: percentile bootstrap of Δ. p: paired sign-flip permutation or McNemar test, two-sided. p(worse): the one-sided test a significance gate uses; p(worse, Holm): the same after Holm’s correction across the suite’s significance-gated metrics, the value compared with α. Coverage: paired examples / the baseline’s examples. Gates marked (base) or (PR): the base branch and this PR gate differently and both apply.${normalNote(c.rows)}</sub>\n`
   const build = (rows: readonly Row[], noteList: readonly string[], details: readonly Row[], omitted: string) => {
     const parts = [top, markdownTable(tableRows(rows)), '']
     if (noteList.length) parts.push('**Notes**', '', ...noteList, '')

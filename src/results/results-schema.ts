@@ -7,7 +7,13 @@ export const COMPARISON_SCHEMA = 'interp-gate/comparison@1'
 
 const finiteOrNull = z.number().nullable()
 
-export const intervalSchema = z.object({ level: z.number().gt(0).lt(1), low: finiteOrNull, high: finiteOrNull })
+export const intervalSchema = z.object({
+  level: z.number().gt(0).lt(1),
+  low: finiteOrNull,
+  high: finiteOrNull,
+  /** bootstrap: percentile bootstrap; normal: normal approximation, used above the resampling budget (n × resamples). */
+  method: z.enum(['bootstrap', 'normal']).optional()
+})
 
 /** Base64 that decodes to whole little-endian float64 values (a multiple of 8 bytes). */
 const float64Base64 = z

@@ -3,6 +3,7 @@ export type {
   Aggregate,
   Alternative,
   BootstrapOptions,
+  CiMethod,
   CompareOptions,
   Comparison,
   ExampleChange,
@@ -24,4 +25,5 @@ export { comparePaired, comparePairing, TOP_WORSE } from './paired.js'
 export { compareUnpaired } from './unpaired.js'
 export { compareSamples } from './compare.js'
 export { normalCdf, normalQuantile } from './normal.js'
+export { meanCI, normalMeanCI, overResampleBudget, RESAMPLE_BUDGET, signFlipNormal } from './large-sample.js'
 export { compareSummaries, type Summary, type SummaryComparison } from './summary.js'
