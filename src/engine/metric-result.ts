@@ -7,6 +7,7 @@ import { checkShapes } from '../metrics/shapes.js'
 import type { MetricOutput } from '../metrics/definition.js'
 import { bootstrapColumnsCI, type Interval as StatsInterval, meanCI, seedFor } from '../stats/index.js'
 import { encodeFloat64, jsonInterval } from '../results/encode.js'
+import { examplesWithArrays } from '../results/sidecar.js'
 import type { Interval, MetricResult } from '../results/results-schema.js'
 
 /** Inputs whose content identifies the eval set when no ids are given, in order of preference. */
@@ -157,7 +158,8 @@ export function packMetricResult(
   result.severity = bound.severity
   const total = rowsOf ?? 0
   if (output.scores || output.columns) {
-    if (total > defaults['max-examples'] && !shard) result.examples = { omitted: { total, cap: defaults['max-examples'] } }
+    // Above max-examples the arrays go to the sidecar beside results.json (binary, checksummed): paired at any size.
+    if (total > defaults['max-examples'] && !shard) result.examples = examplesWithArrays(ids, { scores: output.scores, columns: output.columns })
     else {
       result.examples = {
         ...(ids ? { ids } : {}),

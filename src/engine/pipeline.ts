@@ -28,6 +28,7 @@ import { seedFor } from '../stats/rng.js'
 import { buildMetricResult, errorResult, packMetricResult, provenanceOf } from './metric-result.js'
 import { ResultsError, serializeJson } from '../results/io.js'
 import { prepareOutputFolder, writeOutputs } from '../results/output-folder.js'
+import { sidecarName, splitSidecar } from '../results/sidecar.js'
 import { type Comparison, type MetricResult, RESULTS_SCHEMA, type Results, type ShardInfo } from '../results/results-schema.js'
 import type { Aggregate } from '../stats/index.js'
 
@@ -339,6 +340,13 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     comparison: baseline ? join(out, 'comparison.json') : null,
     report: join(out, 'report.md')
   }
-  writeOutputs(out, { 'results.json': serializeJson(results), 'comparison.json': baseline ? serializeJson(comparison) : null, 'report.md': markdown })
+  const written = splitSidecar(results, 'results.json')
+  // The sidecar first: a results.json naming a sidecar that is not there yet would be unreadable.
+  writeOutputs(out, {
+    [sidecarName('results.json')]: written.sidecar,
+    'results.json': serializeJson(written.results),
+    'comparison.json': baseline ? serializeJson(comparison) : null,
+    'report.md': markdown
+  })
   return { config: loaded, results, comparison, markdown, annotations, paths, inputErrors }
 }
