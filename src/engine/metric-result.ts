@@ -5,7 +5,7 @@ import type { NDArray } from '../domain/ndarray.js'
 import { finiteMean } from '../metrics/math.js'
 import { checkShapes } from '../metrics/shapes.js'
 import type { MetricOutput } from '../metrics/definition.js'
-import { bootstrapColumnsCI, type Interval as StatsInterval, meanCI, seedFor } from '../stats/index.js'
+import { bootstrapColumnsCI, finiteValues, type Interval as StatsInterval, meanCI, seedFor } from '../stats/index.js'
 import { encodeFloat64, jsonInterval } from '../results/encode.js'
 import { examplesWithArrays } from '../results/sidecar.js'
 import type { Interval, MetricResult } from '../results/results-schema.js'
@@ -120,7 +120,7 @@ export function packMetricResult(
   let ci: Interval | null = null
   const options = { resamples: defaults.resamples, confidence: defaults.confidence, seed: seedFor(defaults.seed, entry.id) }
   if (output.scores) {
-    const finite = output.scores.filter(Number.isFinite)
+    const finite = finiteValues(output.scores)
     n = finite.length
     nanCount = output.scores.length - n
     value = finiteMean(finite)

@@ -1,4 +1,4 @@
-import { meanCI } from '../stats/large-sample.js'
+import { meanCI, overResampleBudget } from '../stats/large-sample.js'
 import type { BootstrapOptions, Interval } from '../stats/stat-types.js'
 
 /** One mean CI (bootstrap, or normal above the resampling budget) to compute: its scores and options (the seed makes the result independent of who computes it). */
@@ -63,7 +63,21 @@ export type StartWorker = (shared: SharedCiJobs) => { terminate(): unknown }
  * CIs of the means of several metrics, spread over `threads` threads (this one included) when a worker starter is
  * given; the same intervals as meanCI one by one, in any case.
  */
-export function parallelMeanCIs(jobs: readonly CiJob[], threads: number, startWorker?: StartWorker): Interval[] {
+export function parallelMeanCIs(all: readonly CiJob[], threads: number, startWorker?: StartWorker): Interval[] {
+  // A normal-approximation CI costs one pass: computed here, its scores are not copied into shared memory.
+  const normal = all.map((job) => overResampleBudget(job.scores.length, job.options.resamples) && !hasNonFinite(job.scores))
+  const jobs = all.filter((_, k) => !normal[k])
+  const resampled = resampledMeanCIs(jobs, threads, startWorker)
+  let next = 0
+  return all.map((job, k) => (normal[k] ? meanCI(job.scores, job.options) : resampled[next++]))
+}
+
+function hasNonFinite(x: Float64Array): boolean {
+  for (let i = 0; i < x.length; i++) if (!Number.isFinite(x[i])) return true
+  return false
+}
+
+function resampledMeanCIs(jobs: readonly CiJob[], threads: number, startWorker?: StartWorker): Interval[] {
   if (jobs.length === 0) return []
   const shared = shareCiJobs(jobs)
   const helpers = startWorker ? Math.min(threads - 1, jobs.length - 1) : 0

@@ -14,7 +14,7 @@ export type {
   UnpairedComparison
 } from './stat-types.js'
 export { createRng, type Rng, seedFor } from './rng.js'
-export { quantileSorted } from './quantile.js'
+export { finiteValues, quantileSorted } from './quantile.js'
 export { bootstrapCI, bootstrapColumnsCI, bootstrapMeanCI, percentileInterval, sampleCI } from './bootstrap.js'
 export { EXACT_MAX_N, signFlipTest, swapTest, pooledMeanTest, pooledAggregateTest, type PermutationResult } from './permutation.js'
 export { binomialHalfCdf, mcnemarExact, type McNemarResult } from './mcnemar.js'
