@@ -58,7 +58,7 @@ function evidenceText(row: Row): string {
 /** Said only when a row used it: a CI marked normal, and the sign-flip test's normal approximation beside it. */
 function normalNote(rows: readonly Row[]): string {
   if (!rows.some((r) => r.ci?.method === 'normal' || r.headCi?.method === 'normal')) return ''
-  return ` CI marked normal: the normal approximation (and the sign-flip test’s normal limit), used where examples × resamples passes ${RESAMPLE_BUDGET.toLocaleString('en')}; at that size it agrees with the bootstrap to the third digit.`
+  return ` CI marked normal: the normal approximation (and the sign-flip test’s normal limit), used where examples × resamples passes ${RESAMPLE_BUDGET.toLocaleString('en')}; there it is within about a tenth of its half-width of the bootstrap’s (docs/statistics.md).`
 }
 
 const FROM = { base: ' (base)', head: ' (PR)' }
