@@ -170,7 +170,7 @@ export function computeResults(workspace: string, loaded: LoadedConfig, bound: B
   const inputs = { workspace, aliases: config.inputs, memoryBudget: info.memoryBudget }
   const split = parallel?.startRows ? { threads: parallel.threads, start: (plan: RowsPlan) => parallel.startRows!(plan, inputs) } : undefined
   const streamable = info.shard ? [] : bound.filter((b) => !isAdapterBound(b))
-  const streamed = evaluateBlockwise(reader, streamable, { onRows: progress?.rows, split })
+  const streamed = evaluateBlockwise(reader, streamable, { onRows: progress?.rows, split, memoryBudget: info.memoryBudget })
   const cis = streamedCIs(streamed, config.defaults, parallel)
   // A misspelt path under `inputs:` is reported once, at its own line, not once per metric that uses it.
   const aliasProblems = new Map<string, string>()
