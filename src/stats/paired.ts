@@ -22,23 +22,36 @@ function sum(x: ArrayLike<number>): number {
   return s
 }
 
+function allFinite(x: Float64Array): boolean {
+  for (let i = 0; i < x.length; i++) if (!Number.isFinite(x[i])) return false
+  return true
+}
+
 function scoresComparison(base: Sample, head: Sample, pairing: Paired, opts: CompareOptions): PairedComparison {
   const bs = base.scores as Float64Array
   const hs = head.scores as Float64Array
   const pairs = pairing.baseRows.length
-  const kept = new Int32Array(pairs)
-  let n = 0
-  for (let k = 0; k < pairs; k++) {
-    if (Number.isFinite(bs[pairing.baseRows[k]]) && Number.isFinite(hs[pairing.headRows[k]])) kept[n++] = k
+  // Paired by position with every score finite (the usual large run): the runs' own arrays, no copies of them.
+  const direct = pairing.by === 'position' && bs.length === pairs && hs.length === pairs && allFinite(bs) && allFinite(hs)
+  let kept: Int32Array | null = null
+  let n = pairs
+  let b = bs
+  let h = hs
+  if (!direct) {
+    kept = new Int32Array(pairs)
+    n = 0
+    for (let k = 0; k < pairs; k++) {
+      if (Number.isFinite(bs[pairing.baseRows[k]]) && Number.isFinite(hs[pairing.headRows[k]])) kept[n++] = k
+    }
+    b = new Float64Array(n)
+    h = new Float64Array(n)
+    for (let i = 0; i < n; i++) {
+      b[i] = bs[pairing.baseRows[kept[i]]]
+      h[i] = hs[pairing.headRows[kept[i]]]
+    }
   }
-  const b = new Float64Array(n)
-  const h = new Float64Array(n)
   const d = new Float64Array(n)
-  for (let i = 0; i < n; i++) {
-    b[i] = bs[pairing.baseRows[kept[i]]]
-    h[i] = hs[pairing.headRows[kept[i]]]
-    d[i] = h[i] - b[i]
-  }
+  for (let i = 0; i < n; i++) d[i] = h[i] - b[i]
   const baseValue = n ? sum(b) / n : NaN
   const headValue = n ? sum(h) / n : NaN
   const delta = headValue - baseValue
@@ -59,7 +72,7 @@ function scoresComparison(base: Sample, head: Sample, pairing: Paired, opts: Com
       if (top.length > TOP_WORSE) top.pop()
     } else if (signed < 0) better++
   }
-  const worsened: ExampleChange[] = top.map((i) => ({ id: idOf(base, pairing.baseRows[kept[i]]), base: b[i], head: h[i], delta: d[i] }))
+  const worsened: ExampleChange[] = top.map((i) => ({ id: idOf(base, kept ? pairing.baseRows[kept[i]] : i), base: b[i], head: h[i], delta: d[i] }))
 
   const rng = createRng(opts.seed)
   const testRng = rng.fork()
