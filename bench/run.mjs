@@ -254,7 +254,7 @@ function sizes(list) {
     rows.push({ n, f, bytes, seconds: median(r.map((x) => x.seconds)), rss: Math.max(...r.map((x) => x.rss)) })
   }
   // Growth exponents: least-squares slopes of log(wall time) against log(input bytes), log N (same F), log F (same N).
-  const fit = (pts) => {
+  const slopeOf = (pts) => {
     if (pts.length < 2) return NaN
     const xs = pts.map((p) => Math.log(p[0]))
     const ys = pts.map((p) => Math.log(p[1]))
@@ -262,9 +262,9 @@ function sizes(list) {
     const my = ys.reduce((s, y) => s + y, 0) / ys.length
     return xs.reduce((s, x, i) => s + (x - mx) * (ys[i] - my), 0) / xs.reduce((s, x) => s + (x - mx) ** 2, 0)
   }
-  const slope = fit(rows.map((r) => [r.bytes, r.seconds]))
-  const inN = fit(rows.filter((r) => r.f === rows[0].f).map((r) => [r.n, r.seconds]))
-  const inF = fit(rows.filter((r) => r.n === rows[rows.length - 1].n).map((r) => [r.f, r.seconds]))
+  const slope = slopeOf(rows.map((r) => [r.bytes, r.seconds]))
+  const inN = slopeOf(rows.filter((r) => r.f === rows[0].f).map((r) => [r.n, r.seconds]))
+  const inF = slopeOf(rows.filter((r) => r.n === rows[rows.length - 1].n).map((r) => [r.f, r.seconds]))
   const report = [
     '| N | F | input | wall time | peak RSS |',
     '| --- | --- | --- | --- | --- |',
