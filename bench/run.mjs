@@ -1,6 +1,8 @@
-// `npm run bench`: the bench suite through the bundled CLI (dist/cli.js: `npm run build` first) and plainly in numpy,
-// side by side in one run: wall times, their ratio, both peak RSS figures, the input size and the agreement of values.
-// `npm run bench -- --sizes 5000x4096,10000x4096,20000x4096` times interp-gate alone at several sizes (N x F).
+// `npm run bench`: three suites through the bundled CLI (dist/cli.js: `npm run build` first) and plainly in numpy,
+// side by side, runs alternating: the bench suite (20k x 4096), wide rows (1000 x 3 x 224 x 224) and 10^7 paired
+// examples. Wall times, their ratio pair by pair, both peak RSS figures, the input size and the agreement of values.
+// `npm run bench -- --suite wide` runs one suite; `npm run bench -- --sizes 5000x4096,10000x4096` times interp-gate
+// alone at several sizes (N x F) and fits the growth exponents.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -70,7 +72,7 @@ function numpy(dir) {
 
 const mib = (bytes) => `${(bytes / MiB).toFixed(0)} MiB`
 
-function suite() {
+function benchSuite() {
   const n = Number(process.env.BENCH_N ?? 20000)
   const f = Number(process.env.BENCH_F ?? 4096)
   const { dir, bytes } = dataset(n, f)
@@ -82,6 +84,7 @@ function suite() {
   }
   const igWall = median(ig.map((r) => r.seconds))
   const npWall = median(np.map((r) => r.seconds))
+  const pairRatio = median(ig.map((r, i) => r.seconds / np[i].seconds))
   const igRss = Math.max(...ig.map((r) => r.rss))
   const npRss = Math.max(...np.map((r) => r.rss))
   const ref = np[np.length - 1].ref
@@ -97,7 +100,7 @@ function suite() {
     '',
     '| | interp-gate run | numpy | interp-gate / numpy |',
     '| --- | --- | --- | --- |',
-    `| wall time (whole process) | ${igWall.toFixed(2)} s | ${npWall.toFixed(2)} s | ${(igWall / npWall).toFixed(2)}× (target ≤ 0.5×) |`,
+    `| wall time (whole process) | ${igWall.toFixed(2)} s | ${npWall.toFixed(2)} s | ${pairRatio.toFixed(2)}× (median of pairwise ratios; target ≤ 0.5×) |`,
     `| peak RSS (VmHWM) | ${mib(igRss)} | ${mib(npRss)} | ${(igRss / npRss).toFixed(2)}× |`,
     `| peak RSS / input bytes | ${(igRss / bytes).toFixed(2)}× (target ≤ 0.5×) | ${(npRss / bytes).toFixed(2)}× | |`,
     '',
@@ -108,8 +111,138 @@ function suite() {
     ...agreement,
     ''
   ].join('\n')
-  writeFileSync(join(out, 'results.md'), report)
-  console.log(`\n${report}`)
+  return report
+}
+
+/** Runs `a` and `b` in turn `runs` times; each returns {seconds, rss}. */
+function alternate(a, b) {
+  const ra = []
+  const rb = []
+  for (let i = 0; i < runs; i++) {
+    ra.push(a())
+    rb.push(b())
+  }
+  return { a: ra, b: rb, ratio: median(ra.map((r, i) => r.seconds / rb[i].seconds)) }
+}
+
+function numpyScript(script, args) {
+  const env = { ...process.env }
+  delete env.OPENBLAS_CORETYPE
+  delete env.OPENBLAS_L2_SIZE
+  const { seconds, stdout } = timed('python3', [join(root, 'bench', script), ...args], { env })
+  const ref = JSON.parse(stdout)
+  return { seconds, rss: ref.peakRssBytes, ref }
+}
+
+function withRss(dir, args) {
+  const rssFile = join(dir, 'peak-rss.txt')
+  const { seconds } = timed(process.execPath, ['--import', join(root, 'bench/peak-rss.mjs'), cli, ...args], {
+    cwd: dir,
+    env: { ...process.env, BENCH_RSS_FILE: rssFile }
+  })
+  return { seconds, rss: Number(readFileSync(rssFile, 'utf8')) }
+}
+
+function sideBySideRows(r, bytes) {
+  const igWall = median(r.a.map((x) => x.seconds))
+  const npWall = median(r.b.map((x) => x.seconds))
+  const igRss = Math.max(...r.a.map((x) => x.rss))
+  const npRss = Math.max(...r.b.map((x) => x.rss))
+  return [
+    '| | interp-gate | numpy | interp-gate / numpy |',
+    '| --- | --- | --- | --- |',
+    `| wall time (whole process, median of ${runs}) | ${igWall.toFixed(2)} s | ${npWall.toFixed(2)} s | ${r.ratio.toFixed(2)}× (median of pairwise ratios) |`,
+    `| peak RSS (VmHWM) | ${mib(igRss)} | ${mib(npRss)} | ${(igRss / npRss).toFixed(2)}× |`,
+    `| peak RSS / input bytes (${mib(bytes)}) | ${(igRss / bytes).toFixed(2)}× | ${(npRss / bytes).toFixed(2)}× | |`
+  ]
+}
+
+/** 1000 × 3 × 224 × 224 float32: nonzero-fraction, gini, entropy and top-k-mass with 1,000-resample CIs. */
+function wideSuite() {
+  const n = Number(process.env.BENCH_WIDE_N ?? 1000)
+  const wideResamples = 1000
+  const dir = join(out, `wide-${n}`)
+  if (!existsSync(join(dir, 'attributions.npy'))) {
+    console.log(`generating wide rows N=${n} (numpy)…`)
+    execFileSync('python3', [join(root, 'bench/generate_wide.py'), '--out', dir, '--n', String(n)], { stdio: 'inherit' })
+  }
+  const bytes = statSync(join(dir, 'attributions.npy')).size
+  const ids = { nonzero: 'nonzero-fraction', gini: 'gini', entropy: 'entropy', topk: 'top-k-mass' }
+  writeFileSync(
+    join(dir, 'interp-gate.yml'),
+    [
+      'version: 1',
+      `defaults: { resamples: ${wideResamples} }`,
+      'metrics:',
+      ...Object.entries(ids).map(([id, metric]) => `  - { id: ${id}, metric: ${metric}, inputs: { attributions: attributions.npy } }`),
+      ''
+    ].join('\n')
+  )
+  const r = alternate(
+    () => withRss(dir, ['run', '--out', 'head', '--quiet']),
+    () => numpyScript('numpy_wide.py', [dir, String(wideResamples)])
+  )
+  const ref = r.b[r.b.length - 1].ref
+  const results = JSON.parse(readFileSync(join(dir, 'head/results.json'), 'utf8'))
+  return [
+    `# Wide rows — ${n} × 3 × 224 × 224 float32 (${bytes} bytes), ${Object.keys(ids).length} metrics, ${wideResamples} resamples`,
+    '',
+    ...sideBySideRows(r, bytes),
+    '',
+    '| metric | interp-gate | numpy | relative difference | CI method |',
+    '| --- | --- | --- | --- | --- |',
+    ...results.metrics.map((m) => {
+      const rel = Math.abs(m.value - ref.values[m.id]) / Math.abs(ref.values[m.id])
+      return `| ${m.id} | ${m.value.toPrecision(12)} | ${ref.values[m.id].toPrecision(12)} | ${rel.toExponential(1)} ${rel <= 1e-9 ? '✓' : '✗ over 1e-9'} | ${m.ci?.method} |`
+    }),
+    ''
+  ].join('\n')
+}
+
+/** 10^7 paired examples: `interp-gate compare` of two results (scores in their sidecars) against numpy's load, paired mean and normal CI. */
+function pairedSuite() {
+  const n = Number(process.env.BENCH_PAIRED_N ?? 10_000_000)
+  const dir = join(out, `paired-${n}`)
+  if (!existsSync(join(dir, 'head.npy'))) {
+    console.log(`generating paired scores N=${n} (numpy)…`)
+    execFileSync('python3', [join(root, 'bench/generate_paired.py'), '--out', dir, '--n', String(n)], { stdio: 'inherit' })
+  }
+  const bytes = statSync(join(dir, 'base.npy')).size + statSync(join(dir, 'head.npy')).size
+  for (const side of ['base', 'head']) {
+    writeFileSync(join(dir, `${side}.yml`), `version: 1\nmetrics:\n  - { id: m, metric: mean, inputs: { scores: ${side}.npy } }\n`)
+  }
+  withRss(dir, ['run', '--config', 'base.yml', '--out', 'base', '--quiet'])
+  const full = withRss(dir, ['run', '--config', 'head.yml', '--baseline', 'base/results.json', '--out', 'head', '--quiet'])
+  const r = alternate(
+    () => withRss(dir, ['compare', 'base/results.json', 'head/results.json', '--out', 'compare']),
+    () => numpyScript('numpy_paired.py', [dir])
+  )
+  const ref = r.b[r.b.length - 1].ref
+  const row = JSON.parse(readFileSync(join(dir, 'compare/comparison.json'), 'utf8')).rows[0]
+  const half = (ref.ci[1] - ref.ci[0]) / 2
+  const off = Math.max(Math.abs(row.ci.low - ref.ci[0]), Math.abs(row.ci.high - ref.ci[1])) / half
+  return [
+    `# Paired — ${n} examples per run (${bytes} bytes of .npy), \`interp-gate compare\` of two results.json with their sidecars`,
+    '',
+    ...sideBySideRows(r, bytes),
+    '',
+    `Paired: ${row.paired}; CI ${row.ci.method} [${row.ci.low}, ${row.ci.high}] against numpy's normal CI [${ref.ci[0]}, ${ref.ci[1]}]: ` +
+      `bounds ${(100 * off).toExponential(1)} % of the half-width apart (target ≤ 5 %). ` +
+      `The whole head run (read head.npy, CI, write results and sidecar, read the baseline, compare): ${full.seconds.toFixed(2)} s, ${mib(full.rss)}.`,
+    ''
+  ].join('\n')
+}
+
+function suites(which) {
+  const all = { bench: benchSuite, wide: wideSuite, paired: pairedSuite }
+  const picked = which ? [which] : Object.keys(all)
+  const reports = picked.map((name) => {
+    if (!all[name]) throw new Error(`--suite ${name}: expected one of ${Object.keys(all).join(', ')}`)
+    const report = all[name]()
+    console.log(`\n${report}`)
+    return report
+  })
+  writeFileSync(join(out, 'results.md'), reports.join('\n'))
 }
 
 function sizes(list) {
@@ -120,18 +253,24 @@ function sizes(list) {
     const r = Array.from({ length: runs }, () => interpGate(dir))
     rows.push({ n, f, bytes, seconds: median(r.map((x) => x.seconds)), rss: Math.max(...r.map((x) => x.rss)) })
   }
-  // Growth exponent: least-squares slope of log(wall time) against log(input bytes).
-  const xs = rows.map((r) => Math.log(r.bytes))
-  const ys = rows.map((r) => Math.log(r.seconds))
-  const mx = xs.reduce((s, x) => s + x, 0) / xs.length
-  const my = ys.reduce((s, y) => s + y, 0) / ys.length
-  const slope = xs.reduce((s, x, i) => s + (x - mx) * (ys[i] - my), 0) / xs.reduce((s, x) => s + (x - mx) ** 2, 0)
+  // Growth exponents: least-squares slopes of log(wall time) against log(input bytes), log N (same F), log F (same N).
+  const slopeOf = (pts) => {
+    if (pts.length < 2) return NaN
+    const xs = pts.map((p) => Math.log(p[0]))
+    const ys = pts.map((p) => Math.log(p[1]))
+    const mx = xs.reduce((s, x) => s + x, 0) / xs.length
+    const my = ys.reduce((s, y) => s + y, 0) / ys.length
+    return xs.reduce((s, x, i) => s + (x - mx) * (ys[i] - my), 0) / xs.reduce((s, x) => s + (x - mx) ** 2, 0)
+  }
+  const slope = slopeOf(rows.map((r) => [r.bytes, r.seconds]))
+  const inN = slopeOf(rows.filter((r) => r.f === rows[0].f).map((r) => [r.n, r.seconds]))
+  const inF = slopeOf(rows.filter((r) => r.n === rows[rows.length - 1].n).map((r) => [r.f, r.seconds]))
   const report = [
     '| N | F | input | wall time | peak RSS |',
     '| --- | --- | --- | --- | --- |',
     ...rows.map((r) => `| ${r.n} | ${r.f} | ${mib(r.bytes)} | ${r.seconds.toFixed(2)} s | ${mib(r.rss)} |`),
     '',
-    `growth exponent of wall time in input bytes: ${slope.toFixed(2)}`,
+    `growth exponent of wall time in input bytes: ${slope.toFixed(2)}; in N at F=${rows[0].f}: ${inN.toFixed(2)}; in F at N=${rows[rows.length - 1].n}: ${inF.toFixed(2)}`,
     ''
   ].join('\n')
   writeFileSync(join(out, 'sizes.md'), report)
@@ -140,5 +279,6 @@ function sizes(list) {
 
 mkdirSync(out, { recursive: true })
 const at = process.argv.indexOf('--sizes')
+const pick = process.argv.indexOf('--suite')
 if (at > 0) sizes(process.argv[at + 1] ?? '5000x4096,10000x4096,20000x4096')
-else suite()
+else suites(pick > 0 ? process.argv[pick + 1] : undefined)

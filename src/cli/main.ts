@@ -75,7 +75,7 @@ const COMMAND_HELP: Record<string, string> = {
     Parquet, a safetensors tensor), default 1073741824 (1 GiB); .npy/.npz are streamed.
     --shard I/N: these arrays are shard I of N (matrix jobs); gates apply after \`merge\`.
     Runs longer than 2 s show progress on stderr; -q/--quiet turns it off.
-    INTERP_GATE_MEMORY_BUDGET=<bytes>: largest array decoded whole (default 2 GiB).
+    INTERP_GATE_MEMORY_BUDGET=<bytes>: largest array decoded whole, and 32 bytes an example of a row-wise metric (default 2 GiB).
     SOURCE_DATE_EPOCH (seconds) fixes results.json's createdAt.`,
   merge: `interp-gate merge SHARD.json... [-C DIR] [--config interp-gate.yml] [--out interp-gate-out]
                   [--baseline results.json] [--commit SHA] [--ref REF] [--history DIR] [--junit FILE]

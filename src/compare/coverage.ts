@@ -3,17 +3,26 @@ import type { DecodedExamples } from '../results/io.js'
 import type { Coverage, GateCheck, MetricResult } from '../results/results-schema.js'
 
 /** Per example: does it count (a finite score; for columns, no NaN in any column)? */
-function usableRows(x: DecodedExamples): boolean[] | undefined {
-  if (x.scores) return Array.from(x.scores, Number.isFinite)
+// 0/1 flags in a typed array: a run may have ten million examples.
+function usableRows(x: DecodedExamples): Uint8Array | undefined {
+  if (x.scores) {
+    const flags = new Uint8Array(x.scores.length)
+    for (let i = 0; i < flags.length; i++) flags[i] = Number.isFinite(x.scores[i]) ? 1 : 0
+    return flags
+  }
   const columns = Object.values(x.columns ?? {})
   if (!columns.length) return undefined
-  return Array.from({ length: columns[0].length }, (_, i) => columns.every((c) => !Number.isNaN(c[i])))
+  return Uint8Array.from({ length: columns[0].length }, (_, i) => (columns.every((c) => !Number.isNaN(c[i])) ? 1 : 0))
 }
 
-const count = (flags: readonly boolean[]) => flags.reduce((k, f) => k + (f ? 1 : 0), 0)
+function count(flags: Uint8Array): number {
+  let k = 0
+  for (let i = 0; i < flags.length; i++) k += flags[i]
+  return k
+}
 
 /** Pairs usable rows by id (both runs have ids) or by position (neither has, same length); undefined otherwise. */
-function pairedUsable(bx: DecodedExamples, hx: DecodedExamples, bu: boolean[], hu: boolean[]): number | undefined {
+function pairedUsable(bx: DecodedExamples, hx: DecodedExamples, bu: Uint8Array, hu: Uint8Array): number | undefined {
   if (bx.ids && hx.ids) {
     if (new Set(bx.ids).size !== bx.ids.length || new Set(hx.ids).size !== hx.ids.length) return undefined
     const headRow = new Map(hx.ids.map((id, i) => [id, i]))
@@ -23,7 +32,9 @@ function pairedUsable(bx: DecodedExamples, hx: DecodedExamples, bu: boolean[], h
     }, 0)
   }
   if (bx.ids || hx.ids || bu.length !== hu.length) return undefined
-  return bu.reduce((k, ok, i) => k + (ok && hu[i] ? 1 : 0), 0)
+  let k = 0
+  for (let i = 0; i < bu.length; i++) k += bu[i] & hu[i]
+  return k
 }
 
 /**

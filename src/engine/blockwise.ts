@@ -3,6 +3,8 @@ import type { InputReader, RowReader } from '../inputs/index.js'
 import type { NDArray } from '../domain/ndarray.js'
 import { findMetric } from '../metrics/registry.js'
 import { checkShapes } from '../metrics/shapes.js'
+import { MetricInputError } from '../metrics/definition.js'
+import { DEFAULT_MEMORY_BUDGET } from '../inputs/index.js'
 import type { MetricDefinition, MetricOutput } from '../metrics/definition.js'
 import { identityHasher, identityInput } from './metric-result.js'
 
@@ -28,7 +30,15 @@ export interface BlockwiseOptions {
   onRows?: RowsProgress
   /** Hands the upper rows to worker threads (one split per extra thread) when every input is a seekable .npy file. */
   split?: { threads: number; start: RowSplit /** Inputs smaller than this stay on one thread (default 32 MiB). */; minBytes?: number }
+  /** Bytes the per-example data of one metric may take (INTERP_GATE_MEMORY_BUDGET; default 2 GiB): checked from the headers, before any row is read. */
+  memoryBudget?: number
 }
+
+/**
+ * Bytes one example costs in the run whatever the input: its float64 score, the finite copy the CI reads, its place in
+ * the sidecar written beside results.json, and the baseline's score when compared.
+ */
+export const BYTES_PER_EXAMPLE = 32
 
 /** A row-wise metric's outcome: its scores (and eval-set fingerprint), or why it failed. */
 export type BlockwiseOutcome = { output: MetricOutput; identity?: string } | { error: unknown }
@@ -63,7 +73,7 @@ export function evaluateBlockwise(reader: InputReader, bound: readonly BoundMetr
     for (const b of bound) {
       if (!b.definition.rowwise) continue
       try {
-        const job = planJob(b, reader, readers)
+        const job = planJob(b, reader, readers, options.memoryBudget ?? DEFAULT_MEMORY_BUDGET)
         if (job) planned.set(b, job)
       } catch (error) {
         outcomes.set(b, { error })
@@ -98,7 +108,7 @@ export function evaluateBlockwise(reader: InputReader, bound: readonly BoundMetr
 }
 
 /** Opens the metric's inputs (shared across metrics) and checks their shapes from the headers; undefined when not streamable. */
-function planJob(b: BoundMetric, reader: InputReader, readers: Map<string, RowReader | undefined>): Job | undefined {
+function planJob(b: BoundMetric, reader: InputReader, readers: Map<string, RowReader | undefined>, memoryBudget: number): Job | undefined {
   const refs = b.entry.inputs
   for (const ref of Object.values(refs)) {
     if (!readers.has(ref)) readers.set(ref, reader.openRows(ref))
@@ -111,6 +121,13 @@ function planJob(b: BoundMetric, reader: InputReader, readers: Map<string, RowRe
   }
   checkShapes(b.definition.inputs, placeholders)
   const rows = Object.values(placeholders)[0]?.shape[0] ?? 0
+  // A small file can declare (or inflate to) hundreds of millions of rows: refuse before reading any of them.
+  if (rows * BYTES_PER_EXAMPLE > memoryBudget) {
+    const source = Object.values(placeholders)[0].source
+    throw new MetricInputError(
+      `${source}: ${rows} examples need about ${rows * BYTES_PER_EXAMPLE} bytes for their per-example scores, over the memory budget of ${memoryBudget} bytes; split the eval set into shards (run --shard I/N) or raise INTERP_GATE_MEMORY_BUDGET=<bytes>`
+    )
+  }
   const job: Job = { definition: b.definition, params: b.params, id: b.entry.id, refs, rows, scores: new Float64Array(rows) }
   const identityName = b.entry.ids ? undefined : identityInput(Object.keys(refs))
   if (identityName) {

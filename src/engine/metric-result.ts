@@ -5,8 +5,9 @@ import type { NDArray } from '../domain/ndarray.js'
 import { finiteMean } from '../metrics/math.js'
 import { checkShapes } from '../metrics/shapes.js'
 import type { MetricOutput } from '../metrics/definition.js'
-import { bootstrapColumnsCI, bootstrapMeanCI, type Interval as StatsInterval, seedFor } from '../stats/index.js'
+import { bootstrapColumnsCI, finiteValues, type Interval as StatsInterval, meanCI, seedFor } from '../stats/index.js'
 import { encodeFloat64, jsonInterval } from '../results/encode.js'
+import { examplesWithArrays } from '../results/sidecar.js'
 import type { Interval, MetricResult } from '../results/results-schema.js'
 
 /** Inputs whose content identifies the eval set when no ids are given, in order of preference. */
@@ -90,7 +91,7 @@ export function buildMetricResult(
 export interface PackOptions {
   /** What identifies the eval set when there are no ids: the input itself, or its digest when hashed block by block. */
   identity?: Identity | string
-  /** The mean-bootstrap CI of output.scores when already computed (in parallel, with the same seed). */
+  /** The CI of the mean of output.scores when already computed (in parallel, with the same seed). */
   scoresCi?: StatsInterval
   /** Present in a shard's run: what the merge needs besides the per-example data. */
   shard?: ShardOptions
@@ -119,16 +120,16 @@ export function packMetricResult(
   let ci: Interval | null = null
   const options = { resamples: defaults.resamples, confidence: defaults.confidence, seed: seedFor(defaults.seed, entry.id) }
   if (output.scores) {
-    const finite = output.scores.filter(Number.isFinite)
+    const finite = finiteValues(output.scores)
     n = finite.length
     nanCount = output.scores.length - n
     value = finiteMean(finite)
-    if (n > 0) ci = jsonInterval(scoresCi ?? bootstrapMeanCI(finite, options))
+    if (n > 0) ci = jsonInterval(scoresCi ?? meanCI(finite, options))
   } else if (output.columns && aggregate) {
     nanCount = output.dropped ?? 0
     n = (rowsOf ?? 0) - nanCount
     value = output.value ?? aggregate(output.columns)
-    if (n > 0) ci = jsonInterval(bootstrapColumnsCI(output.columns, aggregate, options))
+    if (n > 0) ci = jsonInterval({ ...bootstrapColumnsCI(output.columns, aggregate, options), method: 'bootstrap' })
   } else {
     n = 1
     value = output.value ?? NaN
@@ -157,7 +158,8 @@ export function packMetricResult(
   result.severity = bound.severity
   const total = rowsOf ?? 0
   if (output.scores || output.columns) {
-    if (total > defaults['max-examples'] && !shard) result.examples = { omitted: { total, cap: defaults['max-examples'] } }
+    // Above max-examples the arrays go to the sidecar beside results.json (binary, checksummed): paired at any size.
+    if (total > defaults['max-examples'] && !shard) result.examples = examplesWithArrays(ids, { scores: output.scores, columns: output.columns })
     else {
       result.examples = {
         ...(ids ? { ids } : {}),

@@ -1,7 +1,7 @@
-import { bootstrapMeanCI } from '../stats/bootstrap.js'
+import { meanCI, overResampleBudget } from '../stats/large-sample.js'
 import type { BootstrapOptions, Interval } from '../stats/stat-types.js'
 
-/** One mean-bootstrap CI to compute: its scores and options (the seed makes the result independent of who computes it). */
+/** One mean CI (bootstrap, or normal above the resampling budget) to compute: its scores and options (the seed makes the result independent of who computes it). */
 export interface CiJob {
   scores: Float64Array
   options: BootstrapOptions
@@ -15,7 +15,7 @@ export interface SharedCiJobs {
   options: BootstrapOptions[]
   /** Int32: [next job to claim, jobs finished]. */
   counters: SharedArrayBuffer
-  /** Float64: low, high of each job. */
+  /** Float64: low, high and method (1: normal, 0: bootstrap) of each job. */
   results: SharedArrayBuffer
 }
 
@@ -30,7 +30,7 @@ export function shareCiJobs(jobs: readonly CiJob[]): SharedCiJobs {
     bounds.push([at, at + job.scores.length])
     at += job.scores.length
   }
-  return { scores, bounds, options: jobs.map((j) => j.options), counters: new SharedArrayBuffer(8), results: new SharedArrayBuffer(16 * jobs.length) }
+  return { scores, bounds, options: jobs.map((j) => j.options), counters: new SharedArrayBuffer(8), results: new SharedArrayBuffer(24 * jobs.length) }
 }
 
 /** Claims jobs until none are left (main thread and workers alike); each CI lands in its own slot, so results never depend on who ran what. */
@@ -43,12 +43,13 @@ export function runSharedCiJobs(shared: SharedCiJobs): void {
     if (k >= shared.bounds.length) return
     const [start, end] = shared.bounds[k]
     try {
-      const ci = bootstrapMeanCI(scores.subarray(start, end), shared.options[k])
-      results[2 * k] = ci.low
-      results[2 * k + 1] = ci.high
+      const ci = meanCI(scores.subarray(start, end), shared.options[k])
+      results[3 * k] = ci.low
+      results[3 * k + 1] = ci.high
+      results[3 * k + 2] = ci.method === 'normal' ? 1 : 0
     } catch {
       // Counted as done either way, so the waiting thread never hangs; NaN bounds read as "no CI".
-      results[2 * k] = results[2 * k + 1] = NaN
+      results[3 * k] = results[3 * k + 1] = NaN
     }
     Atomics.add(counters, 1, 1)
     Atomics.notify(counters, 1)
@@ -59,10 +60,24 @@ export function runSharedCiJobs(shared: SharedCiJobs): void {
 export type StartWorker = (shared: SharedCiJobs) => { terminate(): unknown }
 
 /**
- * Mean-bootstrap CIs of several metrics, spread over `threads` threads (this one included) when a worker starter is
- * given; the same intervals as bootstrapMeanCI one by one, in any case.
+ * CIs of the means of several metrics, spread over `threads` threads (this one included) when a worker starter is
+ * given; the same intervals as meanCI one by one, in any case.
  */
-export function parallelMeanCIs(jobs: readonly CiJob[], threads: number, startWorker?: StartWorker): Interval[] {
+export function parallelMeanCIs(all: readonly CiJob[], threads: number, startWorker?: StartWorker): Interval[] {
+  // A normal-approximation CI costs one pass: computed here, its scores are not copied into shared memory.
+  const normal = all.map((job) => overResampleBudget(job.scores.length, job.options.resamples) && !hasNonFinite(job.scores))
+  const jobs = all.filter((_, k) => !normal[k])
+  const resampled = resampledMeanCIs(jobs, threads, startWorker)
+  let next = 0
+  return all.map((job, k) => (normal[k] ? meanCI(job.scores, job.options) : resampled[next++]))
+}
+
+function hasNonFinite(x: Float64Array): boolean {
+  for (let i = 0; i < x.length; i++) if (!Number.isFinite(x[i])) return true
+  return false
+}
+
+function resampledMeanCIs(jobs: readonly CiJob[], threads: number, startWorker?: StartWorker): Interval[] {
   if (jobs.length === 0) return []
   const shared = shareCiJobs(jobs)
   const helpers = startWorker ? Math.min(threads - 1, jobs.length - 1) : 0
@@ -76,5 +91,10 @@ export function parallelMeanCIs(jobs: readonly CiJob[], threads: number, startWo
     for (const w of workers) w.terminate()
   }
   const results = new Float64Array(shared.results)
-  return jobs.map((job, k) => ({ level: job.options.confidence, low: results[2 * k], high: results[2 * k + 1] }))
+  return jobs.map((job, k) => ({
+    level: job.options.confidence,
+    low: results[3 * k],
+    high: results[3 * k + 1],
+    method: results[3 * k + 2] === 1 ? ('normal' as const) : ('bootstrap' as const)
+  }))
 }

@@ -28,6 +28,7 @@ import { seedFor } from '../stats/rng.js'
 import { buildMetricResult, errorResult, packMetricResult, provenanceOf } from './metric-result.js'
 import { ResultsError, serializeJson } from '../results/io.js'
 import { prepareOutputFolder, writeOutputs } from '../results/output-folder.js'
+import { sidecarName, splitSidecar } from '../results/sidecar.js'
 import { type Comparison, type MetricResult, RESULTS_SCHEMA, type Results, type ShardInfo, type SliceLabels } from '../results/results-schema.js'
 import { readSliceLabels } from './slice-labels.js'
 import type { Aggregate } from '../stats/index.js'
@@ -170,7 +171,7 @@ export function computeResults(workspace: string, loaded: LoadedConfig, bound: B
   const inputs = { workspace, aliases: config.inputs, memoryBudget: info.memoryBudget }
   const split = parallel?.startRows ? { threads: parallel.threads, start: (plan: RowsPlan) => parallel.startRows!(plan, inputs) } : undefined
   const streamable = info.shard ? [] : bound.filter((b) => !isAdapterBound(b))
-  const streamed = evaluateBlockwise(reader, streamable, { onRows: progress?.rows, split })
+  const streamed = evaluateBlockwise(reader, streamable, { onRows: progress?.rows, split, memoryBudget: info.memoryBudget })
   const cis = streamedCIs(streamed, config.defaults, parallel)
   // A misspelt path under `inputs:` is reported once, at its own line, not once per metric that uses it.
   const aliasProblems = new Map<string, string>()
@@ -345,6 +346,13 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     comparison: baseline ? join(out, 'comparison.json') : null,
     report: join(out, 'report.md')
   }
-  writeOutputs(out, { 'results.json': serializeJson(results), 'comparison.json': baseline ? serializeJson(comparison) : null, 'report.md': markdown })
+  const written = splitSidecar(results, 'results.json')
+  // The sidecar first: a results.json naming a sidecar that is not there yet would be unreadable.
+  writeOutputs(out, {
+    [sidecarName('results.json')]: written.sidecar,
+    'results.json': serializeJson(written.results),
+    'comparison.json': baseline ? serializeJson(comparison) : null,
+    'report.md': markdown
+  })
   return { config: loaded, results, comparison, markdown, annotations, paths, inputErrors }
 }

@@ -1,7 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { type Api, describeApiError, type GitHubClients, paginateBounded } from './api.js'
-import { type BundleFile, BundleError, CAPS, unzipBundle } from './bundle.js'
+import type { Results } from '../results/results-schema.js'
+import { type BundleFile, BundleError, CAPS, parseBundleResults, unzipBundle, unzipBundleBytes, unzipText } from './bundle.js'
 import type { RepoRef } from './context.js'
 
 export interface ListedArtifact {
@@ -43,6 +44,34 @@ export async function downloadArtifactFiles(
   wanted: readonly BundleFile[],
   tmp: string
 ): Promise<Map<BundleFile, string>> {
+  return withArtifactZip(clients, repo, runId, artifact, tmp, (zip) => unzipBundle(zip, wanted))
+}
+
+/** An artifact's results.json with its per-example sidecar, validated; undefined when it has no results.json. */
+export async function downloadArtifactResults(
+  clients: GitHubClients,
+  repo: RepoRef,
+  runId: number,
+  artifact: ListedArtifact,
+  tmp: string
+): Promise<Results | undefined> {
+  return withArtifactZip(clients, repo, runId, artifact, tmp, (zip) => {
+    const files = unzipBundleBytes(zip, ['results.json', 'results.scores.bin'])
+    const json = files.get('results.json')
+    if (json === undefined) return undefined
+    const text = unzipText(json, 'results.json')
+    return parseBundleResults(text, files.get('results.scores.bin'))
+  })
+}
+
+async function withArtifactZip<T>(
+  clients: GitHubClients,
+  repo: RepoRef,
+  runId: number,
+  artifact: ListedArtifact,
+  tmp: string,
+  use: (zip: Uint8Array) => T
+): Promise<T> {
   if (artifact.sizeInBytes > CAPS.zip)
     throw new BundleError(`artifact "${artifact.name}" of run ${runId} is ${artifact.sizeInBytes} bytes, over the ${CAPS.zip}-byte cap`)
   const dir = mkdtempSync(join(tmp, 'interp-gate-artifact-'))
@@ -53,7 +82,7 @@ export async function downloadArtifactFiles(
       throw describeApiError(error, `download the artifact "${artifact.name}" of run ${runId}`, 'actions: read')
     }
     const [file] = readdirSync(dir)
-    return unzipBundle(readFileSync(join(dir, file)), wanted)
+    return use(readFileSync(join(dir, file)))
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -1,7 +1,7 @@
 import type { Results } from '../results/results-schema.js'
 import { type Api, describeApiError, type GitHubClients, GitHubError, paginateBounded } from './api.js'
-import { downloadArtifactFiles, listRunArtifacts } from './artifacts.js'
-import { BundleError, CAPS, parseBundleResults } from './bundle.js'
+import { downloadArtifactResults, listRunArtifacts } from './artifacts.js'
+import { BundleError, CAPS } from './bundle.js'
 import type { RepoRef } from './context.js'
 
 export interface BaselineSearch {
@@ -119,10 +119,8 @@ export async function findBaselineRun(api: Api, s: BaselineSearch): Promise<Base
 /** Downloads the found run's artifact and validates its results.json: it is data from another run, not trusted. */
 export async function downloadBaseline(clients: GitHubClients, repo: RepoRef, found: FoundBaseline, tmp: string, suite: string): Promise<Results> {
   const artifact = { id: found.artifactId, name: `baseline of run ${found.runId}`, expired: false, sizeInBytes: 0 }
-  const files = await downloadArtifactFiles(clients, repo, found.runId, artifact, ['results.json'], tmp)
-  const text = files.get('results.json')
-  if (text === undefined) throw new BundleError('the baseline artifact has no results.json at its root')
-  const results = parseBundleResults(text)
+  const results = await downloadArtifactResults(clients, repo, found.runId, artifact, tmp)
+  if (results === undefined) throw new BundleError('the baseline artifact has no results.json at its root')
   if (results.suite !== suite) throw new BundleError(`the baseline artifact is for suite "${results.suite}", not "${suite}"`)
   return results
 }

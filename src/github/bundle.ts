@@ -6,6 +6,7 @@ import { RESULT_METRIC_ID, SUITE } from '../domain/ids.js'
 import { verdictOf } from '../compare/comparison.js'
 import { parseResults, serializeJson } from '../results/io.js'
 import { type Comparison, comparisonSchema, type Results } from '../results/results-schema.js'
+import { attachSidecar, SidecarError, sidecarName, splitSidecar } from '../results/sidecar.js'
 
 /** The artifact `interp-gate-<suite>`: results.json at the root; on PR runs also comparison, report and context. */
 export const artifactName = (suite: string) => `interp-gate-${suite}`
@@ -16,7 +17,9 @@ export const CAPS = {
   zip: 128 * 1024 * 1024,
   'results.json': 128 * 1024 * 1024,
   'comparison.json': 16 * 1024 * 1024,
-  'context.json': 16 * 1024
+  'context.json': 16 * 1024,
+  /** The per-example scores beside results.json (binary, checksummed there): 10^7 examples are 80 MB. */
+  'results.scores.bin': 512 * 1024 * 1024
 } as const
 export const MAX_ROWS = 2000
 
@@ -52,7 +55,9 @@ export class BundleError extends Error {
 /** Writes the artifact's files into `dir`; returns their paths for the upload. */
 export function stageBundle(dir: string, parts: { results: Results; comparison?: Comparison; report?: string; context?: BundleContext }): string[] {
   mkdirSync(dir, { recursive: true })
-  const files: [string, string][] = [['results.json', serializeJson(parts.results)]]
+  const written = splitSidecar(parts.results, 'results.json')
+  const files: [string, string | Uint8Array][] = [['results.json', serializeJson(written.results)]]
+  if (written.sidecar) files.push([sidecarName('results.json'), written.sidecar])
   if (parts.comparison) files.push(['comparison.json', serializeJson(parts.comparison)])
   if (parts.report !== undefined) files.push(['report.md', parts.report])
   if (parts.context) files.push(['context.json', serializeJson(parts.context)])
@@ -63,9 +68,26 @@ export function stageBundle(dir: string, parts: { results: Results; comparison?:
 }
 
 export type BundleFile = keyof typeof CAPS & `${string}.json`
+export type BundleEntry = Exclude<keyof typeof CAPS, 'zip'>
 
-/** Unzips only the named files, refusing any whose declared or actual size is over its cap (zip bombs). */
+/** Unzips only the named text files, refusing any whose declared or actual size is over its cap (zip bombs). */
 export function unzipBundle(zip: Uint8Array, wanted: readonly BundleFile[]): Map<BundleFile, string> {
+  const out = new Map<BundleFile, string>()
+  for (const [name, bytes] of unzipBundleBytes(zip, wanted)) out.set(name as BundleFile, unzipText(bytes, name))
+  return out
+}
+
+/** A bundle file's bytes as UTF-8 text (strict: an invalid byte is refused). */
+export function unzipText(bytes: Uint8Array, name: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    throw new BundleError(`${name} is not UTF-8 text`)
+  }
+}
+
+/** Unzips only the named files as bytes, each within its cap. */
+export function unzipBundleBytes(zip: Uint8Array, wanted: readonly BundleEntry[]): Map<BundleEntry, Uint8Array> {
   if (zip.length > CAPS.zip) throw new BundleError(`artifact is ${zip.length} bytes, over the ${CAPS.zip}-byte cap`)
   const oversized: string[] = []
   let files: Record<string, Uint8Array>
@@ -73,23 +95,18 @@ export function unzipBundle(zip: Uint8Array, wanted: readonly BundleFile[]): Map
     files = unzipSync(zip, {
       filter: (f) => {
         if (!(wanted as readonly string[]).includes(f.name)) return false
-        if (f.originalSize > CAPS[f.name as BundleFile]) oversized.push(`${f.name} (${f.originalSize} bytes)`)
-        return f.originalSize <= CAPS[f.name as BundleFile]
+        if (f.originalSize > CAPS[f.name as BundleEntry]) oversized.push(`${f.name} (${f.originalSize} bytes)`)
+        return f.originalSize <= CAPS[f.name as BundleEntry]
       }
     })
   } catch (error) {
     throw new BundleError(`artifact is not a readable zip (${(error as Error).message})`)
   }
   if (oversized.length) throw new BundleError(`artifact files over the size cap: ${oversized.join(', ')}`)
-  const out = new Map<BundleFile, string>()
-  const decoder = new TextDecoder('utf-8', { fatal: true })
+  const out = new Map<BundleEntry, Uint8Array>()
   for (const [name, bytes] of Object.entries(files)) {
-    if (bytes.length > CAPS[name as BundleFile]) throw new BundleError(`${name} is over its size cap`)
-    try {
-      out.set(name as BundleFile, decoder.decode(bytes))
-    } catch {
-      throw new BundleError(`${name} is not UTF-8 text`)
-    }
+    if (bytes.length > CAPS[name as BundleEntry]) throw new BundleError(`${name} is over its size cap`)
+    out.set(name as BundleEntry, bytes)
   }
   return out
 }
@@ -133,6 +150,15 @@ export function parseUntrustedComparison(text: string): Comparison {
   return { ...c, verdict: verdictOf(c.rows) }
 }
 
-export function parseBundleResults(text: string): Results {
-  return parseResults(text, 'results.json')
+/** results.json of an artifact, with its per-example sidecar when it names one (checked against its sha256). */
+export function parseBundleResults(text: string, sidecar?: Uint8Array): Results {
+  const results = parseResults(text, 'results.json')
+  if (!results.sidecar) return results
+  if (!sidecar) throw new BundleError(`the artifact's results.json names ${results.sidecar.file} but the artifact has no such file`)
+  try {
+    return attachSidecar(results, sidecar, results.sidecar.file)
+  } catch (error) {
+    if (error instanceof SidecarError) throw new BundleError(error.message)
+    throw error
+  }
 }

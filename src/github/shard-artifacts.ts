@@ -1,7 +1,7 @@
 import type { Results, ShardInfo } from '../results/results-schema.js'
 import type { GitHubClients } from './api.js'
-import { downloadArtifactFiles, listRunArtifacts } from './artifacts.js'
-import { artifactName, BundleError, parseBundleResults } from './bundle.js'
+import { downloadArtifactResults, listRunArtifacts } from './artifacts.js'
+import { artifactName, BundleError } from './bundle.js'
 import type { RepoRef } from './context.js'
 
 /** `interp-gate-<suite>-shard-2-of-4`: one per shard job of a run; mode: merge collects them. */
@@ -30,9 +30,9 @@ export async function downloadShardResults(
   }
   const out: { file: string; results: Results }[] = []
   for (const artifact of shards) {
-    const text = (await downloadArtifactFiles(clients, repo, runId, artifact, ['results.json'], tmp)).get('results.json')
-    if (text === undefined) throw new BundleError(`artifact "${artifact.name}" of run ${runId} has no results.json at its root`)
-    out.push({ file: `artifact "${artifact.name}"`, results: parseBundleResults(text) })
+    const results = await downloadArtifactResults(clients, repo, runId, artifact, tmp)
+    if (results === undefined) throw new BundleError(`artifact "${artifact.name}" of run ${runId} has no results.json at its root`)
+    out.push({ file: `artifact "${artifact.name}"`, results })
   }
   return out
 }

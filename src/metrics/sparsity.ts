@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { absolute, hasNaN, kParam, perRow, resolveK, rowSize, sum, topKIndices } from './math.js'
+import { absolute, hasNaN, kParam, perRow, resolveK, rowSize } from './math.js'
+import { magnitudeEntropyOnePass, topKMassOfRow } from './selection.js'
 import type { InputSpec, MetricDefinition } from './definition.js'
 
 const attributionsSpec: InputSpec = {
@@ -158,18 +159,8 @@ export const gini: MetricDefinition<Record<string, never>> = {
   }
 }
 
-/** Shannon entropy (nats) of p = |a| / Σ|a|, with 0·ln 0 = 0; NaN for an all-zero row. */
-export function magnitudeEntropy(values: ArrayLike<number>): number {
-  const a = absolute(values)
-  const total = sum(a)
-  if (Number.isNaN(total) || total === 0) return NaN
-  let h = 0
-  for (let j = 0; j < a.length; j++) {
-    const p = a[j] / total
-    if (p > 0) h -= p * Math.log(p)
-  }
-  return h
-}
+/** Shannon entropy (nats) of p = |a| / Σ|a|, with 0·ln 0 = 0; NaN for an all-zero row (one pass: selection.ts). */
+export const magnitudeEntropy = magnitudeEntropyOnePass
 
 export const entropy: MetricDefinition<Record<string, never>> = {
   name: 'entropy',
@@ -245,14 +236,7 @@ export const topKMass: MetricDefinition<{ k: number }> = {
   compute({ attributions }, { k }) {
     const count = resolveK(k, rowSize(attributions))
     return {
-      scores: perRow(attributions, (values) => {
-        const a = absolute(values)
-        const total = sum(a)
-        if (Number.isNaN(total) || total === 0) return NaN
-        let top = 0
-        for (const j of topKIndices(a, count)) top += a[j]
-        return top / total
-      })
+      scores: perRow(attributions, (values) => topKMassOfRow(values, count))
     }
   },
   doc: {
@@ -265,7 +249,9 @@ export const topKMass: MetricDefinition<{ k: number }> = {
       'Ties at the cut do not matter: tied features have equal magnitude.',
       'An all-zero attribution row is NaN (excluded, counted); so is a row with a NaN.'
     ],
-    reference: 'The "top-k mass" concentration of an attribution map; numpy: np.sort(|a|)[::-1][:k].sum() / |a|.sum() (no library reference).'
+    reference:
+      'The "top-k mass" concentration of an attribution map; numpy: np.sort(|a|)[::-1][:k].sum() / |a|.sum() (no library reference). ' +
+      'Computed by selection (quickselect on the non-zero magnitudes, as np.partition), not a full sort.'
   }
 }
 

@@ -1,6 +1,7 @@
 import { markdownTable } from 'markdown-table'
 import { pWorseLabel, worsening } from '../compare/gates.js'
 import type { Comparison, GateCheck, Row } from '../results/results-schema.js'
+import { RESAMPLE_BUDGET } from '../stats/large-sample.js'
 import { formatNumber, formatPercent, formatSigned, pText } from '../util/format.js'
 import { codeCell, codeSpan, escapeHtml, escapeMarkdown } from './escape.js'
 import { provenanceBlock } from './provenance.js'
@@ -43,7 +44,8 @@ export function shownValues(row: Row): { base: number | null; head: number | nul
 export function intervalText(ci: Row['ci'], signed: boolean): string {
   if (!ci || ci.low === null || ci.high === null) return '–'
   const f = signed ? formatSigned : formatNumber
-  return `[${f(ci.low)}, ${f(ci.high)}]`
+  // Above the resampling budget the CI is the normal approximation; the footer says when that happens.
+  return `[${f(ci.low)}, ${f(ci.high)}]${ci.method === 'normal' ? ' normal' : ''}`
 }
 
 /** The table's CI cell: the interval only (the p-values are in the "Tests" block), so the row stays narrow. */
@@ -104,6 +106,12 @@ function pairedCount(row: Row): string {
   if (row.coverage) return `${row.coverage.paired} paired`
   if (row.counts) return `${row.counts.worse + row.counts.better + row.counts.unchanged} paired`
   return row.paired ? 'paired' : '–'
+}
+
+/** Said only when a row used it: a CI marked normal, and the sign-flip test's normal approximation beside it. */
+function normalNote(rows: readonly Row[]): string {
+  if (!rows.some((r) => r.ci?.method === 'normal' || r.headCi?.method === 'normal')) return ''
+  return ` CI marked normal: the normal approximation (and the sign-flip test’s normal limit), used where examples × resamples passes ${RESAMPLE_BUDGET.toLocaleString('en')}; there it is within about a tenth of its half-width of the bootstrap’s (docs/statistics.md).`
 }
 
 const FROM = { base: ' (base)', head: ' (PR)' }
@@ -259,7 +267,7 @@ export function renderMarkdown(c: Comparison, options: RenderOptions = {}): stri
   const allRows = c.rows
   const notes = noteLines(c).map((n) => `- ${n.id ? `${codeSpan(n.id)}: ` : ''}${escapeMarkdown(n.text)}`)
   const footer =
-    '\n<sub>Base, Head: means over the examples both runs scored whenever coverage is below 100% (the full-run values are in the coverage note); Δ = Head − Base; ▲/▼ say better/worse in the metric’s direction. CI: percentile bootstrap of Δ. Tests: p is the paired sign-flip permutation or McNemar test, two-sided; p(worse) is the one-sided test a significance gate uses, and p(worse, Holm) the same after Holm’s correction across the suite’s significance-gated metrics, the value compared with α. Coverage: paired examples / the baseline’s examples. Gates marked (base) or (PR): the base branch and this PR gate differently and both apply.</sub>\n'
+    `\n<sub>Base, Head: means over the examples both runs scored whenever coverage is below 100% (the full-run values are in the coverage note); Δ = Head − Base; ▲/▼ say better/worse in the metric’s direction. CI: percentile bootstrap of Δ. Tests: p is the paired sign-flip permutation or McNemar test, two-sided; p(worse) is the one-sided test a significance gate uses, and p(worse, Holm) the same after Holm’s correction across the suite’s significance-gated metrics, the value compared with α. Coverage: paired examples / the baseline’s examples. Gates marked (base) or (PR): the base branch and this PR gate differently and both apply.${normalNote(c.rows)}</sub>\n`
   const build = (rows: readonly Row[], noteList: readonly string[], details: readonly Row[], omitted: string, tests = '') => {
     const parts = [top, markdownTable(tableRows(rows)), '']
     if (noteList.length) parts.push('**Notes**', '', ...noteList, '')

@@ -20,7 +20,12 @@ export function finiteOrNull(v: number | null | undefined): number | null {
   return v === null || v === undefined || !Number.isFinite(v) ? null : v
 }
 
-/** A confidence interval as results and comparisons store it: non-finite bounds become null. */
-export function jsonInterval(ci: { level: number; low: number; high: number }): { level: number; low: number | null; high: number | null } {
-  return { level: ci.level, low: finiteOrNull(ci.low), high: finiteOrNull(ci.high) }
+/** A confidence interval as results and comparisons store it: non-finite bounds become null; the method when known. */
+export function jsonInterval(ci: { level: number; low: number; high: number; method?: 'bootstrap' | 'normal' }): {
+  level: number
+  low: number | null
+  high: number | null
+  method?: 'bootstrap' | 'normal'
+} {
+  return { level: ci.level, low: finiteOrNull(ci.low), high: finiteOrNull(ci.high), ...(ci.method ? { method: ci.method } : {}) }
 }

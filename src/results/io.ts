@@ -1,6 +1,7 @@
 import { InputError, readRegularText } from '../inputs/index.js'
 import { decodeFloat64 } from './encode.js'
 import { type Comparison, type MetricResult, type Results, resultsSchema } from './results-schema.js'
+import { attachedArrays, readSidecarBeside, SidecarError } from './sidecar.js'
 
 export class ResultsError extends Error {
   override name = 'ResultsError'
@@ -37,7 +38,13 @@ export function readResultsFile(absolute: string, display: string): Results {
     if (error instanceof InputError) throw new ResultsError(error.message)
     throw new ResultsError(`${display}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
   }
-  return parseResults(text, display)
+  const results = parseResults(text, display)
+  try {
+    return readSidecarBeside(results, absolute, display)
+  } catch (error) {
+    if (error instanceof SidecarError) throw new ResultsError(error.message)
+    throw error
+  }
 }
 
 /** Stable, human-diffable JSON: fixed key order from construction, 2-space indent, trailing newline. */
@@ -70,8 +77,14 @@ export interface DecodedExamples {
 export function decodeExamples(result: MetricResult): DecodedExamples | undefined {
   const ex = result.examples
   if (!ex || ex.omitted) return undefined
-  const scores = ex.scores === undefined ? undefined : decodeFloat64(ex.scores)
-  const columns = ex.columns === undefined ? undefined : Object.fromEntries(Object.entries(ex.columns).map(([k, v]) => [k, decodeFloat64(v)]))
+  const held = attachedArrays(ex)
+  if (!held && (ex.scoresAt || ex.columnsAt)) throw new ResultsError(`metric "${result.id}": its per-example data is in a sidecar file that was not read`)
+  const scores = held ? held.scores : ex.scores === undefined ? undefined : decodeFloat64(ex.scores)
+  const columns = held
+    ? held.columns
+    : ex.columns === undefined
+      ? undefined
+      : Object.fromEntries(Object.entries(ex.columns).map(([k, v]) => [k, decodeFloat64(v)]))
   const length = scores?.length ?? Object.values(columns ?? {})[0]?.length
   if (ex.ids && length !== undefined && ex.ids.length !== length)
     throw new ResultsError(

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs'
+import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 
 /** The output folder can't be used as asked (a symlink, a file, a symlinked output). */
@@ -59,7 +59,7 @@ function findExistingParent(path: string): string {
  * produce and is removed, so no stale comparison.json sits beside a new report. An existing symlink
  * or folder at an output name is refused rather than written through or replaced.
  */
-export function writeOutputs(folder: string, files: Record<string, string | null>): string[] {
+export function writeOutputs(folder: string, files: Record<string, string | Uint8Array | null>): string[] {
   removeStaleTemps(folder)
   for (const name of Object.keys(files)) {
     const stats = lstatOrNull(join(folder, name))
@@ -82,7 +82,7 @@ export function writeOutputs(folder: string, files: Record<string, string | null
 }
 
 /** What `run` and `merge` write into --out; a failed run removes them (see clearOutputs). */
-export const RUN_OUTPUTS = ['results.json', 'comparison.json', 'report.md'] as const
+export const RUN_OUTPUTS = ['results.json', 'results.scores.bin', 'comparison.json', 'report.md'] as const
 
 /** `.<12 hex>.<pid>.tmp`: the temporary name writeAtomically uses, and nothing else. */
 const TEMP_NAME = /^\.[0-9a-f]{12}\.(\d+)\.tmp$/
@@ -159,12 +159,13 @@ function isRunning(pid: number): boolean {
   }
 }
 
-function writeAtomically(target: string, text: string): void {
+function writeAtomically(target: string, text: string | Uint8Array): void {
   // A unique temporary name in the same folder (rename is atomic within a file system); 'wx' never follows a planted symlink.
   const temp = join(dirname(target), `.${randomBytes(6).toString('hex')}.${process.pid}.tmp`)
   const fd = openSync(temp, 'wx', 0o644)
   try {
-    writeSync(fd, text)
+    // writeFileSync on a descriptor loops until every byte is written (a single writeSync may write part of a large buffer).
+    writeFileSync(fd, text)
     fsyncSync(fd)
   } catch (error) {
     closeSync(fd)

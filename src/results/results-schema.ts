@@ -7,7 +7,13 @@ export const COMPARISON_SCHEMA = 'interp-gate/comparison@1'
 
 const finiteOrNull = z.number().nullable()
 
-export const intervalSchema = z.object({ level: z.number().gt(0).lt(1), low: finiteOrNull, high: finiteOrNull })
+export const intervalSchema = z.object({
+  level: z.number().gt(0).lt(1),
+  low: finiteOrNull,
+  high: finiteOrNull,
+  /** bootstrap: percentile bootstrap; normal: normal approximation, used above the resampling budget (n × resamples). */
+  method: z.enum(['bootstrap', 'normal']).optional()
+})
 
 /** Base64 that decodes to whole little-endian float64 values (a multiple of 8 bytes). */
 const float64Base64 = z
@@ -35,12 +41,18 @@ function depthOf(value: unknown, limit: number): number {
 /** Metric params are a few levels deep; a deeper record is tampering and would overflow recursive code later. */
 export const MAX_PARAMS_DEPTH = 16
 
-/** Per-example data: base64 of little-endian float64, parallel to ids. */
+/** Where an array lies in the sidecar, in float64 values. */
+const sidecarRangeSchema = z.object({ offset: z.number().int().nonnegative(), count: z.number().int().nonnegative() })
+
+/** Per-example data: base64 of little-endian float64, parallel to ids; above max-examples in the sidecar instead. */
 export const examplesSchema = z.object({
   ids: z.array(z.string()).optional(),
   scores: float64Base64.optional(),
   columns: z.record(z.string(), float64Base64).optional(),
-  /** Set when the run had more examples than the suite's max-examples: the data was left out. */
+  /** The scores' place in the sidecar file (results.json's `sidecar`), when there are more than max-examples. */
+  scoresAt: sidecarRangeSchema.optional(),
+  columnsAt: z.record(z.string(), sidecarRangeSchema).optional(),
+  /** Written by versions before the sidecar when a run had more examples than max-examples: the data was left out. */
   omitted: z.object({ total: z.number().int(), cap: z.number().int() }).optional()
 })
 
@@ -117,6 +129,14 @@ export const resultsSchema = z.object({
   /** Hash of the config without its input paths: shards to merge must share it. */
   configHash: z.string().optional(),
   shard: shardInfoSchema.optional(),
+  /** The binary file beside results.json holding per-example arrays longer than max-examples (little-endian float64). */
+  sidecar: z
+    .object({
+      file: z.string().regex(/^[\w.-]+\.bin$/, 'expected a file name beside results.json'),
+      bytes: z.number().int().nonnegative(),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/)
+    })
+    .optional(),
   metrics: z.array(metricResultSchema).superRefine((metrics, ctx) => {
     const seen = new Set<string>()
     metrics.forEach((m, i) => {

@@ -3,6 +3,7 @@ export type {
   Aggregate,
   Alternative,
   BootstrapOptions,
+  CiMethod,
   CompareOptions,
   Comparison,
   ExampleChange,
@@ -13,7 +14,7 @@ export type {
   UnpairedComparison
 } from './stat-types.js'
 export { createRng, type Rng, seedFor } from './rng.js'
-export { quantileSorted } from './quantile.js'
+export { finiteValues, quantileSorted } from './quantile.js'
 export { bootstrapCI, bootstrapColumnsCI, bootstrapMeanCI, percentileInterval, sampleCI } from './bootstrap.js'
 export { EXACT_MAX_N, signFlipTest, swapTest, pooledMeanTest, pooledAggregateTest, type PermutationResult } from './permutation.js'
 export { binomialHalfCdf, mcnemarExact, type McNemarResult } from './mcnemar.js'
@@ -24,5 +25,6 @@ export { comparePaired, comparePairing, TOP_WORSE } from './paired.js'
 export { compareUnpaired } from './unpaired.js'
 export { compareSamples } from './compare.js'
 export { normalCdf, normalQuantile } from './normal.js'
+export { meanCI, normalMeanCI, overResampleBudget, RESAMPLE_BUDGET, signFlipNormal } from './large-sample.js'
 export { compareSummaries, type Summary, type SummaryComparison } from './summary.js'
 export { gatePower, type GatePower, pairedDifferences, sampleSd, TARGET_POWER } from './power.js'

@@ -2,6 +2,7 @@ import { checkBootstrapOptions, indexBootstrapStats, meanBootstrapStats, percent
 import { mcnemarExact } from './mcnemar.js'
 import { pairSamples, type Pairing } from './pairing.js'
 import { signFlipTest, swapTest } from './permutation.js'
+import { normalMeanCI, overResampleBudget, signFlipNormal } from './large-sample.js'
 import { createRng } from './rng.js'
 import type { Aggregate, CompareOptions, ExampleChange, Interval, PairedComparison, Sample, TestName } from './stat-types.js'
 
@@ -21,41 +22,67 @@ function sum(x: ArrayLike<number>): number {
   return s
 }
 
+function allFinite(x: Float64Array): boolean {
+  for (let i = 0; i < x.length; i++) if (!Number.isFinite(x[i])) return false
+  return true
+}
+
 function scoresComparison(base: Sample, head: Sample, pairing: Paired, opts: CompareOptions): PairedComparison {
   const bs = base.scores as Float64Array
   const hs = head.scores as Float64Array
-  const kept: number[] = []
-  for (let k = 0; k < pairing.baseRows.length; k++) {
-    if (Number.isFinite(bs[pairing.baseRows[k]]) && Number.isFinite(hs[pairing.headRows[k]])) kept.push(k)
+  const pairs = pairing.baseRows.length
+  // Paired by position with every score finite (the usual large run): the runs' own arrays, no copies of them.
+  const direct = pairing.by === 'position' && bs.length === pairs && hs.length === pairs && allFinite(bs) && allFinite(hs)
+  let kept: Int32Array | null = null
+  let n = pairs
+  let b = bs
+  let h = hs
+  if (!direct) {
+    kept = new Int32Array(pairs)
+    n = 0
+    for (let k = 0; k < pairs; k++) {
+      if (Number.isFinite(bs[pairing.baseRows[k]]) && Number.isFinite(hs[pairing.headRows[k]])) kept[n++] = k
+    }
+    b = new Float64Array(n)
+    h = new Float64Array(n)
+    for (let i = 0; i < n; i++) {
+      b[i] = bs[pairing.baseRows[kept[i]]]
+      h[i] = hs[pairing.headRows[kept[i]]]
+    }
   }
-  const n = kept.length
-  const b = Float64Array.from(kept, (k) => bs[pairing.baseRows[k]])
-  const h = Float64Array.from(kept, (k) => hs[pairing.headRows[k]])
-  const d = Float64Array.from(h, (v, i) => v - b[i])
+  const d = new Float64Array(n)
+  for (let i = 0; i < n; i++) d[i] = h[i] - b[i]
   const baseValue = n ? sum(b) / n : NaN
   const headValue = n ? sum(h) / n : NaN
   const delta = headValue - baseValue
   const bad = opts.direction === 'higher' ? -1 : 1
   let worse = 0
   let better = 0
-  const worsened: ExampleChange[] = []
+  // The TOP_WORSE largest worsenings, largest first, equal ones in base order: kept in place, never all sorted.
+  const top: number[] = []
   for (let i = 0; i < n; i++) {
     const signed = Math.sign(d[i]) * bad
     if (signed > 0) {
       worse++
-      const row = pairing.baseRows[kept[i]]
-      worsened.push({ id: idOf(base, row), base: b[i], head: h[i], delta: d[i] })
+      const key = bad * d[i]
+      if (top.length === TOP_WORSE && key <= bad * d[top[TOP_WORSE - 1]]) continue
+      let at = top.length
+      while (at > 0 && key > bad * d[top[at - 1]]) at--
+      top.splice(at, 0, i)
+      if (top.length > TOP_WORSE) top.pop()
     } else if (signed < 0) better++
   }
-  // Array.prototype.sort is stable, so equal worsenings stay in base order
-  worsened.sort((x, y) => bad * (y.delta - x.delta))
+  const worsened: ExampleChange[] = top.map((i) => ({ id: idOf(base, kept ? pairing.baseRows[kept[i]] : i), base: b[i], head: h[i], delta: d[i] }))
 
   const rng = createRng(opts.seed)
   const testRng = rng.fork()
+  // Above the budget the bootstrap and the sign-flip test take their normal limits, whose cost grows like n.
+  const normal = overResampleBudget(n, opts.resamples)
   let ci: Interval | null = null
-  if (n === 1) ci = { level: opts.confidence, low: delta, high: delta }
+  if (n === 1) ci = { level: opts.confidence, low: delta, high: delta, method: 'bootstrap' }
+  if (n > 1 && normal) ci = normalMeanCI(d, opts.confidence)
   // mean(head[idx]) − mean(base[idx]) is mean(d[idx]): one draw of indices serves both arms
-  if (n > 1) ci = percentileInterval(meanBootstrapStats(d, opts.resamples, rng), opts.confidence)
+  else if (n > 1) ci = { ...percentileInterval(meanBootstrapStats(d, opts.resamples, rng), opts.confidence), method: 'bootstrap' }
 
   let pValue: number | null = null
   let pWorse: number | null = null
@@ -66,6 +93,11 @@ function scoresComparison(base: Sample, head: Sample, pairing: Paired, opts: Com
     pValue = m.pTwoSided
     pWorse = m.pWorse
     test = 'mcnemar-exact'
+  } else if (n > 0 && normal) {
+    const t = signFlipNormal(d)
+    pValue = t.pTwoSided
+    pWorse = opts.direction === 'higher' ? t.pLess : t.pGreater
+    test = 'sign-flip-normal'
   } else if (n > 0) {
     const t = signFlipTest(d, opts.resamples, testRng)
     pValue = t.pTwoSided
@@ -89,7 +121,7 @@ function scoresComparison(base: Sample, head: Sample, pairing: Paired, opts: Com
     unchanged: n - worse - better,
     onlyBase: pairing.onlyBase,
     onlyHead: pairing.onlyHead,
-    topWorse: worsened.slice(0, TOP_WORSE)
+    topWorse: worsened
   }
 }
 
@@ -125,7 +157,7 @@ function aggregateComparison(base: Sample, head: Sample, pairing: Paired, opts: 
   const rng = createRng(opts.seed)
   const testRng = rng.fork()
   let ci: Interval | null = null
-  if (usable === 1) ci = { level: opts.confidence, low: delta, high: delta }
+  if (usable === 1) ci = { level: opts.confidence, low: delta, high: delta, method: 'bootstrap' }
   if (usable > 1) {
     const headIdx = new Int32Array(n)
     // the same resampled examples feed both arms, so example-level noise cancels in the difference
@@ -133,7 +165,7 @@ function aggregateComparison(base: Sample, head: Sample, pairing: Paired, opts: 
       for (let i = 0; i < n; i++) headIdx[i] = idx[i] + n
       return aggregate(combined, headIdx) - aggregate(combined, idx)
     })
-    ci = percentileInterval(stats, opts.confidence)
+    ci = { ...percentileInterval(stats, opts.confidence), method: 'bootstrap' }
   }
   let pValue: number | null = null
   let pWorse: number | null = null

@@ -29,7 +29,11 @@ function firstDuplicate(ids: readonly string[]): string | undefined {
   return undefined
 }
 
-const range = (n: number): Int32Array => Int32Array.from({ length: n }, (_, i) => i)
+function range(n: number): Int32Array {
+  const out = new Int32Array(n)
+  for (let i = 0; i < n; i++) out[i] = i
+  return out
+}
 
 /**
  * Pairs the examples of two runs: by id when both runs carry ids (the intersection, in base order), by

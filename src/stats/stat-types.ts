@@ -17,10 +17,14 @@ export type Aggregate = (columns: Record<string, Float64Array>, indices?: ArrayL
 
 export type Alternative = 'two-sided' | 'less' | 'greater'
 
+/** How a CI was computed: percentile bootstrap, or the normal approximation above the resampling budget (large-sample.ts). */
+export type CiMethod = 'bootstrap' | 'normal'
+
 export interface Interval {
   level: number
   low: number
   high: number
+  method?: CiMethod
 }
 
 export interface BootstrapOptions {
@@ -43,9 +47,18 @@ export interface CompareOptions extends BootstrapOptions {
  * Which test produced pValue / pWorse.
  * sign-flip: permutation test on per-example differences (exact over all 2^n flips when n <= 20).
  * mcnemar: exact binomial test on discordant pairs. swap: permutation swapping base/head per example,
- * recomputing the aggregate. pooled: permutation of the pooled examples of two unpaired runs.
+ * recomputing the aggregate. pooled: permutation of the pooled examples of two unpaired runs. sign-flip-normal and
+ * welch-normal: the normal approximations used above the resampling budget (large-sample.ts).
  */
-export type TestName = 'sign-flip-exact' | 'sign-flip-monte-carlo' | 'mcnemar-exact' | 'swap-exact' | 'swap-monte-carlo' | 'pooled-permutation-monte-carlo'
+export type TestName =
+  | 'sign-flip-exact'
+  | 'sign-flip-monte-carlo'
+  | 'sign-flip-normal'
+  | 'mcnemar-exact'
+  | 'swap-exact'
+  | 'swap-monte-carlo'
+  | 'pooled-permutation-monte-carlo'
+  | 'welch-normal'
 
 export interface ExampleChange {
   id: string
@@ -62,7 +75,7 @@ interface ComparisonCommon {
   headValue: number
   /** headValue − baseValue */
   delta: number
-  /** Percentile bootstrap CI of delta; null when it cannot be computed. */
+  /** CI of delta (percentile bootstrap, or normal above the resampling budget: see method); null when it cannot be computed. */
   ci: Interval | null
   /** Two-sided p-value of "no difference"; null when no test applies. */
   pValue: number | null

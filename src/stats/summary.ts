@@ -32,7 +32,7 @@ export function compareSummaries(base: Summary, head: Summary, opts: { confidenc
   const pGreater = normalCdf(-z)
   return {
     delta,
-    ci: { level: opts.confidence, low: delta - half, high: delta + half },
+    ci: { level: opts.confidence, low: delta - half, high: delta + half, method: 'normal' },
     pValue: Math.min(1, 2 * Math.min(pLess, pGreater)),
     pWorse: opts.direction === 'higher' ? pLess : pGreater
   }

@@ -1,9 +1,11 @@
 import { checkBootstrapOptions, columnRows, indexBootstrapStats, meanBootstrapStats, percentileInterval } from './bootstrap.js'
 import { pairSamples } from './pairing.js'
+import { overResampleBudget } from './large-sample.js'
 import { pooledAggregateTest, pooledMeanTest, type PermutationResult } from './permutation.js'
 import { finiteValues } from './quantile.js'
 import { createRng, type Rng } from './rng.js'
 import type { Aggregate, CompareOptions, Interval, Sample, UnpairedComparison } from './stat-types.js'
+import { compareSummaries } from './summary.js'
 
 interface Side {
   n: number
@@ -79,6 +81,10 @@ export function compareUnpaired(base: Sample, head: Sample, opts: CompareOptions
     }
   }
   const [b, h] = sides
+  if (!(aggregate && sameColumns) && overResampleBudget(b.n + h.n, resamples)) {
+    const w = welchOfScores(base.scores!, head.scores!, opts)
+    if (w) return { paired: false, reason, nBase: b.n, nHead: h.n, baseValue: b.value, headValue: h.value, delta: h.value - b.value, ...w }
+  }
   const rng = createRng(opts.seed)
   // three independent streams: base resamples, head resamples, permutations
   const headRng = rng.fork()
@@ -86,7 +92,7 @@ export function compareUnpaired(base: Sample, head: Sample, opts: CompareOptions
   const bStats = b.bootstrap(rng)
   const hStats = h.bootstrap(headRng)
   const diff = Float64Array.from(hStats, (v, r) => v - bStats[r])
-  const ci: Interval = percentileInterval(diff, opts.confidence)
+  const ci: Interval = { ...percentileInterval(diff, opts.confidence), method: 'bootstrap' }
 
   let t: PermutationResult
   if (aggregate && sameColumns) {
@@ -107,4 +113,20 @@ export function compareUnpaired(base: Sample, head: Sample, opts: CompareOptions
     pWorse: opts.direction === 'higher' ? t.pLess : t.pGreater,
     test: 'pooled-permutation-monte-carlo'
   }
+}
+
+/** Above the resampling budget: Welch's normal approximation of the difference of means (null when both spreads are 0). */
+function welchOfScores(base: Float64Array, head: Float64Array, opts: CompareOptions): Pick<UnpairedComparison, 'ci' | 'pValue' | 'pWorse' | 'test'> | null {
+  const summary = (scores: Float64Array) => {
+    const x = finiteValues(scores)
+    let s = 0
+    for (let i = 0; i < x.length; i++) s += x[i]
+    const mean = s / x.length
+    let ss = 0
+    for (let i = 0; i < x.length; i++) ss += (x[i] - mean) ** 2
+    return { n: x.length, mean, sd: Math.sqrt(ss / (x.length - 1)) }
+  }
+  const w = compareSummaries(summary(base), summary(head), opts)
+  if (!w) return null
+  return { ci: w.ci, pValue: w.pValue, pWorse: w.pWorse, test: 'welch-normal' }
 }

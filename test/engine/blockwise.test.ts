@@ -172,3 +172,17 @@ describe('evaluateBlockwise split across threads', () => {
     expect(started).toBe(0)
   })
 })
+
+describe('memory budget of per-example data', () => {
+  test('a metric whose rows would not fit is refused from the header, before any row is read, naming the file', () => {
+    const dir = workspace()
+    const b = bind('mean', { scores: 'scores.npy' })
+    // 23 rows × 32 bytes = 736 bytes: a budget of 735 refuses, 736 computes.
+    const refused = evaluateBlockwise(createInputReader({ workspace: dir }), [b], { memoryBudget: 735 }).get(b)
+    expect(refused && 'error' in refused && (refused.error as Error).message).toBe(
+      'scores.npy: 23 examples need about 736 bytes for their per-example scores, over the memory budget of 735 bytes; split the eval set into shards (run --shard I/N) or raise INTERP_GATE_MEMORY_BUDGET=<bytes>'
+    )
+    const done = evaluateBlockwise(createInputReader({ workspace: dir }), [b], { memoryBudget: 736 }).get(b)
+    expect(done && 'output' in done).toBe(true)
+  })
+})

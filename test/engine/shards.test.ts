@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { main } from '../../src/cli/main.js'
 import { builtinMetrics } from '../../src/metrics/registry.js'
-import { decodeFloat64 } from '../../src/results/encode.js'
+import { decodeExamples, readResultsFile } from '../../src/results/io.js'
 import type { Comparison, MetricResult, Results } from '../../src/results/results-schema.js'
 import { inputsFor, rng, sliceRows, type Table, writeTables } from './shard-data.js'
 
@@ -101,10 +101,10 @@ const close = (a: number | null | undefined, b: number | null | undefined, what:
   expect(Math.abs(a - b), `${what}: merged ${a} vs unsharded ${b}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(b)))
 }
 
-function expectSameArrays(merged: string | undefined, whole: string | undefined, what: string) {
+function expectSameArrays(merged: Float64Array | undefined, whole: Float64Array | undefined, what: string) {
   if (whole === undefined) return expect(merged, what).toBeUndefined()
-  const a = decodeFloat64(merged!)
-  const b = decodeFloat64(whole)
+  const a = merged!
+  const b = whole
   expect(a.length, what).toBe(b.length)
   a.forEach((v, i) => (Number.isNaN(b[i]) ? expect(v, `${what}[${i}]`).toBeNaN() : close(v, b[i], `${what}[${i}]`)))
 }
@@ -128,10 +128,13 @@ function expectSameMetric(m: MetricResult, w: MetricResult) {
   close(m.summary?.mean, w.summary?.mean, `${what} summary.mean`)
   close(m.summary?.sd, w.summary?.sd, `${what} summary.sd`)
   expect(m.examples?.ids, what).toEqual(w.examples?.ids)
-  expect(m.examples?.omitted, what).toEqual(w.examples?.omitted)
-  expectSameArrays(m.examples?.scores, w.examples?.scores, `${what} scores`)
-  expect(Object.keys(m.examples?.columns ?? {}).sort(), what).toEqual(Object.keys(w.examples?.columns ?? {}).sort())
-  for (const k of Object.keys(w.examples?.columns ?? {})) expectSameArrays(m.examples!.columns![k], w.examples!.columns![k], `${what} column ${k}`)
+  // Inline or in the sidecar, at the same place in it.
+  expect([m.examples?.scoresAt, m.examples?.columnsAt], what).toEqual([w.examples?.scoresAt, w.examples?.columnsAt])
+  const mx = decodeExamples(m)
+  const wx = decodeExamples(w)
+  expectSameArrays(mx?.scores, wx?.scores, `${what} scores`)
+  expect(Object.keys(mx?.columns ?? {}).sort(), what).toEqual(Object.keys(wx?.columns ?? {}).sort())
+  for (const k of Object.keys(wx?.columns ?? {})) expectSameArrays(mx!.columns![k], wx!.columns![k], `${what} column ${k}`)
 }
 
 function expectSameComparison(m: Comparison, w: Comparison) {
@@ -197,13 +200,17 @@ describe('merge: sharded == unsharded for every catalogue metric', () => {
       expect(merged.err).toBe('')
       expect(merged.code).toBe(whole.code)
 
-      const w = read(join(sc.root, 'full/out/results.json'))
-      const m = read(join(sc.root, 'full/merged/results.json'))
-      expect({ ...m, metrics: [] }).toEqual({ ...w, metrics: [] })
+      // Read as compare reads them: the sidecar beside each, checked against its sha256.
+      const w = readResultsFile(join(sc.root, 'full/out/results.json'), 'whole')
+      const m = readResultsFile(join(sc.root, 'full/merged/results.json'), 'merged')
+      expect(m.sidecar?.bytes).toBe(w.sidecar?.bytes)
+      expect({ ...m, metrics: [], sidecar: undefined }).toEqual({ ...w, metrics: [], sidecar: undefined })
       expect(m.metrics.map((x) => x.id)).toEqual(w.metrics.map((x) => x.id))
       expect(w.metrics.filter((x) => x.error)).toEqual([])
       m.metrics.forEach((x, i) => expectSameMetric(x, w.metrics[i]))
-      if (maxExamples < ROWS) expect(w.metrics.filter((x) => x.examples && !x.examples.omitted)).toEqual([])
+      // Above max-examples every per-example array is in the sidecar: the comparison stays paired.
+      if (maxExamples < ROWS) expect(w.metrics.filter((x) => x.examples && !x.examples.scoresAt && !x.examples.columnsAt)).toEqual([])
+      if (maxExamples < ROWS) expect(w.sidecar).toBeDefined()
       expectSameComparison(read<Comparison>(join(sc.root, 'full/merged/comparison.json')), read<Comparison>(join(sc.root, 'full/out/comparison.json')))
     })
   }

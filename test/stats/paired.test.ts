@@ -85,7 +85,7 @@ describe('comparePaired', () => {
     const none = comparePaired({ value: 0, scores: f64([Number.NaN]) }, { value: 0, scores: f64([1]) }, opts)!
     expect([none.n, none.dropped, none.ci, none.pValue, none.pWorse, none.test]).toEqual([0, 1, null, null, null, null])
     const one = comparePaired({ value: 0, scores: f64([0.2]) }, { value: 0, scores: f64([0.5]) }, opts)!
-    expect(one.ci).toEqual({ level: 0.95, low: 0.3, high: 0.3 })
+    expect(one.ci).toEqual({ level: 0.95, low: 0.3, high: 0.3, method: 'bootstrap' })
   })
 
   it('is bit-for-bit deterministic for the same seed (Monte Carlo path too)', () => {
