@@ -28,14 +28,15 @@ function comparison(method: 'bootstrap' | 'normal'): Comparison {
 describe('report: the CI method', () => {
   it('marks a normal-approximation CI and explains it in the footer, with the budget', () => {
     const md = renderMarkdown(comparison('normal'))
-    expect(md).toContain('[+0.005, +0.015] normal p=0.200')
+    expect(md).toContain('| [+0.005, +0.015] normal |')
+    expect(md).toContain('| `m`    | p=0.200 | paired   |')
     expect(md).toContain('CI marked normal: the normal approximation')
     expect(md).toContain('passes 20,000,000')
   })
 
   it('says nothing more for a bootstrap CI', () => {
     const md = renderMarkdown(comparison('bootstrap'))
-    expect(md).toContain('[+0.005, +0.015] p=0.200')
+    expect(md).toContain('| [+0.005, +0.015] |')
     expect(md).not.toContain('normal')
   })
 })
