@@ -194,7 +194,8 @@ function metricRow(h: MetricResult, b: MetricResult | undefined, policy: MetricP
   const notes = [...policy.notes]
   if (h.examples?.omitted)
     notes.push(`${h.examples.omitted.total} examples exceed max-examples (${h.examples.omitted.cap}): per-example scores were not kept, only n, mean and sd`)
-  if (h.error || h.value === null) return withNotes({ ...row, status: 'error' }, [...notes, h.error ?? 'no value'])
+  if (h.error || h.value === null)
+    return withNotes({ ...row, status: 'error', ...(h.notComputed ? { notComputed: true as const } : {}) }, [...notes, h.error ?? 'no value'])
   const evidence: GateEvidence = { head: h.value, headCi: h.ci, direction: policy.direction, history: ctx.history }
   if (typeof ctx.pair === 'string') {
     row.status = 'incompatible'

@@ -59,6 +59,9 @@ function outcomeOf(row: Row): Outcome {
       }
     }
     case 'error':
+      // The library's own "not computed" sentinel at a non-failing severity: nothing broke, nothing to compare.
+      if (row.notComputed && row.severity !== 'error')
+        return { kind: 'skipped', type: 'not-computed', message: `${row.id}: ${row.notes?.at(-1) ?? 'not computed'}` }
       return { kind: 'error', type: 'error', message: `${row.id} could not be computed${severity}: ${row.notes?.at(-1) ?? 'no value'}` }
     case 'new':
       return { kind: 'skipped', type: 'new', message: `not compared: no baseline value for ${row.id} (new metric, or no baseline given); ${rowNumbers(row)}` }

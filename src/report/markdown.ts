@@ -9,6 +9,11 @@ import { slicesBlock } from './slices-section.js'
 import { shardBanner } from './shard-banner.js'
 import { trendCell, trendChart } from './trend.js'
 
+/** The status column; a row the library itself did not compute says so rather than "error". */
+export function statusCell(r: Row): string {
+  return r.status === 'error' && r.notComputed ? '⚪ not computed' : `${STATUS_ICON[r.status]} ${r.status}`
+}
+
 export const STATUS_ICON: Record<Row['status'], string> = {
   failed: '❌',
   regressed: '🔴',
@@ -136,8 +141,11 @@ export function coverageText(row: Row, br = ' '): string {
 
 export function headline(c: Comparison): string {
   const counts = new Map<string, number>()
-  for (const r of c.rows) counts.set(r.status, (counts.get(r.status) ?? 0) + 1)
-  const order: Row['status'][] = ['failed', 'regressed', 'error', 'incompatible', 'missing', 'accepted', 'new', 'improved', 'pass']
+  for (const r of c.rows) {
+    const key = r.status === 'error' && r.notComputed ? 'not computed' : r.status
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  const order = ['failed', 'regressed', 'error', 'incompatible', 'missing', 'accepted', 'new', 'improved', 'pass', 'not computed']
   const summary = order
     .filter((s) => counts.get(s))
     .map((s) => `${counts.get(s)} ${s === 'pass' ? 'passed' : s === 'error' && counts.get(s)! > 1 ? 'errors' : s}`)
@@ -177,7 +185,7 @@ export function tableRows(rows: readonly Row[], options: TableOptions = {}): str
     ...rows.map((r) => {
       const shown = shownValues(r)
       return [
-        `${STATUS_ICON[r.status]} ${r.status}`,
+        statusCell(r),
         metricCell(r.id, options.wbr ?? '<wbr>'),
         formatNumber(shown.base),
         formatNumber(shown.head),
@@ -266,8 +274,7 @@ export function renderMarkdown(c: Comparison, options: RenderOptions = {}): stri
   for (const r of c.rows) if (r.slices?.length && !problem.includes(r)) problem.push(r)
   const allRows = c.rows
   const notes = noteLines(c).map((n) => `- ${n.id ? `${codeSpan(n.id)}: ` : ''}${escapeMarkdown(n.text)}`)
-  const footer =
-    `\n<sub>Base, Head: means over the examples both runs scored whenever coverage is below 100% (the full-run values are in the coverage note); Δ = Head − Base; ▲/▼ say better/worse in the metric’s direction. CI: percentile bootstrap of Δ. Tests: p is the paired sign-flip permutation or McNemar test, two-sided; p(worse) is the one-sided test a significance gate uses, and p(worse, Holm) the same after Holm’s correction across the suite’s significance-gated metrics, the value compared with α. Coverage: paired examples / the baseline’s examples. Gates marked (base) or (PR): the base branch and this PR gate differently and both apply.${normalNote(c.rows)}</sub>\n`
+  const footer = `\n<sub>Base, Head: means over the examples both runs scored whenever coverage is below 100% (the full-run values are in the coverage note); Δ = Head − Base; ▲/▼ say better/worse in the metric’s direction. CI: percentile bootstrap of Δ. Tests: p is the paired sign-flip permutation or McNemar test, two-sided; p(worse) is the one-sided test a significance gate uses, and p(worse, Holm) the same after Holm’s correction across the suite’s significance-gated metrics, the value compared with α. Coverage: paired examples / the baseline’s examples. Gates marked (base) or (PR): the base branch and this PR gate differently and both apply.${normalNote(c.rows)}</sub>\n`
   const build = (rows: readonly Row[], noteList: readonly string[], details: readonly Row[], omitted: string, tests = '') => {
     const parts = [top, markdownTable(tableRows(rows)), '']
     if (noteList.length) parts.push('**Notes**', '', ...noteList, '')

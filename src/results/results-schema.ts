@@ -240,6 +240,8 @@ export const rowSchema = z.object({
    */
   pairedBase: finiteOrNull.optional(),
   pairedHead: finiteOrNull.optional(),
+  /** The head has no value because the library itself marked it "not computed" (a sentinel), not because the run broke. */
+  notComputed: z.literal(true).optional(),
   coverage: coverageSchema.optional(),
   /** The reason of the accept entry that turned this regression into `accepted`. */
   accepted: z.string().optional(),
