@@ -205,7 +205,8 @@ export function computeResults(workspace: string, loaded: LoadedConfig, bound: B
       return buildMetricResult(b, arrays, ids, config.defaults, info.shard !== undefined)
     } catch (error) {
       // A number the library itself marks "not computed" is reported as such, not as an input error.
-      if (isAdapterBound(b) && b.notComputed && b.note) return { ...errorResult(b, b.note), notComputed: true, gate: b.entry.gate, severity: b.severity, provenance: b.provenance }
+      if (isAdapterBound(b) && b.notComputed && b.note)
+        return { ...errorResult(b, b.note), notComputed: true, gate: b.entry.gate, severity: b.severity, provenance: b.provenance }
       inputErrors++
       const where = error instanceof InputError ? at([...here, 'inputs']) : at(here)
       const note = isAdapterBound(b) && b.note ? ` (${b.note})` : ''

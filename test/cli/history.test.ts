@@ -130,8 +130,8 @@ describe('history add keeps the store to one entry per branch commit', () => {
     writeFileSync(join(ws, 'push.json'), serializeJson(results([metric('acc', { value: 0.5 })], sha(2))))
     expect((await cli(['history', 'add', 'push.json', '--store', 'hist'], ws)).code).toBe(0)
     expect(readdirSync(join(ws, 'hist', 's'))).toEqual([`${sha(2)}.json`])
-    })
   })
+})
 
 describe('interp-gate history show: sparkline scale', () => {
   it('noise well inside the CI stays a ripple instead of filling the height', async () => {

@@ -226,7 +226,9 @@ describe('accept: a reviewed trade-off', () => {
     const c = compare({ base, head: withAccept(head, [entry]), defaults, gates: { ...gates, m: gate({ min: 0.75, 'max-regression': 0.05 }) } })
     const r = c.rows.find((x) => x.id === 'm')!
     expect(r.status).toBe('failed')
-    expect(r.notes).toContain(`accept ("${entry.reason}") covers regressions (max-regression, max-dropped, history, slice), not the bounds min/max: still failed`)
+    expect(r.notes).toContain(
+      `accept ("${entry.reason}") covers regressions (max-regression, max-dropped, history, slice), not the bounds min/max: still failed`
+    )
     expect(c.verdict).toBe('fail')
   })
 
