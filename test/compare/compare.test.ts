@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { compare, type GateSpec, verdictOf } from '../../src/compare/comparison.js'
 import { marginOf, worsening } from '../../src/compare/gates.js'
 import type { Defaults } from '../../src/config/config-schema.js'
-import type { Row } from '../../src/results/results-schema.js'
+import type { Comparison, Row } from '../../src/results/results-schema.js'
 import { metric, results } from '../helpers/results.js'
 
 const defaults: Defaults = { confidence: 0.95, resamples: 2000, seed: 0, severity: 'error', correction: 'holm', 'max-examples': 100000 }
@@ -37,16 +37,19 @@ describe('compare: statuses', () => {
     metric('lower-better', { value: 0.33, direction: 'lower' }),
     metric('broken', { value: null, error: 'c.yml:9:5 metrics[5]: file not found' })
   ])
-  const c = compare({
-    head,
-    base,
-    defaults,
-    gates: {
-      worse: gate({ 'max-regression': 0.05 }),
-      better: gate({ 'max-regression': 0.05 }),
-      'lower-better': gate({ 'max-regression': '5%' }, 'warning'),
-      fresh: gate({ min: 0.6 })
-    }
+  let c: Comparison
+  beforeAll(() => {
+    c = compare({
+      head,
+      base,
+      defaults,
+      gates: {
+        worse: gate({ 'max-regression': 0.05 }),
+        better: gate({ 'max-regression': 0.05 }),
+        'lower-better': gate({ 'max-regression': '5%' }, 'warning'),
+        fresh: gate({ min: 0.6 })
+      }
+    })
   })
 
   it('assigns each status by hand-checked arithmetic', () => {
