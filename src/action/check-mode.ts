@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, posix, relative, resolve } from 'node:path'
+import { JOB_SUMMARY_BYTES } from '../domain/limits.js'
 import type { GitHubClients } from '../github/api.js'
 import { artifactName, type BundleContext, isSafePath, stageBundle } from '../github/bundle.js'
 import { type RunContext, readRunContext } from '../github/context.js'
@@ -18,9 +19,6 @@ import { ActionInputError, type CoreLike } from './core-inputs.js'
 import { loadHistoryEntries, openHistoryStore, recordHistory } from './record-history.js'
 import { commentBody, publishReport } from './publish.js'
 import { branchMatches, saveOnPatterns, type Settings } from './settings.js'
-
-/** Budgets GitHub enforces: 1 MiB for the job summary. */
-export const SUMMARY_LIMIT = 1024 * 1024
 
 export type GitHubFactory = (token: string) => GitHubClients
 
@@ -141,7 +139,7 @@ export async function runCheckMode(deps: ModeDeps, settings: Settings, produce?:
   const fromRoot = (p: string) => posix.join(relative(root, workspace).split('\\').join('/') || '.', p).replace(/^\.\//, '')
   const annotations = result.annotations.map((a) => ({ ...a, ...(a.file ? { file: fromRoot(a.file) } : {}) }))
   emitAnnotations(core, annotations)
-  await core.summary.addRaw(renderMarkdown(comparison, { maxChars: SUMMARY_LIMIT }), true).write()
+  await core.summary.addRaw(renderMarkdown(comparison, { maxBytes: JOB_SUMMARY_BYTES }), true).write()
 
   const regressions = comparison.rows.filter((r) => r.status === 'regressed' || r.status === 'failed').length
   core.setOutput('verdict', comparison.verdict)

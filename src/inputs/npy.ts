@@ -1,4 +1,5 @@
 import { type ByteSource, bytesAccess, rangeSource, readFull } from './byte-source.js'
+import { DEFAULT_MEMORY_BUDGET } from '../domain/limits.js'
 import { fail } from './errors.js'
 import { type NDArray, makeArray, makeStrings, product, shapeText } from '../domain/ndarray.js'
 import { type PyValue, parsePyLiteral } from './pyliteral.js'
@@ -40,8 +41,6 @@ const NUMERIC_NAMES: Record<string, string> = {
 
 /** numpy refuses longer headers by default (np.load max_header_size); so do we, before reading them. */
 export const MAX_HEADER_BYTES = 10_000
-/** Memory a whole decoded array may take unless told otherwise: 2 GiB (streamed metrics need none of it). */
-export const DEFAULT_MEMORY_BUDGET = 2 ** 31
 /** Bytes read from the file per step when decoding a whole array. */
 const STEP_BYTES = 4 * 2 ** 20
 

@@ -1,5 +1,6 @@
 import { markdownTable } from 'markdown-table'
 import { pWorseLabel, worsening } from '../compare/gates.js'
+import { COMMENT_BYTES, utf8Length } from '../domain/limits.js'
 import type { Comparison, GateCheck, Row } from '../results/results-schema.js'
 import { formatNumber, formatPercent, formatSigned, pText } from '../util/format.js'
 import { codeCell, codeSpan, escapeHtml, escapeMarkdown } from './escape.js'
@@ -165,13 +166,13 @@ export function detailsBlock(row: Row): string {
 export interface RenderOptions {
   /** Hidden marker first in the body (sticky comments find themselves by it). */
   marker?: string
-  /** Character budget of the whole body (65,536 for comments and check text, 1 MiB for the job summary). */
-  maxChars?: number
+  /** UTF-8 byte budget of the whole body (src/domain/limits.ts: comment, check text or job summary); default a comment's. */
+  maxBytes?: number
 }
 
 /** The report: headline, baseline line, table (worst first), every note, details per problem row; trimmed to the budget. */
 export function renderMarkdown(c: Comparison, options: RenderOptions = {}): string {
-  const max = options.maxChars ?? 65_536
+  const max = options.maxBytes ?? COMMENT_BYTES
   const suite = c.head.suite === 'default' ? '' : ` — suite ${codeSpan(c.head.suite)}`
   const top = [...(options.marker ? [options.marker] : []), `### ${VERDICT_TEXT[c.verdict]}${suite}`, '', `**${headline(c)}**`, '', baselineLine(c), ''].join(
     '\n'
@@ -196,11 +197,12 @@ export function renderMarkdown(c: Comparison, options: RenderOptions = {}): stri
     return parts.join('\n') + footer
   }
   const body = build(allRows, notes, problem, '')
-  if (body.length <= max) return body
+  const fits = (text: string) => utf8Length(text) <= max
+  if (fits(body)) return body
   // Over budget: drop details first (from the end), then notes, then rows from the least important end; say what was left out.
   const withDetails = (keep: number) =>
     build(allRows, notes, problem.slice(0, keep), `Details of ${problem.length - keep} metric(s) left out to fit the size limit.`)
-  const keepDetails = largestFitting(problem.length - 1, (k) => withDetails(k).length <= max)
+  const keepDetails = largestFitting(problem.length - 1, (k) => fits(withDetails(k)))
   if (keepDetails >= 0) return withDetails(keepDetails)
   const withNotes = (keep: number) =>
     build(
@@ -209,7 +211,7 @@ export function renderMarkdown(c: Comparison, options: RenderOptions = {}): stri
       [],
       `${notes.length - keep} of ${notes.length} notes and all details left out to fit the size limit; see comparison.json.`
     )
-  const keepNotes = largestFitting(notes.length - 1, (k) => withNotes(k).length <= max)
+  const keepNotes = largestFitting(notes.length - 1, (k) => fits(withNotes(k)))
   if (keepNotes >= 0) return withNotes(keepNotes)
   const withRows = (keep: number) =>
     build(
@@ -221,7 +223,7 @@ export function renderMarkdown(c: Comparison, options: RenderOptions = {}): stri
   return withRows(
     Math.max(
       0,
-      largestFitting(allRows.length, (k) => withRows(k).length <= max)
+      largestFitting(allRows.length, (k) => fits(withRows(k)))
     )
   )
 }
