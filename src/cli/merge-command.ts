@@ -4,7 +4,7 @@ import { mergeShards, type ShardFile } from '../engine/shards.js'
 import { runPipeline } from '../engine/pipeline.js'
 import { renderTerminal } from '../report/text.js'
 import { readResultsFile } from '../results/io.js'
-import { EXIT, historyLoader, type Io, PIPELINE_OPTIONS, printMetricErrors, readBaselineFile, sourceDateEpoch, UsageError } from './main.js'
+import { EXIT, type Io, PIPELINE_OPTIONS, printMetricErrors, sharedPipelineOptions, UsageError, verdictExit } from './cli-shared.js'
 
 /** `interp-gate merge`: the pipeline with the shards' results in place of computing from arrays. */
 export async function mergeCommand(args: string[], io: Io): Promise<number> {
@@ -16,27 +16,14 @@ export async function mergeCommand(args: string[], io: Io): Promise<number> {
   })
   if (positionals.length === 0)
     throw new UsageError("merge needs the shards' results files: interp-gate merge out-1/results.json out-2/results.json … --out merged")
-  const workspace = resolve(io.cwd, values['working-directory']!)
-  const shards: ShardFile[] = positionals.map((file) => ({ file, results: readResultsFile(resolve(workspace, file), file) }))
-  const createdAt = sourceDateEpoch(io.env.SOURCE_DATE_EPOCH)
-  const baseline = values.baseline ? { results: readBaselineFile(workspace, values.baseline), note: `baseline file ${values.baseline}` } : null
-  const result = await runPipeline({
-    workspace,
-    config: values.config!,
-    baseline,
-    noBaselineNote: 'no --baseline given',
-    outDir: values.out!,
-    loadHistory: historyLoader(workspace, values.history),
-    commit: values.commit ?? io.env.GITHUB_SHA,
-    ref: values.ref ?? io.env.GITHUB_REF,
-    createdAt,
-    produce: mergeShards(shards, values.config!)
-  })
+  const shared = sharedPipelineOptions(values, io)
+  const shards: ShardFile[] = positionals.map((file) => ({ file, results: readResultsFile(resolve(shared.workspace, file), file) }))
+  const result = await runPipeline({ ...shared, produce: mergeShards(shards, shared.config) })
   io.out(`${renderTerminal(result.comparison)}\n`)
   io.out(`merged ${shards.length} shards; wrote ${[result.paths.results, result.paths.comparison, result.paths.report].filter(Boolean).join(', ')}\n`)
   if (result.inputErrors) {
     printMetricErrors(result.results, io)
     return EXIT.usage
   }
-  return result.comparison.verdict === 'fail' ? EXIT.fail : EXIT.pass
+  return verdictExit(result.comparison)
 }
