@@ -77,5 +77,5 @@ export function createArtifactStore(token: string): ArtifactStore {
 }
 
 export function createGitHubClients(token: string, log: ClientLog, timing?: ApiTiming): GitHubClients {
-  return { api: createApi(token, log, timing), artifacts: createArtifactStore(token) }
+  return { api: createApi(token, log, timing), artifacts: createArtifactStore(token), waitUnitMs: (timing ?? apiTiming({})).unitMs }
 }

@@ -67,7 +67,7 @@ export interface AppendOptions {
   extraFiles?: (entries: HistoryEntry[]) => Record<string, string>
   /** Attempts before giving up on non-fast-forward answers (each re-reads the tip). */
   maxAttempts?: number
-  /** Backoff base in ms: attempt k waits base · 2^k plus up to base of jitter. */
+  /** Backoff base in ms (default 500): after failed attempt k (from 1) it waits base · 2^min(k − 1, 6) plus up to base of jitter. */
   backoffMs?: number
   sleep?: (ms: number) => Promise<void>
   log?: (message: string) => void

@@ -2,12 +2,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { compare } from '../../src/compare/comparison.js'
 import { parseConfig } from '../../src/config/load.js'
 import { computeResults, gateSpecs, loadConfig } from '../../src/engine/pipeline.js'
 import { decodeFloat64 } from '../../src/results/encode.js'
-import type { MetricResult, Results } from '../../src/results/results-schema.js'
+import type { MetricResult } from '../../src/results/results-schema.js'
 
 // Fixtures: test/fixtures/adapters/make_adapters.py writes each library's files with the field names of its own code:
 // - SAEBench: sae_bench/evals/base_eval_output.py, eval_output_schema_meta_sae_decoder_variance.json (top-level fields),
@@ -37,12 +37,8 @@ async function run(config: string) {
   return { loaded, bound, results, byId: new Map(results.metrics.map((m) => [m.id, m])) }
 }
 
-describe('adapters read each library’s result files', () => {
-  let byId: Map<string, MetricResult>
-  let results: Results
-  beforeAll(async () => {
-    ;({ byId, results } = await run('interp-gate.yml'))
-  })
+describe('adapters read each library’s result files', async () => {
+  const { byId, results } = await run('interp-gate.yml')
 
   test.each(Object.entries(EXPECTED))('%s', (id, expected) => {
     const metric = byId.get(id) as MetricResult

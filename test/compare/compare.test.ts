@@ -1,8 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { compare, type GateSpec, verdictOf } from '../../src/compare/comparison.js'
 import { marginOf, worsening } from '../../src/compare/gates.js'
 import type { Defaults } from '../../src/config/config-schema.js'
-import type { Comparison, Row } from '../../src/results/results-schema.js'
+import type { Row } from '../../src/results/results-schema.js'
 import { metric, results } from '../helpers/results.js'
 
 const defaults: Defaults = { confidence: 0.95, resamples: 2000, seed: 0, severity: 'error', correction: 'holm', 'max-examples': 100000 }
@@ -37,9 +37,9 @@ describe('compare: statuses', () => {
     metric('lower-better', { value: 0.33, direction: 'lower' }),
     metric('broken', { value: null, error: 'c.yml:9:5 metrics[5]: file not found' })
   ])
-  let c: Comparison
-  beforeAll(() => {
-    c = compare({
+  // compare() runs inside each test, so per-test coverage (Stryker) sees it
+  const compared = () =>
+    compare({
       head,
       base,
       defaults,
@@ -50,9 +50,9 @@ describe('compare: statuses', () => {
         fresh: gate({ min: 0.6 })
       }
     })
-  })
 
   it('assigns each status by hand-checked arithmetic', () => {
+    const c = compared()
     expect(row(c.rows, 'same').status).toBe('pass')
     expect(row(c.rows, 'worse').status).toBe('regressed') // 0.1 worse > 0.05
     expect(row(c.rows, 'better').status).toBe('improved')
@@ -64,6 +64,7 @@ describe('compare: statuses', () => {
   })
 
   it('computes delta and relative delta', () => {
+    const c = compared()
     const r = row(c.rows, 'worse')
     expect(r.delta).toBeCloseTo(-0.1, 12)
     expect(r.relDelta).toBeCloseTo(-0.125, 12)
@@ -71,10 +72,12 @@ describe('compare: statuses', () => {
   })
 
   it('orders failures and regressions first', () => {
+    const c = compared()
     expect(c.rows.map((r) => r.status)).toEqual(['failed', 'regressed', 'regressed', 'error', 'missing', 'improved', 'pass'])
   })
 
   it('fails the verdict on an error-severity failure', () => {
+    const c = compared()
     expect(c.verdict).toBe('fail')
   })
 })

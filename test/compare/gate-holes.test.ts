@@ -1,5 +1,5 @@
 // Behaviours that mutation testing found unguarded: each test names the gate hole its mutant would open.
-import { beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { compare, type GateSpec } from '../../src/compare/comparison.js'
 import type { Defaults } from '../../src/config/config-schema.js'
 import { encodeFloat64 } from '../../src/results/encode.js'
@@ -17,8 +17,7 @@ const row = (c: Comparison, id: string): Row => {
 const ids = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `ex${from + i}`)
 
 describe('accept covers only the metric it names', () => {
-  let c: Comparison
-  beforeAll(() => {
+  const compared = (): Comparison => {
     const base = results([metric('a', { value: 0.8 }), metric('b', { value: 0.8 }), metric('c', { value: 0.8 })])
     base.accept = [{ metric: 'c', reason: 'accepted on the base branch already' }]
     const head = results([metric('a', { value: 0.7 }), metric('b', { value: 0.7 }), metric('c', { value: 0.7 })])
@@ -27,19 +26,22 @@ describe('accept covers only the metric it names', () => {
       { metric: 'c', reason: 'accepted on the base branch already' }
     ]
     const g = gate({ 'max-regression': 0.05 })
-    c = compare({ base, head, defaults, gates: { a: g, b: g, c: g } })
-  })
+    return compare({ base, head, defaults, gates: { a: g, b: g, c: g } })
+  }
 
   it('accepts the regression of the named metric, with its reason', () => {
+    const c = compared()
     expect(row(c, 'a').status).toBe('accepted')
     expect(row(c, 'a').accepted).toBe('slower but simpler')
   })
   it('leaves a second regression without an entry regressed, so the verdict fails', () => {
+    const c = compared()
     expect(row(c, 'b').status).toBe('regressed')
     expect(row(c, 'b').accepted).toBeUndefined()
     expect(c.verdict).toBe('fail')
   })
   it('does not accept with an entry the baseline already had', () => {
+    const c = compared()
     expect(row(c, 'c').status).toBe('regressed')
     expect(row(c, 'c').notes).toEqual([
       'accept entry "accepted on the base branch already" is already in the baseline, so it accepts nothing now: remove it from accept'
