@@ -100,6 +100,7 @@ function comparedFields(
     ci: s.ci,
     pValue: s.pValue,
     pWorse: s.pWorse,
+    ...(s.test ? { test: s.test } : {}),
     paired: s.paired,
     ...(pAdjusted !== undefined ? { pAdjusted } : {}),
     ...(s.counts ? { counts: s.counts } : {}),

@@ -163,6 +163,32 @@ export function detailsBlock(row: Row): string {
   return lines.join('\n')
 }
 
+const TEST_TEXT: Record<NonNullable<Row['test']>, string> = {
+  'sign-flip-exact': 'paired sign-flip permutation test of the per-example differences (every sign pattern)',
+  'sign-flip-monte-carlo': 'paired sign-flip permutation test of the per-example differences (random sign patterns)',
+  'mcnemar-exact': 'McNemar’s exact test of the examples that changed (0/1 scores)',
+  'swap-exact': 'paired permutation test swapping base and head per example, of the aggregate (every swap)',
+  'swap-monte-carlo': 'paired permutation test swapping base and head per example, of the aggregate (random swaps)',
+  'pooled-permutation-monte-carlo': 'unpaired permutation test of the pooled examples',
+  'welch-normal': 'unpaired Welch test, normal approximation from n, mean and sd'
+}
+
+/** Ids listed per test in the footer; more are counted. */
+const LISTED_IDS = 8
+
+/** Which test each row's p comes from: one sentence when every row used the same, else the rows per test. */
+function testsText(rows: readonly Row[]): string {
+  const byTest = new Map<NonNullable<Row['test']>, string[]>()
+  for (const r of rows) if (r.test) byTest.set(r.test, [...(byTest.get(r.test) ?? []), r.id])
+  if (!byTest.size) return ''
+  if (byTest.size === 1) return ` p: ${TEST_TEXT[[...byTest.keys()][0]]}, two-sided.`
+  const parts = [...byTest].map(([test, ids]) => {
+    const listed = ids.slice(0, LISTED_IDS).map(codeSpan).join(', ')
+    return `${TEST_TEXT[test]} for ${listed}${ids.length > LISTED_IDS ? ` and ${ids.length - LISTED_IDS} more` : ''}`
+  })
+  return ` p, two-sided: ${parts.join('; ')}.`
+}
+
 export interface RenderOptions {
   /** Hidden marker first in the body (sticky comments find themselves by it). */
   marker?: string
@@ -186,8 +212,7 @@ export function renderMarkdown(c: Comparison, options: RenderOptions = {}): stri
   )
   const allRows = c.rows
   const notes = noteLines(c).map((n) => `- ${n.id ? `${codeSpan(n.id)}: ` : ''}${escapeMarkdown(n.text)}`)
-  const footer =
-    '\n<sub>Δ = head − base over the examples both runs scored; ▲/▼ say better/worse in the metric’s direction. CI: percentile bootstrap of Δ. p: paired sign-flip permutation or McNemar test, two-sided. p(worse): the one-sided test a significance gate uses; p(worse, Holm): the same after Holm’s correction across the suite’s significance-gated metrics, the value compared with α. Coverage: paired examples / the baseline’s examples. Gates marked (base) or (PR): the base branch and this PR gate differently and both apply.</sub>\n'
+  const footer = `\n<sub>Δ = head − base over the examples both runs scored; ▲/▼ say better/worse in the metric’s direction. CI: percentile bootstrap of Δ.${testsText(c.rows)} p(worse): the one-sided test a significance gate uses; p(worse, Holm): the same after Holm’s correction across the suite’s significance-gated metrics, the value compared with α. Coverage: paired examples / the baseline’s examples. Gates marked (base) or (PR): the base branch and this PR gate differently and both apply.</sub>\n`
   const build = (rows: readonly Row[], noteList: readonly string[], details: readonly Row[], omitted: string) => {
     const parts = [top, markdownTable(tableRows(rows)), '']
     if (noteList.length) parts.push('**Notes**', '', ...noteList, '')

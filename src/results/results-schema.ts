@@ -168,6 +168,10 @@ export const rowSchema = z.object({
   pWorse: finiteOrNull.optional(),
   /** pWorse after Holm's correction over the suite's significance-gated metrics. */
   pAdjusted: finiteOrNull.optional(),
+  /** The test behind pValue and pWorse: paired sign-flip, McNemar or arm-swap; unpaired pooled permutation or Welch (normal approximation from n, mean, sd). */
+  test: z
+    .enum(['sign-flip-exact', 'sign-flip-monte-carlo', 'mcnemar-exact', 'swap-exact', 'swap-monte-carlo', 'pooled-permutation-monte-carlo', 'welch-normal'])
+    .optional(),
   paired: z.boolean().nullable(),
   n: z.number().int().optional(),
   nanCount: z.number().int().optional(),

@@ -66,6 +66,7 @@ describe('p(worse) takes the bad tail of lower-is-better metrics', () => {
     expect(r.ci!.low).toBeCloseTo(0.02228192351300644, 12)
     expect(r.ci!.high).toBeCloseTo(0.07771807648699357, 12)
     expect(r.status).toBe('regressed')
+    expect(r.test).toBe('welch-normal')
   })
 
   it('in the arm-swap test of an aggregate: every example rising is p(worse) = 1/2^8 for lower-is-better', () => {
@@ -96,6 +97,7 @@ describe('p(worse) takes the bad tail of lower-is-better metrics', () => {
     expect(r.paired).toBe(true)
     expect(r.delta).toBeCloseTo(0.125, 12)
     expect(r.pWorse).toBe(1 / 256)
+    expect(r.test).toBe('swap-exact')
     expect(r.status).toBe('regressed')
   })
 })
@@ -193,6 +195,7 @@ describe('edges of the bounds, α and the IQR fence', () => {
       }).rows[0]
     const atAlpha = run(1 / 4096)
     expect(atAlpha.pWorse).toBe(1 / 4096)
+    expect(atAlpha.test).toBe('sign-flip-exact')
     expect(atAlpha.status).toBe('pass')
     expect(run(1.0001 / 4096).status).toBe('regressed')
   })

@@ -30,6 +30,7 @@ const comparison: Comparison = {
       pValue: 0.006,
       pWorse: 0.003,
       pAdjusted: 0.003,
+      test: 'sign-flip-monte-carlo',
       paired: true,
       counts: { worse: 312, better: 180, unchanged: 20, onlyBase: 0, onlyHead: 0 },
       topWorse: [{ id: 'img-0038', base: 0.299, head: 0.394, delta: 0.095 }],
@@ -44,6 +45,7 @@ const comparison: Comparison = {
       relDelta: 0.138,
       ci: { level: 0.95, low: 0.0867, high: 0.0933 },
       pValue: 0.0004,
+      test: 'sign-flip-monte-carlo',
       paired: true,
       gates: [{ rule: 'min', limit: 0.5, ok: true }]
     }),
