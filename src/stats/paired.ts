@@ -2,7 +2,8 @@ import { checkBootstrapOptions, indexBootstrapStats, meanBootstrapStats, percent
 import { mcnemarExact } from './mcnemar.js'
 import { pairSamples, type Pairing } from './pairing.js'
 import { signFlipTest, swapTest } from './permutation.js'
-import { createRng } from './rng.js'
+import { createRng, type Rng } from './rng.js'
+import { worseTail } from './tail.js'
 import type { Aggregate, CompareOptions, ExampleChange, Interval, PairedComparison, Sample, TestName } from './stat-types.js'
 
 /** How many of the worst per-example changes a comparison lists. */
@@ -19,6 +20,24 @@ function sum(x: ArrayLike<number>): number {
   let s = 0
   for (let i = 0; i < x.length; i++) s += x[i]
   return s
+}
+
+/**
+ * The tail every paired comparison shares: a CI of Δ (the point itself on one example, a percentile bootstrap on more)
+ * and the paired test on its own random stream; nothing to test without a usable example.
+ */
+function intervalAndTest(
+  usable: number,
+  delta: number,
+  opts: CompareOptions,
+  bootstrap: (rng: Rng) => Float64Array,
+  runTest: (rng: Rng) => { pValue: number; pWorse: number; test: TestName }
+): { ci: Interval | null; pValue: number | null; pWorse: number | null; test: TestName | null } {
+  const rng = createRng(opts.seed)
+  const testRng = rng.fork()
+  if (usable === 0) return { ci: null, pValue: null, pWorse: null, test: null }
+  const ci = usable === 1 ? { level: opts.confidence, low: delta, high: delta } : percentileInterval(bootstrap(rng), opts.confidence)
+  return { ci, ...runTest(testRng) }
 }
 
 function scoresComparison(base: Sample, head: Sample, pairing: Paired, opts: CompareOptions): PairedComparison {
@@ -50,28 +69,22 @@ function scoresComparison(base: Sample, head: Sample, pairing: Paired, opts: Com
   // Array.prototype.sort is stable, so equal worsenings stay in base order
   worsened.sort((x, y) => bad * (y.delta - x.delta))
 
-  const rng = createRng(opts.seed)
-  const testRng = rng.fork()
-  let ci: Interval | null = null
-  if (n === 1) ci = { level: opts.confidence, low: delta, high: delta }
   // mean(head[idx]) − mean(base[idx]) is mean(d[idx]): one draw of indices serves both arms
-  if (n > 1) ci = percentileInterval(meanBootstrapStats(d, opts.resamples, rng), opts.confidence)
-
-  let pValue: number | null = null
-  let pWorse: number | null = null
-  let test: TestName | null = null
-  // on 0/1 scores the sign test of worse vs better is McNemar's exact test
-  if (n > 0 && opts.binary) {
-    const m = mcnemarExact(worse, better)
-    pValue = m.pTwoSided
-    pWorse = m.pWorse
-    test = 'mcnemar-exact'
-  } else if (n > 0) {
-    const t = signFlipTest(d, opts.resamples, testRng)
-    pValue = t.pTwoSided
-    pWorse = opts.direction === 'higher' ? t.pLess : t.pGreater
-    test = t.exact ? 'sign-flip-exact' : 'sign-flip-monte-carlo'
-  }
+  const tail = intervalAndTest(
+    n,
+    delta,
+    opts,
+    (rng) => meanBootstrapStats(d, opts.resamples, rng),
+    (rng) => {
+      // on 0/1 scores the sign test of worse vs better is McNemar's exact test, already one-sided towards worse
+      if (opts.binary) {
+        const m = mcnemarExact(worse, better)
+        return { pValue: m.pTwoSided, pWorse: m.pWorse, test: 'mcnemar-exact' }
+      }
+      const t = signFlipTest(d, opts.resamples, rng)
+      return { pValue: t.pTwoSided, pWorse: worseTail(opts.direction, t), test: t.exact ? 'sign-flip-exact' : 'sign-flip-monte-carlo' }
+    }
+  )
   return {
     paired: true,
     pairedBy: pairing.by,
@@ -80,10 +93,7 @@ function scoresComparison(base: Sample, head: Sample, pairing: Paired, opts: Com
     baseValue,
     headValue,
     delta,
-    ci,
-    pValue,
-    pWorse,
-    test,
+    ...tail,
     worse,
     better,
     unchanged: n - worse - better,
@@ -122,28 +132,22 @@ function aggregateComparison(base: Sample, head: Sample, pairing: Paired, opts: 
 
   // an aggregate undefined on the compared rows leaves nothing to resample or test
   const usable = Number.isFinite(delta) ? n : 0
-  const rng = createRng(opts.seed)
-  const testRng = rng.fork()
-  let ci: Interval | null = null
-  if (usable === 1) ci = { level: opts.confidence, low: delta, high: delta }
-  if (usable > 1) {
-    const headIdx = new Int32Array(n)
+  const headIdx = new Int32Array(n)
+  const tail = intervalAndTest(
+    usable,
+    delta,
+    opts,
     // the same resampled examples feed both arms, so example-level noise cancels in the difference
-    const stats = indexBootstrapStats(n, opts.resamples, rng, (idx) => {
-      for (let i = 0; i < n; i++) headIdx[i] = idx[i] + n
-      return aggregate(combined, headIdx) - aggregate(combined, idx)
-    })
-    ci = percentileInterval(stats, opts.confidence)
-  }
-  let pValue: number | null = null
-  let pWorse: number | null = null
-  let test: TestName | null = null
-  if (usable > 0) {
-    const t = swapTest(combined, n, aggregate, opts.resamples, testRng)
-    pValue = t.pTwoSided
-    pWorse = opts.direction === 'higher' ? t.pLess : t.pGreater
-    test = t.exact ? 'swap-exact' : 'swap-monte-carlo'
-  }
+    (rng) =>
+      indexBootstrapStats(n, opts.resamples, rng, (idx) => {
+        for (let i = 0; i < n; i++) headIdx[i] = idx[i] + n
+        return aggregate(combined, headIdx) - aggregate(combined, idx)
+      }),
+    (rng) => {
+      const t = swapTest(combined, n, aggregate, opts.resamples, rng)
+      return { pValue: t.pTwoSided, pWorse: worseTail(opts.direction, t), test: t.exact ? 'swap-exact' : 'swap-monte-carlo' }
+    }
+  )
   return {
     paired: true,
     pairedBy: pairing.by,
@@ -152,10 +156,7 @@ function aggregateComparison(base: Sample, head: Sample, pairing: Paired, opts: 
     baseValue,
     headValue,
     delta,
-    ci,
-    pValue,
-    pWorse,
-    test,
+    ...tail,
     worse: null,
     better: null,
     unchanged: null,
