@@ -30,7 +30,7 @@ export interface ModeDeps {
 }
 
 /** The run's GitHub context, or null outside GitHub Actions (a local run still computes and reports). */
-export function optionalContext(env: Record<string, string | undefined>): RunContext | null {
+function optionalContext(env: Record<string, string | undefined>): RunContext | null {
   return env.GITHUB_REPOSITORY ? readRunContext(env) : null
 }
 

@@ -27,7 +27,7 @@ export const CORE_DIRECTIONS: DirectionRule[] = [
   { pattern: /(^|\/)misc\./, direction: 'context' }
 ]
 
-export const SAEBENCH_DIRECTIONS: DirectionRule[] = [
+const SAEBENCH_DIRECTIONS: DirectionRule[] = [
   ...CORE_DIRECTIONS,
   // The LLM's own probe accuracy is the reference the SAE is measured against, not a property of the SAE.
   { pattern: /^sparse_probing\/llm\./, direction: 'context' },

@@ -6,7 +6,7 @@ import { HistoryError } from '../history/entry.js'
 import { FolderStore } from '../history/folder-store.js'
 import { renderDashboard } from '../report/dashboard.js'
 
-export const DASHBOARD_HELP = `interp-gate dashboard — a static page of every metric's history
+const DASHBOARD_HELP = `interp-gate dashboard — a static page of every metric's history
 
 Usage:
   interp-gate dashboard --store DIR --out SITE [--title TEXT] [--repo-url https://github.com/OWNER/REPO]

@@ -17,7 +17,7 @@ interface HistoryIo {
   env?: Record<string, string | undefined>
 }
 
-export const HISTORY_HELP = `interp-gate history — metric values across commits, and where they changed
+const HISTORY_HELP = `interp-gate history — metric values across commits, and where they changed
 
 Usage:
   interp-gate history add RESULTS.json --store DIR [--date ISO] [--parent SHA] [--comparison FILE]

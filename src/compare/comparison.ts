@@ -29,7 +29,7 @@ export interface CompareInput {
 const ORDER: Row['status'][] = ['failed', 'regressed', 'error', 'incompatible', 'missing', 'accepted', 'new', 'improved', 'pass']
 
 /** Share of examples two runs must have in common to be paired on the shared ones rather than called incompatible. */
-export const MIN_SHARED_IDS = 0.5
+const MIN_SHARED_IDS = 0.5
 
 function incompatibility(base: MetricResult, head: MetricResult, bx?: DecodedExamples, hx?: DecodedExamples): string | undefined {
   if (base.metric !== head.metric) return `the metric changed from "${base.metric}" to "${head.metric}"`

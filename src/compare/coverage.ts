@@ -49,7 +49,7 @@ export function coverageOf(base: MetricResult, head: MetricResult, bx: DecodedEx
 export const coverageChanged = (c: Coverage | undefined): boolean => c !== undefined && (c.lost > 0 || c.headOnly > 0)
 
 /** The examples `max-dropped` allows: a count, or "N%" of the baseline's usable examples (rounded down). */
-export function allowedDrops(limit: Dropped, baseCount: number): number {
+function allowedDrops(limit: Dropped, baseCount: number): number {
   return typeof limit === 'number' ? limit : Math.floor((Number.parseFloat(limit) / 100) * baseCount + 1e-9)
 }
 

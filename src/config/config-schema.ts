@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { acceptEntrySchema, directionSchema, gateSchema, severitySchema } from '../domain/policy.js'
 import { aliasSchema, metricIdSchema, suiteSchema } from '../domain/ids.js'
 
-export const defaultsSchema = z
+const defaultsSchema = z
   .object({
     confidence: z.number().gt(0).lt(1).default(0.95),
     resamples: z.number().int().min(100).max(1_000_000).default(2000),
@@ -30,7 +30,7 @@ export const metricEntrySchema = z
   .strict()
 
 /** One entry reads a library's whole result file or folder and yields one metric per number it holds (docs/adapters.md). */
-export const adapterEntrySchema = z
+const adapterEntrySchema = z
   .object({
     adapter: z.string().min(1),
     /** A file, a folder (the adapter's usual files under it) or a glob. */

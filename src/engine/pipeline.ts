@@ -41,7 +41,7 @@ export interface Baseline {
 }
 
 /** What a long run reports as it goes (see src/report/progress.ts); the pipeline only calls it. */
-export interface Progress {
+interface Progress {
   /** Rows read of the metrics evaluated block by block. */
   rows: NonNullable<BlockwiseOptions['onRows']>
   /** A metric's value and CI are being computed. */
@@ -94,7 +94,7 @@ export interface PipelineOptions {
 }
 
 export type ResultsSource = (loaded: LoadedConfig, bound: BoundMetric[], info: RunInfo) => Produced | Promise<Produced>
-export type Produced = { results: Results; inputErrors: number }
+type Produced = { results: Results; inputErrors: number }
 
 export interface PipelineResult {
   config: LoadedConfig

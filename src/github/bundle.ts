@@ -18,7 +18,7 @@ export const CAPS = {
   'comparison.json': 16 * 1024 * 1024,
   'context.json': 16 * 1024
 } as const
-export const MAX_ROWS = 2000
+const MAX_ROWS = 2000
 
 // Our own runs produce these patterns; the length caps bound what an untrusted artifact can make us print.
 const suiteName = z.string().max(100).regex(SUITE)
@@ -32,7 +32,7 @@ const safePath = z
 
 export const isSafePath = (path: string) => safePath.safeParse(path).success
 
-export const contextSchema = z
+const contextSchema = z
   .object({
     format: z.literal(1),
     headSha: z.string().regex(SHA),

@@ -5,7 +5,7 @@ import { type Api, describeApiError } from './api.js'
 import type { RepoRef } from './context.js'
 
 /** The checks API takes at most 50 annotations per request. */
-export const ANNOTATIONS_PER_REQUEST = 50
+const ANNOTATIONS_PER_REQUEST = 50
 
 const CONCLUSION: Record<Verdict, 'success' | 'neutral' | 'failure'> = { pass: 'success', warn: 'neutral', fail: 'failure' }
 const LEVEL: Record<Annotation['level'], 'failure' | 'warning' | 'notice'> = { error: 'failure', warning: 'warning', notice: 'notice' }

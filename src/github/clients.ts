@@ -57,7 +57,7 @@ export function createApi(token: string, log: ClientLog, timing: ApiTiming = api
 }
 
 /** @actions/artifact: upload through the runtime's results service, download another run's zip through the REST API. */
-export function createArtifactStore(token: string): ArtifactStore {
+function createArtifactStore(token: string): ArtifactStore {
   const client = new DefaultArtifactClient()
   return {
     async upload(name, files, rootDirectory) {

@@ -20,7 +20,7 @@ export interface BranchSnapshot {
 }
 
 /** Where an entry lives on the branch: one file per suite and commit, so writers never touch each other's files. */
-export function entryPath(entry: HistoryEntry): string {
+function entryPath(entry: HistoryEntry): string {
   return `entries/${entry.suite}/${(entry.commit ?? `local-${entry.date.replace(/[^0-9]/g, '')}`).replace(/[^A-Za-z0-9._-]/g, '_')}.json`
 }
 

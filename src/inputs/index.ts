@@ -16,26 +16,26 @@ import { type ByteSource, type SafetensorsHeader, parseSafetensorsHeader, readSa
 import { type PreparedColumn, readParquetColumn } from './parquet.js'
 
 export { InputError } from './errors.js'
-export { type NDArray, makeArray, makeStrings, product, row, rowSize, rows, shapeText } from '../domain/ndarray.js'
-export { type NpyDtype, type NpyHeader, type NpyRows, float16, parseNpy, parseNpyHeader } from './npy.js'
-export { type NpzOptions, listNpzMembers, readNpzMember } from './npz.js'
+export { type NDArray } from '../domain/ndarray.js'
+export { parseNpy } from './npy.js'
+export { readNpzMember } from './npz.js'
 
-export { parseJsonDocument, pointerTokens, readJson, resolvePointer, selectJson } from './json.js'
-export { type JsonLine, parseJsonLines, readJsonLines, selectJsonLines } from './jsonl.js'
-export { type CsvSelectOptions, type CsvTable, parseCell, parseCsv, readCsv, selectCsv } from './csv.js'
-export { type InputReference, parseReference, resolveInWorkspace } from './reference.js'
-export { type ByteSource, MAX_SAFETENSORS_HEADER, parseSafetensorsHeader, readSafetensorsTensor } from './safetensors.js'
-export { type PreparedColumn, parquetColumns, readParquetColumn } from './parquet.js'
+export { parseJsonDocument, selectJson } from './json.js'
+export { parseJsonLines, selectJsonLines } from './jsonl.js'
+export { parseCsv, selectCsv } from './csv.js'
+export { resolveInWorkspace } from './reference.js'
 
-export { openRegularFile, readRegularFile, readRegularText } from './files.js'
+export { type PreparedColumn } from './parquet.js'
 
-export const SUPPORTED_EXTENSIONS = ['.npy', '.npz', '.json', '.jsonl', '.ndjson', '.csv', '.safetensors', '.parquet'] as const
+export { readRegularFile, readRegularText } from './files.js'
+
+const SUPPORTED_EXTENSIONS = ['.npy', '.npz', '.json', '.jsonl', '.ndjson', '.csv', '.safetensors', '.parquet'] as const
 const TEXT_EXTENSIONS = new Set(['.json', '.jsonl', '.ndjson', '.csv'])
 
 /** Pickle-based formats: loading one runs code, so we refuse it and say how to save the same tensors safely. */
 const PICKLE_EXTENSIONS = ['.pt', '.pth', '.pkl', '.pickle', '.ckpt']
 
-export function pickleRefusal(extension: string): string {
+function pickleRefusal(extension: string): string {
   const what = extension === '.pkl' || extension === '.pickle' ? 'a Python pickle' : 'a PyTorch pickle'
   return (
     `${extension} files are ${what}: loading one runs arbitrary code, so interp-gate does not read them. ` +

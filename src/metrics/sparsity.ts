@@ -159,7 +159,7 @@ export const gini: MetricDefinition<Record<string, never>> = {
 }
 
 /** Shannon entropy (nats) of p = |a| / Σ|a|, with 0·ln 0 = 0; NaN for an all-zero row. */
-export function magnitudeEntropy(values: ArrayLike<number>): number {
+function magnitudeEntropy(values: ArrayLike<number>): number {
   const a = absolute(values)
   const total = sum(a)
   if (Number.isNaN(total) || total === 0) return NaN

@@ -7,7 +7,7 @@ import { codeCell, codeSpan, escapeHtml, escapeMarkdown } from './escape.js'
 import { provenanceBlock } from './provenance.js'
 import { trendCell, trendChart } from './trend.js'
 
-export const STATUS_ICON: Record<Row['status'], string> = {
+const STATUS_ICON: Record<Row['status'], string> = {
   failed: '❌',
   regressed: '🔴',
   accepted: '🟡',
@@ -34,7 +34,7 @@ export function deltaText(row: Row): string {
   return `${formatSigned(row.delta)}${arrow}${rel}`
 }
 
-export function intervalText(ci: Row['ci'], signed: boolean): string {
+function intervalText(ci: Row['ci'], signed: boolean): string {
   if (!ci || ci.low === null || ci.high === null) return '–'
   const f = signed ? formatSigned : formatNumber
   return `[${f(ci.low)}, ${f(ci.high)}]`
@@ -115,7 +115,7 @@ export function tableRows(rows: readonly Row[]): string[][] {
 }
 
 /** Every decision of a row in words: failed checks (and checks that explain themselves, like history), then notes. */
-export function rowNotes(row: Row): string[] {
+function rowNotes(row: Row): string[] {
   const checks = row.gates.filter((g) => g.detail && (!g.ok || g.rule === 'history')).map((g) => `${checkText(g)}: ${g.detail}`)
   return [...checks, ...(row.notes ?? [])]
 }
@@ -142,7 +142,7 @@ export function reading(row: Row): string {
   return `${parts.join('; ')}.`
 }
 
-export function detailsBlock(row: Row): string {
+function detailsBlock(row: Row): string {
   const lines = [`<details><summary><b>${escapeHtml(row.id)}</b>: ${escapeHtml(reading(row) || row.status)}</summary>`, '']
   if (row.counts) {
     const c = row.counts

@@ -7,7 +7,7 @@ export const COMPARISON_SCHEMA = 'interp-gate/comparison@1'
 
 const finiteOrNull = z.number().nullable()
 
-export const intervalSchema = z.object({ level: z.number().gt(0).lt(1), low: finiteOrNull, high: finiteOrNull })
+const intervalSchema = z.object({ level: z.number().gt(0).lt(1), low: finiteOrNull, high: finiteOrNull })
 
 /** Base64 that decodes to whole little-endian float64 values (a multiple of 8 bytes). */
 const float64Base64 = z
@@ -33,10 +33,10 @@ function depthOf(value: unknown, limit: number): number {
 }
 
 /** Metric params are a few levels deep; a deeper record is tampering and would overflow recursive code later. */
-export const MAX_PARAMS_DEPTH = 16
+const MAX_PARAMS_DEPTH = 16
 
 /** Per-example data: base64 of little-endian float64, parallel to ids. */
-export const examplesSchema = z.object({
+const examplesSchema = z.object({
   ids: z.array(z.string()).optional(),
   scores: float64Base64.optional(),
   columns: z.record(z.string(), float64Base64).optional(),
@@ -45,9 +45,9 @@ export const examplesSchema = z.object({
 })
 
 /** Sufficient statistics of the finite per-example scores, kept even when the scores themselves are left out. */
-export const summarySchema = z.object({ n: z.number().int().nonnegative(), mean: finiteOrNull, sd: finiteOrNull })
+const summarySchema = z.object({ n: z.number().int().nonnegative(), mean: finiteOrNull, sd: finiteOrNull })
 
-export const metricResultSchema = z.object({
+const metricResultSchema = z.object({
   id: resultMetricIdSchema,
   metric: z.string(),
   title: z.string().optional(),
@@ -83,7 +83,7 @@ export const metricResultSchema = z.object({
 })
 
 /** Which shard of a sharded run a results file holds: 1-based index of count. */
-export const shardInfoSchema = z
+const shardInfoSchema = z
   .object({ index: z.number().int().min(1), count: z.number().int().min(1) })
   .refine((s) => s.index <= s.count, 'index must be at most count')
 
@@ -113,10 +113,9 @@ export type MetricResult = z.infer<typeof metricResultSchema>
 export type Results = z.infer<typeof resultsSchema>
 export type ShardInfo = z.infer<typeof shardInfoSchema>
 
-export const statusSchema = z.enum(['pass', 'improved', 'regressed', 'failed', 'accepted', 'new', 'missing', 'error', 'incompatible'])
-export type Status = z.infer<typeof statusSchema>
+const statusSchema = z.enum(['pass', 'improved', 'regressed', 'failed', 'accepted', 'new', 'missing', 'error', 'incompatible'])
 
-export const gateCheckSchema = z.object({
+const gateCheckSchema = z.object({
   rule: z.enum(['min', 'max', 'max-regression', 'max-dropped', 'history']),
   limit: z.union([z.number(), z.string()]),
   ok: z.boolean(),
@@ -126,14 +125,14 @@ export const gateCheckSchema = z.object({
   detail: z.string().optional()
 })
 
-export const topWorseSchema = z.object({ id: z.string(), base: z.number(), head: z.number(), delta: z.number() })
+const topWorseSchema = z.object({ id: z.string(), base: z.number(), head: z.number(), delta: z.number() })
 
 /**
  * Which examples the comparison used. lost: usable (finite) in the baseline but missing or NaN in the head;
  * headOnly: usable in the head but missing or NaN in the baseline; paired: usable in both (what Δ, CI and p use).
  * Without pairable per-example data the counts come from n and `exact` is false (a lower bound).
  */
-export const coverageSchema = z.object({
+const coverageSchema = z.object({
   base: z.number().int(),
   head: z.number().int(),
   paired: z.number().int(),
@@ -143,7 +142,7 @@ export const coverageSchema = z.object({
 })
 export type Coverage = z.infer<typeof coverageSchema>
 
-export const rowSchema = z.object({
+const rowSchema = z.object({
   id: z.string(),
   metric: z.string(),
   title: z.string().optional(),
@@ -189,7 +188,7 @@ export const rowSchema = z.object({
   line: z.number().int().optional()
 })
 
-export const runInfoSchema = z.object({ suite: z.string(), commit: z.string().nullable(), ref: z.string().nullable() })
+const runInfoSchema = z.object({ suite: z.string(), commit: z.string().nullable(), ref: z.string().nullable() })
 
 export const comparisonSchema = z.object({
   schema: z.literal(COMPARISON_SCHEMA),

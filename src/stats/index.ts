@@ -1,27 +1,14 @@
 // Pure statistics for interp-gate: seeded RNG, bootstrap CIs, paired and unpaired comparisons, Holm, IQR fence.
-export type {
-  Aggregate,
-  Alternative,
-  BootstrapOptions,
-  CompareOptions,
-  Comparison,
-  ExampleChange,
-  Interval,
-  PairedComparison,
-  Sample,
-  TestName,
-  UnpairedComparison
-} from './stat-types.js'
+export type { Aggregate, CompareOptions, Interval, Sample } from './stat-types.js'
 export { createRng, type Rng, seedFor } from './rng.js'
 export { quantileSorted } from './quantile.js'
 export { bootstrapCI, bootstrapColumnsCI, bootstrapMeanCI, percentileInterval, sampleCI } from './bootstrap.js'
-export { EXACT_MAX_N, signFlipTest, swapTest, pooledMeanTest, pooledAggregateTest, type PermutationResult } from './permutation.js'
-export { binomialHalfCdf, mcnemarExact, type McNemarResult } from './mcnemar.js'
+export { signFlipTest, swapTest, pooledMeanTest } from './permutation.js'
+export { binomialHalfCdf, mcnemarExact } from './mcnemar.js'
 export { holm } from './multiple.js'
-export { iqrFence, IQR_MIN_HISTORY, type IqrFence } from './iqr.js'
-export { pairSamples, type Pairing } from './pairing.js'
-export { comparePaired, comparePairing, TOP_WORSE } from './paired.js'
+export { iqrFence, IQR_MIN_HISTORY } from './iqr.js'
+export { pairSamples } from './pairing.js'
+export { comparePaired } from './paired.js'
 export { compareUnpaired } from './unpaired.js'
 export { compareSamples } from './compare.js'
-export { normalCdf, normalQuantile } from './normal.js'
-export { compareSummaries, type Summary, type SummaryComparison } from './summary.js'
+export { compareSummaries } from './summary.js'

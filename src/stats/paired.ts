@@ -7,7 +7,7 @@ import { worseTail } from './tail.js'
 import type { Aggregate, CompareOptions, ExampleChange, Interval, PairedComparison, Sample, TestName } from './stat-types.js'
 
 /** How many of the worst per-example changes a comparison lists. */
-export const TOP_WORSE = 5
+const TOP_WORSE = 5
 
 type Paired = Extract<Pairing, { ok: true }>
 

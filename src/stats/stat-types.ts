@@ -15,8 +15,6 @@ export interface Sample {
 /** Recomputes a non-decomposable metric on the rows `indices` (all rows when omitted). */
 export type Aggregate = (columns: Record<string, Float64Array>, indices?: ArrayLike<number>) => number
 
-export type Alternative = 'two-sided' | 'less' | 'greater'
-
 export interface Interval {
   level: number
   low: number

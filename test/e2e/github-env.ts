@@ -10,14 +10,14 @@ import { ROOT, runAction } from '../helpers/run-action.js'
 export const REPO = 'Codertocat/Hello-World'
 export const BASE_SHA = 'f95f852bd8fca8fcc58a9a2d6c842781e32a215e'
 export const HEAD_SHA = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821'
-export const MERGE_SHA = '0123456789abcdef0123456789abcdef01234567'
+const MERGE_SHA = '0123456789abcdef0123456789abcdef01234567'
 export const RUN_ID = 777
 export const ARTIFACT = 'interp-gate-explainers'
 
 const examples: { name: string; examples: any[] }[] = createRequire(import.meta.url)('@octokit/webhooks-examples')
 
 /** A real example payload of `event` (first one with `action`, when given), deep-copied for editing. */
-export function examplePayload(event: string, action?: string): any {
+function examplePayload(event: string, action?: string): any {
   const found = examples.find((e) => e.name === event)?.examples.find((x) => action === undefined || x.action === action)
   if (!found) throw new Error(`no webhook example for ${event}${action ? `.${action}` : ''}`)
   return structuredClone(found)
@@ -66,7 +66,7 @@ export function workflowRunPayload(options: {
 }
 
 /** A JWT whose `scp` claim carries the backend ids @actions/artifact reads (it never checks the signature). */
-export function runtimeToken(): string {
+function runtimeToken(): string {
   const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url')
   return `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ scp: 'Actions.ExampleScope Actions.Results:run-backend-id:job-backend-id' })}.sig`
 }
@@ -100,7 +100,7 @@ export function quickstartWorkspace(): string {
   return ws
 }
 
-export const QUICKSTART_BASELINE = () => readFileSync(join(ROOT, 'examples/quickstart/baseline/results.json'), 'utf8')
+const QUICKSTART_BASELINE = () => readFileSync(join(ROOT, 'examples/quickstart/baseline/results.json'), 'utf8')
 
 /** The quickstart baseline as the push run at `run.head_sha` would have saved it. */
 function baselineResults(run: FakeRun): string {

@@ -15,7 +15,7 @@ export function rng(seed: number): () => number {
 }
 
 /** A float64 (or int64) .npy file, C order. */
-export function npy(data: ArrayLike<number>, shape: number[], dtype: '<f8' | '<i8' = '<f8'): Buffer {
+function npy(data: ArrayLike<number>, shape: number[], dtype: '<f8' | '<i8' = '<f8'): Buffer {
   const dims = shape.length === 1 ? `${shape[0]},` : shape.join(', ')
   let header = `{'descr': '${dtype}', 'fortran_order': False, 'shape': (${dims}), }`
   header += ' '.repeat(63 - ((10 + header.length) % 64)) + '\n'
