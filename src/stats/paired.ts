@@ -9,7 +9,7 @@ import type { Aggregate, CompareOptions, ExampleChange, Interval, PairedComparis
 /** How many of the worst per-example changes a comparison lists. */
 const TOP_WORSE = 5
 
-type Paired = Extract<Pairing, { ok: true }>
+type PairedRows = Extract<Pairing, { ok: true }>
 
 function idOf(sample: Sample, row: number): string {
   return sample.ids ? sample.ids[row] : String(row)
@@ -40,7 +40,7 @@ function intervalAndTest(
   return { ci, ...runTest(testRng) }
 }
 
-function scoresComparison(base: Sample, head: Sample, pairing: Paired, opts: CompareOptions): PairedComparison {
+function scoresComparison(base: Sample, head: Sample, pairing: PairedRows, opts: CompareOptions): PairedComparison {
   const bs = base.scores as Float64Array
   const hs = head.scores as Float64Array
   const kept: number[] = []
@@ -103,7 +103,7 @@ function scoresComparison(base: Sample, head: Sample, pairing: Paired, opts: Com
   }
 }
 
-function aggregateComparison(base: Sample, head: Sample, pairing: Paired, opts: CompareOptions & { aggregate: Aggregate }): PairedComparison {
+function aggregateComparison(base: Sample, head: Sample, pairing: PairedRows, opts: CompareOptions & { aggregate: Aggregate }): PairedComparison {
   const bc = base.columns as Record<string, Float64Array>
   const hc = head.columns as Record<string, Float64Array>
   const keys = Object.keys(bc).sort()
@@ -167,7 +167,7 @@ function aggregateComparison(base: Sample, head: Sample, pairing: Paired, opts: 
 }
 
 /** The paired comparison for an already computed pairing (see pairSamples). */
-export function comparePairing(base: Sample, head: Sample, pairing: Paired, opts: CompareOptions): PairedComparison {
+export function comparePairing(base: Sample, head: Sample, pairing: PairedRows, opts: CompareOptions): PairedComparison {
   checkBootstrapOptions(opts)
   const { aggregate } = opts
   if (pairing.kind === 'aggregate') {
