@@ -76,7 +76,8 @@ function regressionCheck(gate: Gate, e: RegressionEvidence): GateCheck | undefin
   const limit = gate['max-regression']
   const allowed = marginOf(limit, e.base)
   const worse = worsening(e.base, e.head, e.direction)
-  const beyond = worse > allowed
+  // a worsening equal to the margin passes, also when rounding makes 0.8 − 0.75 come out as 0.05000000000000004
+  const beyond = worse - allowed > 1e-12 * Math.max(1, Math.abs(e.base), Math.abs(e.head))
   const alpha = gate.significance
   const p = e.pAdjusted ?? e.pWorse
   if (alpha === undefined || p === null) {
