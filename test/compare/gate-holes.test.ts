@@ -38,6 +38,8 @@ describe('accept covers only the metric it names', () => {
     const c = compared()
     expect(row(c, 'b').status).toBe('regressed')
     expect(row(c, 'b').accepted).toBeUndefined()
+    // the stale entry of c says nothing on b's row
+    expect(row(c, 'b').notes).toBeUndefined()
     expect(c.verdict).toBe('fail')
   })
   it('does not accept with an entry the baseline already had', () => {
