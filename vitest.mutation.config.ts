@@ -6,8 +6,6 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     testTimeout: 30_000,
-    // no module mocks or shared mutable state in these tests (as in vitest.config.ts): one module graph per worker
-    isolate: false,
     include: [
       'test/compare/**/*.test.ts',
       'test/stats/**/*.test.ts',

@@ -16,7 +16,7 @@ import { type ByteSource, type SafetensorsHeader, parseSafetensorsHeader, readSa
 import { type PreparedColumn, readParquetColumn } from './parquet.js'
 
 export { InputError } from './errors.js'
-export { type NDArray } from '../domain/ndarray.js'
+export type { NDArray } from '../domain/ndarray.js'
 export { parseNpy } from './npy.js'
 export { readNpzMember } from './npz.js'
 
@@ -25,7 +25,7 @@ export { parseJsonLines, selectJsonLines } from './jsonl.js'
 export { parseCsv, selectCsv } from './csv.js'
 export { resolveInWorkspace } from './reference.js'
 
-export { type PreparedColumn } from './parquet.js'
+export type { PreparedColumn } from './parquet.js'
 
 export { readRegularFile, readRegularText } from './files.js'
 
