@@ -1,6 +1,7 @@
 // Config edges a gate depends on: a blank accept reason and significance levels outside (0, 1) are refused by name.
 import { describe, expect, it } from 'vitest'
 import { ConfigError, parseConfig } from '../../src/config/load.js'
+import { isGated, stricterSeverity } from '../../src/domain/policy.js'
 
 const config = (extra: string) => `version: 1
 metrics:
@@ -41,5 +42,21 @@ describe('significance', () => {
     expect(errorOf(config('    gate: { max-regression: -0.01 }\n'))).toMatch(/metrics\[0\]\.gate\.max-regression/)
     expect(errorOf(config('    gate: { max-dropped: -1 }\n'))).toMatch(/metrics\[0\]\.gate\.max-dropped/)
     expect(errorOf(config('    gate: { max-dropped: 1.5 }\n'))).toMatch(/metrics\[0\]\.gate\.max-dropped/)
+  })
+})
+
+describe('gate vocabulary', () => {
+  it('calls a gate with any key set gated, and none without', () => {
+    expect(isGated(undefined)).toBe(false)
+    expect(isGated({})).toBe(false)
+    expect(isGated({ min: undefined })).toBe(false)
+    expect(isGated({ min: 0 })).toBe(true)
+    expect(isGated({ history: 'iqr' })).toBe(true)
+  })
+  it('takes the stricter severity either way round', () => {
+    expect(stricterSeverity('warning', 'error')).toBe('error')
+    expect(stricterSeverity('error', 'notice')).toBe('error')
+    expect(stricterSeverity('notice', 'warning')).toBe('warning')
+    expect(stricterSeverity('notice', 'notice')).toBe('notice')
   })
 })

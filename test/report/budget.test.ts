@@ -9,7 +9,27 @@ const bytes = (text: string) => Buffer.byteLength(text, 'utf8')
 
 describe('utf8Length and truncateUtf8', () => {
   it('count what Buffer.byteLength counts: 1, 2, 3 and 4-byte characters and a lone surrogate', () => {
-    for (const text of ['', 'abc', 'é', '€', '🔴', 'a🔴é€', '▼ worse', '\ud800', 'x\udc00y', '🔴'.repeat(1000)]) expect(utf8Length(text)).toBe(bytes(text))
+    for (const text of [
+      '',
+      'abc',
+      '\u007f',
+      '\u0080',
+      '\u07ff',
+      '\u0800',
+      '\ud7ff',
+      '\ue000',
+      'é',
+      '€',
+      '🔴',
+      'a🔴é€',
+      '▼ worse',
+      '\ud800',
+      'x\udc00y',
+      '\udbff\udfff',
+      'a\ud800',
+      '🔴'.repeat(1000)
+    ])
+      expect(utf8Length(text)).toBe(bytes(text))
   })
   it('cut at the byte budget without splitting an emoji', () => {
     expect(truncateUtf8('a🔴b', 4)).toBe('a')
