@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
-// DESIGN.md: the layout is the architecture; each folder imports only the folders below it (top to bottom).
+// README.md, "Layout": the layout is the architecture; each folder imports only the folders below it (top to bottom).
 const LAYERS = [
   'action',
   'cli',
@@ -31,6 +31,33 @@ function sourceFiles(dir: string): string[] {
 
 const layerOf = (file: string) => relative(SRC, file).split('/')[0]
 
+/** Relative imports and re-exports of one file, resolved to source files (`./x.js` is `./x.ts`). */
+function importsOf(file: string): string[] {
+  const specs = readFileSync(file, 'utf8').matchAll(/(?:from|import)\s+'(\.{1,2}\/[^']+)'/g)
+  return [...specs].map(([, spec]) => resolve(dirname(file), spec).replace(/\.js$/, '.ts'))
+}
+
+/** Files that import themselves through a chain of imports (type-only imports too: they tie modules as much). */
+function importCycles(): string[][] {
+  const files = sourceFiles(SRC)
+  const edges = new Map(files.map((f) => [f, importsOf(f).filter((g) => files.includes(g))]))
+  const cycles: string[][] = []
+  const state = new Map<string, 'open' | 'done'>()
+  const stack: string[] = []
+  const visit = (f: string) => {
+    state.set(f, 'open')
+    stack.push(f)
+    for (const g of edges.get(f) ?? []) {
+      if (state.get(g) === 'open') cycles.push([...stack.slice(stack.indexOf(g)), g].map((x) => relative(SRC, x)))
+      else if (!state.has(g)) visit(g)
+    }
+    stack.pop()
+    state.set(f, 'done')
+  }
+  for (const f of files) if (!state.has(f)) visit(f)
+  return cycles
+}
+
 function upwardImports(): string[] {
   const found: string[] = []
   for (const file of sourceFiles(SRC)) {
@@ -52,5 +79,9 @@ describe('layers', () => {
 
   it('no folder imports a folder above it', () => {
     expect(upwardImports()).toEqual([])
+  })
+
+  it('no file imports itself through other files (import cycles)', () => {
+    expect(importCycles()).toEqual([])
   })
 })

@@ -2,7 +2,7 @@ import type { Annotation } from '../report/annotations.js'
 import type { CoreLike } from './core-inputs.js'
 
 /** GitHub shows at most 10 error and 10 warning annotations per step. */
-export const ANNOTATION_LIMIT = 10
+const ANNOTATION_LIMIT = 10
 
 /**
  * Emits workflow-command annotations, most important first, within GitHub's per-step limits; what does not fit is

@@ -14,7 +14,7 @@ export interface ResolvedBaseline {
 }
 
 /** A committed results file (`baseline: path`), relative to the working directory. */
-export function readBaselineFile(workspace: string, path: string): Baseline {
+function readBaselineFile(workspace: string, path: string): Baseline {
   return { results: readResultsFile(resolveInWorkspace(workspace, path), `input "baseline": ${path}`), note: `baseline file ${path}` }
 }
 
@@ -52,7 +52,7 @@ export interface AutoBaselineDeps {
 }
 
 /** `baseline: auto`: the base branch's artifact; anything missing or failing means "no baseline", never a failed job. */
-export async function autoBaseline({ core, ctx, clients, tmp, saveOn }: AutoBaselineDeps, suite: string): Promise<ResolvedBaseline> {
+async function autoBaseline({ core, ctx, clients, tmp, saveOn }: AutoBaselineDeps, suite: string): Promise<ResolvedBaseline> {
   const search = baselineSearch(ctx, suite, saveOn)
   if (typeof search === 'string') return { baseline: null, noBaselineNote: search }
   if (!clients || !ctx) return { baseline: null, noBaselineNote: 'no github-token to fetch the base branch baseline' }

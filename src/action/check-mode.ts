@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, posix, relative, resolve } from 'node:path'
+import { JOB_SUMMARY_BYTES } from '../domain/limits.js'
 import type { GitHubClients } from '../github/api.js'
 import { artifactName, type BundleContext, isSafePath, stageBundle } from '../github/bundle.js'
 import { type RunContext, readRunContext } from '../github/context.js'
@@ -21,9 +22,6 @@ import { loadHistoryEntries, openHistoryStore, recordHistory } from './record-hi
 import { commentBody, publishReport } from './publish.js'
 import { branchMatches, saveOnPatterns, type Settings } from './settings.js'
 
-/** Budgets GitHub enforces: 1 MiB for the job summary. */
-export const SUMMARY_LIMIT = 1024 * 1024
-
 export type GitHubFactory = (token: string) => GitHubClients
 
 export interface ModeDeps {
@@ -34,7 +32,7 @@ export interface ModeDeps {
 }
 
 /** The run's GitHub context, or null outside GitHub Actions (a local run still computes and reports). */
-export function optionalContext(env: Record<string, string | undefined>): RunContext | null {
+function optionalContext(env: Record<string, string | undefined>): RunContext | null {
   return env.GITHUB_REPOSITORY ? readRunContext(env) : null
 }
 
@@ -144,7 +142,7 @@ export async function runCheckMode(deps: ModeDeps, settings: Settings, produce?:
   const fromRoot = (p: string) => posix.join(relative(root, workspace).split('\\').join('/') || '.', p).replace(/^\.\//, '')
   const annotations = result.annotations.map((a) => ({ ...a, ...(a.file ? { file: fromRoot(a.file) } : {}) }))
   emitAnnotations(core, annotations)
-  await core.summary.addRaw(renderMarkdown(comparison, { maxChars: SUMMARY_LIMIT }), true).write()
+  await core.summary.addRaw(renderMarkdown(comparison, { maxBytes: JOB_SUMMARY_BYTES }), true).write()
 
   const regressions = comparison.rows.filter((r) => r.status === 'regressed' || r.status === 'failed').length
   // A shard gates nothing: it has no verdict to report.

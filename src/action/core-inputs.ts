@@ -10,7 +10,7 @@ export interface CoreLike {
   summary: { addRaw(text: string, addEOL?: boolean): { write(options?: { overwrite?: boolean }): Promise<unknown> } }
 }
 
-export interface AnnotationProperties {
+interface AnnotationProperties {
   title?: string
   file?: string
   startLine?: number

@@ -1,5 +1,6 @@
 import type { Api } from '../github/api.js'
-import { CHECK_TEXT_LIMIT, publishCheckRun } from '../github/checks.js'
+import { CHECK_TEXT_BYTES, COMMENT_BYTES } from '../domain/limits.js'
+import { publishCheckRun } from '../github/checks.js'
 import { stickyMarker, upsertStickyComment } from '../github/comment.js'
 import type { RepoRef } from '../github/context.js'
 import type { Annotation } from '../report/annotations.js'
@@ -8,12 +9,9 @@ import type { Comparison } from '../results/results-schema.js'
 import type { CoreLike } from './core-inputs.js'
 import type { CommentMode } from './settings.js'
 
-/** GitHub's limit on an issue comment body. */
-export const COMMENT_LIMIT = 65_536
-
 /** The sticky comment's body: marker first, no timestamps, so a re-run renders the same bytes. */
 export function commentBody(comparison: Comparison): string {
-  return renderMarkdown(comparison, { marker: stickyMarker(comparison.head.suite), maxChars: COMMENT_LIMIT })
+  return renderMarkdown(comparison, { marker: stickyMarker(comparison.head.suite), maxBytes: COMMENT_BYTES })
 }
 
 /** Whether this run's report warrants a new comment; an existing one is updated whatever the mode. */
@@ -79,7 +77,7 @@ export async function publishReport(core: CoreLike, api: Api, t: PublishTarget):
         headSha: t.headSha,
         verdict: t.comparison.verdict,
         title: headline(t.comparison) || 'no metrics',
-        summary: renderMarkdown(t.comparison, { maxChars: CHECK_TEXT_LIMIT }),
+        summary: renderMarkdown(t.comparison, { maxBytes: CHECK_TEXT_BYTES }),
         annotations: t.annotations
       })
       core.info(`interp-gate: check run "${t.checkName}" with ${t.annotations.length} annotation(s) in ${check.requests} request(s)`)

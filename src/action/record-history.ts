@@ -31,7 +31,12 @@ export function openHistoryStore(
   return new BranchStore(
     clients.api,
     { repo: ctx.repo, branch: settings.historyBranch },
-    { keep: settings.historyKeep, log: (m) => core.info(`interp-gate: ${m}`) }
+    {
+      keep: settings.historyKeep,
+      log: (m) => core.info(`interp-gate: ${m}`),
+      // half a wait unit: 500 ms in real runs, scaled down with INTERP_GATE_RETRY_BASE_MS in tests
+      ...(clients.waitUnitMs !== undefined ? { backoffMs: clients.waitUnitMs / 2 } : {})
+    }
   )
 }
 

@@ -1,4 +1,5 @@
 import { tmpdir } from 'node:os'
+import { JOB_SUMMARY_BYTES } from '../domain/limits.js'
 import type { GitHubClients } from '../github/api.js'
 import { downloadArtifactFiles, type ListedArtifact, listRunArtifacts } from '../github/artifacts.js'
 import { ARTIFACT_PREFIX, BundleError, type BundleContext, parseContext, parseUntrustedComparison } from '../github/bundle.js'
@@ -9,7 +10,6 @@ import { buildAnnotations } from '../report/annotations.js'
 import { renderMarkdown } from '../report/markdown.js'
 import type { Comparison, Verdict } from '../results/results-schema.js'
 import type { ModeDeps } from './check-mode.js'
-import { SUMMARY_LIMIT } from './check-mode.js'
 import { ActionInputError } from './core-inputs.js'
 import { publishReport } from './publish.js'
 import type { Settings } from './settings.js'
@@ -90,7 +90,7 @@ export async function runReportMode(deps: ModeDeps, settings: Settings): Promise
       checkName: settings.checkName && bundles.length > 1 ? `${settings.checkName} (${context.suite})` : settings.checkName
     })
     if (published.commentUrl) urls.push(published.commentUrl)
-    await core.summary.addRaw(renderMarkdown(comparison, { maxChars: SUMMARY_LIMIT / bundles.length }), true).write()
+    await core.summary.addRaw(renderMarkdown(comparison, { maxBytes: Math.floor(JOB_SUMMARY_BYTES / bundles.length) }), true).write()
     if (RANK[comparison.verdict] > RANK[verdict]) verdict = comparison.verdict
     regressions += comparison.rows.filter((r) => r.status === 'regressed' || r.status === 'failed').length
   }

@@ -2,11 +2,11 @@ import { parseShard } from '../engine/shards.js'
 import type { ShardInfo } from '../results/results-schema.js'
 import { ActionInputError, type CoreLike, getChoiceInput, getOptionalInput } from './core-inputs.js'
 
-export type FailOn = 'error' | 'warning' | 'never'
+type FailOn = 'error' | 'warning' | 'never'
 export type CommentMode = 'always' | 'on-change' | 'on-regression' | 'never'
-export type Mode = 'check' | 'report' | 'merge'
+type Mode = 'check' | 'report' | 'merge'
 /** `history`: none, the history branch, or a folder (of entries or earlier results.json files). */
-export type HistorySetting = { kind: 'none' } | { kind: 'branch' } | { kind: 'folder'; path: string }
+type HistorySetting = { kind: 'none' } | { kind: 'branch' } | { kind: 'folder'; path: string }
 export type BaselineSetting = { kind: 'auto' } | { kind: 'none' } | { kind: 'file'; path: string }
 
 /** The action's inputs, read and checked once; names and defaults are the contract in action.yml. */
@@ -36,7 +36,7 @@ export interface Settings {
 }
 
 /** Comma- or newline-separated list input. */
-export function getListInput(core: CoreLike, name: string): string[] {
+function getListInput(core: CoreLike, name: string): string[] {
   return (getOptionalInput(core, name) ?? '')
     .split(/[,\n]/)
     .map((s) => s.trim())

@@ -5,7 +5,7 @@ import { saelens } from './saelens.js'
 import { captum, quantus } from './scores.js'
 import type { Adapter } from './adapter.js'
 
-export type { Adapter, AdapterMetric, DirectionRule } from './adapter.js'
+export type { Adapter } from './adapter.js'
 
 /** Every adapter, by the name a config's `adapter:` gives. */
 export const ADAPTERS: readonly Adapter[] = [saebench, saelens, eraser, openxai, quantus, captum]

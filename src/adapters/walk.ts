@@ -14,7 +14,7 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** A list of numbers; Python's json writes NaN, which our JSON parser reads as null: a per-example NaN. */
-export function isNumberList(value: unknown): value is (number | null)[] {
+function isNumberList(value: unknown): value is (number | null)[] {
   return Array.isArray(value) && value.some((v) => typeof v === 'number') && value.every((v) => typeof v === 'number' || v === null)
 }
 

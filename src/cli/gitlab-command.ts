@@ -6,13 +6,14 @@ import { stickyMarker } from '../github/comment.js'
 import { type GitLabClient, GitLabError, type GitLabToken, gitlabClient } from '../gitlab/api.js'
 import { downloadArtifactFile } from '../gitlab/artifacts.js'
 import { type GitLabContext, gitlabContext } from '../gitlab/context.js'
-import { NOTE_LIMIT, upsertStickyNote } from '../gitlab/notes.js'
+import { GITLAB_NOTE_BYTES } from '../domain/limits.js'
+import { upsertStickyNote } from '../gitlab/notes.js'
 import { renderCodeQuality } from '../report/codequality.js'
 import { renderMarkdown } from '../report/markdown.js'
 import { renderTerminal } from '../report/text.js'
 import { parseResults } from '../results/io.js'
 import { prepareOutputFolder, writeOutputs } from '../results/output-folder.js'
-import { EXIT, historyLoader, type Io, PIPELINE_OPTIONS, printMetricErrors, readBaselineFile, sourceDateEpoch, UsageError } from './main.js'
+import { EXIT, type Io, PIPELINE_OPTIONS, printMetricErrors, sharedPipelineOptions, UsageError } from './cli-shared.js'
 
 /** GITLAB_TOKEN writes notes; CI_JOB_TOKEN can only read artifacts. */
 function tokenOf(env: Io['env']): { token: GitLabToken | null; name: string } {
@@ -78,21 +79,19 @@ export async function gitlabCommand(args: string[], io: Io): Promise<number> {
   const out = values.out!
   const { token, name: tokenName } = tokenOf(io.env)
   const client = gitlabClient(ctx.apiUrl, token)
+  // The options `run` takes, but commit and ref come from GitLab's variables and the baseline from the target branch.
+  const { noBaselineNote: _unused, ...shared } = sharedPipelineOptions(values, io)
   const result = await runPipeline({
-    workspace,
-    config: values.config!,
+    ...shared,
     ...(values.baseline
-      ? { baseline: { results: readBaselineFile(workspace, values.baseline), note: `baseline file ${values.baseline}` } }
+      ? {}
       : {
           baseline: null,
           resolveBaseline: () =>
             artifactBaseline(client, tokenName, ctx, values.job ?? ctx.jobName, values.artifact ?? archivePath(root, resolve(workspace, out, 'results.json')))
         }),
-    outDir: out,
-    loadHistory: historyLoader(workspace, values.history),
     commit: values.commit ?? ctx.commitSha,
-    ref: values.ref ?? ctx.refName,
-    createdAt: sourceDateEpoch(io.env.SOURCE_DATE_EPOCH)
+    ref: values.ref ?? ctx.refName
   })
   const { comparison } = result
   io.out(`${renderTerminal(comparison)}\n`)
@@ -105,7 +104,7 @@ export async function gitlabCommand(args: string[], io: Io): Promise<number> {
     client,
     token,
     tokenName,
-    body: renderMarkdown(comparison, { marker: stickyMarker(comparison.head.suite), maxChars: NOTE_LIMIT }),
+    body: renderMarkdown(comparison, { marker: stickyMarker(comparison.head.suite), maxBytes: GITLAB_NOTE_BYTES }),
     suite: comparison.head.suite
   })
 

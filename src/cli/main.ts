@@ -7,7 +7,7 @@ import { defaultsSchema } from '../config/config-schema.js'
 import { InputError } from '../inputs/index.js'
 import { catalogueJson, renderCatalogueMarkdown, renderCatalogueText, renderMetricText } from '../metrics/docs.js'
 import { builtinMetrics, findMetric, unknownMetricMessage } from '../metrics/registry.js'
-import { adapterGateSpecs, aggregateLookup, gateSpecs, loadConfig, type Parallel, type PipelineOptions, runPipeline, TOOL } from '../engine/pipeline.js'
+import { adapterGateSpecs, aggregateLookup, gateSpecs, loadConfig, runPipeline, TOOL } from '../engine/pipeline.js'
 import { parseShard } from '../engine/shards.js'
 import { writeJunitFile } from '../engine/junit-file.js'
 import { renderMarkdown } from '../report/markdown.js'
@@ -18,45 +18,16 @@ import { HistoryError } from '../history/entry.js'
 import { DASHBOARD_HELP, dashboardCommand } from './dashboard-command.js'
 import { HISTORY_HELP, historyCommand } from './history-command.js'
 import { subcommandHelp, unknownOptionMessage } from './usage-hints.js'
-import { FolderStore } from '../history/folder-store.js'
 import { historySchemaFiles } from '../history/entry.js'
 import { ResultsError, readResultsFile, serializeJson } from '../results/io.js'
 import { schemaFiles } from '../results/json-schema.js'
 import { clearingOutputsOnFailure, OutputError, prepareOutputFolder, writeOutputs } from '../results/output-folder.js'
-import type { Comparison, Results } from '../results/results-schema.js'
+import type { Results } from '../results/results-schema.js'
 import { GitLabError } from '../gitlab/api.js'
 import { gitlabCommand } from './gitlab-command.js'
+import { EXIT, type Io, PIPELINE_OPTIONS, printMetricErrors, sharedPipelineOptions, UsageError, verdictExit } from './cli-shared.js'
 import { mergeCommand } from './merge-command.js'
 import { didYouMean } from '../util/suggest.js'
-
-export interface Io {
-  out(text: string): void
-  err(text: string): void
-  cwd: string
-  env: Record<string, string | undefined>
-  /** stderr is a terminal: progress is a bar redrawn in place. */
-  errIsTTY?: boolean
-  /** Milliseconds from a fixed point, for progress; defaults to performance.now. */
-  now?: () => number
-  /** Worker threads for bootstrap CIs (the bundled CLI has them). */
-  parallel?: Parallel
-  /** stderr for progress, which is the tool's own text (bars, ::group:: lines) and must not be neutralised. */
-  progressErr?: (text: string) => void
-}
-
-export const EXIT = { pass: 0, fail: 1, usage: 2 } as const
-
-/** The options `run` and `merge` share: both end in the same compare, report and gate. */
-export const PIPELINE_OPTIONS = {
-  config: { type: 'string', default: 'interp-gate.yml' },
-  baseline: { type: 'string' },
-  out: { type: 'string', default: 'interp-gate-out' },
-  'working-directory': { type: 'string', short: 'C', default: '.' },
-  commit: { type: 'string' },
-  ref: { type: 'string' },
-  history: { type: 'string' },
-  junit: { type: 'string' }
-} as const
 
 const COMMAND_HELP: Record<string, string> = {
   run: `interp-gate run [-C DIR] [--config interp-gate.yml] [--baseline results.json]
@@ -132,10 +103,6 @@ ${Object.values(COMMAND_HELP)
 \`interp-gate <command> --help\` shows one command.
 Exit codes: 0 pass (also with warnings), 1 a gate failed, 2 usage, config or input error.`
 
-function verdictExit(c: Comparison): number {
-  return c.verdict === 'fail' ? EXIT.fail : EXIT.pass
-}
-
 const RUN_OPTIONS = {
   ...PIPELINE_OPTIONS,
   'max-input-bytes': { type: 'string' },
@@ -155,19 +122,10 @@ async function runWith(values: RunValues, workspace: string, io: Io): Promise<nu
   const shard = values.shard === undefined ? undefined : parseShard(values.shard, '--shard')
   if (shard && values.baseline) throw new UsageError('--shard and --baseline: a shard is compared after `interp-gate merge`, which takes --baseline')
   if (shard && values.junit) throw new UsageError('--shard and --junit: a shard gates nothing; `interp-gate merge` writes the JUnit report')
-  const createdAt = sourceDateEpoch(io.env.SOURCE_DATE_EPOCH)
   const mode = progressMode({ quiet: values.quiet, isTTY: io.errIsTTY, env: io.env })
-  const baseline = values.baseline ? { results: readBaselineFile(workspace, values.baseline), note: `baseline file ${values.baseline}` } : null
   const result = await runPipeline({
-    workspace,
-    config: values.config!,
-    baseline,
+    ...sharedPipelineOptions(values, io),
     noBaselineNote: shard ? 'a shard is compared after interp-gate merge' : 'no --baseline given',
-    outDir: values.out!,
-    loadHistory: historyLoader(workspace, values.history),
-    commit: values.commit ?? io.env.GITHUB_SHA ?? null,
-    ref: values.ref ?? io.env.GITHUB_REF ?? null,
-    createdAt,
     maxInputBytes: maxInputBytes(values['max-input-bytes'] ?? io.env.INTERP_GATE_MAX_INPUT_BYTES),
     shard,
     memoryBudget: memoryBudget(io.env),
@@ -186,28 +144,6 @@ async function runWith(values: RunValues, workspace: string, io: Io): Promise<nu
   return shard ? EXIT.pass : verdictExit(result.comparison)
 }
 
-/** --history DIR: the folder store (or folder of results files) that gate.history and the trend column read. */
-export function historyLoader(workspace: string, dir: string | undefined): PipelineOptions['loadHistory'] {
-  return dir === undefined ? undefined : (suite) => new FolderStore(resolve(workspace, dir), dir).list(suite)
-}
-
-/** Metrics broken by the same alias share one message: print it once. */
-export function printMetricErrors(results: Results, io: Io): void {
-  for (const error of new Set(results.metrics.flatMap((m) => (m.error ? [m.error] : [])))) io.err(`error: ${error}\n`)
-}
-
-/** SOURCE_DATE_EPOCH as reproducible-builds.org defines it: whole seconds since 1970, else a usage error. */
-export function sourceDateEpoch(text: string | undefined): string | undefined {
-  if (text === undefined || text === '') return undefined
-  const seconds = /^\d{1,12}$/.test(text.trim()) ? Number(text.trim()) : NaN
-  const date = new Date(seconds * 1000)
-  if (!Number.isFinite(date.getTime()))
-    throw new UsageError(
-      `SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 (e.g. 1700000000), got ${JSON.stringify(text)}; unset it to use the current time`
-    )
-  return date.toISOString()
-}
-
 /** --max-input-bytes or INTERP_GATE_MAX_INPUT_BYTES: a positive whole number of bytes. */
 function maxInputBytes(text: string | undefined): number | undefined {
   if (text === undefined || text === '') return undefined
@@ -217,21 +153,6 @@ function maxInputBytes(text: string | undefined): number | undefined {
       `--max-input-bytes / INTERP_GATE_MAX_INPUT_BYTES must be a whole number of bytes (e.g. 4294967296 for 4 GiB), got ${JSON.stringify(text)}`
     )
   return bytes
-}
-
-/** The --baseline file; a missing one says where a baseline comes from instead of only ENOENT. */
-export function readBaselineFile(workspace: string, file: string): Results {
-  try {
-    return readResultsFile(resolve(workspace, file), file)
-  } catch (error) {
-    if (error instanceof ResultsError && /: file not found/.test(error.message)) {
-      throw new ResultsError(
-        `--baseline ${file}: file not found (resolved to ${resolve(workspace, file)}). A baseline is the results.json of a run on the base branch: ` +
-          'run `interp-gate run --out DIR` on it (or download its interp-gate-<suite> artifact) and pass DIR/results.json; without --baseline every metric is reported as new'
-      )
-    }
-    throw error
-  }
 }
 
 /** Two results files are comparable only within one suite: another suite's metrics share ids by accident. */
@@ -315,8 +236,6 @@ function docs(args: string[], io: Io): number {
   io.out(`wrote ${join(values.out!, 'metrics.md')} and ${join(values.out!, 'schema')}/\n`)
   return EXIT.pass
 }
-
-export class UsageError extends Error {}
 
 function memoryBudget(env: Record<string, string | undefined>): number | undefined {
   const text = env.INTERP_GATE_MEMORY_BUDGET

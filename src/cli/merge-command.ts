@@ -6,7 +6,7 @@ import { runPipeline } from '../engine/pipeline.js'
 import { renderTerminal } from '../report/text.js'
 import { readResultsFile } from '../results/io.js'
 import { clearingOutputsOnFailure } from '../results/output-folder.js'
-import { EXIT, historyLoader, type Io, PIPELINE_OPTIONS, printMetricErrors, readBaselineFile, sourceDateEpoch, UsageError } from './main.js'
+import { EXIT, type Io, PIPELINE_OPTIONS, printMetricErrors, sharedPipelineOptions, UsageError, verdictExit } from './cli-shared.js'
 
 type MergeValues = ReturnType<typeof parseArgs<{ options: typeof PIPELINE_OPTIONS; allowPositionals: true; strict: true }>>['values']
 
@@ -25,21 +25,9 @@ export async function mergeCommand(args: string[], io: Io): Promise<number> {
 }
 
 async function mergeWith(values: MergeValues, positionals: string[], workspace: string, io: Io): Promise<number> {
+  const shared = sharedPipelineOptions(values, io)
   const shards: ShardFile[] = positionals.map((file) => ({ file, results: readResultsFile(resolve(workspace, file), file) }))
-  const createdAt = sourceDateEpoch(io.env.SOURCE_DATE_EPOCH)
-  const baseline = values.baseline ? { results: readBaselineFile(workspace, values.baseline), note: `baseline file ${values.baseline}` } : null
-  const result = await runPipeline({
-    workspace,
-    config: values.config!,
-    baseline,
-    noBaselineNote: 'no --baseline given',
-    outDir: values.out!,
-    loadHistory: historyLoader(workspace, values.history),
-    commit: values.commit ?? io.env.GITHUB_SHA,
-    ref: values.ref ?? io.env.GITHUB_REF,
-    createdAt,
-    produce: mergeShards(shards, values.config!)
-  })
+  const result = await runPipeline({ ...shared, produce: mergeShards(shards, shared.config) })
   io.out(`${renderTerminal(result.comparison)}\n`)
   const junit = values.junit === undefined ? null : writeJunitFile(workspace, values.junit, result)
   io.out(`merged ${shards.length} shards; wrote ${[result.paths.results, result.paths.comparison, result.paths.report, junit].filter(Boolean).join(', ')}\n`)
@@ -47,5 +35,5 @@ async function mergeWith(values: MergeValues, positionals: string[], workspace: 
     printMetricErrors(result.results, io)
     return EXIT.usage
   }
-  return result.comparison.verdict === 'fail' ? EXIT.fail : EXIT.pass
+  return verdictExit(result.comparison)
 }

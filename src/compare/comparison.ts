@@ -30,7 +30,7 @@ export interface CompareInput {
 const ORDER: Row['status'][] = ['failed', 'regressed', 'error', 'incompatible', 'missing', 'accepted', 'new', 'improved', 'pass']
 
 /** Share of examples two runs must have in common to be paired on the shared ones rather than called incompatible. */
-export const MIN_SHARED_IDS = 0.5
+const MIN_SHARED_IDS = 0.5
 
 function incompatibility(base: MetricResult, head: MetricResult, bx?: DecodedExamples, hx?: DecodedExamples): string | undefined {
   if (base.metric !== head.metric) return `the metric changed from "${base.metric}" to "${head.metric}"`
@@ -48,14 +48,14 @@ function incompatibility(base: MetricResult, head: MetricResult, bx?: DecodedExa
 }
 
 /** What a comparable base/head pair gives: statistics over the paired examples and the coverage behind them. */
-interface Paired {
+interface ComparablePair {
   stats: PairStatistics
   coverage: Coverage
 }
 
 /** Pairs each head metric with its baseline entry; a pair that cannot be compared gets the reason instead. */
-function pairAll(input: CompareInput, heads: readonly MetricResult[], baseById: Map<string, MetricResult>): Map<string, Paired | string> {
-  const out = new Map<string, Paired | string>()
+function pairAll(input: CompareInput, heads: readonly MetricResult[], baseById: Map<string, MetricResult>): Map<string, ComparablePair | string> {
+  const out = new Map<string, ComparablePair | string>()
   for (const h of heads) {
     const b = baseById.get(h.id)
     if (!b || b.value === null || h.value === null) continue
@@ -107,8 +107,8 @@ function checkGatedBaselineValues(
 }
 
 /** Holm over the suite's significance-gated metrics (either gate) that have a test: family-wise error of "regressed". */
-function holmAdjusted(pairs: Map<string, Paired | string>, policies: Map<string, MetricPolicy>, defaults: Defaults): Map<string, number> {
-  const tested = [...pairs].filter((e): e is [string, Paired] => {
+function holmAdjusted(pairs: Map<string, ComparablePair | string>, policies: Map<string, MetricPolicy>, defaults: Defaults): Map<string, number> {
+  const tested = [...pairs].filter((e): e is [string, ComparablePair] => {
     const [id, p] = e
     const policy = policies.get(id)
     const significance = policy?.headGate.significance !== undefined || policy?.baseGate?.significance !== undefined
@@ -126,7 +126,7 @@ const differs = (a: number, b: number) => Math.abs(a - b) > 1e-12 * Math.max(1, 
 function comparedFields(
   b: MetricResult,
   h: MetricResult,
-  p: Paired,
+  p: ComparablePair,
   pAdjusted: number | undefined
 ): { fields: Partial<Row>; regression: GateEvidence['regression']; notes: string[] } {
   const s = p.stats
@@ -139,6 +139,7 @@ function comparedFields(
     ci: s.ci,
     pValue: s.pValue,
     pWorse: s.pWorse,
+    ...(s.test ? { test: s.test } : {}),
     paired: s.paired,
     ...(pAdjusted !== undefined ? { pAdjusted } : {}),
     ...(s.counts ? { counts: s.counts } : {}),
@@ -162,7 +163,7 @@ function improved(row: Row): boolean {
 }
 
 interface RowContext {
-  pair: Paired | string | undefined
+  pair: ComparablePair | string | undefined
   pAdjusted: number | undefined
   history: number[] | undefined
   /** Per-group comparisons and the gate's power (src/compare/slices.ts). */

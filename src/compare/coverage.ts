@@ -22,18 +22,18 @@ function count(flags: Uint8Array): number {
 }
 
 /** Pairs usable rows by id (both runs have ids) or by position (neither has, same length); undefined otherwise. */
-function pairedUsable(bx: DecodedExamples, hx: DecodedExamples, bu: Uint8Array, hu: Uint8Array): number | undefined {
-  if (bx.ids && hx.ids) {
-    if (new Set(bx.ids).size !== bx.ids.length || new Set(hx.ids).size !== hx.ids.length) return undefined
-    const headRow = new Map(hx.ids.map((id, i) => [id, i]))
-    return bx.ids.reduce((k, id, i) => {
+function pairedUsable(baseExamples: DecodedExamples, headExamples: DecodedExamples, baseUsable: Uint8Array, headUsable: Uint8Array): number | undefined {
+  if (baseExamples.ids && headExamples.ids) {
+    if (new Set(baseExamples.ids).size !== baseExamples.ids.length || new Set(headExamples.ids).size !== headExamples.ids.length) return undefined
+    const headRow = new Map(headExamples.ids.map((id, i) => [id, i]))
+    return baseExamples.ids.reduce((k, id, i) => {
       const j = headRow.get(id)
-      return k + (bu[i] && j !== undefined && hu[j] ? 1 : 0)
+      return k + (baseUsable[i] && j !== undefined && headUsable[j] ? 1 : 0)
     }, 0)
   }
-  if (bx.ids || hx.ids || bu.length !== hu.length) return undefined
+  if (baseExamples.ids || headExamples.ids || baseUsable.length !== headUsable.length) return undefined
   let k = 0
-  for (let i = 0; i < bu.length; i++) k += bu[i] & hu[i]
+  for (let i = 0; i < baseUsable.length; i++) k += baseUsable[i] & headUsable[i]
   return k
 }
 
@@ -41,26 +41,38 @@ function pairedUsable(bx: DecodedExamples, hx: DecodedExamples, bu: Uint8Array, 
  * Which of the baseline's examples the head still scores. Exact from per-example data when the runs pair; else a
  * lower bound from the counts of usable examples (n), so dropping examples can never look like no change.
  */
-export function coverageOf(base: MetricResult, head: MetricResult, bx: DecodedExamples | undefined, hx: DecodedExamples | undefined): Coverage {
-  const bu = bx && usableRows(bx)
-  const hu = hx && usableRows(hx)
-  if (bx && hx && bu && hu) {
-    const paired = pairedUsable(bx, hx, bu, hu)
+export function coverageOf(
+  base: MetricResult,
+  head: MetricResult,
+  baseExamples: DecodedExamples | undefined,
+  headExamples: DecodedExamples | undefined
+): Coverage {
+  const baseUsable = baseExamples && usableRows(baseExamples)
+  const headUsable = headExamples && usableRows(headExamples)
+  if (baseExamples && headExamples && baseUsable && headUsable) {
+    const paired = pairedUsable(baseExamples, headExamples, baseUsable, headUsable)
     if (paired !== undefined) {
-      const nb = count(bu)
-      const nh = count(hu)
-      return { base: nb, head: nh, paired, lost: nb - paired, headOnly: nh - paired, exact: true }
+      const baseCount = count(baseUsable)
+      const headCount = count(headUsable)
+      return { base: baseCount, head: headCount, paired, lost: baseCount - paired, headOnly: headCount - paired, exact: true }
     }
   }
-  const nb = base.n
-  const nh = head.n
-  return { base: nb, head: nh, paired: Math.min(nb, nh), lost: Math.max(0, nb - nh), headOnly: Math.max(0, nh - nb), exact: false }
+  const baseCount = base.n
+  const headCount = head.n
+  return {
+    base: baseCount,
+    head: headCount,
+    paired: Math.min(baseCount, headCount),
+    lost: Math.max(0, baseCount - headCount),
+    headOnly: Math.max(0, headCount - baseCount),
+    exact: false
+  }
 }
 
 export const coverageChanged = (c: Coverage | undefined): boolean => c !== undefined && (c.lost > 0 || c.headOnly > 0)
 
 /** The examples `max-dropped` allows: a count, or "N%" of the baseline's usable examples (rounded down). */
-export function allowedDrops(limit: Dropped, baseCount: number): number {
+function allowedDrops(limit: Dropped, baseCount: number): number {
   return typeof limit === 'number' ? limit : Math.floor((Number.parseFloat(limit) / 100) * baseCount + 1e-9)
 }
 

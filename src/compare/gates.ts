@@ -18,7 +18,7 @@ export function marginOf(margin: number | string, base: number): number {
  * min / max bound the head value. With `significance`, a bound fails only when the whole CI of the head value lies
  * beyond it (the data say the value really is out of bounds); without, the point value decides.
  */
-export function boundChecks(gate: Gate, head: number, ci: Interval | null): GateCheck[] {
+function boundChecks(gate: Gate, head: number, ci: Interval | null): GateCheck[] {
   const checks: GateCheck[] = []
   const useCi = gate.significance !== undefined && ci !== null && ci.low !== null && ci.high !== null
   if (gate.min !== undefined) {
@@ -52,7 +52,7 @@ export function boundChecks(gate: Gate, head: number, ci: Interval | null): Gate
   return checks
 }
 
-export interface RegressionEvidence {
+interface RegressionEvidence {
   base: number
   head: number
   direction: Direction
@@ -76,7 +76,8 @@ export function regressionCheck(gate: Gate, e: RegressionEvidence): GateCheck | 
   const limit = gate['max-regression']
   const allowed = marginOf(limit, e.base)
   const worse = worsening(e.base, e.head, e.direction)
-  const beyond = worse > allowed
+  // a worsening equal to the margin passes, also when rounding makes 0.8 − 0.75 come out as 0.05000000000000004
+  const beyond = worse - allowed > 1e-12 * Math.max(1, Math.abs(e.base), Math.abs(e.head))
   const alpha = gate.significance
   const p = e.pAdjusted ?? e.pWorse
   if (alpha === undefined || p === null) {
@@ -109,7 +110,7 @@ function historyText(values: readonly number[]): string {
  * `history: iqr`: the head value against Tukey's fence of the metric's earlier values, with or without a baseline.
  * The detail always names the values and the fence it used, passing or not.
  */
-export function historyCheck(head: number, direction: Direction, history: readonly number[] | undefined): { check?: GateCheck; note?: string } {
+function historyCheck(head: number, direction: Direction, history: readonly number[] | undefined): { check?: GateCheck; note?: string } {
   const values = (history ?? []).filter(Number.isFinite)
   const fence = iqrFence(values)
   if (!fence) return { note: `history: iqr not checked: it needs ${IQR_MIN_HISTORY} earlier values, found ${values.length}` }
@@ -131,7 +132,7 @@ export interface GateEvidence {
 }
 
 /** Every rule of one gate; max-dropped defaults to 0 on a gated metric and is listed when it matters (set, or examples lost). */
-export function checkGate(gate: Gate, e: GateEvidence): { checks: GateCheck[]; notes: string[] } {
+function checkGate(gate: Gate, e: GateEvidence): { checks: GateCheck[]; notes: string[] } {
   const checks = boundChecks(gate, e.head, e.headCi)
   const notes: string[] = []
   if (e.regression) {

@@ -14,6 +14,8 @@ export interface PairStatistics {
   ci: Interval | null
   pValue: number | null
   pWorse: number | null
+  /** The test behind pValue and pWorse; absent without one. */
+  test?: Row['test']
   counts?: NonNullable<Row['counts']>
   topWorse?: NonNullable<Row['topWorse']>
   notes: string[]
@@ -36,6 +38,7 @@ function summaryStatistics(base: MetricResult, head: MetricResult, options: { co
     ci: jsonInterval(s.ci),
     pValue: finiteOrNull(s.pValue),
     pWorse: finiteOrNull(s.pWorse),
+    test: 'welch-normal',
     notes: ['unpaired, from n, mean and sd (Welch normal approximation): per-example scores were left out above max-examples']
   }
 }
@@ -82,6 +85,7 @@ export function pairStatistics(
       ci,
       pValue: finiteOrNull(s.pValue),
       pWorse: finiteOrNull(s.pWorse),
+      ...(s.test ? { test: s.test } : {}),
       notes
     }
   }
@@ -93,6 +97,7 @@ export function pairStatistics(
     ci,
     pValue: finiteOrNull(s.pValue),
     pWorse: finiteOrNull(s.pWorse),
+    ...(s.test ? { test: s.test } : {}),
     ...(s.worse !== null
       ? { counts: { worse: s.worse, better: s.better ?? 0, unchanged: s.unchanged ?? 0, onlyBase: s.onlyBase.length, onlyHead: s.onlyHead.length } }
       : {}),

@@ -32,7 +32,7 @@ export const metricEntrySchema = z
   .strict()
 
 /** One entry reads a library's whole result file or folder and yields one metric per number it holds (docs/adapters.md). */
-export const adapterEntrySchema = z
+const adapterEntrySchema = z
   .object({
     adapter: z.string().min(1),
     /** A file, a folder (the adapter's usual files under it) or a glob. */

@@ -19,9 +19,9 @@ export class ConfigError extends Error {
 }
 
 /** Aliases a YAML file may expand: enough for any real config, far below a "billion laughs" bomb. */
-export const MAX_ALIAS_COUNT = 100
+const MAX_ALIAS_COUNT = 100
 
-export function formatPath(path: readonly PathKey[]): string {
+function formatPath(path: readonly PathKey[]): string {
   let out = ''
   // A key with spaces, quotes or newlines (a YAML complex key) is quoted so the message stays one line.
   for (const key of path) out += typeof key === 'number' ? `[${key}]` : !/^[\w.-]*$/.test(key) ? `[${short(key)}]` : out ? `.${key}` : key

@@ -1,13 +1,13 @@
 import { z } from 'zod'
 
 /** A metric id: unique in a config, used in file names, markers and annotations. */
-export const METRIC_ID = /^[a-z0-9._-]+$/
+const METRIC_ID = /^[a-z0-9._-]+$/
 /** A metric id an adapter derives from a library's result file: `prefix/segment/...`, no spaces, markup or quotes. */
-export const ADAPTER_METRIC_ID = /^[a-z0-9._-]+(\/[A-Za-z0-9._@+=,:-]+)+$/
+const ADAPTER_METRIC_ID = /^[a-z0-9._-]+(\/[A-Za-z0-9._@+=,:-]+)+$/
 /** A suite name: part of artifact names and comment markers. */
 export const SUITE = /^[A-Za-z0-9._-]+$/
 /** An input alias of the config's `inputs:` map. */
-export const ALIAS = /^[A-Za-z0-9_-]+$/
+const ALIAS = /^[A-Za-z0-9_-]+$/
 
 export const metricIdSchema = z.string().regex(METRIC_ID, 'expected lower-case letters, digits, ".", "_" or "-"')
 /** A metric id in a results or comparison file: a config's id, or an adapter's. */

@@ -12,11 +12,10 @@ export type Severity = z.infer<typeof severitySchema>
 const PERCENT = /^\d+(\.\d+)?%$/
 
 /** "2%" (relative to |baseline|) or a number (absolute), never negative. */
-export const marginSchema = z.union([z.number().nonnegative(), z.string().regex(PERCENT, 'expected a number or a percentage such as "2%"')])
-export type Margin = z.infer<typeof marginSchema>
+const marginSchema = z.union([z.number().nonnegative(), z.string().regex(PERCENT, 'expected a number or a percentage such as "2%"')])
 
 /** How many baseline examples the head may lose: a count, or "N%" of the baseline's finite examples. */
-export const droppedSchema = z.union([z.number().int().nonnegative(), z.string().regex(PERCENT, 'expected a count or a percentage such as "5%"')])
+const droppedSchema = z.union([z.number().int().nonnegative(), z.string().regex(PERCENT, 'expected a count or a percentage such as "5%"')])
 export type Dropped = z.infer<typeof droppedSchema>
 
 /** The gate of one metric, as the config states it and results.json records it. */

@@ -4,12 +4,12 @@ import type { NDArray } from '../domain/ndarray.js'
 import { findMetric } from '../metrics/registry.js'
 import { checkShapes } from '../metrics/shapes.js'
 import { MetricInputError } from '../metrics/definition.js'
-import { DEFAULT_MEMORY_BUDGET } from '../inputs/index.js'
+import { DEFAULT_MEMORY_BUDGET } from '../domain/limits.js'
 import type { MetricDefinition, MetricOutput } from '../metrics/definition.js'
 import { identityHasher, identityInput } from './metric-result.js'
 
 /** Rows done of the metrics a pass over the arrays evaluates; called after every block. */
-export type RowsProgress = (metricIds: readonly string[], done: number, total: number) => void
+type RowsProgress = (metricIds: readonly string[], done: number, total: number) => void
 
 /** Rows [from, to) of built-in row-wise metrics, as plain data another thread can run (see computeRows). */
 export interface RowsPlan {
@@ -22,7 +22,7 @@ export interface RowsPlan {
 }
 
 /** Runs a plan on another thread; the returned join blocks until it is done and gives each job's scores, or undefined if it failed. */
-export type RowSplit = (plan: RowsPlan) => () => Float64Array[] | undefined
+type RowSplit = (plan: RowsPlan) => () => Float64Array[] | undefined
 
 export interface BlockwiseOptions {
   /** Float64 bytes of the widest input decoded per block (default 8 MiB): memory is a few blocks, whatever N. */

@@ -5,7 +5,8 @@ import type { BoundMetric } from './bind.js'
 import { ConfigError, type LoadedConfig, type PathKey } from '../config/load.js'
 import type { AdapterEntry } from '../config/config-schema.js'
 import { InputError, fail } from '../inputs/errors.js'
-import { DEFAULT_MAX_BYTES, readRegularFile } from '../inputs/index.js'
+import { DEFAULT_MAX_INPUT_BYTES } from '../domain/limits.js'
+import { readRegularFile } from '../inputs/index.js'
 import { type NDArray, makeArray } from '../domain/ndarray.js'
 import { resolveInWorkspace } from '../inputs/reference.js'
 import { mean, value } from '../metrics/generic.js'
@@ -200,7 +201,7 @@ function walk(workspace: string, folder: string, glob: string, ignore: string[] 
     .filter((file) => statSync(file.absolute).isFile())
 }
 
-/** A regular file of at most DEFAULT_MAX_BYTES: a FIFO or device among a library's result files is refused, never read. */
+/** A regular file of at most DEFAULT_MAX_INPUT_BYTES: a FIFO or device among a library's result files is refused, never read. */
 function readBounded(file: string, absolute: string): Uint8Array {
-  return readRegularFile(absolute, file, DEFAULT_MAX_BYTES)
+  return readRegularFile(absolute, file, DEFAULT_MAX_INPUT_BYTES)
 }

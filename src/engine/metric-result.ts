@@ -20,7 +20,7 @@ export interface Identity {
   data: Float64Array
 }
 
-export function identityOf(inputs: Record<string, NDArray>): Identity | undefined {
+function identityOf(inputs: Record<string, NDArray>): Identity | undefined {
   const name = identityInput(Object.keys(inputs))
   return name ? { name, shape: inputs[name].shape, data: inputs[name].data } : undefined
 }
@@ -41,7 +41,7 @@ export function identityHasher(name: string, shape: readonly number[]) {
 }
 
 /** The eval set's fingerprint: of the ids, else of the identity input (or its digest, when it was hashed block by block). */
-export function fingerprint(ids: string[] | undefined, identity: Identity | string | undefined): string | undefined {
+function fingerprint(ids: string[] | undefined, identity: Identity | string | undefined): string | undefined {
   if (ids)
     return `sha256:${createHash('sha256')
       .update(`ids\n${ids.join('\n')}`)
@@ -63,7 +63,7 @@ function sufficient(scores: Float64Array) {
 }
 
 /** A shard keeps all its per-example data (max-examples applies to the merged run) and what the merge needs besides. */
-export interface ShardOptions {
+interface ShardOptions {
   identity?: Identity
   ids?: string[]
   state?: Record<string, Float64Array>

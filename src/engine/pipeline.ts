@@ -14,6 +14,7 @@ import {
   readRegularText,
   resolveInWorkspace
 } from '../inputs/index.js'
+import { MAX_CONFIG_BYTES } from '../domain/limits.js'
 import type { NDArray } from '../domain/ndarray.js'
 import { loadPluginMetric } from '../metrics/plugin.js'
 import { findMetric } from '../metrics/registry.js'
@@ -42,7 +43,7 @@ export interface Baseline {
 }
 
 /** What a long run reports as it goes (see src/report/progress.ts); the pipeline only calls it. */
-export interface Progress {
+interface Progress {
   /** Rows read of the metrics evaluated block by block. */
   rows: NonNullable<BlockwiseOptions['onRows']>
   /** A metric's value and CI are being computed. */
@@ -79,8 +80,8 @@ export interface PipelineOptions {
   loadHistory?: (suite: string) => Promise<HistoryEntry[]>
   /** Hidden marker for the report (sticky comments). */
   marker?: string
-  /** Report size budget in characters. */
-  maxReportChars?: number
+  /** Report size budget in UTF-8 bytes. */
+  maxReportBytes?: number
   /** Largest input file (or npz member) read, in bytes; default 1 GiB. Text files stay capped near 512 MiB. */
   maxInputBytes?: number
   /** Largest decoded array held whole in memory, in bytes; row-wise metrics on .npy/.npz need none. */
@@ -95,7 +96,7 @@ export interface PipelineOptions {
 }
 
 export type ResultsSource = (loaded: LoadedConfig, bound: BoundMetric[], info: RunInfo) => Produced | Promise<Produced>
-export type Produced = { results: Results; inputErrors: number }
+type Produced = { results: Results; inputErrors: number }
 
 export interface PipelineResult {
   config: LoadedConfig
@@ -107,9 +108,6 @@ export interface PipelineResult {
   /** Some metric could not be computed (bad input): the CLI exits 2. */
   inputErrors: number
 }
-
-/** A config is a page of YAML; anything bigger is a mistake or an attack on the parser. */
-export const MAX_CONFIG_BYTES = 1 << 20
 
 /** Loads and checks the config; plugins are imported (repository code) only when allowed. */
 export async function loadConfig(
@@ -337,7 +335,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const provenance = provenanceOf(results)
   if (provenance.length) comparison.provenance = provenance
   if (entries) attachTrends(comparison, entries, results.commit)
-  const markdown = renderMarkdown(comparison, { marker: options.marker, maxChars: options.maxReportChars })
+  const markdown = renderMarkdown(comparison, { marker: options.marker, maxBytes: options.maxReportBytes })
   const sources = Object.fromEntries(bound.map((b) => [b.entry.id, b.entry.source]))
   const annotations = buildAnnotations(comparison, options.config, sources)
 

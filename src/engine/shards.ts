@@ -20,7 +20,7 @@ export interface ShardFile {
 const label = (s: ShardFile) => `${s.file} (shard ${s.results.shard!.index}/${s.results.shard!.count})`
 
 /** The shards in index order, after checking they are one complete set made from this config. */
-export function orderShards(files: readonly ShardFile[], loaded: LoadedConfig, configFile: string): ShardFile[] {
+function orderShards(files: readonly ShardFile[], loaded: LoadedConfig, configFile: string): ShardFile[] {
   if (files.length === 0) throw new ResultsError('merge needs the results.json of every shard')
   const hash = configHash(loaded.config)
   for (const f of files) {
@@ -168,7 +168,7 @@ function mergeMetric(shards: readonly ShardFile[], b: BoundMetric, loaded: Loade
 }
 
 /** The results an unsharded run of the same config would have written, from the shards' results; refuses what it cannot merge exactly. */
-export function mergeShardMetrics(
+function mergeShardMetrics(
   files: readonly ShardFile[],
   loaded: LoadedConfig,
   bound: readonly BoundMetric[],

@@ -16,6 +16,8 @@ export interface ArtifactStore {
 export interface GitHubClients {
   api: Api
   artifacts: ArtifactStore
+  /** The unit of every wait, in ms (clients.ts apiTiming); the history branch's backoff scales with it too. */
+  waitUnitMs?: number
 }
 
 /** What each failed call needs from the token, so a 403 can say which permission is missing. */

@@ -21,7 +21,7 @@ export const CAPS = {
   /** The per-example scores beside results.json (binary, checksummed there): 10^7 examples are 80 MB. */
   'results.scores.bin': 512 * 1024 * 1024
 } as const
-export const MAX_ROWS = 2000
+const MAX_ROWS = 2000
 
 // Our own runs produce these patterns; the length caps bound what an untrusted artifact can make us print.
 const suiteName = z.string().max(100).regex(SUITE)
@@ -35,7 +35,7 @@ const safePath = z
 
 export const isSafePath = (path: string) => safePath.safeParse(path).success
 
-export const contextSchema = z
+const contextSchema = z
   .object({
     format: z.literal(1),
     headSha: z.string().regex(SHA),

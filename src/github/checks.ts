@@ -1,12 +1,11 @@
+import { CHECK_TEXT_BYTES, truncateUtf8 } from '../domain/limits.js'
 import type { Annotation } from '../report/annotations.js'
 import type { Verdict } from '../results/results-schema.js'
 import { type Api, describeApiError } from './api.js'
 import type { RepoRef } from './context.js'
 
 /** The checks API takes at most 50 annotations per request. */
-export const ANNOTATIONS_PER_REQUEST = 50
-/** Check run output.summary and output.text are capped at 65,535 characters. */
-export const CHECK_TEXT_LIMIT = 65_535
+const ANNOTATIONS_PER_REQUEST = 50
 
 const CONCLUSION: Record<Verdict, 'success' | 'neutral' | 'failure'> = { pass: 'success', warn: 'neutral', fail: 'failure' }
 const LEVEL: Record<Annotation['level'], 'failure' | 'warning' | 'notice'> = { error: 'failure', warning: 'warning', notice: 'notice' }
@@ -42,7 +41,7 @@ export async function publishCheckRun(api: Api, options: CheckRunOptions): Promi
   for (let i = 0; i < all.length; i += ANNOTATIONS_PER_REQUEST) batches.push(all.slice(i, i + ANNOTATIONS_PER_REQUEST))
   const output = (annotations: ReturnType<typeof toApiAnnotation>[]) => ({
     title: options.title,
-    summary: options.summary.slice(0, CHECK_TEXT_LIMIT),
+    summary: truncateUtf8(options.summary, CHECK_TEXT_BYTES),
     ...(annotations.length ? { annotations } : {})
   })
   let id: number

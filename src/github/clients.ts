@@ -57,7 +57,7 @@ export function createApi(token: string, log: ClientLog, timing: ApiTiming = api
 }
 
 /** @actions/artifact: upload through the runtime's results service, download another run's zip through the REST API. */
-export function createArtifactStore(token: string): ArtifactStore {
+function createArtifactStore(token: string): ArtifactStore {
   const client = new DefaultArtifactClient()
   return {
     async upload(name, files, rootDirectory) {
@@ -77,5 +77,5 @@ export function createArtifactStore(token: string): ArtifactStore {
 }
 
 export function createGitHubClients(token: string, log: ClientLog, timing?: ApiTiming): GitHubClients {
-  return { api: createApi(token, log, timing), artifacts: createArtifactStore(token) }
+  return { api: createApi(token, log, timing), artifacts: createArtifactStore(token), waitUnitMs: (timing ?? apiTiming({})).unitMs }
 }

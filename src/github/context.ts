@@ -8,7 +8,7 @@ export interface RepoRef {
   fullName: string
 }
 
-export interface PullRequestInfo {
+interface PullRequestInfo {
   number: number
   baseRef: string
   baseSha: string

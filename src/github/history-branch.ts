@@ -20,7 +20,7 @@ export interface BranchSnapshot {
 }
 
 /** Where an entry lives on the branch: one file per suite and commit, so writers never touch each other's files. */
-export function entryPath(entry: HistoryEntry): string {
+function entryPath(entry: HistoryEntry): string {
   return `entries/${entry.suite}/${(entry.commit ?? `local-${entry.date.replace(/[^0-9]/g, '')}`).replace(/[^A-Za-z0-9._-]/g, '_')}.json`
 }
 
@@ -67,7 +67,7 @@ export interface AppendOptions {
   extraFiles?: (entries: HistoryEntry[]) => Record<string, string>
   /** Attempts before giving up on non-fast-forward answers (each re-reads the tip). */
   maxAttempts?: number
-  /** Backoff base in ms: attempt k waits base · 2^k plus up to base of jitter. */
+  /** Backoff base in ms (default 500): after failed attempt k (from 1) it waits base · 2^min(k − 1, 6) plus up to base of jitter. */
   backoffMs?: number
   sleep?: (ms: number) => Promise<void>
   log?: (message: string) => void

@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib'
 
 /** GitHub's branch tarballs: gzip'd ustar with a pax global header; files sit under one "<owner>-<repo>-<sha>/" folder. */
-export class TarError extends Error {
+class TarError extends Error {
   override name = 'TarError'
 }
 

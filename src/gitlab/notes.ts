@@ -1,11 +1,5 @@
+import { GITLAB_NOTE_BYTES, utf8Length } from '../domain/limits.js'
 import { describeGitLabError, type GitLabClient, GitLabError, jsonOf, nextPage } from './api.js'
-
-/**
- * GitLab refuses a note longer than 1,000,000 characters: `validates :note, length: { maximum:
- * Gitlab::Database::MAX_TEXT_SIZE_LIMIT }` (gitlabhq app/models/concerns/notes/active_record.rb:21 at 11d14ce9188c),
- * with MAX_TEXT_SIZE_LIMIT = 1_000_000 in lib/gitlab/database.rb. Ruby counts characters; a UTF-16 length is never smaller.
- */
-export const NOTE_LIMIT = 1_000_000
 
 /** Pages of 100 notes read at most: a busy merge request must not cost unbounded calls. */
 const MAX_NOTE_PAGES = 50
@@ -70,7 +64,8 @@ export function findStickyNote(notes: readonly MergeRequestNote[], marker: strin
 /** Creates the merge request's sticky note for this suite, or updates it in place; no write when the body is unchanged. */
 export async function upsertStickyNote(client: GitLabClient, given: StickyNoteOptions): Promise<NoteOutcome> {
   const options = { ...given, body: neutraliseQuickActions(given.body) }
-  if (options.body.length > NOTE_LIMIT) throw new GitLabError(`the note is ${options.body.length} characters, over GitLab's ${NOTE_LIMIT}`, undefined)
+  if (utf8Length(options.body) > GITLAB_NOTE_BYTES)
+    throw new GitLabError(`the note is ${utf8Length(options.body)} bytes, over GitLab's ${GITLAB_NOTE_BYTES}`, undefined)
   const userId = await currentUserId(client)
   const existing = findStickyNote(await listNotes(client, options), options.marker, userId)
   const notesPath = `${project(options.projectId)}/merge_requests/${encodeURIComponent(options.mergeRequestIid)}/notes`

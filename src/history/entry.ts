@@ -8,7 +8,7 @@ export const HISTORY_ENTRY_SCHEMA = 'interp-gate/history-entry@1'
 const finiteOrNull = z.number().nullable()
 
 /** One metric of one commit: enough for trends, gates and the dashboard, never per-example data. */
-export const historyMetricSchema = z.object({
+const historyMetricSchema = z.object({
   metric: z.string(),
   family: z.string(),
   direction: z.enum(['higher', 'lower']),
@@ -25,7 +25,7 @@ export const historyMetricSchema = z.object({
   gate: z.object({ min: z.number().optional(), max: z.number().optional() }).optional()
 })
 
-export const historyEntrySchema = z.object({
+const historyEntrySchema = z.object({
   schema: z.literal(HISTORY_ENTRY_SCHEMA),
   suite: z.string().regex(/^[A-Za-z0-9._-]+$/),
   commit: z.string().nullable(),

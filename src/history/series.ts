@@ -3,7 +3,7 @@ import type { HistoryEntry, HistoryMetric } from './entry.js'
 import { sortEntries } from './entry.js'
 
 /** One commit's value of one metric. */
-export interface SeriesPoint {
+interface SeriesPoint {
   commit: string | null
   date: string
   runId: number | null
@@ -72,7 +72,7 @@ export function historyValues(entries: readonly HistoryEntry[], suite: string, e
 }
 
 /** How many base-branch values the trend column shows. */
-export const TREND_POINTS = 20
+const TREND_POINTS = 20
 
 /** Gives each row of the comparison its last TREND_POINTS history values (not this commit's own entry). */
 export function attachTrends(comparison: Comparison, entries: readonly HistoryEntry[], exclude: string | null): void {

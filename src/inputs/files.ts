@@ -1,11 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
+import { MAX_TEXT_BYTES } from '../domain/limits.js'
 import { fail } from './errors.js'
-
-/**
- * Longest text file read as one string: V8 strings hold at most 2^29 − 24 UTF-16 units, so bigger text
- * files fail inside the engine with a message that names no file.
- */
-export const MAX_TEXT_BYTES = 2 ** 29 - 24
 
 export interface OpenedFile {
   fd: number

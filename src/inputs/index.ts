@@ -4,40 +4,39 @@ import * as path from 'node:path'
 import { didYouMean } from '../util/suggest.js'
 import { type CsvTable, parseCsv, selectCsv } from './csv.js'
 import { InputError, fail, refuseEmpty } from './errors.js'
-import { MAX_TEXT_BYTES, openRegularFile, readRegularFile, TEXT_LIMIT_HINT } from './files.js'
+import { DEFAULT_MAX_INPUT_BYTES, DEFAULT_MEMORY_BUDGET, MAX_TEXT_BYTES } from '../domain/limits.js'
+import { openRegularFile, readRegularFile, TEXT_LIMIT_HINT } from './files.js'
 import { jsonToArray, parseJsonDocument, pointerTokens, selectJson } from './json.js'
 import { scanJsonPointer } from './json-stream.js'
 import { type JsonLine, parseJsonLines, selectJsonLines } from './jsonl.js'
 import { type NDArray, product, shapeText } from '../domain/ndarray.js'
-import { DEFAULT_MEMORY_BUDGET, type NpyHeader, type NpyRows, npyRows, readNpyArray, readNpyHeader, streamable } from './npy.js'
+import { type NpyHeader, type NpyRows, npyRows, readNpyArray, readNpyHeader, streamable } from './npy.js'
 import { openNpzMember } from './npz.js'
 import { type InputReference, parseReference, resolveInWorkspace } from './reference.js'
 import { type ByteSource, type SafetensorsHeader, parseSafetensorsHeader, readSafetensorsTensor } from './safetensors.js'
 import { type PreparedColumn, readParquetColumn } from './parquet.js'
 
 export { InputError } from './errors.js'
-export { type NDArray, makeArray, makeStrings, product, row, rowSize, rows, shapeText } from '../domain/ndarray.js'
-export { DEFAULT_MEMORY_BUDGET, type NpyDtype, type NpyHeader, type NpyRows, float16, parseNpy, parseNpyHeader } from './npy.js'
-export { type NpzOptions, listNpzMembers, readNpzMember } from './npz.js'
+export type { NDArray } from '../domain/ndarray.js'
+export { parseNpy } from './npy.js'
+export { readNpzMember } from './npz.js'
 
-/** Largest text file (JSON, JSONL, CSV) read whole: 1 GiB. Arrays in .npy/.npz files have no size limit. */
-export const DEFAULT_MAX_BYTES = 2 ** 30
-export { parseJsonDocument, pointerTokens, readJson, resolvePointer, selectJson } from './json.js'
-export { type JsonLine, parseJsonLines, readJsonLines, selectJsonLines } from './jsonl.js'
-export { type CsvSelectOptions, type CsvTable, parseCell, parseCsv, readCsv, selectCsv } from './csv.js'
-export { type InputReference, parseReference, resolveInWorkspace } from './reference.js'
-export { type ByteSource, MAX_SAFETENSORS_HEADER, parseSafetensorsHeader, readSafetensorsTensor } from './safetensors.js'
-export { type PreparedColumn, parquetColumns, readParquetColumn } from './parquet.js'
+export { parseJsonDocument, selectJson } from './json.js'
+export { parseJsonLines, selectJsonLines } from './jsonl.js'
+export { parseCsv, selectCsv } from './csv.js'
+export { resolveInWorkspace } from './reference.js'
 
-export { MAX_TEXT_BYTES, openRegularFile, readRegularFile, readRegularText } from './files.js'
+export type { PreparedColumn } from './parquet.js'
 
-export const SUPPORTED_EXTENSIONS = ['.npy', '.npz', '.json', '.jsonl', '.ndjson', '.csv', '.safetensors', '.parquet'] as const
+export { readRegularFile, readRegularText } from './files.js'
+
+const SUPPORTED_EXTENSIONS = ['.npy', '.npz', '.json', '.jsonl', '.ndjson', '.csv', '.safetensors', '.parquet'] as const
 const TEXT_EXTENSIONS = new Set(['.json', '.jsonl', '.ndjson', '.csv'])
 
 /** Pickle-based formats: loading one runs code, so we refuse it and say how to save the same tensors safely. */
 const PICKLE_EXTENSIONS = ['.pt', '.pth', '.pkl', '.pickle', '.ckpt']
 
-export function pickleRefusal(extension: string): string {
+function pickleRefusal(extension: string): string {
   const what = extension === '.pkl' || extension === '.pickle' ? 'a Python pickle' : 'a PyTorch pickle'
   return (
     `${extension} files are ${what}: loading one runs arbitrary code, so interp-gate does not read them. ` +
@@ -87,7 +86,7 @@ export interface RowReader {
 
 /** Reads input references against one workspace; each file is read from disk (and each reference decoded) once. */
 export function createInputReader(options: InputReaderOptions): InputReader {
-  const { workspace, aliases = {}, maxBytes = DEFAULT_MAX_BYTES, memoryBudget = DEFAULT_MEMORY_BUDGET } = options
+  const { workspace, aliases = {}, maxBytes = DEFAULT_MAX_INPUT_BYTES, memoryBudget = DEFAULT_MEMORY_BUDGET } = options
   const bytesByPath = new Map<string, Uint8Array>()
   const parsedByPath = new Map<string, unknown>()
   const tensorFiles = new Map<string, { source: ByteSource; header: SafetensorsHeader }>()
@@ -268,7 +267,7 @@ export function createInputReader(options: InputReaderOptions): InputReader {
  * asynchronous. A failure is kept and raised when a metric reads that column, so it stays that metric's error.
  */
 export async function readParquetInputs(options: InputReaderOptions, refs: Iterable<string>): Promise<Map<string, PreparedColumn>> {
-  const { workspace, aliases = {}, maxBytes = DEFAULT_MAX_BYTES } = options
+  const { workspace, aliases = {}, maxBytes = DEFAULT_MAX_INPUT_BYTES } = options
   const out = new Map<string, PreparedColumn>()
   for (const text of refs) {
     let ref: InputReference

@@ -3,7 +3,7 @@ import { fail, listText } from './errors.js'
 import { type NDArray, makeArray, makeStrings } from '../domain/ndarray.js'
 
 /** Most dimensions an array may have (numpy 2's NPY_MAXDIMS). */
-export const MAX_DIMENSIONS = 64
+const MAX_DIMENSIONS = 64
 
 /** Describes a position inside the value being converted (a JSON pointer, or a JSONL line) for messages. */
 export type Where = (path: readonly (string | number)[]) => string

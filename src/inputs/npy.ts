@@ -1,10 +1,11 @@
 import { type ByteSource, bytesAccess, rangeSource, readFull } from './byte-source.js'
+import { DEFAULT_MEMORY_BUDGET } from '../domain/limits.js'
 import { fail } from './errors.js'
 import { type NDArray, makeArray, makeStrings, product, shapeText } from '../domain/ndarray.js'
 import { type PyValue, parsePyLiteral } from './pyliteral.js'
 
 /** A numpy dtype we can read, decoded from a descr string such as '<f8', '>i4', '|u1', '<U5'. */
-export interface NpyDtype {
+interface NpyDtype {
   kind: 'b' | 'i' | 'u' | 'f' | 'U' | 'S'
   /** Bytes per element. */
   itemsize: number
@@ -39,9 +40,7 @@ const NUMERIC_NAMES: Record<string, string> = {
 }
 
 /** numpy refuses longer headers by default (np.load max_header_size); so do we, before reading them. */
-export const MAX_HEADER_BYTES = 10_000
-/** Memory a whole decoded array may take unless told otherwise: 2 GiB (streamed metrics need none of it). */
-export const DEFAULT_MEMORY_BUDGET = 2 ** 31
+const MAX_HEADER_BYTES = 10_000
 /** Bytes read from the file per step when decoding a whole array. */
 const STEP_BYTES = 4 * 2 ** 20
 
@@ -86,7 +85,7 @@ function checkDataSize(header: NpyHeader, available: number, source: string): vo
 }
 
 /** Bytes of memory decoding the whole array takes: float64 values, plus the strings, plus a Fortran reorder copy. */
-export function decodedBytes(header: NpyHeader): number {
+function decodedBytes(header: NpyHeader): number {
   const n = product(header.shape)
   const text = header.dtype.kind === 'U' || header.dtype.kind === 'S'
   // A JS string costs a few dozen bytes even when empty.
@@ -95,7 +94,7 @@ export function decodedBytes(header: NpyHeader): number {
 }
 
 /** Refuses, before allocating, an array whose decoded form would not fit the memory budget. */
-export function checkBudget(header: NpyHeader, budget: number, source: string): void {
+function checkBudget(header: NpyHeader, budget: number, source: string): void {
   const bytes = decodedBytes(header)
   if (bytes > budget) {
     fail(
@@ -209,7 +208,7 @@ export function npyRows(src: ByteSource, header: NpyHeader, source: string, firs
 }
 
 /** Checks the magic and version and parses the header dict; every failure names the file. */
-export function parseNpyHeader(bytes: Uint8Array, source: string): NpyHeader {
+function parseNpyHeader(bytes: Uint8Array, source: string): NpyHeader {
   if (bytes.length < 10 || MAGIC.some((b, i) => bytes[i] !== b)) {
     const zip = bytes[0] === 0x50 && bytes[1] === 0x4b
     fail(source, `not a .npy file (bad magic)${zip ? '; it looks like a zip archive (.npz)' : ''}`)

@@ -2,11 +2,9 @@ import { type ByteSource, type RandomAccess, bytesAccess } from './byte-source.j
 import { didYouMean } from '../util/suggest.js'
 import { fail, listText } from './errors.js'
 import type { NDArray } from '../domain/ndarray.js'
-import { DEFAULT_MEMORY_BUDGET, readNpyArray } from './npy.js'
+import { DEFAULT_MEMORY_BUDGET } from '../domain/limits.js'
+import { readNpyArray } from './npy.js'
 import { type ZipEntry, memberSource, zipDirectory } from './zip.js'
-
-/** Largest decoded array held in memory unless told otherwise (members are inflated as a stream, never whole). */
-export const DEFAULT_MAX_BYTES = DEFAULT_MEMORY_BUDGET
 
 export interface NpzOptions {
   /** Memory budget of the decoded array, checked against the member's header before allocating. */
@@ -24,7 +22,7 @@ export function listNpzMembers(bytes: Uint8Array | RandomAccess, source = 'npz a
  */
 export function readNpzMember(bytes: Uint8Array | RandomAccess, member: string | undefined, source: string, opts: NpzOptions = {}): NDArray {
   const { stream, display } = openNpzMember(accessOf(bytes), member, source)
-  return readNpyArray(stream, display, opts.maxBytes ?? DEFAULT_MAX_BYTES)
+  return readNpyArray(stream, display, opts.maxBytes ?? DEFAULT_MEMORY_BUDGET)
 }
 
 /** The member's .npy bytes as a checked forward stream (size and CRC-32 verified as it ends), and its display name. */

@@ -4,7 +4,7 @@ import { fail, InputError, listText } from './errors.js'
 import { type NDArray, makeArray, makeStrings } from '../domain/ndarray.js'
 
 /** Column names at the top of the schema, in file order. */
-export function parquetColumns(buffer: ArrayBuffer, file: string): string[] {
+function parquetColumns(buffer: ArrayBuffer, file: string): string[] {
   try {
     return parquetSchema(parquetMetadata(buffer)).children.map((child) => child.element.name)
   } catch (e) {

@@ -8,7 +8,7 @@ import { float16 } from './npy.js'
 // then the byte buffer; offsets are relative to the buffer's start, data is little-endian, C order.
 
 /** The reference implementation refuses headers above 100 MB (MAX_HEADER_SIZE in tensor.rs); so do we. */
-export const MAX_SAFETENSORS_HEADER = 100_000_000
+const MAX_SAFETENSORS_HEADER = 100_000_000
 
 /** Positioned reads of one file, so a tensor is read without reading the others. */
 export interface ByteSource {
@@ -16,7 +16,7 @@ export interface ByteSource {
   read(position: number, length: number): Uint8Array
 }
 
-export interface SafetensorsTensorInfo {
+interface SafetensorsTensorInfo {
   dtype: string
   shape: number[]
   begin: number

@@ -34,7 +34,7 @@ interface JsonSchema {
 }
 
 /** JSON Schema of a metric's params (input side: defaults are optional); {} when the schema cannot be represented. */
-export function paramsJsonSchema(def: MetricDefinition): JsonSchema {
+function paramsJsonSchema(def: MetricDefinition): JsonSchema {
   try {
     const schema = z.toJSONSchema(def.params as z.ZodType, { io: 'input', unrepresentable: 'any' }) as JsonSchema & { $schema?: string }
     delete schema.$schema
@@ -44,7 +44,7 @@ export function paramsJsonSchema(def: MetricDefinition): JsonSchema {
   }
 }
 
-export function shapesText(spec: InputSpec): string {
+function shapesText(spec: InputSpec): string {
   return spec.shapes.map(specText).join(' or ')
 }
 

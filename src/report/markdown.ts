@@ -1,5 +1,6 @@
 import { markdownTable } from 'markdown-table'
 import { pWorseLabel, worsening } from '../compare/gates.js'
+import { COMMENT_BYTES, utf8Length } from '../domain/limits.js'
 import type { Comparison, GateCheck, Row } from '../results/results-schema.js'
 import { RESAMPLE_BUDGET } from '../stats/large-sample.js'
 import { formatNumber, formatPercent, formatSigned, pText } from '../util/format.js'
@@ -229,7 +230,7 @@ export function reading(row: Row): string {
   return `${parts.join('; ')}.`
 }
 
-export function detailsBlock(row: Row): string {
+function detailsBlock(row: Row): string {
   const lines = [`<details><summary><b>${escapeHtml(row.id)}</b>: ${escapeHtml(reading(row) || row.status)}</summary>`, '']
   if (row.counts) {
     const c = row.counts
@@ -250,16 +251,43 @@ export function detailsBlock(row: Row): string {
   return lines.join('\n')
 }
 
+const TEST_TEXT: Record<NonNullable<Row['test']>, string> = {
+  'sign-flip-exact': 'paired sign-flip permutation test of the per-example differences (every sign pattern)',
+  'sign-flip-monte-carlo': 'paired sign-flip permutation test of the per-example differences (random sign patterns)',
+  'sign-flip-normal': 'paired sign-flip test of the per-example differences, its normal limit (above the resampling budget)',
+  'mcnemar-exact': 'McNemar’s exact test of the examples that changed (0/1 scores)',
+  'swap-exact': 'paired permutation test swapping base and head per example, of the aggregate (every swap)',
+  'swap-monte-carlo': 'paired permutation test swapping base and head per example, of the aggregate (random swaps)',
+  'pooled-permutation-monte-carlo': 'unpaired permutation test of the pooled examples',
+  'welch-normal': 'unpaired Welch test, normal approximation from n, mean and sd'
+}
+
+/** Ids listed per test in the footer; more are counted. */
+const LISTED_IDS = 8
+
+/** Which test each row's p comes from: one sentence when every row used the same, else the rows per test. */
+function testsText(rows: readonly Row[]): string {
+  const byTest = new Map<NonNullable<Row['test']>, string[]>()
+  for (const r of rows) if (r.test) byTest.set(r.test, [...(byTest.get(r.test) ?? []), r.id])
+  if (!byTest.size) return ''
+  if (byTest.size === 1) return ` p: ${TEST_TEXT[[...byTest.keys()][0]]}, two-sided.`
+  const parts = [...byTest].map(([test, ids]) => {
+    const listed = ids.slice(0, LISTED_IDS).map(codeSpan).join(', ')
+    return `${TEST_TEXT[test]} for ${listed}${ids.length > LISTED_IDS ? ` and ${ids.length - LISTED_IDS} more` : ''}`
+  })
+  return ` p, two-sided: ${parts.join('; ')}.`
+}
+
 export interface RenderOptions {
   /** Hidden marker first in the body (sticky comments find themselves by it). */
   marker?: string
-  /** Character budget of the whole body (65,536 for comments and check text, 1 MiB for the job summary). */
-  maxChars?: number
+  /** UTF-8 byte budget of the whole body (src/domain/limits.ts: comment, check text or job summary); default a comment's. */
+  maxBytes?: number
 }
 
 /** The report: headline, baseline line, table (worst first), every note, details per problem row; trimmed to the budget. */
 export function renderMarkdown(c: Comparison, options: RenderOptions = {}): string {
-  const max = options.maxChars ?? 65_536
+  const max = options.maxBytes ?? COMMENT_BYTES
   const suite = c.head.suite === 'default' ? '' : ` — suite ${codeSpan(c.head.suite)}`
   const title = c.shard ? `🧩 interp-gate: ${shardBanner(c.shard)}` : VERDICT_TEXT[c.verdict]
   const top = [...(options.marker ? [options.marker] : []), `### ${title}${suite}`, '', `**${headline(c)}**`, '', baselineLine(c), ''].join('\n')
@@ -274,7 +302,7 @@ export function renderMarkdown(c: Comparison, options: RenderOptions = {}): stri
   for (const r of c.rows) if (r.slices?.length && !problem.includes(r)) problem.push(r)
   const allRows = c.rows
   const notes = noteLines(c).map((n) => `- ${n.id ? `${codeSpan(n.id)}: ` : ''}${escapeMarkdown(n.text)}`)
-  const footer = `\n<sub>Base, Head: means over the examples both runs scored whenever coverage is below 100% (the full-run values are in the coverage note); Δ = Head − Base; ▲/▼ say better/worse in the metric’s direction. CI: percentile bootstrap of Δ. Tests: p is the paired sign-flip permutation or McNemar test, two-sided; p(worse) is the one-sided test a significance gate uses, and p(worse, Holm) the same after Holm’s correction across the suite’s significance-gated metrics, the value compared with α. Coverage: paired examples / the baseline’s examples. Gates marked (base) or (PR): the base branch and this PR gate differently and both apply.${normalNote(c.rows)}</sub>\n`
+  const footer = `\n<sub>Base, Head: means over the examples both runs scored whenever coverage is below 100% (the full-run values are in the coverage note); Δ = Head − Base; ▲/▼ say better/worse in the metric’s direction. CI: percentile bootstrap of Δ.${testsText(c.rows)} p(worse): the one-sided test a significance gate uses; p(worse, Holm): the same after Holm’s correction across the suite’s significance-gated metrics, the value compared with α. Coverage: paired examples / the baseline’s examples. Gates marked (base) or (PR): the base branch and this PR gate differently and both apply.${normalNote(c.rows)}</sub>\n`
   const build = (rows: readonly Row[], noteList: readonly string[], details: readonly Row[], omitted: string, tests = '') => {
     const parts = [top, markdownTable(tableRows(rows)), '']
     if (noteList.length) parts.push('**Notes**', '', ...noteList, '')
@@ -286,11 +314,12 @@ export function renderMarkdown(c: Comparison, options: RenderOptions = {}): stri
   }
   const tests = testsBlock(allRows)
   const body = build(allRows, notes, problem, '', tests)
-  if (body.length <= max) return body
+  const fits = (text: string) => utf8Length(text) <= max
+  if (fits(body)) return body
   // Over budget: drop details first (from the end), then notes, then rows from the least important end; say what was left out.
   const withDetails = (keep: number) =>
     build(allRows, notes, problem.slice(0, keep), `Details of ${problem.length - keep} metric(s) left out to fit the size limit.`, tests)
-  const keepDetails = largestFitting(problem.length - 1, (k) => withDetails(k).length <= max)
+  const keepDetails = largestFitting(problem.length - 1, (k) => fits(withDetails(k)))
   if (keepDetails >= 0) return withDetails(keepDetails)
   const withNotes = (keep: number) =>
     build(
@@ -299,7 +328,7 @@ export function renderMarkdown(c: Comparison, options: RenderOptions = {}): stri
       [],
       `${notes.length - keep} of ${notes.length} notes and all details left out to fit the size limit; see comparison.json.`
     )
-  const keepNotes = largestFitting(notes.length - 1, (k) => withNotes(k).length <= max)
+  const keepNotes = largestFitting(notes.length - 1, (k) => fits(withNotes(k)))
   if (keepNotes >= 0) return withNotes(keepNotes)
   const withRows = (keep: number) =>
     build(
@@ -311,7 +340,7 @@ export function renderMarkdown(c: Comparison, options: RenderOptions = {}): stri
   return withRows(
     Math.max(
       0,
-      largestFitting(allRows.length, (k) => withRows(k).length <= max)
+      largestFitting(allRows.length, (k) => fits(withRows(k)))
     )
   )
 }

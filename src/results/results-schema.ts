@@ -39,7 +39,7 @@ function depthOf(value: unknown, limit: number): number {
 }
 
 /** Metric params are a few levels deep; a deeper record is tampering and would overflow recursive code later. */
-export const MAX_PARAMS_DEPTH = 16
+const MAX_PARAMS_DEPTH = 16
 
 /** Where an array lies in the sidecar, in float64 values. */
 const sidecarRangeSchema = z.object({ offset: z.number().int().nonnegative(), count: z.number().int().nonnegative() })
@@ -57,9 +57,9 @@ export const examplesSchema = z.object({
 })
 
 /** Sufficient statistics of the finite per-example scores, kept even when the scores themselves are left out. */
-export const summarySchema = z.object({ n: z.number().int().nonnegative(), mean: finiteOrNull, sd: finiteOrNull })
+const summarySchema = z.object({ n: z.number().int().nonnegative(), mean: finiteOrNull, sd: finiteOrNull })
 
-export const metricResultSchema = z.object({
+const metricResultSchema = z.object({
   id: resultMetricIdSchema,
   metric: z.string(),
   title: z.string().optional(),
@@ -115,7 +115,7 @@ export const sliceLabelsSchema = z
 export type SliceLabels = z.infer<typeof sliceLabelsSchema>
 
 /** Which shard of a sharded run a results file holds: 1-based index of count. */
-export const shardInfoSchema = z
+const shardInfoSchema = z
   .object({ index: z.number().int().min(1), count: z.number().int().min(1) })
   .refine((s) => s.index <= s.count, 'index must be at most count')
 
@@ -155,8 +155,7 @@ export type MetricResult = z.infer<typeof metricResultSchema>
 export type Results = z.infer<typeof resultsSchema>
 export type ShardInfo = z.infer<typeof shardInfoSchema>
 
-export const statusSchema = z.enum(['pass', 'improved', 'regressed', 'failed', 'accepted', 'new', 'missing', 'error', 'incompatible'])
-export type Status = z.infer<typeof statusSchema>
+const statusSchema = z.enum(['pass', 'improved', 'regressed', 'failed', 'accepted', 'new', 'missing', 'error', 'incompatible'])
 
 export const gateCheckSchema = z.object({
   rule: z.enum(['min', 'max', 'max-regression', 'max-dropped', 'history', 'slice']),
@@ -168,14 +167,14 @@ export const gateCheckSchema = z.object({
   detail: z.string().optional()
 })
 
-export const topWorseSchema = z.object({ id: z.string(), base: z.number(), head: z.number(), delta: z.number() })
+const topWorseSchema = z.object({ id: z.string(), base: z.number(), head: z.number(), delta: z.number() })
 
 /**
  * Which examples the comparison used. lost: usable (finite) in the baseline but missing or NaN in the head;
  * headOnly: usable in the head but missing or NaN in the baseline; paired: usable in both (what Δ, CI and p use).
  * Without pairable per-example data the counts come from n and `exact` is false (a lower bound).
  */
-export const coverageSchema = z.object({
+const coverageSchema = z.object({
   base: z.number().int(),
   head: z.number().int(),
   paired: z.number().int(),
@@ -251,6 +250,19 @@ export const rowSchema = z.object({
   pWorse: finiteOrNull.optional(),
   /** pWorse after Holm's correction over the suite's significance-gated metrics. */
   pAdjusted: finiteOrNull.optional(),
+  /** The test behind pValue and pWorse: paired sign-flip, McNemar or arm-swap; unpaired pooled permutation or Welch (normal approximation from n, mean, sd). */
+  test: z
+    .enum([
+      'sign-flip-exact',
+      'sign-flip-monte-carlo',
+      'mcnemar-exact',
+      'swap-exact',
+      'swap-monte-carlo',
+      'pooled-permutation-monte-carlo',
+      'welch-normal',
+      'sign-flip-normal'
+    ])
+    .optional(),
   paired: z.boolean().nullable(),
   n: z.number().int().optional(),
   nanCount: z.number().int().optional(),
@@ -271,7 +283,7 @@ export const rowSchema = z.object({
   line: z.number().int().optional()
 })
 
-export const runInfoSchema = z.object({ suite: z.string(), commit: z.string().nullable(), ref: z.string().nullable() })
+const runInfoSchema = z.object({ suite: z.string(), commit: z.string().nullable(), ref: z.string().nullable() })
 
 export const comparisonSchema = z.object({
   schema: z.literal(COMPARISON_SCHEMA),

@@ -5,7 +5,7 @@ export type {
   BootstrapOptions,
   CiMethod,
   CompareOptions,
-  Comparison,
+  SampleComparison,
   ExampleChange,
   Interval,
   PairedComparison,
@@ -16,12 +16,12 @@ export type {
 export { createRng, type Rng, seedFor } from './rng.js'
 export { finiteValues, quantileSorted } from './quantile.js'
 export { bootstrapCI, bootstrapColumnsCI, bootstrapMeanCI, percentileInterval, sampleCI } from './bootstrap.js'
-export { EXACT_MAX_N, signFlipTest, swapTest, pooledMeanTest, pooledAggregateTest, type PermutationResult } from './permutation.js'
-export { binomialHalfCdf, mcnemarExact, type McNemarResult } from './mcnemar.js'
+export { signFlipTest, swapTest, pooledMeanTest } from './permutation.js'
+export { binomialHalfCdf, mcnemarExact } from './mcnemar.js'
 export { holm } from './multiple.js'
-export { iqrFence, IQR_MIN_HISTORY, type IqrFence } from './iqr.js'
-export { pairSamples, type Pairing } from './pairing.js'
-export { comparePaired, comparePairing, TOP_WORSE } from './paired.js'
+export { iqrFence, IQR_MIN_HISTORY } from './iqr.js'
+export { pairSamples } from './pairing.js'
+export { comparePaired } from './paired.js'
 export { compareUnpaired } from './unpaired.js'
 export { compareSamples } from './compare.js'
 export { normalCdf, normalQuantile } from './normal.js'

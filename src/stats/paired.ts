@@ -3,13 +3,14 @@ import { mcnemarExact } from './mcnemar.js'
 import { pairSamples, type Pairing } from './pairing.js'
 import { signFlipTest, swapTest } from './permutation.js'
 import { normalMeanCI, overResampleBudget, signFlipNormal } from './large-sample.js'
-import { createRng } from './rng.js'
+import { createRng, type Rng } from './rng.js'
+import { worseTail } from './tail.js'
 import type { Aggregate, CompareOptions, ExampleChange, Interval, PairedComparison, Sample, TestName } from './stat-types.js'
 
 /** How many of the worst per-example changes a comparison lists. */
-export const TOP_WORSE = 5
+const TOP_WORSE = 5
 
-type Paired = Extract<Pairing, { ok: true }>
+type PairedRows = Extract<Pairing, { ok: true }>
 
 function idOf(sample: Sample, row: number): string {
   return sample.ids ? sample.ids[row] : String(row)
@@ -27,7 +28,32 @@ function allFinite(x: Float64Array): boolean {
   return true
 }
 
-function scoresComparison(base: Sample, head: Sample, pairing: Paired, opts: CompareOptions): PairedComparison {
+type TestOutcome = { pValue: number; pWorse: number; test: TestName }
+
+/**
+ * The tail every paired comparison shares: a CI of Δ (the point itself on one example, a percentile bootstrap on more)
+ * and the paired test on its own random stream; nothing to test without a usable example. Above the resampling budget
+ * (`normal`), the CI and the test take their normal limits, whose cost grows like n.
+ */
+function intervalAndTest(
+  usable: number,
+  delta: number,
+  opts: CompareOptions,
+  bootstrap: (rng: Rng) => Float64Array,
+  runTest: (rng: Rng) => TestOutcome,
+  normal?: { ci: () => Interval; test: () => TestOutcome }
+): { ci: Interval | null; pValue: number | null; pWorse: number | null; test: TestName | null } {
+  const rng = createRng(opts.seed)
+  const testRng = rng.fork()
+  if (usable === 0) return { ci: null, pValue: null, pWorse: null, test: null }
+  let ci: Interval
+  if (usable === 1) ci = { level: opts.confidence, low: delta, high: delta, method: 'bootstrap' }
+  else if (normal) ci = normal.ci()
+  else ci = { ...percentileInterval(bootstrap(rng), opts.confidence), method: 'bootstrap' }
+  return { ci, ...(normal ? normal.test() : runTest(testRng)) }
+}
+
+function scoresComparison(base: Sample, head: Sample, pairing: PairedRows, opts: CompareOptions): PairedComparison {
   const bs = base.scores as Float64Array
   const hs = head.scores as Float64Array
   const pairs = pairing.baseRows.length
@@ -74,36 +100,35 @@ function scoresComparison(base: Sample, head: Sample, pairing: Paired, opts: Com
   }
   const worsened: ExampleChange[] = top.map((i) => ({ id: idOf(base, kept ? pairing.baseRows[kept[i]] : i), base: b[i], head: h[i], delta: d[i] }))
 
-  const rng = createRng(opts.seed)
-  const testRng = rng.fork()
+  // on 0/1 scores the sign test of worse vs better is McNemar's exact test, already one-sided towards worse
+  const mcnemar = (): TestOutcome => {
+    const m = mcnemarExact(worse, better)
+    return { pValue: m.pTwoSided, pWorse: m.pWorse, test: 'mcnemar-exact' }
+  }
   // Above the budget the bootstrap and the sign-flip test take their normal limits, whose cost grows like n.
   const normal = overResampleBudget(n, opts.resamples)
-  let ci: Interval | null = null
-  if (n === 1) ci = { level: opts.confidence, low: delta, high: delta, method: 'bootstrap' }
-  if (n > 1 && normal) ci = normalMeanCI(d, opts.confidence)
+    ? {
+        ci: () => normalMeanCI(d, opts.confidence),
+        test: (): TestOutcome => {
+          if (opts.binary) return mcnemar()
+          const t = signFlipNormal(d)
+          return { pValue: t.pTwoSided, pWorse: worseTail(opts.direction, t), test: 'sign-flip-normal' }
+        }
+      }
+    : undefined
   // mean(head[idx]) − mean(base[idx]) is mean(d[idx]): one draw of indices serves both arms
-  else if (n > 1) ci = { ...percentileInterval(meanBootstrapStats(d, opts.resamples, rng), opts.confidence), method: 'bootstrap' }
-
-  let pValue: number | null = null
-  let pWorse: number | null = null
-  let test: TestName | null = null
-  // on 0/1 scores the sign test of worse vs better is McNemar's exact test
-  if (n > 0 && opts.binary) {
-    const m = mcnemarExact(worse, better)
-    pValue = m.pTwoSided
-    pWorse = m.pWorse
-    test = 'mcnemar-exact'
-  } else if (n > 0 && normal) {
-    const t = signFlipNormal(d)
-    pValue = t.pTwoSided
-    pWorse = opts.direction === 'higher' ? t.pLess : t.pGreater
-    test = 'sign-flip-normal'
-  } else if (n > 0) {
-    const t = signFlipTest(d, opts.resamples, testRng)
-    pValue = t.pTwoSided
-    pWorse = opts.direction === 'higher' ? t.pLess : t.pGreater
-    test = t.exact ? 'sign-flip-exact' : 'sign-flip-monte-carlo'
-  }
+  const tail = intervalAndTest(
+    n,
+    delta,
+    opts,
+    (rng) => meanBootstrapStats(d, opts.resamples, rng),
+    (rng) => {
+      if (opts.binary) return mcnemar()
+      const t = signFlipTest(d, opts.resamples, rng)
+      return { pValue: t.pTwoSided, pWorse: worseTail(opts.direction, t), test: t.exact ? 'sign-flip-exact' : 'sign-flip-monte-carlo' }
+    },
+    normal
+  )
   return {
     paired: true,
     pairedBy: pairing.by,
@@ -112,10 +137,7 @@ function scoresComparison(base: Sample, head: Sample, pairing: Paired, opts: Com
     baseValue,
     headValue,
     delta,
-    ci,
-    pValue,
-    pWorse,
-    test,
+    ...tail,
     worse,
     better,
     unchanged: n - worse - better,
@@ -125,7 +147,7 @@ function scoresComparison(base: Sample, head: Sample, pairing: Paired, opts: Com
   }
 }
 
-function aggregateComparison(base: Sample, head: Sample, pairing: Paired, opts: CompareOptions & { aggregate: Aggregate }): PairedComparison {
+function aggregateComparison(base: Sample, head: Sample, pairing: PairedRows, opts: CompareOptions & { aggregate: Aggregate }): PairedComparison {
   const bc = base.columns as Record<string, Float64Array>
   const hc = head.columns as Record<string, Float64Array>
   const keys = Object.keys(bc).sort()
@@ -154,28 +176,22 @@ function aggregateComparison(base: Sample, head: Sample, pairing: Paired, opts: 
 
   // an aggregate undefined on the compared rows leaves nothing to resample or test
   const usable = Number.isFinite(delta) ? n : 0
-  const rng = createRng(opts.seed)
-  const testRng = rng.fork()
-  let ci: Interval | null = null
-  if (usable === 1) ci = { level: opts.confidence, low: delta, high: delta, method: 'bootstrap' }
-  if (usable > 1) {
-    const headIdx = new Int32Array(n)
+  const headIdx = new Int32Array(n)
+  const tail = intervalAndTest(
+    usable,
+    delta,
+    opts,
     // the same resampled examples feed both arms, so example-level noise cancels in the difference
-    const stats = indexBootstrapStats(n, opts.resamples, rng, (idx) => {
-      for (let i = 0; i < n; i++) headIdx[i] = idx[i] + n
-      return aggregate(combined, headIdx) - aggregate(combined, idx)
-    })
-    ci = { ...percentileInterval(stats, opts.confidence), method: 'bootstrap' }
-  }
-  let pValue: number | null = null
-  let pWorse: number | null = null
-  let test: TestName | null = null
-  if (usable > 0) {
-    const t = swapTest(combined, n, aggregate, opts.resamples, testRng)
-    pValue = t.pTwoSided
-    pWorse = opts.direction === 'higher' ? t.pLess : t.pGreater
-    test = t.exact ? 'swap-exact' : 'swap-monte-carlo'
-  }
+    (rng) =>
+      indexBootstrapStats(n, opts.resamples, rng, (idx) => {
+        for (let i = 0; i < n; i++) headIdx[i] = idx[i] + n
+        return aggregate(combined, headIdx) - aggregate(combined, idx)
+      }),
+    (rng) => {
+      const t = swapTest(combined, n, aggregate, opts.resamples, rng)
+      return { pValue: t.pTwoSided, pWorse: worseTail(opts.direction, t), test: t.exact ? 'swap-exact' : 'swap-monte-carlo' }
+    }
+  )
   return {
     paired: true,
     pairedBy: pairing.by,
@@ -184,10 +200,7 @@ function aggregateComparison(base: Sample, head: Sample, pairing: Paired, opts: 
     baseValue,
     headValue,
     delta,
-    ci,
-    pValue,
-    pWorse,
-    test,
+    ...tail,
     worse: null,
     better: null,
     unchanged: null,
@@ -198,7 +211,7 @@ function aggregateComparison(base: Sample, head: Sample, pairing: Paired, opts: 
 }
 
 /** The paired comparison for an already computed pairing (see pairSamples). */
-export function comparePairing(base: Sample, head: Sample, pairing: Paired, opts: CompareOptions): PairedComparison {
+export function comparePairing(base: Sample, head: Sample, pairing: PairedRows, opts: CompareOptions): PairedComparison {
   checkBootstrapOptions(opts)
   const { aggregate } = opts
   if (pairing.kind === 'aggregate') {

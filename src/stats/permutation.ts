@@ -2,7 +2,7 @@ import type { Rng } from './rng.js'
 import type { Aggregate } from './stat-types.js'
 
 /** Largest n for which the sign-flip test enumerates all 2^n sign vectors. */
-export const EXACT_MAX_N = 20
+const EXACT_MAX_N = 20
 
 export interface PermutationResult {
   /** Observed statistic (mean difference, or difference of aggregates). */

@@ -111,4 +111,4 @@ export interface UnpairedComparison extends ComparisonCommon {
   reason: string
 }
 
-export type Comparison = PairedComparison | UnpairedComparison
+export type SampleComparison = PairedComparison | UnpairedComparison

@@ -42,7 +42,7 @@ function betaFraction(a: number, b: number, x: number): number {
 }
 
 /** I_x(a, b), the regularized incomplete beta function. */
-export function regularizedBeta(x: number, a: number, b: number): number {
+function regularizedBeta(x: number, a: number, b: number): number {
   if (x <= 0) return 0
   if (x >= 1) return 1
   const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x))

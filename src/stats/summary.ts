@@ -1,6 +1,7 @@
 import { normalCdf, normalQuantile } from './normal.js'
 import type { Direction } from '../domain/policy.js'
 import type { Interval } from './stat-types.js'
+import { worseTail } from './tail.js'
 
 /** Sufficient statistics of a run's finite per-example scores (what results.json keeps above max-examples). */
 export interface Summary {
@@ -34,6 +35,6 @@ export function compareSummaries(base: Summary, head: Summary, opts: { confidenc
     delta,
     ci: { level: opts.confidence, low: delta - half, high: delta + half, method: 'normal' },
     pValue: Math.min(1, 2 * Math.min(pLess, pGreater)),
-    pWorse: opts.direction === 'higher' ? pLess : pGreater
+    pWorse: worseTail(opts.direction, { pLess, pGreater })
   }
 }

@@ -4,6 +4,7 @@ import { overResampleBudget } from './large-sample.js'
 import { pooledAggregateTest, pooledMeanTest, type PermutationResult } from './permutation.js'
 import { finiteValues } from './quantile.js'
 import { createRng, type Rng } from './rng.js'
+import { worseTail } from './tail.js'
 import type { Aggregate, CompareOptions, Interval, Sample, UnpairedComparison } from './stat-types.js'
 import { compareSummaries } from './summary.js'
 
@@ -110,7 +111,7 @@ export function compareUnpaired(base: Sample, head: Sample, opts: CompareOptions
     delta: h.value - b.value,
     ci,
     pValue: t.pTwoSided,
-    pWorse: opts.direction === 'higher' ? t.pLess : t.pGreater,
+    pWorse: worseTail(opts.direction, t),
     test: 'pooled-permutation-monte-carlo'
   }
 }

@@ -1,5 +1,5 @@
 /** Levenshtein distance, for "did you mean" hints. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const prev = new Array<number>(b.length + 1)
   for (let j = 0; j <= b.length; j++) prev[j] = j
   for (let i = 1; i <= a.length; i++) {
@@ -15,9 +15,9 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** Names longer than this get no suggestion: the distance is quadratic in the length, and such names are not typos. */
-export const MAX_SUGGEST_LENGTH = 64
+const MAX_SUGGEST_LENGTH = 64
 /** Candidates looked at, at most: a CSV header can have thousands of columns. */
-export const MAX_SUGGEST_CANDIDATES = 1000
+const MAX_SUGGEST_CANDIDATES = 1000
 
 /** The closest candidate within a third of the word's length, as a ` (did you mean "x"?)` suffix, or ''. */
 export function didYouMean(word: string, candidates: Iterable<string>): string {

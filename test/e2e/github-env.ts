@@ -77,7 +77,7 @@ export function workflowRunPayload(options: {
 }
 
 /** A JWT whose `scp` claim carries the backend ids @actions/artifact reads (it never checks the signature). */
-export function runtimeToken(): string {
+function runtimeToken(): string {
   const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url')
   return `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ scp: 'Actions.ExampleScope Actions.Results:run-backend-id:job-backend-id' })}.sig`
 }
@@ -111,7 +111,7 @@ export function quickstartWorkspace(): string {
   return ws
 }
 
-export const QUICKSTART_BASELINE = () => readFileSync(join(ROOT, 'examples/quickstart/baseline/results.json'), 'utf8')
+const QUICKSTART_BASELINE = () => readFileSync(join(ROOT, 'examples/quickstart/baseline/results.json'), 'utf8')
 
 /** The quickstart baseline as the push run at `run.head_sha` would have saved it. */
 function baselineResults(run: FakeRun): string {

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path'
 export const ROOT = resolve(import.meta.dirname, '../..')
 /** Where the e2e project's globalSetup bundles the current source (gitignored); the committed dist/ is only checked for freshness. */
 export const TEST_BUNDLE = join(ROOT, 'build/bundle')
-export const BUNDLED_ACTION = join(TEST_BUNDLE, 'index.js')
+const BUNDLED_ACTION = join(TEST_BUNDLE, 'index.js')
 
 export interface ActionRun {
   code: number | null
@@ -20,7 +20,7 @@ export interface ActionRun {
 }
 
 /** Parses the key<<DELIMITER ... DELIMITER blocks @actions/core writes to $GITHUB_OUTPUT. */
-export function parseOutputFile(text: string): Record<string, string> {
+function parseOutputFile(text: string): Record<string, string> {
   const out: Record<string, string> = {}
   const lines = text.split('\n')
   for (let i = 0; i < lines.length; i++) {
@@ -36,7 +36,7 @@ export function parseOutputFile(text: string): Record<string, string> {
 const unescapeData = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
 const unescapeProp = (s: string) => unescapeData(s).replace(/%3A/g, ':').replace(/%2C/g, ',')
 
-export function parseCommands(stdout: string): ActionRun['commands'] {
+function parseCommands(stdout: string): ActionRun['commands'] {
   const commands: ActionRun['commands'] = []
   for (const line of stdout.split('\n')) {
     const m = /^::([a-z-]+)( [^:]*)?::(.*)$/.exec(line)

@@ -3,7 +3,8 @@ import { closeSync, mkdirSync, openSync, ftruncateSync, symlinkSync, writeFileSy
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createInputReader, InputError } from '../../src/inputs/index.js'
-import { MAX_TEXT_BYTES, openRegularFile, readRegularFile } from '../../src/inputs/files.js'
+import { MAX_TEXT_BYTES } from '../../src/domain/limits.js'
+import { openRegularFile, readRegularFile } from '../../src/inputs/files.js'
 import { cli, emptyWorkspace, expectOneCleanMessage, quickstart } from './helpers.js'
 
 const fifo = (path: string) => execFileSync('mkfifo', [path])

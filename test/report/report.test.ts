@@ -30,6 +30,7 @@ const comparison: Comparison = {
       pValue: 0.006,
       pWorse: 0.003,
       pAdjusted: 0.003,
+      test: 'sign-flip-monte-carlo',
       paired: true,
       counts: { worse: 312, better: 180, unchanged: 20, onlyBase: 0, onlyHead: 0 },
       topWorse: [{ id: 'img-0038', base: 0.299, head: 0.394, delta: 0.095 }],
@@ -44,6 +45,7 @@ const comparison: Comparison = {
       relDelta: 0.138,
       ci: { level: 0.95, low: 0.0867, high: 0.0933 },
       pValue: 0.0004,
+      test: 'sign-flip-monte-carlo',
       paired: true,
       gates: [{ rule: 'min', limit: 0.5, ok: true }]
     }),
@@ -119,19 +121,19 @@ describe('markdown report', () => {
       ...comparison,
       rows: Array.from({ length: 400 }, (_, i) => ({ ...comparison.rows[0], id: `metric-${String(i).padStart(3, '0')}` }))
     }
-    const full = renderMarkdown(many, { maxChars: 10_000_000 })
+    const full = renderMarkdown(many, { maxBytes: 10_000_000 })
     expect(full.match(/<details><summary><b>/g)).toHaveLength(400) // one per row, besides the Tests block
-    const noDetails = renderMarkdown(many, { maxChars: 150_000 })
+    const noDetails = renderMarkdown(many, { maxBytes: 150_000 })
     expect(noDetails.length).toBeLessThanOrEqual(150_000)
     expect(noDetails).toMatch(/Details of \d+ metric\(s\) left out to fit the size limit\./)
     expect(noDetails.match(/<details>/g)?.length ?? 0).toEqual(noDetails.match(/<\/details>/g)?.length ?? 0)
-    const fewNotes = renderMarkdown(many, { maxChars: 70_000 })
+    const fewNotes = renderMarkdown(many, { maxBytes: 70_000 })
     expect(fewNotes.length).toBeLessThanOrEqual(70_000)
     const n = /(\d+) of 400 notes and all details left out/.exec(fewNotes)
     expect(n).not.toBeNull()
     // one note per row (its failed max-regression check)
     expect(fewNotes.split('\n').filter((l) => l.startsWith('- `metric-')).length + Number(n![1])).toBe(400)
-    const fewRows = renderMarkdown(many, { maxChars: 20_000 })
+    const fewRows = renderMarkdown(many, { maxBytes: 20_000 })
     expect(fewRows.length).toBeLessThanOrEqual(20_000)
     expect(fewRows).not.toContain('<details>')
     const m = /(\d+) of 400 rows, all notes and details left out/.exec(fewRows)
