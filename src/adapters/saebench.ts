@@ -34,7 +34,7 @@ export const CORE_DIRECTIONS: DirectionRule[] = [
 
 const THRESHOLDS = '(2|5|10|20|50|100|500)'
 
-export const SAEBENCH_DIRECTIONS: DirectionRule[] = [
+const SAEBENCH_DIRECTIONS: DirectionRule[] = [
   ...CORE_DIRECTIONS,
   // Per-latent details (CoreFeatureMetric), paired by latent index: only the max cosine similarities have a better end.
   { pattern: /^core\/details\.max_(decoder|encoder)_cosine_sim$/, direction: 'lower' },

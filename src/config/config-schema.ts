@@ -52,7 +52,7 @@ const adapterEntrySchema = z
   .strict()
 
 /** A partition of the eval set: one label per example (`by`), matched to examples by `ids` or by position. */
-export const sliceEntrySchema = z
+const sliceEntrySchema = z
   .object({
     id: metricIdSchema,
     by: z.string().min(1),
@@ -80,4 +80,3 @@ export type Config = z.infer<typeof configSchema>
 export type MetricEntry = z.infer<typeof metricEntrySchema>
 export type AdapterEntry = z.infer<typeof adapterEntrySchema>
 export type Defaults = z.infer<typeof defaultsSchema>
-export type SliceEntry = z.infer<typeof sliceEntrySchema>

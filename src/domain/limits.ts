@@ -67,3 +67,24 @@ export function truncateUtf8(text: string, maxBytes: number): string {
   }
   return text.slice(0, i)
 }
+
+/**
+ * Bytes one example costs in the run whatever the input: its float64 score, the finite copy the CI reads, its place in
+ * the sidecar written beside results.json, and the baseline's score when compared.
+ */
+export const BYTES_PER_EXAMPLE = 32
+
+/** More groups than this is a mislabelled slice (e.g. `by` pointing at the ids): each group is a test and a table row. */
+export const MAX_SLICE_GROUPS = 200
+
+/** Largest sidecar read (8 GiB: a billion float64 values); a bigger file is refused, naming it. */
+export const MAX_SIDECAR_BYTES = 8 * 2 ** 30
+
+/** A .json file at least this big is scanned for the value its pointer names, never parsed (or held) whole. */
+export const JSON_SCAN_BYTES = 16 * 2 ** 20
+
+/**
+ * Most rows a column may claim: each becomes a float64 (and, while decoding, a row object), so a footer claiming more
+ * than 2^28 rows (2 GiB of float64) is refused before decoding instead of failing inside it ("Invalid array length").
+ */
+export const MAX_PARQUET_ROWS = 2 ** 28

@@ -4,7 +4,7 @@ import type { NDArray } from '../domain/ndarray.js'
 import { findMetric } from '../metrics/registry.js'
 import { checkShapes } from '../metrics/shapes.js'
 import { MetricInputError } from '../metrics/definition.js'
-import { DEFAULT_MEMORY_BUDGET } from '../domain/limits.js'
+import { BYTES_PER_EXAMPLE, DEFAULT_MEMORY_BUDGET } from '../domain/limits.js'
 import type { MetricDefinition, MetricOutput } from '../metrics/definition.js'
 import { identityHasher, identityInput } from './metric-result.js'
 
@@ -33,12 +33,6 @@ export interface BlockwiseOptions {
   /** Bytes the per-example data of one metric may take (INTERP_GATE_MEMORY_BUDGET; default 2 GiB): checked from the headers, before any row is read. */
   memoryBudget?: number
 }
-
-/**
- * Bytes one example costs in the run whatever the input: its float64 score, the finite copy the CI reads, its place in
- * the sidecar written beside results.json, and the baseline's score when compared.
- */
-export const BYTES_PER_EXAMPLE = 32
 
 /** A row-wise metric's outcome: its scores (and eval-set fingerprint), or why it failed. */
 export type BlockwiseOutcome = { output: MetricOutput; identity?: string } | { error: unknown }

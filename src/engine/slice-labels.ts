@@ -2,6 +2,7 @@ import { ConfigError, type LoadedConfig } from '../config/load.js'
 import type { InputReader } from '../inputs/index.js'
 import { ResultsError } from '../results/io.js'
 import type { SliceLabels } from '../results/results-schema.js'
+import { MAX_SLICE_GROUPS } from '../domain/limits.js'
 
 /** Group names in a stable order: numerically when every name is an integer (class ids), else by code point. */
 function sortGroups(names: Iterable<string>): string[] {
@@ -16,9 +17,6 @@ export function compactLabels(id: string, labels: readonly string[], ids?: strin
   const index = new Map(groups.map((g, k) => [g, k]))
   return { id, groups, labels: labels.map((l) => index.get(l)!), ...(ids ? { ids } : {}) }
 }
-
-/** More groups than this is a mislabelled slice (e.g. `by` pointing at the ids): each group is a test and a table row. */
-export const MAX_SLICE_GROUPS = 200
 
 /** Reads every slice of the config; a slice that cannot be read stops the run with the config line to fix. */
 export function readSliceLabels(reader: InputReader, loaded: LoadedConfig): SliceLabels[] {

@@ -31,7 +31,7 @@ export interface WorkflowRunInfo {
 }
 
 /** A merge queue's run (`merge_group`): the queue tests head_sha, a merge of queued PRs onto base_sha of base_ref. */
-export interface MergeGroupInfo {
+interface MergeGroupInfo {
   /** The branch the queue merges into ("main", from base_ref "refs/heads/main"). */
   baseRef: string
   baseSha: string

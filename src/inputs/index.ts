@@ -4,7 +4,7 @@ import * as path from 'node:path'
 import { didYouMean } from '../util/suggest.js'
 import { type CsvTable, parseCsv, selectCsv } from './csv.js'
 import { InputError, fail, refuseEmpty } from './errors.js'
-import { DEFAULT_MAX_INPUT_BYTES, DEFAULT_MEMORY_BUDGET, MAX_TEXT_BYTES } from '../domain/limits.js'
+import { DEFAULT_MAX_INPUT_BYTES, DEFAULT_MEMORY_BUDGET, JSON_SCAN_BYTES, MAX_TEXT_BYTES } from '../domain/limits.js'
 import { openRegularFile, readRegularFile, TEXT_LIMIT_HINT } from './files.js'
 import { jsonToArray, parseJsonDocument, pointerTokens, selectJson } from './json.js'
 import { scanJsonPointer } from './json-stream.js'
@@ -294,9 +294,6 @@ function labelsOf(array: NDArray, what: 'ids' | 'labels'): string[] {
   if (array.shape.length !== 1) fail(source, `${what} must be a 1-d array, got shape ${shapeText(array.shape)}`)
   return array.strings ?? array.exact ?? Array.from(array.data, (value, i) => integerText(value, i, source, what))
 }
-
-/** A .json file at least this big is scanned for the value its pointer names, never parsed (or held) whole. */
-export const JSON_SCAN_BYTES = 16 * 2 ** 20
 
 /** The array a pointer names in a large .json file, read a chunk at a time; undefined for a smaller file (parsed whole). */
 function scanLargeJson(file: string, absolute: string, pointer: string | undefined, maxBytes: number): NDArray | undefined {

@@ -461,7 +461,7 @@ const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true })
  * surrogate U+DC80–U+DCFF (Python's "surrogateescape"), so distinct byte strings stay distinct ids (a lossy decode
  * would read b'\xff' and b'\xfe' both as U+FFFD and report them as duplicates).
  */
-export function bytesText(raw: Uint8Array): string {
+function bytesText(raw: Uint8Array): string {
   try {
     return STRICT_UTF8.decode(raw)
   } catch {

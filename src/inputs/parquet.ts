@@ -2,6 +2,7 @@ import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet'
 import { didYouMean } from '../util/suggest.js'
 import { fail, InputError, listText } from './errors.js'
 import { type NDArray, makeArray, makeStrings } from '../domain/ndarray.js'
+import { MAX_PARQUET_ROWS } from '../domain/limits.js'
 
 /** Column names at the top of the schema, in file order. */
 function parquetColumns(buffer: ArrayBuffer, file: string): string[] {
@@ -34,12 +35,6 @@ export async function readParquetColumn(bytes: Uint8Array, column: string | unde
     display
   )
 }
-
-/**
- * Most rows a column may claim: each becomes a float64 (and, while decoding, a row object), so a footer claiming more
- * than 2^28 rows (2 GiB of float64) is refused before decoding instead of failing inside it ("Invalid array length").
- */
-export const MAX_PARQUET_ROWS = 2 ** 28
 
 /** The footer's row counts, checked against each other and the limit before any page is decoded. */
 function checkRowCount(buffer: ArrayBuffer, display: string): void {

@@ -34,7 +34,7 @@ export function absolute(values: ArrayLike<number>): Float64Array {
   return out
 }
 
-export function sum(values: ArrayLike<number>): number {
+function sum(values: ArrayLike<number>): number {
   let s = 0
   for (let i = 0; i < values.length; i++) s += values[i]
   return s

@@ -160,7 +160,7 @@ export const gini: MetricDefinition<Record<string, never>> = {
 }
 
 /** Shannon entropy (nats) of p = |a| / Σ|a|, with 0·ln 0 = 0; NaN for an all-zero row (one pass: selection.ts). */
-export const magnitudeEntropy = magnitudeEntropyOnePass
+const magnitudeEntropy = magnitudeEntropyOnePass
 
 export const entropy: MetricDefinition<Record<string, never>> = {
   name: 'entropy',

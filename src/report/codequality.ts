@@ -6,7 +6,7 @@ import type { Annotation } from './annotations.js'
  * GitLab reads (doc/ci/testing/code_quality.md, "Code Quality report format"): description, check_name, fingerprint,
  * severity (info, minor, major, critical, blocker) and location.path / location.lines.begin.
  */
-export interface CodeQualityIssue {
+interface CodeQualityIssue {
   description: string
   check_name: string
   fingerprint: string

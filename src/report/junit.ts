@@ -33,7 +33,7 @@ function gateCheckText(g: GateCheck): string {
 }
 
 /** "base 0.31, head 0.35, Δ +0.04 ▼ worse (+12.9%), 95% CI of Δ [+0.02, +0.06], p(worse)=0.003": the row's numbers in one line. */
-export function rowNumbers(row: Row): string {
+function rowNumbers(row: Row): string {
   const parts = [`base ${formatNumber(row.base)}`, `head ${formatNumber(row.head)}`]
   if (row.delta !== null) parts.push(`Δ ${deltaText(row)}`)
   const ci = row.delta !== null ? row.ci : (row.headCi ?? row.ci)

@@ -11,11 +11,11 @@ import { shardBanner } from './shard-banner.js'
 import { trendCell, trendChart } from './trend.js'
 
 /** The status column; a row the library itself did not compute says so rather than "error". */
-export function statusCell(r: Row): string {
+function statusCell(r: Row): string {
   return r.status === 'error' && r.notComputed ? '⚪ not computed' : `${STATUS_ICON[r.status]} ${r.status}`
 }
 
-export const STATUS_ICON: Record<Row['status'], string> = {
+const STATUS_ICON: Record<Row['status'], string> = {
   failed: '❌',
   regressed: '🔴',
   accepted: '🟡',
@@ -43,7 +43,7 @@ export function deltaText(row: Row, br = ' '): string {
 }
 
 /** Base and head as the row shows them: the paired means whenever coverage is below 100% (head − base = Δ). */
-export function shownValues(row: Row): { base: number | null; head: number | null } {
+function shownValues(row: Row): { base: number | null; head: number | null } {
   return { base: row.pairedBase ?? row.base, head: row.pairedHead ?? row.head }
 }
 
@@ -84,7 +84,7 @@ export function metricCell(id: string, wbr = '<wbr>'): string {
 }
 
 /** The p-values of a compared row: the one-sided test of a significance gate (raw and Holm-adjusted), else the two-sided p. */
-export function pValueText(row: Row): string {
+function pValueText(row: Row): string {
   // A significance gate tests "worse" one-sided (Holm-adjusted); other rows show the two-sided p.
   const gated = row.pAdjusted !== undefined && row.pAdjusted !== null
   if (gated && row.pWorse !== undefined && row.pWorse !== null) {
@@ -96,7 +96,7 @@ export function pValueText(row: Row): string {
 }
 
 /** The p-values of every compared row, collapsed under the table (they made the CI cell too wide for a comment). */
-export function testsBlock(rows: readonly Row[]): string {
+function testsBlock(rows: readonly Row[]): string {
   const tested = rows.filter((r) => r.delta !== null && pValueText(r))
   if (!tested.length) return ''
   return [

@@ -38,7 +38,7 @@ export function trendRange(row: Row): number {
 }
 
 /** Bars in the table's trend cell: the newest base-branch values (the details chart shows them all). */
-export const TREND_CELL_POINTS = 10
+const TREND_CELL_POINTS = 10
 
 /** The table's trend cell: the base branch's last values, then "▸" and this run's value on the same scale. */
 export function trendCell(row: Row): string {

@@ -82,7 +82,7 @@ export function writeOutputs(folder: string, files: Record<string, string | Uint
 }
 
 /** What `run` and `merge` write into --out; a failed run removes them (see clearOutputs). */
-export const RUN_OUTPUTS = ['results.json', 'results.scores.bin', 'comparison.json', 'report.md'] as const
+const RUN_OUTPUTS = ['results.json', 'results.scores.bin', 'comparison.json', 'report.md'] as const
 
 /** `.<12 hex>.<pid>.tmp`: the temporary name writeAtomically uses, and nothing else. */
 const TEMP_NAME = /^\.[0-9a-f]{12}\.(\d+)\.tmp$/
@@ -92,7 +92,7 @@ const TEMP_NAME = /^\.[0-9a-f]{12}\.(\d+)\.tmp$/
  * sits beside an exit 2 as if it were this run's. Only regular files are removed, and only when the folder and every
  * folder between the workspace and it are real folders (the run would not have written anywhere else).
  */
-export function clearOutputs(workspace: string, outDir: string, names: readonly string[] = RUN_OUTPUTS): void {
+function clearOutputs(workspace: string, outDir: string, names: readonly string[] = RUN_OUTPUTS): void {
   const root = resolve(workspace)
   const out = resolve(root, outDir)
   const rel = relative(root, out)

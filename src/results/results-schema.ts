@@ -7,7 +7,7 @@ export const COMPARISON_SCHEMA = 'interp-gate/comparison@1'
 
 const finiteOrNull = z.number().nullable()
 
-export const intervalSchema = z.object({
+const intervalSchema = z.object({
   level: z.number().gt(0).lt(1),
   low: finiteOrNull,
   high: finiteOrNull,
@@ -45,7 +45,7 @@ const MAX_PARAMS_DEPTH = 16
 const sidecarRangeSchema = z.object({ offset: z.number().int().nonnegative(), count: z.number().int().nonnegative() })
 
 /** Per-example data: base64 of little-endian float64, parallel to ids; above max-examples in the sidecar instead. */
-export const examplesSchema = z.object({
+const examplesSchema = z.object({
   ids: z.array(z.string()).optional(),
   scores: float64Base64.optional(),
   columns: z.record(z.string(), float64Base64).optional(),
@@ -100,7 +100,7 @@ const metricResultSchema = z.object({
  * One slice's labels, compactly: each distinct group name once, then per example the index of its group. Aligned to
  * `ids` when the slice has them (matched to each metric's example ids), else to example positions.
  */
-export const sliceLabelsSchema = z
+const sliceLabelsSchema = z
   .object({
     id: z.string(),
     groups: z.array(z.string()),
@@ -157,7 +157,7 @@ export type ShardInfo = z.infer<typeof shardInfoSchema>
 
 const statusSchema = z.enum(['pass', 'improved', 'regressed', 'failed', 'accepted', 'new', 'missing', 'error', 'incompatible'])
 
-export const gateCheckSchema = z.object({
+const gateCheckSchema = z.object({
   rule: z.enum(['min', 'max', 'max-regression', 'max-dropped', 'history', 'slice']),
   limit: z.union([z.number(), z.string()]),
   ok: z.boolean(),
@@ -188,7 +188,7 @@ export type Coverage = z.infer<typeof coverageSchema>
  * Power of the significance gate (paired one-sample z approximation, one-sided α): the smallest regression detected
  * with 80% power (mde), the n the allowed regression needs at 80% power, and the power at the allowed regression.
  */
-export const powerSchema = z.object({
+const powerSchema = z.object({
   mde: finiteOrNull,
   n: z.number().int().nonnegative(),
   /** null when the allowed regression is 0 (no n suffices). */
@@ -199,7 +199,7 @@ export const powerSchema = z.object({
   alpha: z.number()
 })
 /** Paired comparison of one group of a slice: the metric over that group's paired examples, base and head. */
-export const sliceRowSchema = z.object({
+const sliceRowSchema = z.object({
   slice: z.string(),
   group: z.string(),
   /** Paired examples with finite scores in both runs. */
@@ -220,7 +220,7 @@ export const sliceRowSchema = z.object({
 export type Power = z.infer<typeof powerSchema>
 export type SliceRow = z.infer<typeof sliceRowSchema>
 
-export const rowSchema = z.object({
+const rowSchema = z.object({
   id: z.string(),
   metric: z.string(),
   title: z.string().optional(),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { basename, dirname, join } from 'node:path'
 import { InputError, readRegularFile } from '../inputs/index.js'
 import type { MetricResult, Results } from './results-schema.js'
+import { MAX_SIDECAR_BYTES } from '../domain/limits.js'
 
 /**
  * Per-example arrays longer than max-examples travel beside results.json in one binary file: little-endian float64,
@@ -13,9 +14,6 @@ export type ExampleArrays = { scores?: Float64Array; columns?: Record<string, Fl
 type Examples = NonNullable<MetricResult['examples']>
 
 const attached = new WeakMap<Examples, ExampleArrays>()
-
-/** Largest sidecar read (8 GiB: a billion float64 values); a bigger file is refused, naming it. */
-export const MAX_SIDECAR_BYTES = 8 * 2 ** 30
 
 /** The sidecar's name beside a results file: results.json → results.scores.bin. */
 export function sidecarName(resultsName: string): string {

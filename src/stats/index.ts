@@ -1,17 +1,9 @@
 // Pure statistics for interp-gate: seeded RNG, bootstrap CIs, paired and unpaired comparisons, Holm, IQR fence.
 export type {
   Aggregate,
-  Alternative,
-  BootstrapOptions,
-  CiMethod,
   CompareOptions,
-  SampleComparison,
-  ExampleChange,
   Interval,
-  PairedComparison,
-  Sample,
-  TestName,
-  UnpairedComparison
+  Sample
 } from './stat-types.js'
 export { createRng, type Rng, seedFor } from './rng.js'
 export { finiteValues, quantileSorted } from './quantile.js'
@@ -24,7 +16,6 @@ export { pairSamples } from './pairing.js'
 export { comparePaired } from './paired.js'
 export { compareUnpaired } from './unpaired.js'
 export { compareSamples } from './compare.js'
-export { normalCdf, normalQuantile } from './normal.js'
 export { meanCI, normalMeanCI, overResampleBudget, RESAMPLE_BUDGET, signFlipNormal } from './large-sample.js'
-export { compareSummaries, type Summary, type SummaryComparison } from './summary.js'
-export { gatePower, type GatePower, pairedDifferences, sampleSd, TARGET_POWER } from './power.js'
+export { compareSummaries } from './summary.js'
+export { gatePower, pairedDifferences, sampleSd, TARGET_POWER } from './power.js'

@@ -15,10 +15,8 @@ export interface Sample {
 /** Recomputes a non-decomposable metric on the rows `indices` (all rows when omitted). */
 export type Aggregate = (columns: Record<string, Float64Array>, indices?: ArrayLike<number>) => number
 
-export type Alternative = 'two-sided' | 'less' | 'greater'
-
 /** How a CI was computed: percentile bootstrap, or the normal approximation above the resampling budget (large-sample.ts). */
-export type CiMethod = 'bootstrap' | 'normal'
+type CiMethod = 'bootstrap' | 'normal'
 
 export interface Interval {
   level: number

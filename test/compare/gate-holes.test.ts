@@ -118,7 +118,7 @@ describe('coverage when runs pair by position', () => {
       rule: 'max-dropped',
       limit: 0,
       ok: false,
-      detail: 'lost 1 of 4 baseline examples (missing or NaN in this run) > allowed 0'
+      detail: 'lost 1 of 4 baseline examples > allowed 0'
     })
     expect(r.status).toBe('regressed')
   })

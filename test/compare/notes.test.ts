@@ -19,7 +19,7 @@ describe('accept entries that cannot accept', () => {
       gates: { m: gate({ min: 0.6, 'max-regression': 0.05 }) }
     }).rows[0]
     expect(both.status).toBe('failed')
-    expect(both.notes).toContain('accept ("why") covers regressions (max-regression, max-dropped, history), not the bounds min/max: still failed')
+    expect(both.notes).toContain('accept ("why") covers regressions (max-regression, max-dropped, history, slice), not the bounds min/max: still failed')
     const bound = compare({ base, head: withAccept(results([metric('m', { value: 0.5 })]), 'm', 'why'), defaults, gates: { m: gate({ min: 0.6 }) } }).rows[0]
     expect(bound.status).toBe('failed')
     expect(bound.notes).toContain('accept ("why") does not cover the bounds min/max: still failed')

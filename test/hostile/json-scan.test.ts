@@ -4,7 +4,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createInputReader, InputError } from '../../src/inputs/index.js'
 import { resolvePointer } from '../../src/inputs/json.js'
-import { JSON_SCAN_BYTES } from '../../src/inputs/index.js'
+import { JSON_SCAN_BYTES } from '../../src/domain/limits.js'
 import { type ReadChunk, scanJsonPointer } from '../../src/inputs/json-stream.js'
 import { emptyWorkspace } from './helpers.js'
 
