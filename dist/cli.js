@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-import { B as builtinMetrics, C as specText, D as renderMarkdown, E as noteLines, F as HistoryError, H as unknownMetricMessage, I as entryFromResults, K as formatNumber, L as historySchemaFiles, M as neutraliseTerminal, N as markdownTable, O as tableRows, P as metricSeries, Q as resultsSchema, T as headline, U as ConfigError, V as findMetric, W as compare, X as serializeJson, Y as readResultsFile, Z as comparisonSchema, _ as runPipeline, a as dashboardData, b as writeOutputs, c as seriesChanges, d as renderDashboard, f as TOOL, ft as bundledParallel, g as loadConfig, h as gateSpecs, i as progressMode, j as trendText, l as FolderStore, m as aggregateLookup, n as parseShard, nt as InputError, o as CHANGE_POINT_DEFAULTS, p as adapterGateSpecs, q as ResultsError, r as createProgress, t as mergeShards, tt as readRegularText, ut as toJSONSchema, v as OutputError, y as prepareOutputFolder } from "./chunks/shared.js";
+import { B as prepareOutputFolder, C as specText, D as entryFromResults, E as HistoryError, F as defaultsSchema, Ft as utf8Length, G as tableRows, H as headline, I as writeJunitFile, It as bundledParallel, J as trendText, L as OutputError, M as findMetric, Mt as GITLAB_NOTE_BYTES, N as unknownMetricMessage, O as historySchemaFiles, Ot as toJSONSchema, P as ConfigError, Q as markdownTable, T as metricSeries, U as noteLines, V as writeOutputs, W as renderMarkdown, X as sliceRows, Y as shardBanner, Z as neutraliseTerminal, _ as aggregateLookup, at as formatNumber, b as runPipeline, bt as didYouMean, c as createProgress, ct as readResultsFile, d as CHANGE_POINT_DEFAULTS, g as adapterGateSpecs, h as TOOL, ht as resultsSchema, i as FolderStore, j as builtinMetrics, l as progressMode, lt as serializeJson, m as renderDashboard, mt as comparisonSchema, o as mergeShards, ot as ResultsError, p as seriesChanges, r as historyRefusal, rt as compare, s as parseShard, st as parseResults, t as stickyMarker, u as dashboardData, v as gateSpecs, vt as readRegularText, y as loadConfig, yt as InputError, z as clearingOutputsOnFailure } from "./chunks/shared.js";
 import { parseArgs } from "node:util";
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { createHash } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, posix, relative, resolve, sep } from "node:path";
 // src/metrics/docs.ts
 const familyTitles = {
 	task: "Task",
@@ -225,11 +226,21 @@ const VERDICT = {
 	warn: "PASS (with warnings)",
 	pass: "PASS"
 };
-/** The terminal table: the report's table with plain ids, every note (as in the report), then the verdict line. */
+/** The terminal table: the report's table with plain ids, every note (as in the report), then the verdict line (a shard's banner instead). */
 function renderTerminal(c) {
-	const rows = tableRows(c.rows).map((r) => r.map((cell) => cell.replace(/`/g, "")));
+	const rows = tableRows(c.rows, {
+		br: " ",
+		list: ", ",
+		wbr: "",
+		pColumn: true
+	}).map((r) => r.map((cell) => cell.replace(/`/g, "")));
 	const base = c.base ? `baseline ${c.base.commit?.slice(0, 7) ?? "?"}${c.base.ref ? ` (${c.base.ref})` : ""}` : "no baseline";
 	const notes = noteLines(c).map((n) => `  ${n.id ? `${n.id}: ` : ""}${n.text}`);
+	const slices = c.rows.filter((r) => r.slices?.some((s) => s.status === "regressed")).flatMap((r) => [
+		`slices of ${r.id}:`,
+		markdownTable(sliceRows(r, (t) => t), { stringLength: displayWidth }),
+		""
+	]);
 	const baseline = c.baselineNote ? [`baseline: ${c.baselineNote}`] : [];
 	return [
 		`interp-gate — suite ${c.head.suite}, ${base}`,
@@ -242,8 +253,9 @@ function renderTerminal(c) {
 			...notes,
 			""
 		] : [],
+		...slices,
 		`${headline(c)}`,
-		`verdict: ${VERDICT[c.verdict]}`
+		c.shard ? shardBanner(c.shard) : `verdict: ${VERDICT[c.verdict]}`
 	].join("\n");
 }
 const WIDE = /* @__PURE__ */ new Set([
@@ -295,13 +307,10 @@ function dashboardCommand(args, io) {
 	if (repoUrl !== void 0 && !/^https:\/\/[^\s"<>]+$/.test(repoUrl)) throw new HistoryError(`--repo-url must be an https URL such as https://github.com/OWNER/REPO; got "${repoUrl}"`);
 	const entries = new FolderStore(resolve(io.cwd, values.store), values.store).listSync();
 	const html = renderDashboard(dashboardData(entries, { repoUrl: repoUrl?.replace(/\/+$/, "") }), { title: values.title });
-	const out = resolve(io.cwd, values.out);
 	try {
-		mkdirSync(out, { recursive: true });
-		const temp = join(out, `.index.html.${process.pid}.tmp`);
-		writeFileSync(temp, html);
-		renameSync(temp, join(out, "index.html"));
+		writeOutputs(prepareOutputFolder(io.cwd, values.out), { "index.html": html });
 	} catch (error) {
+		if (error instanceof OutputError) throw error;
 		throw new HistoryError(`${values.out}: cannot write the dashboard (${error.code ?? error.message})`);
 	}
 	io.out(`wrote ${join(values.out, "index.html")} (${entries.length} entries, ${(html.length / 1024).toFixed(0)} KiB)\n`);
@@ -312,9 +321,11 @@ const HISTORY_HELP = `interp-gate history — metric values across commits, and 
 
 Usage:
   interp-gate history add RESULTS.json --store DIR [--date ISO] [--parent SHA] [--comparison FILE]
-                          [--run-id N]
+                          [--run-id N] [--force]
       Append the run's compact entry (values, CIs, n) to the store: one new file
       DIR/<suite>/<commit>.json, written atomically (safe with concurrent writers).
+      Refuses a shard's results (add the merged ones), a pull request's (ref refs/pull/…)
+      and results without a commit: they would corrupt the trend; --force adds them anyway.
       --date: the ordering date (default: results.json's createdAt); use the commit date.
       --comparison: the run's comparison.json, to record each metric's coverage.
       --run-id: the CI run that measured it (default: GITHUB_RUN_ID when set).
@@ -352,6 +363,10 @@ function add(args, io) {
 			parent: { type: "string" },
 			comparison: { type: "string" },
 			"run-id": { type: "string" },
+			force: {
+				type: "boolean",
+				default: false
+			},
 			help: {
 				type: "boolean",
 				short: "h"
@@ -366,6 +381,8 @@ function add(args, io) {
 	}
 	if (positionals.length !== 1 || !values.store) throw new HistoryError("history add needs one results file and a store: interp-gate history add RESULTS.json --store DIR");
 	const results = readResultsFile(resolve(io.cwd, positionals[0]), positionals[0]);
+	const refusal = historyRefusal(results);
+	if (refusal && !values.force) throw new HistoryError(`history add: not adding ${positionals[0]}: ${refusal}. --force adds it anyway`);
 	const comparison = values.comparison ? readComparison(resolve(io.cwd, values.comparison), values.comparison) : null;
 	const runIdText = values["run-id"] ?? io.env?.GITHUB_RUN_ID;
 	const runId = runIdText === void 0 ? null : Number(runIdText);
@@ -392,12 +409,17 @@ function showJson(shown) {
 	}]));
 	return `${JSON.stringify({ metrics }, null, 2)}\n`;
 }
+/** The median CI width of a series' points: noise within it should not fill the sparkline's height. */
+function typicalCiWidth(s) {
+	const widths = s.points.flatMap((p) => p.low !== null && p.high !== null ? [p.high - p.low] : []).sort((a, b) => a - b);
+	return widths.length ? widths[Math.floor(widths.length / 2)] : 0;
+}
 function showText(shown) {
 	if (!shown.length) return "no entries in the store\n";
 	const lines = [];
 	for (const { series: s, changes } of shown) {
 		const values = s.points.map((p) => p.value);
-		lines.push(`${escapeTerminal(s.id)}  ${values.length} point(s)  ${trendText(values)}`);
+		lines.push(`${escapeTerminal(s.id)}  ${values.length} point(s)  ${trendText(values, typicalCiWidth(s))}`);
 		for (const c of changes) {
 			const rel = c.relative === null ? "" : ` (${c.relative > 0 ? "+" : ""}${(c.relative * 100).toFixed(1)}%)`;
 			lines.push(`  change at ${escapeTerminal((c.commit ?? "no commit").slice(0, 12))} ${c.date.slice(0, 10)}: ${formatNumber(c.before)} → ${formatNumber(c.after)}${rel}, p=${c.pValue.toPrecision(2)}`);
@@ -465,7 +487,27 @@ async function historyCommand(args, io) {
 		io.out(`${HISTORY_HELP}\n`);
 		return 0;
 	}
-	throw new HistoryError(`history needs a subcommand: add or show${sub ? ` (got "${sub}")` : ""}; see interp-gate history --help`);
+	if (sub === void 0) throw new HistoryError("history needs a subcommand: add or show; see interp-gate history --help");
+	throw new HistoryError(`history: unknown subcommand "${sub}"${didYouMean(sub, ["add", "show"])}; expected add or show; see interp-gate history --help`);
+}
+// src/cli/usage-hints.ts
+/** The long options a help text names ("--baseline", "--max-input-bytes"): what a mistyped option is matched against. */
+function optionsNamedIn(help) {
+	return [...new Set(help.match(/--[a-z][a-z0-9-]*[a-z0-9]/g) ?? [])];
+}
+/**
+* node:util parseArgs's "Unknown option '--basline'" as one line naming the command, with the closest option the
+* command's help names; null for any other error.
+*/
+function unknownOptionMessage(error, command, help) {
+	if (error.code !== "ERR_PARSE_ARGS_UNKNOWN_OPTION") return null;
+	const option = /Unknown option '([^']+)'/.exec(error.message)?.[1];
+	if (!option) return null;
+	return `${command}: unknown option ${option}${option.startsWith("--") ? didYouMean(option, optionsNamedIn(help)) : ""}`;
+}
+/** The usage paragraph of one subcommand ("interp-gate history add …" up to the next "interp-gate history …"). */
+function subcommandHelp(help, command, sub) {
+	return help.split(new RegExp(`\\n(?=\\s*interp-gate ${command} )`)).find((p) => sub !== void 0 && new RegExp(`^\\s*interp-gate ${command} ${sub} `).test(p)) ?? help;
 }
 // src/results/json-schema.ts
 /** docs/schema/*.json: the published JSON Schemas of results.json and comparison.json. */
@@ -479,56 +521,264 @@ function schemaFiles() {
 		"comparison.schema.json": render(comparisonSchema, "interp-gate/comparison@1")
 	};
 }
-// src/cli/merge-command.ts
-/** `interp-gate merge`: the pipeline with the shards' results in place of computing from arrays. */
-async function mergeCommand(args, io) {
-	const { values, positionals } = parseArgs({
-		args,
-		options: PIPELINE_OPTIONS,
-		allowPositionals: true,
-		strict: true
-	});
-	if (positionals.length === 0) throw new UsageError("merge needs the shards' results files: interp-gate merge out-1/results.json out-2/results.json … --out merged");
-	const workspace = resolve(io.cwd, values["working-directory"]);
-	const shards = positionals.map((file) => ({
-		file,
-		results: readResultsFile(resolve(workspace, file), file)
-	}));
-	const createdAt = sourceDateEpoch(io.env.SOURCE_DATE_EPOCH);
-	const baseline = values.baseline ? {
-		results: readBaselineFile(workspace, values.baseline),
-		note: `baseline file ${values.baseline}`
-	} : null;
-	const result = await runPipeline({
-		workspace,
-		config: values.config,
-		baseline,
-		noBaselineNote: "no --baseline given",
-		outDir: values.out,
-		loadHistory: historyLoader(workspace, values.history),
-		commit: values.commit ?? io.env.GITHUB_SHA,
-		ref: values.ref ?? io.env.GITHUB_REF,
-		createdAt,
-		produce: mergeShards(shards, values.config)
-	});
-	io.out(`${renderTerminal(result.comparison)}\n`);
-	io.out(`merged ${shards.length} shards; wrote ${[
-		result.paths.results,
-		result.paths.comparison,
-		result.paths.report
-	].filter(Boolean).join(", ")}\n`);
-	if (result.inputErrors) {
-		printMetricErrors(result.results, io);
-		return EXIT.usage;
+// src/gitlab/api.ts
+var GitLabError = class extends Error {
+	status;
+	name = "GitLabError";
+	constructor(message, status) {
+		super(message);
+		this.status = status;
 	}
-	return result.comparison.verdict === "fail" ? EXIT.fail : EXIT.pass;
+};
+function gitlabClient(apiUrl, token, fetchImpl = fetch) {
+	const base = apiUrl.replace(/\/+$/, "");
+	return {
+		apiUrl: base,
+		async request(method, path, options = {}) {
+			const url = new URL(`${base}${path}`);
+			for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
+			const headers = { accept: "application/json" };
+			if (token) headers[token.kind === "private" ? "PRIVATE-TOKEN" : "JOB-TOKEN"] = token.value;
+			if (options.json !== void 0) headers["content-type"] = "application/json";
+			let response = await send(fetchImpl, url, {
+				method,
+				headers,
+				body: options.json !== void 0 ? JSON.stringify(options.json) : void 0
+			}, base);
+			let current = url;
+			let trusted = true;
+			for (let hop = 0; method === "GET" && REDIRECTS.has(response.status) && response.headers.get("location") && hop < 5; hop++) {
+				const next = new URL(response.headers.get("location"), current);
+				trusted &&= next.origin === url.origin;
+				response = await send(fetchImpl, next, {
+					method,
+					headers: trusted ? headers : { accept: headers.accept }
+				}, base);
+				current = next;
+			}
+			return {
+				status: response.status,
+				headers: response.headers,
+				body: new Uint8Array(await response.arrayBuffer())
+			};
+		}
+	};
 }
-// src/cli/main.ts
+const REDIRECTS = /* @__PURE__ */ new Set([
+	301,
+	302,
+	303,
+	307,
+	308
+]);
+async function send(fetchImpl, url, init, base) {
+	try {
+		return await fetchImpl(url, {
+			...init,
+			redirect: "manual",
+			signal: AbortSignal.timeout(6e4)
+		});
+	} catch (error) {
+		throw new GitLabError(`${init.method} ${url.origin}${url.pathname}: ${error.message}; is CI_API_V4_URL (${base}) reachable from the job?`, void 0);
+	}
+}
+function jsonOf(response, what) {
+	try {
+		return JSON.parse(new TextDecoder().decode(response.body));
+	} catch {
+		throw new GitLabError(`${what}: GitLab answered ${response.status} with a body that is not JSON`, response.status);
+	}
+}
+/** The error text GitLab puts in a JSON body ({"message": …} or {"error": …, "error_description": …}), short. */
+function said(response) {
+	const text = new TextDecoder().decode(response.body).slice(0, 2e3);
+	try {
+		const body = JSON.parse(text);
+		const parts = [
+			body.message,
+			body.error,
+			body.error_description
+		].filter((p) => p !== void 0).map((p) => typeof p === "string" ? p : JSON.stringify(p));
+		if (parts.length) return parts.join(": ").slice(0, 300);
+	} catch {}
+	return text.trim().slice(0, 300);
+}
+/**
+* "could not update the merge request note: 403 insufficient_scope — GITLAB_TOKEN needs the `api` scope…": the
+* status, what GitLab said, and what to change.
+*/
+function describeGitLabError(response, doing, need, tokenName) {
+	const status = response.status;
+	let hint = "";
+	if (status === 401) hint = ` — ${tokenName} was not accepted (missing, expired or revoked): create a project access token with the \`${need}\` scope and store it as a masked CI/CD variable ${tokenName}`;
+	else if (status === 403) hint = ` — ${tokenName} may not do this: it needs the \`${need}\` scope${need === "api" ? " (read_api cannot write notes)" : ""} and at least the Reporter role on the project`;
+	else if (status === 404) hint = ` — not found, or ${tokenName} cannot see the project`;
+	const text = said(response);
+	return new GitLabError(`could not ${doing}: ${text.startsWith(String(status)) ? text : `${status}${text ? ` ${text}` : ""}`}${hint}`, status);
+}
+/** The next page of a paginated list: `x-next-page` (offset pagination), else the `Link: <…>; rel="next"` URL's page. */
+function nextPage(headers) {
+	const next = headers.get("x-next-page");
+	if (next && /^\d+$/.test(next.trim())) return next.trim();
+	const link = headers.get("link");
+	const match = link ? /<([^>]+)>\s*;\s*rel="next"/.exec(link) : null;
+	if (!match) return null;
+	try {
+		return new URL(match[1]).searchParams.get("page");
+	} catch {
+		return null;
+	}
+}
+// src/gitlab/artifacts.ts
+/**
+* One file of the artifacts of `job` in the latest successful pipeline of `ref`
+* (GET /projects/:id/jobs/artifacts/:ref_name/raw/*artifact_path?job=name, GitLab doc/api/job_artifacts.md).
+* null when there is none yet (404: no successful pipeline on the branch, no such job, or the file is not in its artifacts).
+*/
+async function downloadArtifactFile(client, file) {
+	const path = file.path.split("/").map(encodeURIComponent).join("/");
+	const response = await client.request("GET", `/projects/${encodeURIComponent(file.projectId)}/jobs/artifacts/${encodeURIComponent(file.ref)}/raw/${path}`, { query: { job: file.job } });
+	if (response.status === 404) return null;
+	if (response.status !== 200) throw describeGitLabError(response, `download ${file.path} from job "${file.job}" of ${file.ref}'s latest successful pipeline`, "read_api", file.tokenName);
+	return response.body;
+}
+// src/gitlab/context.ts
+const value = (env, name) => env[name] === void 0 || env[name].trim() === "" ? null : env[name].trim();
+function gitlabContext(env) {
+	const apiUrl = value(env, "CI_API_V4_URL");
+	const projectId = value(env, "CI_PROJECT_ID");
+	if (!apiUrl || !projectId) throw new GitLabError(`interp-gate gitlab runs inside a GitLab CI job, which sets ${[apiUrl ? null : "CI_API_V4_URL", projectId ? null : "CI_PROJECT_ID"].filter(Boolean).join(" and ")}; elsewhere use \`interp-gate run\` (with --junit for other CIs)`, void 0);
+	const iid = value(env, "CI_MERGE_REQUEST_IID");
+	let mergeRequest = null;
+	if (iid) {
+		if (!/^\d+$/.test(iid)) throw new GitLabError(`CI_MERGE_REQUEST_IID must be a merge request number, got ${JSON.stringify(iid)}`, void 0);
+		const target = value(env, "CI_MERGE_REQUEST_PROJECT_ID") ?? projectId;
+		const source = value(env, "CI_MERGE_REQUEST_SOURCE_PROJECT_ID") ?? projectId;
+		const targetBranch = value(env, "CI_MERGE_REQUEST_TARGET_BRANCH_NAME");
+		if (!targetBranch) throw new GitLabError("CI_MERGE_REQUEST_IID is set but CI_MERGE_REQUEST_TARGET_BRANCH_NAME is not; is this a merge request pipeline?", void 0);
+		mergeRequest = {
+			iid,
+			projectId: target,
+			targetBranch,
+			fork: source !== target
+		};
+	}
+	return {
+		apiUrl,
+		projectId,
+		projectDir: value(env, "CI_PROJECT_DIR"),
+		commitSha: value(env, "CI_COMMIT_SHA"),
+		refName: value(env, "CI_COMMIT_REF_NAME"),
+		jobName: value(env, "CI_JOB_NAME"),
+		mergeRequest
+	};
+}
+// src/gitlab/notes.ts
+/** Pages of 100 notes read at most: a busy merge request must not cost unbounded calls. */
+const MAX_NOTE_PAGES = 50;
+/**
+* GitLab runs quick actions (`/merge`, `/close`, `/approve`…) written at the start of a line of a note. The report
+* never starts a line with "/", but text from results files could: a zero-width space makes such a line plain text.
+*/
+function neutraliseQuickActions(body) {
+	return body.replace(/^([ \t]*)\//gm, "$1​/");
+}
+const project = (id) => `/projects/${encodeURIComponent(id)}`;
+const normalize = (text) => text.replace(/\r\n/g, "\n").trimEnd();
+/** Who the token writes as (GET /user); null when the token may not ask (then any note with the marker counts). */
+async function currentUserId(client) {
+	const response = await client.request("GET", "/user");
+	if (response.status !== 200) return null;
+	const id = jsonOf(response, "GET /user").id;
+	return typeof id === "number" ? id : null;
+}
+/** Every note of the merge request, oldest first, following x-next-page / Link rel="next". */
+async function listNotes(client, options) {
+	const path = `${project(options.projectId)}/merge_requests/${encodeURIComponent(options.mergeRequestIid)}/notes`;
+	const notes = [];
+	let page = "1";
+	for (let read = 0; page !== null && read < MAX_NOTE_PAGES; read++) {
+		const response = await client.request("GET", path, { query: {
+			per_page: "100",
+			page,
+			sort: "asc",
+			order_by: "created_at"
+		} });
+		if (response.status !== 200) throw describeGitLabError(response, `list the notes of merge request !${options.mergeRequestIid}`, "api", options.tokenName);
+		const data = jsonOf(response, "list notes");
+		if (!Array.isArray(data)) throw new GitLabError("list notes: GitLab answered with something other than a list", response.status);
+		notes.push(...data);
+		page = nextPage(response.headers);
+	}
+	return notes;
+}
+/** Our earlier note for this marker: not a system note, starting with the marker, written by the token's user when known. */
+function findStickyNote(notes, marker, userId) {
+	return notes.find((n) => !n.system && (n.body ?? "").trimStart().startsWith(marker) && (userId === null || n.author?.id === userId));
+}
+/** Creates the merge request's sticky note for this suite, or updates it in place; no write when the body is unchanged. */
+async function upsertStickyNote(client, given) {
+	const options = {
+		...given,
+		body: neutraliseQuickActions(given.body)
+	};
+	if (utf8Length(options.body) > 1e6) throw new GitLabError(`the note is ${utf8Length(options.body)} bytes, over GitLab's ${GITLAB_NOTE_BYTES}`, void 0);
+	const userId = await currentUserId(client);
+	const existing = findStickyNote(await listNotes(client, options), options.marker, userId);
+	const notesPath = `${project(options.projectId)}/merge_requests/${encodeURIComponent(options.mergeRequestIid)}/notes`;
+	if (existing && normalize(existing.body ?? "") === normalize(options.body)) return {
+		action: "unchanged",
+		id: existing.id
+	};
+	if (existing) {
+		const response = await client.request("PUT", `${notesPath}/${existing.id}`, { json: { body: options.body } });
+		if (response.status !== 200) throw describeGitLabError(response, `update note ${existing.id} on merge request !${options.mergeRequestIid}`, "api", options.tokenName);
+		return {
+			action: "updated",
+			id: existing.id
+		};
+	}
+	const response = await client.request("POST", notesPath, { json: { body: options.body } });
+	if (response.status !== 201 && response.status !== 200) throw describeGitLabError(response, `add a note to merge request !${options.mergeRequestIid}`, "api", options.tokenName);
+	return {
+		action: "created",
+		id: jsonOf(response, "create note").id
+	};
+}
+// src/report/codequality.ts
+const SEVERITY = {
+	error: "major",
+	warning: "minor",
+	notice: "info"
+};
+/**
+* The annotations (one per metric that broke a gate or could not be compared) as Code Quality issues, so the merge
+* request widget lists them. The fingerprint hashes suite and title (metric id and status), not numbers or lines:
+* the same problem on the target branch and in the merge request is one issue, and GitLab shows only new ones.
+*/
+function renderCodeQuality(annotations, suite) {
+	const issues = annotations.map((a) => ({
+		description: `${a.title}: ${a.message}`.slice(0, 4e3),
+		check_name: `interp-gate/${a.title.replace(/^interp-gate: \S+ /, "")}`,
+		fingerprint: createHash("sha256").update(`${suite}\0${a.title}`).digest("hex").slice(0, 32),
+		severity: SEVERITY[a.level],
+		location: {
+			path: a.file ?? "interp-gate.yml",
+			lines: { begin: a.line ?? 1 }
+		}
+	}));
+	return `${JSON.stringify(issues, null, 2)}\n`;
+}
+// src/cli/cli-shared.ts
 const EXIT = {
 	pass: 0,
 	fail: 1,
 	usage: 2
 };
+var UsageError = class extends Error {};
+function verdictExit(c) {
+	return c.verdict === "fail" ? EXIT.fail : EXIT.pass;
+}
 /** The options `run` and `merge` share: both end in the same compare, report and gate. */
 const PIPELINE_OPTIONS = {
 	config: {
@@ -547,119 +797,26 @@ const PIPELINE_OPTIONS = {
 	},
 	commit: { type: "string" },
 	ref: { type: "string" },
-	history: { type: "string" }
+	history: { type: "string" },
+	junit: { type: "string" }
 };
-const COMMAND_HELP = {
-	run: `interp-gate run [-C DIR] [--config interp-gate.yml] [--baseline results.json]
-                [--out interp-gate-out] [--commit SHA] [--ref REF] [--history DIR]
-                [--max-input-bytes N] [--shard I/N] [--quiet]
-    Compute the configured metrics, compare with the baseline (if given), write
-    OUT/results.json, OUT/comparison.json (with a baseline) and OUT/report.md.
-    -C/--working-directory: the folder that config, baseline, out and the
-    config's input paths are relative to (default: the current folder).
-    --baseline FILE: the base branch's results.json (same suite as the config).
-    --history DIR: a history store (\`interp-gate history add\`) or a folder of earlier
-    results.json files, for \`gate.history: iqr\` and the trend column.
-    --max-input-bytes N (or INTERP_GATE_MAX_INPUT_BYTES): largest file read whole (text,
-    Parquet, a safetensors tensor), default 1073741824 (1 GiB); .npy/.npz are streamed.
-    --shard I/N: these arrays are shard I of N (matrix jobs); gates apply after \`merge\`.
-    Runs longer than 2 s show progress on stderr; --quiet turns it off.
-    INTERP_GATE_MEMORY_BUDGET=<bytes>: largest array decoded whole (default 2 GiB).
-    SOURCE_DATE_EPOCH (seconds) fixes results.json's createdAt.`,
-	merge: `interp-gate merge SHARD.json... [-C DIR] [--config interp-gate.yml] [--out interp-gate-out]
-                [--baseline results.json] [--commit SHA] [--ref REF] [--history DIR]
-    Merge the results.json of every shard (each written by \`interp-gate run --shard I/N\`) into
-    OUT/results.json, equal to one unsharded run of the same config; with --baseline, compare,
-    write OUT/comparison.json and OUT/report.md, and gate exactly as \`run\` does.
-    Refuses (exit 2) shards that overlap in example ids, come from another config or suite,
-    miss a shard, or a metric it cannot merge exactly.`,
-	compare: `interp-gate compare BASE.json HEAD.json [--config interp-gate.yml] [--out DIR]
-    Compare two results files of the same suite; gates come from the config when one is given.
-    --out DIR writes DIR/comparison.json and DIR/report.md.`,
-	validate: `interp-gate validate [-C DIR] [--config interp-gate.yml]
-    Check the config (keys, metric names, inputs, params) without reading arrays;
-    every problem is reported at once.`,
-	metrics: `interp-gate metrics [NAME] [--json | --markdown]
-    List the metric catalogue; with NAME, show one metric (inputs, params, aliases).`,
-	history: `interp-gate history add RESULTS.json --store DIR [--date ISO] [--parent SHA] [--comparison FILE] [--run-id N]
-  interp-gate history show --store DIR [--metric ID] [--suite NAME] [--last N] [--json]
-    Keep each commit's compact entry in a folder store (one new file per commit and suite,
-    written atomically); show each metric's series and its change points (--json for machines).`,
-	dashboard: `interp-gate dashboard --store DIR --out SITE [--title TEXT] [--repo-url URL]
-    Write SITE/index.html, a self-contained page charting every metric's history (no network).`,
-	docs: `interp-gate docs [--out docs]
-    Regenerate docs/metrics.md and docs/schema/*.json (for maintainers).`
-};
-const HELP = `interp-gate — gate pull requests on interpretability metrics
-
-Usage:
-${Object.values(COMMAND_HELP).map((text) => `  ${text.replace(/\n/g, "\n  ")}`).join("\n")}
-
-\`interp-gate <command> --help\` shows one command.
-Exit codes: 0 pass (also with warnings), 1 a gate failed, 2 usage, config or input error.`;
-function verdictExit(c) {
-	return c.verdict === "fail" ? EXIT.fail : EXIT.pass;
-}
-async function run(args, io) {
-	const { values } = parseArgs({
-		args,
-		options: {
-			...PIPELINE_OPTIONS,
-			"max-input-bytes": { type: "string" },
-			shard: { type: "string" },
-			quiet: {
-				type: "boolean",
-				default: false
-			}
-		},
-		strict: true
-	});
-	const shard = values.shard === void 0 ? void 0 : parseShard(values.shard, "--shard");
-	if (shard && values.baseline) throw new UsageError("--shard and --baseline: a shard is compared after `interp-gate merge`, which takes --baseline");
-	const workspace = resolve(io.cwd, values["working-directory"]);
-	const createdAt = sourceDateEpoch(io.env.SOURCE_DATE_EPOCH);
-	const mode = progressMode({
-		quiet: values.quiet,
-		isTTY: io.errIsTTY,
-		env: io.env
-	});
-	const baseline = values.baseline ? {
-		results: readBaselineFile(workspace, values.baseline),
-		note: `baseline file ${values.baseline}`
-	} : null;
-	const result = await runPipeline({
+/** The runPipeline options `run` and `merge` build alike from PIPELINE_OPTIONS' values and the environment. */
+function sharedPipelineOptions(values, io) {
+	const workspace = resolve(io.cwd, values["working-directory"] ?? ".");
+	return {
 		workspace,
-		config: values.config,
-		baseline,
+		config: values.config ?? "interp-gate.yml",
+		baseline: values.baseline ? {
+			results: readBaselineFile(workspace, values.baseline),
+			note: `baseline file ${values.baseline}`
+		} : null,
 		noBaselineNote: "no --baseline given",
-		outDir: values.out,
+		outDir: values.out ?? "interp-gate-out",
 		loadHistory: historyLoader(workspace, values.history),
 		commit: values.commit ?? io.env.GITHUB_SHA ?? null,
 		ref: values.ref ?? io.env.GITHUB_REF ?? null,
-		createdAt,
-		maxInputBytes: maxInputBytes(values["max-input-bytes"] ?? io.env.INTERP_GATE_MAX_INPUT_BYTES),
-		shard,
-		memoryBudget: memoryBudget(io.env),
-		parallel: io.parallel,
-		progress: (metricCount) => createProgress({
-			mode,
-			write: io.progressErr ?? io.err,
-			now: io.now ?? (() => performance.now()),
-			metrics: metricCount
-		})
-	});
-	io.out(`${renderTerminal(result.comparison)}\n`);
-	const written = [
-		result.paths.results,
-		result.paths.comparison,
-		result.paths.report
-	].filter(Boolean);
-	io.out(`wrote ${written.join(", ")}\n`);
-	if (result.inputErrors) {
-		printMetricErrors(result.results, io);
-		return EXIT.usage;
-	}
-	return shard ? EXIT.pass : verdictExit(result.comparison);
+		createdAt: sourceDateEpoch(io.env.SOURCE_DATE_EPOCH)
+	};
 }
 /** --history DIR: the folder store (or folder of results files) that gate.history and the trend column read. */
 function historyLoader(workspace, dir) {
@@ -677,13 +834,6 @@ function sourceDateEpoch(text) {
 	if (!Number.isFinite(date.getTime())) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 (e.g. 1700000000), got ${JSON.stringify(text)}; unset it to use the current time`);
 	return date.toISOString();
 }
-/** --max-input-bytes or INTERP_GATE_MAX_INPUT_BYTES: a positive whole number of bytes. */
-function maxInputBytes(text) {
-	if (text === void 0 || text === "") return void 0;
-	const bytes = /^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN;
-	if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new UsageError(`--max-input-bytes / INTERP_GATE_MAX_INPUT_BYTES must be a whole number of bytes (e.g. 4294967296 for 4 GiB), got ${JSON.stringify(text)}`);
-	return bytes;
-}
 /** The --baseline file; a missing one says where a baseline comes from instead of only ENOENT. */
 function readBaselineFile(workspace, file) {
 	try {
@@ -692,6 +842,345 @@ function readBaselineFile(workspace, file) {
 		if (error instanceof ResultsError && /: file not found/.test(error.message)) throw new ResultsError(`--baseline ${file}: file not found (resolved to ${resolve(workspace, file)}). A baseline is the results.json of a run on the base branch: run \`interp-gate run --out DIR\` on it (or download its interp-gate-<suite> artifact) and pass DIR/results.json; without --baseline every metric is reported as new`);
 		throw error;
 	}
+}
+// src/cli/gitlab-command.ts
+/** GITLAB_TOKEN writes notes; CI_JOB_TOKEN can only read artifacts. */
+function tokenOf(env) {
+	if (env.GITLAB_TOKEN?.trim()) return {
+		token: {
+			kind: "private",
+			value: env.GITLAB_TOKEN.trim()
+		},
+		name: "GITLAB_TOKEN"
+	};
+	if (env.CI_JOB_TOKEN?.trim()) return {
+		token: {
+			kind: "job",
+			value: env.CI_JOB_TOKEN.trim()
+		},
+		name: "CI_JOB_TOKEN"
+	};
+	return {
+		token: null,
+		name: "GITLAB_TOKEN"
+	};
+}
+/** Where the baseline artifact is: the target branch of a merge request, else this branch's previous successful pipeline. */
+function artifactSource(ctx) {
+	if (ctx.mergeRequest) return {
+		projectId: ctx.mergeRequest.projectId,
+		ref: ctx.mergeRequest.targetBranch
+	};
+	return ctx.refName ? {
+		projectId: ctx.projectId,
+		ref: ctx.refName
+	} : null;
+}
+/** A path inside the job's artifacts archive: relative to CI_PROJECT_DIR, with forward slashes. */
+function archivePath(root, absolute) {
+	const rel = relative(root, absolute);
+	if (rel.startsWith("..") || resolve(root, rel) !== absolute) throw new UsageError(`${absolute} is outside CI_PROJECT_DIR (${root}): GitLab saves artifacts from inside the project only; give --artifact PATH`);
+	return rel.split(sep).join(posix.sep);
+}
+/** The baseline from the latest successful pipeline's artifact; none (with the reason) when there is no such artifact yet. */
+async function artifactBaseline(client, tokenName, ctx, job, artifact) {
+	const source = artifactSource(ctx);
+	if (!source || !job) return {
+		baseline: null,
+		noBaselineNote: "no CI_COMMIT_REF_NAME or CI_JOB_NAME to find the baseline artifact by; give --baseline or --job"
+	};
+	const bytes = await downloadArtifactFile(client, {
+		...source,
+		job,
+		path: artifact,
+		tokenName
+	});
+	const where = `${artifact} of job "${job}" in ${source.ref}'s latest successful pipeline`;
+	if (!bytes) return {
+		baseline: null,
+		noBaselineNote: `no ${where} (the first run on ${source.ref}, or the job saves no artifact there)`
+	};
+	return {
+		baseline: {
+			results: parseResults(new TextDecoder().decode(bytes), where),
+			note: where
+		},
+		noBaselineNote: ""
+	};
+}
+/** The Code Quality report at FILE (relative to the workspace); its paths are relative to the repository, as GitLab shows them. */
+function writeCodeQuality(root, workspace, file, result) {
+	const fromRoot = (p) => {
+		const rel = relative(root, resolve(workspace, p));
+		return rel.startsWith("..") ? p : rel.split(sep).join(posix.sep);
+	};
+	const annotations = result.annotations.map((a) => ({
+		...a,
+		...a.file ? { file: fromRoot(a.file) } : {}
+	}));
+	const folder = prepareOutputFolder(workspace, posix.dirname(file));
+	return writeOutputs(folder, { [posix.basename(file)]: renderCodeQuality(annotations, result.comparison.head.suite) })[0];
+}
+/** `interp-gate gitlab`: the pipeline with a GitLab baseline, a sticky merge request note and a Code Quality report. */
+async function gitlabCommand(args, io) {
+	const options = {
+		...PIPELINE_OPTIONS,
+		job: { type: "string" },
+		artifact: { type: "string" },
+		codequality: { type: "string" }
+	};
+	const { values } = parseArgs({
+		args,
+		options,
+		strict: true
+	});
+	let ctx;
+	try {
+		ctx = gitlabContext(io.env);
+	} catch (error) {
+		throw new UsageError(error.message);
+	}
+	const root = ctx.projectDir ?? io.cwd;
+	const workspace = resolve(io.cwd, values["working-directory"]);
+	const out = values.out;
+	const { token, name: tokenName } = tokenOf(io.env);
+	const client = gitlabClient(ctx.apiUrl, token);
+	const { noBaselineNote: _unused, ...shared } = sharedPipelineOptions(values, io);
+	const result = await runPipeline({
+		...shared,
+		...values.baseline ? {} : {
+			baseline: null,
+			resolveBaseline: () => artifactBaseline(client, tokenName, ctx, values.job ?? ctx.jobName, values.artifact ?? archivePath(root, resolve(workspace, out, "results.json")))
+		},
+		commit: values.commit ?? ctx.commitSha,
+		ref: values.ref ?? ctx.refName
+	});
+	const { comparison } = result;
+	io.out(`${renderTerminal(comparison)}\n`);
+	const codequality = writeCodeQuality(root, workspace, values.codequality ?? posix.join(out, "gl-code-quality-report.json"), result);
+	const junit = values.junit === void 0 ? null : writeJunitFile(workspace, values.junit, result);
+	io.out(`wrote ${[
+		result.paths.results,
+		result.paths.comparison,
+		result.paths.report,
+		codequality,
+		junit
+	].filter(Boolean).join(", ")}\n`);
+	await publishNote(ctx, io, {
+		client,
+		token,
+		tokenName,
+		body: renderMarkdown(comparison, {
+			marker: stickyMarker(comparison.head.suite),
+			maxBytes: GITLAB_NOTE_BYTES
+		}),
+		suite: comparison.head.suite
+	});
+	if (result.inputErrors) {
+		printMetricErrors(result.results, io);
+		return EXIT.usage;
+	}
+	return comparison.verdict === "fail" ? EXIT.fail : EXIT.pass;
+}
+/** The sticky note; a failure is a warning, so the verdict, report and Code Quality stand. */
+async function publishNote(ctx, io, t) {
+	const mr = ctx.mergeRequest;
+	if (!mr) {
+		io.out("interp-gate: not a merge request pipeline: no note\n");
+		return;
+	}
+	if (mr.fork) {
+		io.out("interp-gate: merge request from a fork: read-only, no note (a fork pipeline has no write access to the target project); the report is in this log, report.md, the JUnit and Code Quality reports\n");
+		return;
+	}
+	if (t.token?.kind !== "private") {
+		io.err(`interp-gate: warning: GITLAB_TOKEN is not set, so no merge request note: create a project access token with the api scope (Reporter role) and add it as a masked CI/CD variable GITLAB_TOKEN\n`);
+		return;
+	}
+	try {
+		const outcome = await upsertStickyNote(t.client, {
+			projectId: mr.projectId,
+			mergeRequestIid: mr.iid,
+			marker: stickyMarker(t.suite),
+			body: t.body,
+			tokenName: t.tokenName
+		});
+		io.out(`interp-gate: merge request !${mr.iid} note ${outcome.id} ${outcome.action}\n`);
+	} catch (error) {
+		if (!(error instanceof GitLabError)) throw error;
+		io.err(`interp-gate: warning: ${error.message}\n`);
+	}
+}
+// src/cli/merge-command.ts
+/** `interp-gate merge`: the pipeline with the shards' results in place of computing from arrays. */
+async function mergeCommand(args, io) {
+	const { values, positionals } = parseArgs({
+		args,
+		options: PIPELINE_OPTIONS,
+		allowPositionals: true,
+		strict: true
+	});
+	if (positionals.length === 0) throw new UsageError("merge needs the shards' results files: interp-gate merge out-1/results.json out-2/results.json … --out merged");
+	const workspace = resolve(io.cwd, values["working-directory"]);
+	return clearingOutputsOnFailure(workspace, values.out, () => mergeWith(values, positionals, workspace, io));
+}
+async function mergeWith(values, positionals, workspace, io) {
+	const shared = sharedPipelineOptions(values, io);
+	const shards = positionals.map((file) => ({
+		file,
+		results: readResultsFile(resolve(workspace, file), file)
+	}));
+	const result = await runPipeline({
+		...shared,
+		produce: mergeShards(shards, shared.config)
+	});
+	io.out(`${renderTerminal(result.comparison)}\n`);
+	const junit = values.junit === void 0 ? null : writeJunitFile(workspace, values.junit, result);
+	io.out(`merged ${shards.length} shards; wrote ${[
+		result.paths.results,
+		result.paths.comparison,
+		result.paths.report,
+		junit
+	].filter(Boolean).join(", ")}\n`);
+	if (result.inputErrors) {
+		printMetricErrors(result.results, io);
+		return EXIT.usage;
+	}
+	return verdictExit(result.comparison);
+}
+// src/cli/main.ts
+const COMMAND_HELP = {
+	run: `interp-gate run [-C DIR] [--config interp-gate.yml] [--baseline results.json]
+                [--out interp-gate-out] [--commit SHA] [--ref REF] [--history DIR]
+                [--junit FILE] [--max-input-bytes N] [--shard I/N] [-q | --quiet]
+    Compute the configured metrics, compare with the baseline (if given), write
+    OUT/results.json, OUT/comparison.json (with a baseline) and OUT/report.md.
+    -C/--working-directory: the folder that config, baseline, out and the
+    config's input paths are relative to (default: the current folder).
+    --baseline FILE: the base branch's results.json (same suite as the config).
+    --history DIR: a history store (\`interp-gate history add\`) or a folder of earlier
+    results.json files, for \`gate.history: iqr\` and the trend column.
+    --junit FILE: also write the comparison as JUnit XML (one testcase per metric) for
+    CI test-report views (GitLab, Jenkins, CircleCI, Buildkite, Azure Pipelines).
+    --max-input-bytes N (or INTERP_GATE_MAX_INPUT_BYTES): largest file read whole (text,
+    Parquet, a safetensors tensor), default 1073741824 (1 GiB); .npy/.npz are streamed.
+    --shard I/N: these arrays are shard I of N (matrix jobs); gates apply after \`merge\`.
+    Runs longer than 2 s show progress on stderr; -q/--quiet turns it off.
+    INTERP_GATE_MEMORY_BUDGET=<bytes>: largest array decoded whole, and 32 bytes an example of a row-wise metric (default 2 GiB).
+    SOURCE_DATE_EPOCH (seconds) fixes results.json's createdAt.`,
+	merge: `interp-gate merge SHARD.json... [-C DIR] [--config interp-gate.yml] [--out interp-gate-out]
+                  [--baseline results.json] [--commit SHA] [--ref REF] [--history DIR] [--junit FILE]
+    Merge the results.json of every shard (each written by \`interp-gate run --shard I/N\`) into
+    OUT/results.json, equal to one unsharded run of the same config; with --baseline, compare,
+    write OUT/comparison.json and OUT/report.md, and gate exactly as \`run\` does.
+    Refuses (exit 2) shards that overlap in example ids, come from another config or suite,
+    miss a shard, or a metric it cannot merge exactly.`,
+	gitlab: `interp-gate gitlab [-C DIR] [--config interp-gate.yml] [--out interp-gate-out] [--baseline results.json]
+                   [--job NAME] [--artifact PATH] [--codequality FILE] [--junit FILE] [--history DIR]
+    In a GitLab CI job: compute and compare like \`run\`, with the baseline from the target branch's latest
+    successful pipeline (the artifact file PATH of job NAME; on a branch pipeline, the branch's own), post or
+    update one merge request note per suite, write a Code Quality report, and gate.
+    --job NAME: the job whose artifacts hold the baseline (default: this job, CI_JOB_NAME).
+    --artifact PATH: results.json inside that job's artifacts (default: OUT/results.json, relative to
+    CI_PROJECT_DIR). --baseline FILE uses a file instead and downloads nothing.
+    --codequality FILE: the Code Quality report (default OUT/gl-code-quality-report.json).
+    GITLAB_TOKEN: a project access token with the api scope (Reporter role) for the note; without it the
+    note is skipped and the artifact is read with CI_JOB_TOKEN. Merge requests from forks get no note.`,
+	compare: `interp-gate compare BASE.json HEAD.json [--config interp-gate.yml] [--out DIR]
+    Compare two results files of the same suite; gates come from the config when one is given.
+    --out DIR writes DIR/comparison.json and DIR/report.md.`,
+	validate: `interp-gate validate [-C DIR] [--config interp-gate.yml]
+    Check the config (keys, metric names, inputs, params) without reading arrays;
+    every problem is reported at once.`,
+	metrics: `interp-gate metrics [NAME] [--json | --markdown]
+    List the metric catalogue; with NAME, show one metric (inputs, params, aliases).`,
+	history: `interp-gate history add RESULTS.json --store DIR [--date ISO] [--parent SHA] [--comparison FILE]
+                        [--run-id N] [--force]
+interp-gate history show --store DIR [--metric ID] [--suite NAME] [--last N] [--json]
+                         [--significance 0.001] [--min-magnitude 0.01]
+    Keep each commit's compact entry in a folder store (one new file per commit and suite,
+    written atomically); show each metric's series and its change points (--json for machines).`,
+	dashboard: `interp-gate dashboard --store DIR --out SITE [--title TEXT] [--repo-url URL]
+    Write SITE/index.html, a self-contained page charting every metric's history (no network).`,
+	docs: `interp-gate docs [--out docs]
+    Regenerate docs/metrics.md and docs/schema/*.json (for maintainers).`
+};
+/** One command's --help: history and dashboard have their own longer pages. */
+function commandHelp(command) {
+	if (command === "history") return HISTORY_HELP;
+	if (command === "dashboard") return DASHBOARD_HELP;
+	return COMMAND_HELP[command] ?? "";
+}
+const HELP = `interp-gate — gate pull requests on interpretability metrics
+
+Usage:
+${Object.values(COMMAND_HELP).map((text) => `  ${text.replace(/\n/g, "\n  ")}`).join("\n")}
+
+\`interp-gate <command> --help\` shows one command.
+Exit codes: 0 pass (also with warnings), 1 a gate failed, 2 usage, config or input error.`;
+const RUN_OPTIONS = {
+	...PIPELINE_OPTIONS,
+	"max-input-bytes": { type: "string" },
+	shard: { type: "string" },
+	quiet: {
+		type: "boolean",
+		short: "q",
+		default: false
+	}
+};
+async function run(args, io) {
+	const { values } = parseArgs({
+		args,
+		options: RUN_OPTIONS,
+		strict: true
+	});
+	const workspace = resolve(io.cwd, values["working-directory"]);
+	return clearingOutputsOnFailure(workspace, values.out, () => runWith(values, workspace, io));
+}
+async function runWith(values, workspace, io) {
+	const shard = values.shard === void 0 ? void 0 : parseShard(values.shard, "--shard");
+	if (shard && values.baseline) throw new UsageError("--shard and --baseline: a shard is compared after `interp-gate merge`, which takes --baseline");
+	if (shard && values.junit) throw new UsageError("--shard and --junit: a shard gates nothing; `interp-gate merge` writes the JUnit report");
+	const mode = progressMode({
+		quiet: values.quiet,
+		isTTY: io.errIsTTY,
+		env: io.env
+	});
+	const result = await runPipeline({
+		...sharedPipelineOptions(values, io),
+		noBaselineNote: shard ? "a shard is compared after interp-gate merge" : "no --baseline given",
+		maxInputBytes: maxInputBytes(values["max-input-bytes"] ?? io.env.INTERP_GATE_MAX_INPUT_BYTES),
+		shard,
+		memoryBudget: memoryBudget(io.env),
+		parallel: io.parallel,
+		progress: (metricCount) => createProgress({
+			mode,
+			write: io.progressErr ?? io.err,
+			now: io.now ?? (() => performance.now()),
+			metrics: metricCount
+		})
+	});
+	io.out(`${renderTerminal(result.comparison)}\n`);
+	const junit = values.junit === void 0 ? null : writeJunitFile(workspace, values.junit, result);
+	const written = [
+		result.paths.results,
+		result.paths.comparison,
+		result.paths.report,
+		junit
+	].filter(Boolean);
+	io.out(`wrote ${written.join(", ")}\n`);
+	if (result.inputErrors) {
+		printMetricErrors(result.results, io);
+		return EXIT.usage;
+	}
+	return shard ? EXIT.pass : verdictExit(result.comparison);
+}
+/** --max-input-bytes or INTERP_GATE_MAX_INPUT_BYTES: a positive whole number of bytes. */
+function maxInputBytes(text) {
+	if (text === void 0 || text === "") return void 0;
+	const bytes = /^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN;
+	if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new UsageError(`--max-input-bytes / INTERP_GATE_MAX_INPUT_BYTES must be a whole number of bytes (e.g. 4294967296 for 4 GiB), got ${JSON.stringify(text)}`);
+	return bytes;
 }
 /** Two results files are comparable only within one suite: another suite's metrics share ids by accident. */
 function checkSameSuite(base, head, baseFile, headWhat) {
@@ -708,6 +1197,15 @@ async function compareCommand(args, io) {
 		strict: true
 	});
 	if (positionals.length !== 2) throw new UsageError("compare needs two files: interp-gate compare BASE.json HEAD.json");
+	const out = values.out;
+	if (out === void 0) return compareFiles(positionals, values.config, void 0, io);
+	return clearingOutputsOnFailure(io.cwd, out, () => compareFiles(positionals, values.config, out, io), ["comparison.json", "report.md"]);
+}
+async function compareFiles(positionals, config, outDir, io) {
+	const values = {
+		config,
+		out: outDir
+	};
 	const base = readResultsFile(resolve(io.cwd, positionals[0]), positionals[0]);
 	const head = readResultsFile(resolve(io.cwd, positionals[1]), positionals[1]);
 	checkSameSuite(base, head, positionals[0], `${positionals[1]}`);
@@ -719,14 +1217,7 @@ async function compareCommand(args, io) {
 			...adapterGateSpecs(head),
 			...gateSpecs(configured.loaded, configured.bound)
 		} : {},
-		defaults: configured?.loaded.config.defaults ?? {
-			confidence: .95,
-			resamples: 2e3,
-			seed: 0,
-			severity: "error",
-			correction: "holm",
-			"max-examples": 1e5
-		},
+		defaults: configured?.loaded.config.defaults ?? defaultsSchema.parse({}),
 		baselineNote: `baseline file ${positionals[0]}`,
 		aggregateOf: aggregateLookup(configured?.bound)
 	});
@@ -803,7 +1294,6 @@ function docs(args, io) {
 	io.out(`wrote ${join(values.out, "metrics.md")} and ${join(values.out, "schema")}/\n`);
 	return EXIT.pass;
 }
-var UsageError = class extends Error {};
 function memoryBudget(env) {
 	const text = env.INTERP_GATE_MEMORY_BUDGET;
 	if (text === void 0 || text === "") return void 0;
@@ -821,7 +1311,7 @@ async function main(argv, rawIo) {
 	};
 	const [command, ...rest] = argv;
 	if (command !== void 0 && Object.hasOwn(COMMAND_HELP, command) && rest.some((a) => a === "--help" || a === "-h")) {
-		io.out(`${COMMAND_HELP[command]}\n`);
+		io.out(`${commandHelp(command)}\n`);
 		return EXIT.pass;
 	}
 	try {
@@ -829,6 +1319,7 @@ async function main(argv, rawIo) {
 			case "run": return await run(rest, io);
 			case "compare": return await compareCommand(rest, io);
 			case "merge": return await mergeCommand(rest, io);
+			case "gitlab": return await gitlabCommand(rest, io);
 			case "validate": return await validate(rest, io);
 			case "metrics": return metrics(rest, io);
 			case "docs": return docs(rest, io);
@@ -844,7 +1335,7 @@ async function main(argv, rawIo) {
 			case "help":
 				io.out(`${HELP}\n`);
 				return command === void 0 ? EXIT.usage : EXIT.pass;
-			default: throw new UsageError(`unknown command "${command}"; expected run, merge, compare, validate, metrics, history, dashboard or docs`);
+			default: throw new UsageError(`unknown command "${command}"${didYouMean(command, Object.keys(COMMAND_HELP))}; expected run, merge, gitlab, compare, validate, metrics, history, dashboard or docs`);
 		}
 	} catch (error) {
 		const known = [
@@ -853,12 +1344,16 @@ async function main(argv, rawIo) {
 			ResultsError,
 			OutputError,
 			HistoryError,
-			UsageError
+			UsageError,
+			GitLabError
 		].some((E) => error instanceof E);
 		const argError = error.code?.startsWith("ERR_PARSE_ARGS");
 		if (known || argError) {
-			io.err(`interp-gate: ${error.message}\n`);
-			if (argError || error instanceof UsageError) io.err("Run `interp-gate --help` for usage.\n");
+			const sub = command === "history" && (rest[0] === "add" || rest[0] === "show") ? `history ${rest[0]}` : command;
+			const help = command === "history" ? subcommandHelp(HISTORY_HELP, "history", rest[0]) : commandHelp(command);
+			io.err(`interp-gate: ${unknownOptionMessage(error, sub, help) ?? error.message}\n`);
+			const helpCommand = command !== void 0 && Object.hasOwn(COMMAND_HELP, command) ? `interp-gate ${command} --help` : "interp-gate --help";
+			if (argError || error instanceof UsageError) io.err(`Run \`${helpCommand}\` for usage.\n`);
 			return EXIT.usage;
 		}
 		io.err(`interp-gate: internal error: ${error.stack ?? error}\n`);

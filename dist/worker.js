@@ -1,4 +1,4 @@
-import { $ as createInputReader, S as computeRows, x as runSharedCiJobs } from "./chunks/shared.js";
+import { S as computeRows, gt as createInputReader, x as runSharedCiJobs } from "./chunks/shared.js";
 import { workerData } from "node:worker_threads";
 // src/worker.ts
 if (workerData.kind === "rows") {

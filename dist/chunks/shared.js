@@ -44,6 +44,74 @@ function bundledParallel(entry) {
 		}
 	};
 }
+// src/domain/limits.ts
+/**
+* A step's job summary: 1 MiB, measured as the file's length in bytes (actions/runner @258d6c8,
+* src/Runner.Worker/FileCommandManager.cs:223 `AttachmentSizeLimit = 1024 * 1024`, :240 `new FileInfo(filePath).Length`).
+* Over it the runner drops the whole summary of the step.
+*/
+const JOB_SUMMARY_BYTES = 1048576;
+/**
+* A check run's output.summary and output.text: "Maximum length: 65535 characters" (REST docs, "Create a check run"),
+* which GitHub enforces on the UTF-8 bytes (github/rest-api-description#5399); dorny/test-reporter budgets it in bytes too.
+*/
+const CHECK_TEXT_BYTES = 65535;
+/** An issue or pull-request comment body: the API refuses more than 65,536 characters; budgeted in UTF-8 bytes, never fewer. */
+const COMMENT_BYTES = 65536;
+/**
+* A GitLab merge request note: at most 1,000,000 characters (`validates :note, length: { maximum:
+* Gitlab::Database::MAX_TEXT_SIZE_LIMIT }`, gitlabhq app/models/concerns/notes/active_record.rb:21 at 11d14ce9188c,
+* MAX_TEXT_SIZE_LIMIT = 1_000_000 in lib/gitlab/database.rb); budgeted in UTF-8 bytes, never fewer than the characters.
+*/
+const GITLAB_NOTE_BYTES = 1e6;
+/** A config is a page of YAML; anything bigger is a mistake or an attack on the parser. */
+const MAX_CONFIG_BYTES = 1 << 20;
+/** Largest input file read by default: 1 GiB (--max-input-bytes changes it). */
+const DEFAULT_MAX_INPUT_BYTES = 2 ** 30;
+/**
+* Longest text file read as one string: V8 strings hold at most 2^29 − 24 UTF-16 units, so bigger text files would fail
+* inside the engine with a message that names no file.
+*/
+const MAX_TEXT_BYTES = 2 ** 29 - 24;
+/** Memory a whole decoded array may take unless told otherwise: 2 GiB (streamed metrics need none of it). */
+const DEFAULT_MEMORY_BUDGET = 2 ** 31;
+/** Bytes of `text` in UTF-8, without encoding it: 1 to 3 per UTF-16 unit, 4 per surrogate pair (an emoji). */
+function utf8Length(text) {
+	let bytes = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 128) bytes += 1;
+		else if (c < 2048) bytes += 2;
+		else if (c >= 55296 && c <= 56319 && i + 1 < text.length && (text.charCodeAt(i + 1) & 64512) === 56320) {
+			bytes += 4;
+			i++;
+		} else bytes += 3;
+	}
+	return bytes;
+}
+/** The longest prefix of `text` within `maxBytes` of UTF-8 that does not split a surrogate pair. */
+function truncateUtf8(text, maxBytes) {
+	if (utf8Length(text) <= maxBytes) return text;
+	let bytes = 0;
+	let i = 0;
+	while (i < text.length) {
+		const pair = (text.charCodeAt(i) & 64512) === 55296 && i + 1 < text.length && (text.charCodeAt(i + 1) & 64512) === 56320;
+		const size = utf8Length(text.slice(i, pair ? i + 2 : i + 1));
+		if (bytes + size > maxBytes) break;
+		bytes += size;
+		i += pair ? 2 : 1;
+	}
+	return text.slice(0, i);
+}
+/** Largest sidecar read (8 GiB: a billion float64 values); a bigger file is refused, naming it. */
+const MAX_SIDECAR_BYTES = 8 * 2 ** 30;
+/** A .json file at least this big is scanned for the value its pointer names, never parsed (or held) whole. */
+const JSON_SCAN_BYTES = 16 * 2 ** 20;
+/**
+* Most rows a column may claim: each becomes a float64 (and, while decoding, a row object), so a footer claiming more
+* than 2^28 rows (2 GiB of float64) is refused before decoding instead of failing inside it ("Invalid array length").
+*/
+const MAX_PARQUET_ROWS = 2 ** 28;
 // node_modules/fflate/esm/index.mjs
 var require$1 = createRequire("/");
 var _a$2;
@@ -6510,15 +6578,19 @@ function editDistance(a, b) {
 	}
 	return prev[b.length];
 }
+/** Names longer than this get no suggestion: the distance is quadratic in the length, and such names are not typos. */
+const MAX_SUGGEST_LENGTH = 64;
+/** Candidates looked at, at most: a CSV header can have thousands of columns. */
+const MAX_SUGGEST_CANDIDATES = 1e3;
 /** The closest candidate within a third of the word's length, as a ` (did you mean "x"?)` suffix, or ''. */
 function didYouMean(word, candidates) {
-	if (word.length > 64) return "";
+	if (word.length > MAX_SUGGEST_LENGTH) return "";
 	let best = "";
 	let bestDistance = Infinity;
 	let seen = 0;
 	const lower = word.toLowerCase();
 	for (const candidate of candidates) {
-		if (++seen > 1e3) break;
+		if (++seen > MAX_SUGGEST_CANDIDATES) break;
 		if (Math.abs(candidate.length - word.length) > Math.max(2, Math.ceil(word.length / 3))) continue;
 		const d = editDistance(lower, candidate.toLowerCase());
 		if (d < bestDistance) {
@@ -6547,6 +6619,16 @@ function fail(source, message) {
 function listText(items, max = 20) {
 	const shown = items.slice(0, max).map((item) => JSON.stringify(item));
 	return items.length > max ? `${shown.join(", ")}, … (${items.length} in all)` : shown.join(", ") || "(none)";
+}
+/**
+* Refuses an array with no elements: no rows ([0] or [0, F]) gives a metric nothing to average, and an empty
+* feature axis ([N, 0]) would score every example on nothing (gini 0, "no finite value" further on).
+*/
+function refuseEmpty(shape, source) {
+	if (shape.length === 0 || !shape.includes(0)) return;
+	const text = `[${shape.join(", ")}]`;
+	if (shape[0] === 0) fail(source, `has no rows (shape ${text}); the step that writes it saved an empty array: check that the evaluation ran on at least one example`);
+	fail(source, `shape ${text} has an empty axis ${shape.indexOf(0)}: every example has no values there; save the array with its features (attributions are [N, F] with F ≥ 1)`);
 }
 // src/domain/ndarray.ts
 function makeArray(data, shape, dtype, source) {
@@ -6591,6 +6673,9 @@ function makeStrings(strings, shape, dtype, source) {
 		strings
 	};
 }
+// src/inputs/json.ts
+/** Most dimensions an array may have (numpy 2's NPY_MAXDIMS). */
+const MAX_DIMENSIONS = 64;
 /** UTF-8 text of a file, without a byte-order mark; UTF-16 (Windows "Unicode") is refused by name, not misread. */
 function decodeText(bytes, source = "input") {
 	if (bytes.length >= 2 && (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255)) fail(source, "is UTF-16 text; save it as UTF-8 (Python: open(path, \"w\", encoding=\"utf-8\"); pandas: to_csv(path, encoding=\"utf-8\"))");
@@ -6666,7 +6751,7 @@ function jsonToArray(value, display, base = [], where = pointerText) {
 	for (let v = value; Array.isArray(v); v = v[0]) {
 		shape.push(v.length);
 		if (v.length === 0) break;
-		if (shape.length > 64) fail(display, `arrays nest more than 64 levels deep; numpy arrays have at most 64 dimensions`);
+		if (shape.length > MAX_DIMENSIONS) fail(display, `arrays nest more than ${MAX_DIMENSIONS} levels deep; numpy arrays have at most ${MAX_DIMENSIONS} dimensions`);
 	}
 	const numbers = [];
 	const strings = [];
@@ -6844,11 +6929,6 @@ function columnValues(table, index, display, opts) {
 	return fail(display, `${where}: ${JSON.stringify(odd.cell)} ${what}`);
 }
 // src/inputs/files.ts
-/**
-* Longest text file read as one string: V8 strings hold at most 2^29 − 24 UTF-16 units, so bigger text
-* files fail inside the engine with a message that names no file.
-*/
-const MAX_TEXT_BYTES = 2 ** 29 - 24;
 /** What a non-regular file is, for the refusal message. */
 function kindOf(stats) {
 	if (stats.isFIFO()) return "a FIFO (named pipe)";
@@ -6863,12 +6943,13 @@ function kindOf(stats) {
 * a device would block forever or never end, and its stat size (0) says nothing. O_NONBLOCK keeps the
 * open itself from waiting for a FIFO's writer. The caller closes the fd.
 */
-function openRegularFile(absolute, display, maxBytes, hint = "") {
+function openRegularFile(absolute, display, maxBytes, hint = "", noFollow = false) {
 	let fd;
 	try {
-		fd = openSync(absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+		fd = openSync(absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (noFollow ? constants.O_NOFOLLOW : 0));
 	} catch (error) {
 		const code = error.code;
+		if (code === "ELOOP" && noFollow) fail(display, "is a symlink; only regular files are read here, never a link to elsewhere");
 		if (code === "ENOENT") fail(display, `file not found (resolved to ${absolute})`);
 		if (code === "EISDIR") fail(display, "is a directory, not a file");
 		if (code === "EACCES" || code === "EPERM") fail(display, `permission denied (resolved to ${absolute})`);
@@ -6892,8 +6973,8 @@ function openRegularFile(absolute, display, maxBytes, hint = "") {
 * The bytes of a regular file of at most `maxBytes`. Reads until EOF so a file that grows while being
 * read stops at the limit instead of running on.
 */
-function readRegularFile(absolute, display, maxBytes, hint = "") {
-	const { fd, size } = openRegularFile(absolute, display, maxBytes, hint);
+function readRegularFile(absolute, display, maxBytes, hint = "", noFollow = false) {
+	const { fd, size } = openRegularFile(absolute, display, maxBytes, hint, noFollow);
 	try {
 		const chunks = [];
 		let total = 0;
@@ -6918,11 +6999,296 @@ function readRegularFile(absolute, display, maxBytes, hint = "") {
 }
 /** Appended to a text file's size refusal: the string limit can't be raised, the format can change. */
 const TEXT_LIMIT_HINT = " (text files are read as one string, which JavaScript caps near 512 MiB; write large arrays as .npy or .npz instead)";
-/** The text of a regular UTF-8 file, refused (naming the file) when it is too long to be one string. */
-function readRegularText(absolute, display, maxBytes = MAX_TEXT_BYTES) {
+/**
+* The text of a regular UTF-8 file, refused (naming the file) when it is too long to be one string; with `noFollow`
+* a symlink as the last path part is refused too (O_NOFOLLOW, so nothing can swap one in after a check).
+*/
+function readRegularText(absolute, display, maxBytes = MAX_TEXT_BYTES, noFollow = false) {
 	const limit = Math.min(maxBytes, MAX_TEXT_BYTES);
-	const bytes = readRegularFile(absolute, display, limit, limit === MAX_TEXT_BYTES ? TEXT_LIMIT_HINT : "");
+	const bytes = readRegularFile(absolute, display, limit, limit === MAX_TEXT_BYTES ? TEXT_LIMIT_HINT : "", noFollow);
 	return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+}
+// src/inputs/json-stream.ts
+/** Bytes read per step: the scan holds one step (plus the value it extracts), never the whole file. */
+const CHUNK_BYTES = 1 << 20;
+const QUOTE = 34;
+const BACKSLASH = 92;
+const OPEN_OBJECT = 123;
+const CLOSE_OBJECT = 125;
+const OPEN_ARRAY = 91;
+const CLOSE_ARRAY = 93;
+const COMMA = 44;
+const COLON = 58;
+/** 1 for the bytes that matter while skipping a container: quotes and brackets. */
+const STRUCTURAL = /* @__PURE__ */ new Uint8Array(256);
+for (const byte of [
+	QUOTE,
+	OPEN_OBJECT,
+	CLOSE_OBJECT,
+	OPEN_ARRAY,
+	CLOSE_ARRAY
+]) STRUCTURAL[byte] = 1;
+/** A JSON text read a chunk at a time, byte by byte, keeping no byte it has passed (unless capturing). */
+var ByteStream = class {
+	read;
+	source;
+	chunk = /* @__PURE__ */ new Uint8Array(0);
+	pos = 0;
+	before = 0;
+	/** While set, every byte consumed is kept here (the value being extracted). */
+	capture = null;
+	captureFrom = 0;
+	constructor(read, source) {
+		this.read = read;
+		this.source = source;
+	}
+	/** Offset of the next byte within the file, for messages. */
+	get offset() {
+		return this.before + this.pos;
+	}
+	refill() {
+		if (this.capture && this.pos > this.captureFrom) this.capture.push(this.chunk.subarray(this.captureFrom, this.pos));
+		this.before += this.chunk.length;
+		const next = new Uint8Array(CHUNK_BYTES);
+		const got = this.read(next);
+		this.chunk = next.subarray(0, got);
+		this.pos = 0;
+		this.captureFrom = 0;
+		return got > 0;
+	}
+	startCapture() {
+		this.capture = [];
+		this.captureFrom = this.pos;
+	}
+	endCapture() {
+		const parts = this.capture ?? [];
+		if (this.pos > this.captureFrom) parts.push(this.chunk.subarray(this.captureFrom, this.pos));
+		this.capture = null;
+		return parts.length === 1 ? parts[0] : Buffer.concat(parts);
+	}
+	/** The next byte, or -1 at the end of the file. */
+	peek() {
+		if (this.pos >= this.chunk.length && !this.refill()) return -1;
+		return this.chunk[this.pos];
+	}
+	next() {
+		const byte = this.peek();
+		if (byte >= 0) this.pos++;
+		return byte;
+	}
+	/** The next byte that is not JSON whitespace. */
+	peekToken() {
+		for (;;) {
+			const byte = this.peek();
+			if (byte !== 32 && byte !== 10 && byte !== 13 && byte !== 9) return byte;
+			this.pos++;
+		}
+	}
+	expect(byte, what) {
+		if (this.peekToken() !== byte) this.error(`expected ${what}`);
+		this.pos++;
+	}
+	error(message) {
+		const got = this.peek();
+		const found = got < 0 ? "the end of the file" : got >= 33 && got < 127 ? `"${String.fromCharCode(got)}"` : `byte ${got}`;
+		return fail(this.source, `is not valid JSON (${message} at byte ${this.offset}, found ${found})`);
+	}
+	/** A string token (the opening quote is next), decoded. */
+	readString() {
+		this.startCapture();
+		this.pos++;
+		this.skipStringBody();
+		return parseJsonText(decodeText(this.endCapture(), this.source), this.source);
+	}
+	/** Skips to just past the closing quote of a string whose opening quote was consumed. */
+	skipStringBody() {
+		chunks: for (;;) {
+			if (this.pos >= this.chunk.length && !this.refill()) this.error("a string that never ends");
+			const chunk = this.chunk;
+			let pos = this.pos;
+			while (pos < chunk.length) {
+				const byte = chunk[pos++];
+				if (byte === QUOTE) {
+					this.pos = pos;
+					return;
+				}
+				if (byte === BACKSLASH) {
+					if (pos >= chunk.length) {
+						this.pos = pos;
+						if (!this.refill()) this.error("a string that never ends");
+						this.pos++;
+						continue chunks;
+					}
+					pos++;
+				}
+			}
+			this.pos = pos;
+		}
+	}
+	/**
+	* Skips one value without building it: a container by its brackets (matched on a stack, so `[}` is refused),
+	* strings by their quotes, a scalar up to its delimiter. No recursion: any nesting depth is one loop.
+	*/
+	skipValue() {
+		const first = this.peekToken();
+		if (first === QUOTE) {
+			this.pos++;
+			this.skipStringBody();
+			return;
+		}
+		if (first !== OPEN_OBJECT && first !== OPEN_ARRAY) {
+			this.skipScalar();
+			return;
+		}
+		const open = [];
+		chunks: for (;;) {
+			if (this.pos >= this.chunk.length && !this.refill()) this.error(`${open.length} unclosed bracket(s)`);
+			const chunk = this.chunk;
+			let pos = this.pos;
+			while (pos < chunk.length) {
+				const byte = chunk[pos++];
+				if (STRUCTURAL[byte] === 0) continue;
+				if (byte === QUOTE) {
+					this.pos = pos;
+					this.skipStringBody();
+					continue chunks;
+				}
+				if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) open.push(byte);
+				else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
+					if (open.pop() !== (byte === CLOSE_OBJECT ? OPEN_OBJECT : OPEN_ARRAY)) {
+						this.pos = pos - 1;
+						this.error("a closing bracket that does not match");
+					}
+					if (open.length === 0) {
+						this.pos = pos;
+						return;
+					}
+				}
+			}
+			this.pos = pos;
+		}
+	}
+	/** A number or literal (true, false, null, NaN, Infinity): the bytes up to the next delimiter. */
+	skipScalar() {
+		let length = 0;
+		for (;;) {
+			const byte = this.peek();
+			if (!(byte >= 48 && byte <= 57 || byte >= 65 && byte <= 90 || byte >= 97 && byte <= 122 || byte === 43 || byte === 45 || byte === 46)) break;
+			this.pos++;
+			length++;
+		}
+		if (length === 0) this.error("a value");
+	}
+};
+/** Keys remembered per object for a "no key" message (with did-you-mean); more than this are counted, not kept. */
+const MAX_KEYS_KEPT = 1e3;
+/**
+* The value at one JSON pointer of a document read a chunk at a time: only that value is built; everything else is
+* scanned and dropped, so a 480 MB file of which three numbers are used needs a few MB, not the file thrice over.
+* The whole file is still checked: brackets and strings everywhere, full syntax along the pointer's path, nothing after
+* the document, and a key on the path that appears twice is refused (JSON.parse would silently take the last one).
+* A miss is reported as resolvePointer reports it (same message, from a skeleton of what was there).
+*/
+function scanJsonPointer(read, tokens, display, source) {
+	const stream = new ByteStream(read, source);
+	if (stream.peek() === 239) {
+		stream.next();
+		stream.next();
+		stream.next();
+	}
+	const first = stream.peekToken();
+	if (first === 255 || first === 254) decodeText(Uint8Array.of(first, first === 255 ? 254 : 255), source);
+	let found;
+	let miss;
+	const kinds = [];
+	const captured = () => parseJsonText(decodeText(stream.endCapture(), source), source);
+	const level = (depth) => {
+		stream.peekToken();
+		if (depth === tokens.length) {
+			stream.startCapture();
+			stream.skipValue();
+			found = { value: captured() };
+			return;
+		}
+		const token = tokens[depth];
+		const byte = stream.peekToken();
+		if (byte === OPEN_OBJECT) {
+			stream.next();
+			kinds[depth] = "object";
+			const keys = [];
+			let matched = false;
+			if (stream.peekToken() === CLOSE_OBJECT) stream.next();
+			else for (;;) {
+				if (stream.peekToken() !== QUOTE) stream.error("a key in quotes");
+				const key = stream.readString();
+				stream.expect(COLON, "\":\" after a key");
+				if (key === token) {
+					if (matched) fail(display, `the key "${token}" appears twice at ${pointerText(tokens.slice(0, depth))}; keep one (JSON readers disagree on which wins)`);
+					matched = true;
+					level(depth + 1);
+				} else {
+					if (keys.length < MAX_KEYS_KEPT) keys.push(key);
+					stream.skipValue();
+				}
+				const after = stream.peekToken();
+				stream.next();
+				if (after === CLOSE_OBJECT) break;
+				if (after !== COMMA) stream.error("\",\" or \"}\" after a value");
+			}
+			if (!matched) miss ??= {
+				depth,
+				what: {
+					kind: "object",
+					keys
+				}
+			};
+		} else if (byte === OPEN_ARRAY) {
+			stream.next();
+			kinds[depth] = "array";
+			const index = /^(0|[1-9]\d*)$/.test(token) ? Number(token) : -1;
+			let length = 0;
+			if (stream.peekToken() === CLOSE_ARRAY) stream.next();
+			else for (;;) {
+				if (length === index) level(depth + 1);
+				else stream.skipValue();
+				length++;
+				const after = stream.peekToken();
+				stream.next();
+				if (after === CLOSE_ARRAY) break;
+				if (after !== COMMA) stream.error("\",\" or \"]\" after a value");
+			}
+			if (!(index >= 0 && index < length)) miss ??= {
+				depth,
+				what: {
+					kind: "array",
+					length
+				}
+			};
+		} else {
+			stream.startCapture();
+			stream.skipValue();
+			const value = captured();
+			miss ??= {
+				depth,
+				what: {
+					kind: "scalar",
+					value
+				}
+			};
+		}
+	};
+	level(0);
+	if (stream.peekToken() !== -1) stream.error("the end of the file after the document");
+	if (found) return found.value;
+	const { depth, what } = miss;
+	let skeleton = what.kind === "object" ? Object.fromEntries(what.keys.map((k) => [k, null])) : what.kind === "array" ? new Array(what.length) : what.value;
+	for (let i = depth - 1; i >= 0; i--) skeleton = kinds[i] === "array" ? sparseAt(Number(tokens[i]), skeleton) : { [tokens[i]]: skeleton };
+	return resolvePointer(skeleton, tokens, display);
+}
+function sparseAt(index, value) {
+	const array = new Array(index + 1);
+	array[index] = value;
+	return array;
 }
 // src/inputs/jsonl.ts
 /** Parses every non-blank line; a line that is not JSON fails with its line number. */
@@ -7101,8 +7467,6 @@ const NUMERIC_NAMES = {
 };
 /** numpy refuses longer headers by default (np.load max_header_size); so do we, before reading them. */
 const MAX_HEADER_BYTES = 1e4;
-/** Memory a whole decoded array may take unless told otherwise: 2 GiB (streamed metrics need none of it). */
-const DEFAULT_MEMORY_BUDGET = 2 ** 31;
 /** Bytes read from the file per step when decoding a whole array. */
 const STEP_BYTES = 4 * 2 ** 20;
 /** Reads a .npy file (format 1.0, 2.0 or 3.0) held in memory into a C-order float64 (or string) array. */
@@ -7121,7 +7485,7 @@ function readNpyHeader(src, source) {
 	const start = major === 1 ? 10 : 12;
 	if (got < 12) fail(source, "header is truncated");
 	const length = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
-	if (length > 1e4) fail(source, `header is ${length} bytes, over numpy's limit of ${MAX_HEADER_BYTES} (np.load refuses it too); save the array again with np.save`);
+	if (length > MAX_HEADER_BYTES) fail(source, `header is ${length} bytes, over numpy's limit of ${MAX_HEADER_BYTES} (np.load refuses it too); save the array again with np.save`);
 	const whole = new Uint8Array(start + length);
 	whole.set(first.subarray(0, Math.min(12, whole.length)));
 	if (whole.length > 12 && readFull(src, whole.subarray(12)) !== whole.length - 12) fail(source, `header is truncated (declares ${length} bytes, file has ${(src.size ?? got) - start})`);
@@ -7261,26 +7625,62 @@ function latin1(raw) {
 	for (const byte of raw) text += String.fromCharCode(byte);
 	return text;
 }
-/** Maps a numpy descr to a readable dtype, or throws a message saying what to save instead. */
+/**
+* One-character type codes as np.dtype reads them (numpy 2.4: np.dtype('|b') is int8, '<f' float32, '?' bool; with a
+* size, 'b1' is bool). Platform-sized codes are refused: their size is the writer's C long or pointer, which the file
+* does not record.
+*/
+const CHAR_CODES = {
+	"?": "b1",
+	b: "i1",
+	B: "u1",
+	h: "i2",
+	H: "u2",
+	i: "i4",
+	I: "u4",
+	q: "i8",
+	Q: "u8",
+	e: "f2",
+	f: "f4",
+	d: "f8",
+	c: "S1"
+};
+/** Type codes numpy accepts but we cannot read, with what to save instead. */
+const REFUSED_CODES = {
+	l: "C long, whose size depends on the platform that wrote the file; save arr.astype(np.int64)",
+	L: "C unsigned long, whose size depends on the platform that wrote the file; save arr.astype(np.uint64)",
+	p: "intp, whose size depends on the platform that wrote the file; save arr.astype(np.int64)",
+	P: "uintp, whose size depends on the platform that wrote the file; save arr.astype(np.uint64)",
+	g: "long double; save arr.astype(np.float64)",
+	F: "complex64; save a real array (arr.real, arr.imag or np.abs(arr))",
+	D: "complex128; save a real array (arr.real, arr.imag or np.abs(arr))",
+	G: "complex256; save a real array (arr.real, arr.imag or np.abs(arr))"
+};
+/** Maps a numpy descr to a readable dtype as np.dtype(descr) reads it, or throws a message naming it and what to save instead. */
 function parseDescr(descr, source) {
 	if (Array.isArray(descr)) return fail(source, `unsupported dtype: a structured (record) array with fields ${descr.map((field) => Array.isArray(field) ? String(field[0]) : "?").map((f) => `"${f}"`).join(", ")}; save each field as its own array (np.savez(path, name=arr["name"], ...))`);
 	if (typeof descr !== "string") return fail(source, `header is not a valid dict (bad descr ${JSON.stringify(descr)})`);
 	const match = /^([<>=|]?)([a-zA-Z?])(\d*)(\[\w+\])?$/.exec(descr);
-	if (!match) return fail(source, `unsupported dtype '${descr}'`);
-	const [, order, code, digits] = match;
-	const kind = code === "?" ? "b" : code === "a" ? "S" : code;
-	const size = digits === "" ? kind === "b" ? 1 : NaN : Number(digits);
+	if (!match) return fail(source, `unsupported dtype '${descr}': not a numpy type string (such as '<f8', '<i4', '|b1')`);
+	const [, order, code, digits, unit] = match;
 	const little = order === ">" ? false : order === "<" ? true : HOST_LITTLE$1;
-	if (kind === "O") return fail(source, "object arrays (pickled Python objects) can't be read; save a numeric or string array (np.save(..., arr.astype(np.float64)))");
-	if (kind === "U" || kind === "S") {
-		if (!Number.isInteger(size)) return fail(source, `unsupported dtype '${descr}'`);
-		return {
-			kind,
-			itemsize: kind === "U" ? 4 * size : size,
-			little,
-			name: kind === "U" ? "str" : "bytes"
-		};
+	if (code === "O") return fail(source, `unsupported dtype '${descr}': object arrays (pickled Python objects) can't be read; save a numeric or string array (np.save(..., arr.astype(np.float64)))`);
+	if (code === "M" || code === "m") return fail(source, `unsupported dtype '${descr}': ${code === "M" ? "datetime64" : "timedelta64"}; save arr.astype(np.int64) or seconds as float64`);
+	if (unit !== void 0) return fail(source, `unsupported dtype '${descr}': a unit in brackets belongs only to datetime64 and timedelta64`);
+	if (digits === "") {
+		if (REFUSED_CODES[code]) return fail(source, `unsupported dtype '${descr}': ${REFUSED_CODES[code]}`);
+		if (code === "V") return fail(source, `unsupported dtype '${descr}': void (raw bytes); save a numeric array`);
+		if (!CHAR_CODES[code] && code !== "S" && code !== "U") return fail(source, `unsupported dtype '${descr}': not a numpy type string (such as '<f8', '<i4', '|b1')`);
 	}
+	const key = digits === "" ? code === "S" || code === "U" ? `${code}0` : CHAR_CODES[code] : `${code}${digits}`;
+	const kind = key[0] === "a" ? "S" : key[0];
+	const size = Number(key.slice(1));
+	if (kind === "U" || kind === "S") return {
+		kind,
+		itemsize: kind === "U" ? 4 * size : size,
+		little,
+		name: kind === "U" ? "str" : "bytes"
+	};
 	const name = NUMERIC_NAMES[`${kind}${size}`];
 	if (name) return {
 		kind,
@@ -7288,14 +7688,14 @@ function parseDescr(descr, source) {
 		little,
 		name
 	};
-	const advice = {
+	return fail(source, `unsupported dtype '${descr}': ${{
 		c: `complex${size * 8}; save a real array (arr.real, arr.imag or np.abs(arr))`,
-		f: `float${size * 8} (long double); save arr.astype(np.float64)`,
-		M: "datetime64; save arr.astype(np.int64) or seconds as float64",
-		m: "timedelta64; save arr.astype(np.int64) or seconds as float64",
+		f: size === 16 || size === 12 ? `float${size * 8} (long double); save arr.astype(np.float64)` : "numpy has no float of that size",
+		i: "numpy has no integer of that size",
+		u: "numpy has no unsigned integer of that size",
+		b: "'b' with a size is bool, whose only size is 1 ('|b1')",
 		V: "void (raw bytes); save a numeric array"
-	};
-	return fail(source, `unsupported dtype '${descr}'${advice[kind] ? `: ${advice[kind]}` : ""}`);
+	}[kind] ?? "not a numpy type string (such as '<f8', '<i4', '|b1')"}`);
 }
 const VIEWS = {
 	b1: Uint8Array,
@@ -7380,12 +7780,11 @@ function decodeStrings(bytes, offset, n, dtype) {
 	const out = new Array(n);
 	const { itemsize, little } = dtype;
 	if (dtype.kind === "S") {
-		const utf8 = new TextDecoder("utf-8");
 		for (let i = 0; i < n; i++) {
 			const start = offset + i * itemsize;
 			let end = start + itemsize;
 			while (end > start && bytes[end - 1] === 0) end--;
-			out[i] = utf8.decode(bytes.subarray(start, end));
+			out[i] = bytesText(bytes.subarray(start, end));
 		}
 		return out;
 	}
@@ -7398,6 +7797,38 @@ function decodeStrings(bytes, offset, n, dtype) {
 		out[i] = String.fromCodePoint(...points.map((p) => p > 1114111 ? 65533 : p));
 	}
 	return out;
+}
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+/**
+* A byte string as text: UTF-8 when it is valid, else each byte that is not part of a valid sequence becomes the lone
+* surrogate U+DC80–U+DCFF (Python's "surrogateescape"), so distinct byte strings stay distinct ids (a lossy decode
+* would read b'\xff' and b'\xfe' both as U+FFFD and report them as duplicates).
+*/
+function bytesText(raw) {
+	try {
+		return STRICT_UTF8.decode(raw);
+	} catch {
+		let text = "";
+		let i = 0;
+		while (i < raw.length) {
+			const length = utf8SequenceLength(raw, i);
+			text += length > 0 ? STRICT_UTF8.decode(raw.subarray(i, i + length)) : String.fromCharCode(56320 + raw[i]);
+			i += Math.max(1, length);
+		}
+		return text;
+	}
+}
+/** Length of the valid UTF-8 sequence starting at `i` (1–4), or 0 when the bytes there are not one. */
+function utf8SequenceLength(raw, i) {
+	const first = raw[i];
+	const length = first < 128 ? 1 : first >= 194 && first < 224 ? 2 : first >= 224 && first < 240 ? 3 : first >= 240 && first < 245 ? 4 : 0;
+	if (length <= 1 || i + length > raw.length) return length === 1 ? 1 : 0;
+	try {
+		STRICT_UTF8.decode(raw.subarray(i, i + length));
+		return length;
+	} catch {
+		return 0;
+	}
 }
 /** Calls copy(c, f) for every element with its C-order and Fortran-order offsets, walking C order. */
 function walkFortran(shape, copy) {
@@ -7691,6 +8122,9 @@ function leaves(root, target) {
 	const rel = path.relative(root, target);
 	return rel === ".." || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
 }
+// src/inputs/safetensors.ts
+/** The reference implementation refuses headers above 100 MB (MAX_HEADER_SIZE in tensor.rs); so do we. */
+const MAX_SAFETENSORS_HEADER = 1e8;
 /** Bytes per element and numpy name of each dtype we decode; BF16 widens to float32 as torch's .float() would. */
 const DTYPES = {
 	BOOL: {
@@ -7759,7 +8193,7 @@ const UNSUPPORTED = {
 function parseSafetensorsHeader(source, file) {
 	if (source.size < 8) fail(file, `not a .safetensors file (${source.size} bytes, shorter than the 8-byte header length)`);
 	const n = new DataView(toArrayBuffer(source.read(0, 8))).getBigUint64(0, true);
-	if (n > BigInt(1e8)) fail(file, `header length ${n} is over the 100 MB limit of the format; the file is corrupt or not a .safetensors file`);
+	if (n > BigInt(MAX_SAFETENSORS_HEADER)) fail(file, `header length ${n} is over the 100 MB limit of the format; the file is corrupt or not a .safetensors file`);
 	const length = Number(n);
 	if (8 + length > source.size) fail(file, `header is truncated (declares ${length} bytes, the file has ${source.size - 8} after the length)`);
 	let json;
@@ -12152,6 +12586,7 @@ async function readParquetColumn(bytes, column, file) {
 	if (!column) return fail(file, `name a column, e.g. ${file}#${columns[0] ?? "score"} (columns: ${listText(columns)})`);
 	if (!columns.includes(column)) return fail(file, `no column "${column}"${didYouMean(column, columns)}; columns: ${listText(columns)}`);
 	const display = `${file}#${column}`;
+	checkRowCount(buffer, display);
 	let rows;
 	try {
 		rows = await parquetReadObjects({
@@ -12162,6 +12597,20 @@ async function readParquetColumn(bytes, column, file) {
 		return fail(display, `can't decode the column (${e.message})`);
 	}
 	return columnArray(rows.map((row) => row[column]), display);
+}
+/** The footer's row counts, checked against each other and the limit before any page is decoded. */
+function checkRowCount(buffer, display) {
+	let groups;
+	let total;
+	try {
+		const metadata = parquetMetadata(buffer);
+		groups = metadata.row_groups.reduce((sum, group) => sum + BigInt(group.num_rows), 0n);
+		total = BigInt(metadata.num_rows);
+	} catch (e) {
+		fail(display, `not a valid Parquet file (its footer: ${e.message})`);
+	}
+	if (total !== groups) fail(display, `the file's footer says ${total} rows but its row groups hold ${groups}; the file is damaged, write it again`);
+	if (groups > BigInt(MAX_PARQUET_ROWS)) fail(display, `the file's footer claims ${groups} rows, over the ${MAX_PARQUET_ROWS} rows a column may have here; if the file is real, save the column as .npy (np.save), which is read a block of rows at a time`);
 }
 function columnArray(values, display) {
 	if (values.length > 0 && values.every((v) => typeof v === "string" || v === null) && values.some((v) => typeof v === "string")) return makeStrings(values.map((v) => v === null ? "" : v), [values.length], "str", display);
@@ -12187,8 +12636,6 @@ function scalar(v, display, i) {
 	return fail(display, `row ${i} is ${typeof v === "string" ? `the text ${JSON.stringify(v)} in a numeric column` : `a ${typeof v}`}; expected numbers`);
 }
 // src/inputs/index.ts
-/** Largest text file (JSON, JSONL, CSV) read whole: 1 GiB. Arrays in .npy/.npz files have no size limit. */
-const DEFAULT_MAX_BYTES = 2 ** 30;
 const SUPPORTED_EXTENSIONS = [
 	".npy",
 	".npz",
@@ -12218,7 +12665,7 @@ function pickleRefusal(extension) {
 }
 /** Reads input references against one workspace; each file is read from disk (and each reference decoded) once. */
 function createInputReader(options) {
-	const { workspace, aliases = {}, maxBytes = DEFAULT_MAX_BYTES, memoryBudget = DEFAULT_MEMORY_BUDGET } = options;
+	const { workspace, aliases = {}, maxBytes = DEFAULT_MAX_INPUT_BYTES, memoryBudget = DEFAULT_MEMORY_BUDGET } = options;
 	const bytesByPath = /* @__PURE__ */ new Map();
 	const parsedByPath = /* @__PURE__ */ new Map();
 	const tensorFiles = /* @__PURE__ */ new Map();
@@ -12259,6 +12706,7 @@ function createInputReader(options) {
 		let array = arrays.get(key);
 		if (!array) {
 			array = decodeArray(text, asText);
+			refuseEmpty(array.shape, array.source);
 			arrays.set(key, array);
 		}
 		return array;
@@ -12278,7 +12726,7 @@ function createInputReader(options) {
 						opened.access.close();
 					}
 				}
-				case ".json": return selectJson(parsed(ref, (b) => parseJsonDocument(b, file)), ref.member, file);
+				case ".json": return (options.readFile || parsedByPath.has(resolveInWorkspace(workspace, file)) ? void 0 : scanLargeJson(file, resolveInWorkspace(workspace, file), ref.member, maxBytes)) ?? selectJson(parsed(ref, (b) => parseJsonDocument(b, file)), ref.member, file);
 				case ".jsonl":
 				case ".ndjson": return selectJsonLines(parsed(ref, (b) => parseJsonLines(b, file)), ref.member, file);
 				case ".csv": return selectCsv(parsed(ref, (b) => parseCsv(b, file)), ref.member, file, { text: asText });
@@ -12330,6 +12778,7 @@ function createInputReader(options) {
 		const opened = openArray(ref);
 		try {
 			const header = readNpyHeader(opened.stream, opened.display);
+			refuseEmpty(header.shape, opened.display);
 			const seekable = extension === ".npy";
 			if (!streamable(header) || fromRow > 0 && !seekable) {
 				opened.access.close();
@@ -12357,11 +12806,11 @@ function createInputReader(options) {
 	return {
 		openRows,
 		read: (ref) => readArray(ref, false),
+		readLabels: (ref) => labelsOf(readArray(ref, true), "labels"),
 		readIds: (ref) => {
 			const array = readArray(ref, true);
+			const ids = labelsOf(array, "ids");
 			const source = array.source;
-			if (array.shape.length !== 1) fail(source, `ids must be a 1-d array, got shape ${shapeText(array.shape)}`);
-			const ids = array.strings ?? array.exact ?? Array.from(array.data, (value, i) => integerText(value, i, source));
 			const first = /* @__PURE__ */ new Map();
 			ids.forEach((id, i) => {
 				const earlier = first.get(id);
@@ -12377,7 +12826,7 @@ function createInputReader(options) {
 * asynchronous. A failure is kept and raised when a metric reads that column, so it stays that metric's error.
 */
 async function readParquetInputs(options, refs) {
-	const { workspace, aliases = {}, maxBytes = DEFAULT_MAX_BYTES } = options;
+	const { workspace, aliases = {}, maxBytes = DEFAULT_MAX_INPUT_BYTES } = options;
 	const out = /* @__PURE__ */ new Map();
 	for (const text of refs) {
 		let ref;
@@ -12397,8 +12846,27 @@ async function readParquetInputs(options, refs) {
 	}
 	return out;
 }
-function integerText(value, index, source) {
-	if (!Number.isInteger(value)) fail(source, `ids must be integers or strings; element ${index} is ${value}`);
+/** A 1-d array of integers or strings as text, one entry per example; `what` names it in messages. */
+function labelsOf(array, what) {
+	const source = array.source;
+	if (array.shape.length !== 1) fail(source, `${what} must be a 1-d array, got shape ${shapeText(array.shape)}`);
+	return array.strings ?? array.exact ?? Array.from(array.data, (value, i) => integerText(value, i, source, what));
+}
+/** The array a pointer names in a large .json file, read a chunk at a time; undefined for a smaller file (parsed whole). */
+function scanLargeJson(file, absolute, pointer, maxBytes) {
+	if (!pointer) return void 0;
+	const tokens = pointerTokens(pointer, file);
+	const { fd, size } = fileError(file, absolute, () => openRegularFile(absolute, file, maxBytes));
+	try {
+		if (size < JSON_SCAN_BYTES) return void 0;
+		const display = `${file}#${pointer}`;
+		return jsonToArray(scanJsonPointer((into) => readSync(fd, into, 0, into.length, null), tokens, display, file), display, tokens);
+	} finally {
+		closeSync(fd);
+	}
+}
+function integerText(value, index, source, what) {
+	if (!Number.isInteger(value)) fail(source, `${what} must be integers or strings; element ${index} is ${value}`);
 	if (!Number.isSafeInteger(value)) fail(source, `id at element ${index} is beyond 2^53 − 1, where numbers lose digits and distinct ids collide; write the ids as strings (e.g. "${BigInt(value)}")`);
 	return String(value);
 }
@@ -12493,12 +12961,13 @@ function decodeFloat64(text) {
 function finiteOrNull$2(v) {
 	return v === null || v === void 0 || !Number.isFinite(v) ? null : v;
 }
-/** A confidence interval as results and comparisons store it: non-finite bounds become null. */
+/** A confidence interval as results and comparisons store it: non-finite bounds become null; the method when known. */
 function jsonInterval(ci) {
 	return {
 		level: ci.level,
 		low: finiteOrNull$2(ci.low),
-		high: finiteOrNull$2(ci.high)
+		high: finiteOrNull$2(ci.high),
+		...ci.method ? { method: ci.method } : {}
 	};
 }
 // src/results/results-schema.ts
@@ -12508,7 +12977,9 @@ const finiteOrNull$1 = number().nullable();
 const intervalSchema = object({
 	level: number().gt(0).lt(1),
 	low: finiteOrNull$1,
-	high: finiteOrNull$1
+	high: finiteOrNull$1,
+	/** bootstrap: percentile bootstrap; normal: normal approximation, used above the resampling budget (n × resamples). */
+	method: _enum(["bootstrap", "normal"]).optional()
 });
 /** Base64 that decodes to whole little-endian float64 values (a multiple of 8 bytes). */
 const float64Base64 = string().regex(/^[A-Za-z0-9+/]*={0,2}$/, "expected base64").refine((text) => text.length % 4 === 0 && (text.length / 4 * 3 - (text.match(/=+$/)?.[0].length ?? 0)) % 8 === 0, "expected base64 of whole float64 values (a multiple of 8 bytes)");
@@ -12525,12 +12996,22 @@ function depthOf(value, limit) {
 	}
 	return depth;
 }
-/** Per-example data: base64 of little-endian float64, parallel to ids. */
+/** Metric params are a few levels deep; a deeper record is tampering and would overflow recursive code later. */
+const MAX_PARAMS_DEPTH = 16;
+/** Where an array lies in the sidecar, in float64 values. */
+const sidecarRangeSchema = object({
+	offset: number().int().nonnegative(),
+	count: number().int().nonnegative()
+});
+/** Per-example data: base64 of little-endian float64, parallel to ids; above max-examples in the sidecar instead. */
 const examplesSchema = object({
 	ids: array(string()).optional(),
 	scores: float64Base64.optional(),
 	columns: record(string(), float64Base64).optional(),
-	/** Set when the run had more examples than the suite's max-examples: the data was left out. */
+	/** The scores' place in the sidecar file (results.json's `sidecar`), when there are more than max-examples. */
+	scoresAt: sidecarRangeSchema.optional(),
+	columnsAt: record(string(), sidecarRangeSchema).optional(),
+	/** Written by versions before the sidecar when a run had more examples than max-examples: the data was left out. */
 	omitted: object({
 		total: number().int(),
 		cap: number().int()
@@ -12552,7 +13033,7 @@ const metricResultSchema = object({
 	n: number().int().nonnegative(),
 	nanCount: number().int().nonnegative(),
 	ci: intervalSchema.nullable(),
-	params: record(string(), unknown()).refine((p) => depthOf(p, 16) <= 16, `nested deeper than 16 levels`),
+	params: record(string(), unknown()).refine((p) => depthOf(p, MAX_PARAMS_DEPTH) <= MAX_PARAMS_DEPTH, `nested deeper than ${MAX_PARAMS_DEPTH} levels`),
 	binary: boolean().optional(),
 	/** Hash of the example ids, or of the label-like input when there are no ids: "same eval set" check. */
 	fingerprint: string().optional(),
@@ -12575,8 +13056,32 @@ const metricResultSchema = object({
 		state: record(string(), string()).optional()
 	}).optional(),
 	error: string().optional(),
+	/** The library marked the number "not computed" (a sentinel such as SAEBench's −1): value null by the library's own account, not a broken run. */
+	notComputed: literal(true).optional(),
 	/** Adapter metrics: where the number came from (adapter, file, library version, commit, release, ...). */
 	provenance: record(string(), string()).optional()
+});
+/**
+* One slice's labels, compactly: each distinct group name once, then per example the index of its group. Aligned to
+* `ids` when the slice has them (matched to each metric's example ids), else to example positions.
+*/
+const sliceLabelsSchema = object({
+	id: string(),
+	groups: array(string()),
+	labels: array(number().int().nonnegative()),
+	ids: array(string()).optional()
+}).superRefine((s, ctx) => {
+	const bad = s.labels.findIndex((k) => k >= s.groups.length);
+	if (bad >= 0) ctx.addIssue({
+		code: "custom",
+		path: ["labels", bad],
+		message: `group index ${s.labels[bad]} but only ${s.groups.length} groups`
+	});
+	if (s.ids && s.ids.length !== s.labels.length) ctx.addIssue({
+		code: "custom",
+		path: ["ids"],
+		message: `${s.ids.length} ids for ${s.labels.length} labels`
+	});
 });
 /** Which shard of a sharded run a results file holds: 1-based index of count. */
 const shardInfoSchema = object({
@@ -12593,6 +13098,12 @@ const resultsSchema = object({
 	/** Hash of the config without its input paths: shards to merge must share it. */
 	configHash: string().optional(),
 	shard: shardInfoSchema.optional(),
+	/** The binary file beside results.json holding per-example arrays longer than max-examples (little-endian float64). */
+	sidecar: object({
+		file: string().regex(/^[\w.-]+\.bin$/, "expected a file name beside results.json"),
+		bytes: number().int().nonnegative(),
+		sha256: string().regex(/^[0-9a-f]{64}$/)
+	}).optional(),
 	metrics: array(metricResultSchema).superRefine((metrics, ctx) => {
 		const seen = /* @__PURE__ */ new Set();
 		metrics.forEach((m, i) => {
@@ -12605,7 +13116,9 @@ const resultsSchema = object({
 		});
 	}),
 	/** The config's accept entries: a later run treats an entry already here as stale. */
-	accept: array(acceptEntrySchema).optional()
+	accept: array(acceptEntrySchema).optional(),
+	/** The config's slices with their labels per example: compare tests every group of every per-example metric. */
+	slices: array(sliceLabelsSchema).optional()
 });
 const statusSchema = _enum([
 	"pass",
@@ -12624,7 +13137,8 @@ const gateCheckSchema = object({
 		"max",
 		"max-regression",
 		"max-dropped",
-		"history"
+		"history",
+		"slice"
 	]),
 	limit: union([number(), string()]),
 	ok: boolean(),
@@ -12652,6 +13166,44 @@ const coverageSchema = object({
 	headOnly: number().int(),
 	exact: boolean()
 });
+/**
+* Power of the significance gate (paired one-sample z approximation, one-sided α): the smallest regression detected
+* with 80% power (mde), the n the allowed regression needs at 80% power, and the power at the allowed regression.
+*/
+const powerSchema = object({
+	mde: finiteOrNull$1,
+	n: number().int().nonnegative(),
+	/** null when the allowed regression is 0 (no n suffices). */
+	nNeeded: number().int().nonnegative().nullable(),
+	power: finiteOrNull$1,
+	/** The allowed regression (max-regression against the base value) and α the figures are for. */
+	allowed: number(),
+	alpha: number()
+});
+/** Paired comparison of one group of a slice: the metric over that group's paired examples, base and head. */
+const sliceRowSchema = object({
+	slice: string(),
+	group: string(),
+	/** Paired examples with finite scores in both runs. */
+	n: number().int().nonnegative(),
+	base: finiteOrNull$1,
+	head: finiteOrNull$1,
+	delta: finiteOrNull$1,
+	ci: intervalSchema.nullable(),
+	/** One-sided p of "head is worse" in this group. */
+	pWorse: finiteOrNull$1,
+	/** pWorse after Holm's correction across every gated (metric, group) test of the suite; null when the group is not gated. */
+	pAdjusted: finiteOrNull$1,
+	/** small: fewer than min-slice-size paired examples (reported, not gated); untested: the metric has no significance gate with max-regression. */
+	status: _enum([
+		"pass",
+		"improved",
+		"regressed",
+		"small",
+		"untested"
+	]),
+	power: powerSchema.optional()
+});
 const rowSchema = object({
 	id: string(),
 	metric: string(),
@@ -12665,9 +13217,14 @@ const rowSchema = object({
 	/** CI of the head value (no baseline) or of Δ = head − base (with one). */
 	ci: intervalSchema.nullable(),
 	headCi: intervalSchema.nullable().optional(),
-	/** Base and head means over the paired examples, set when they differ from the full-run values in base and head. */
+	/**
+	* Base and head means over the paired examples (pairedHead − pairedBase = delta), set whenever coverage is below
+	* 100% or they differ from the full-run values in base and head; the report's Base and Head columns show these.
+	*/
 	pairedBase: finiteOrNull$1.optional(),
 	pairedHead: finiteOrNull$1.optional(),
+	/** The head has no value because the library itself marked it "not computed" (a sentinel), not because the run broke. */
+	notComputed: literal(true).optional(),
 	coverage: coverageSchema.optional(),
 	/** The reason of the accept entry that turned this regression into `accepted`. */
 	accepted: string().optional(),
@@ -12677,6 +13234,17 @@ const rowSchema = object({
 	pWorse: finiteOrNull$1.optional(),
 	/** pWorse after Holm's correction over the suite's significance-gated metrics. */
 	pAdjusted: finiteOrNull$1.optional(),
+	/** The test behind pValue and pWorse: paired sign-flip, McNemar or arm-swap; unpaired pooled permutation or Welch (normal approximation from n, mean, sd). */
+	test: _enum([
+		"sign-flip-exact",
+		"sign-flip-monte-carlo",
+		"mcnemar-exact",
+		"swap-exact",
+		"swap-monte-carlo",
+		"pooled-permutation-monte-carlo",
+		"welch-normal",
+		"sign-flip-normal"
+	]).optional(),
 	paired: boolean().nullable(),
 	n: number().int().optional(),
 	nanCount: number().int().optional(),
@@ -12688,6 +13256,9 @@ const rowSchema = object({
 		onlyHead: number().int()
 	}).optional(),
 	topWorse: array(topWorseSchema).optional(),
+	/** Per-group comparisons, one per (slice, group), when the config has slices and the metric per-example scores. */
+	slices: array(sliceRowSchema).optional(),
+	power: powerSchema.optional(),
 	gates: array(gateCheckSchema),
 	severity: severitySchema,
 	/** Plain-language notes, each a decision the comparison made: gate changes, coverage, accept, why incompatible. */
@@ -12711,6 +13282,8 @@ const comparisonSchema = object({
 		"warn",
 		"fail"
 	]),
+	/** Set when the head is one shard's results: nothing is gated until `merge`, so the verdict only reflects errors. */
+	shard: shardInfoSchema.optional(),
 	baselineNote: string().optional(),
 	/** Notes about the comparison as a whole (e.g. an accept entry naming no compared metric). */
 	notes: array(string()).optional(),
@@ -12718,17 +13291,147 @@ const comparisonSchema = object({
 	/** The result files adapter metrics were read from, one entry per file (see results.json metrics[].provenance). */
 	provenance: array(record(string(), string())).optional()
 });
+// src/results/sidecar.ts
+const attached = /* @__PURE__ */ new WeakMap();
+/** The sidecar's name beside a results file: results.json → results.scores.bin. */
+function sidecarName(resultsName) {
+	return `${basename(resultsName).replace(/\.json$/, "")}.scores.bin`;
+}
+/** Examples whose arrays stay in memory until the results are written (then they go to the sidecar). */
+function examplesWithArrays(ids, arrays) {
+	const examples = ids ? { ids } : {};
+	attached.set(examples, arrays);
+	return examples;
+}
+function attachedArrays(examples) {
+	return attached.get(examples);
+}
+/** What to write for a results file: its JSON-ready object, and the sidecar's bytes when any array goes there. */
+function splitSidecar(results, name) {
+	const arrays = [];
+	let offset = 0;
+	const place = (values) => {
+		arrays.push(values);
+		const at = {
+			offset,
+			count: values.length
+		};
+		offset += values.length;
+		return at;
+	};
+	const metrics = results.metrics.map((m) => {
+		const held = m.examples && attached.get(m.examples);
+		if (!m.examples || !held) return m;
+		const examples = { ...m.examples };
+		if (held.scores) examples.scoresAt = place(held.scores);
+		if (held.columns) examples.columnsAt = Object.fromEntries(Object.keys(held.columns).sort().map((k) => [k, place(held.columns[k])]));
+		return {
+			...m,
+			examples
+		};
+	});
+	if (arrays.length === 0) {
+		const { sidecar: _, ...rest } = results;
+		return {
+			results: rest,
+			sidecar: null
+		};
+	}
+	const bytes = new Uint8Array(offset * 8);
+	const all = new Float64Array(bytes.buffer);
+	let at = 0;
+	for (const values of arrays) {
+		all.set(values, at);
+		at += values.length;
+	}
+	if (!LITTLE_ENDIAN$1) littleEndianInPlace(bytes);
+	const sha256 = createHash("sha256").update(bytes).digest("hex");
+	return {
+		results: {
+			...results,
+			metrics,
+			sidecar: {
+				file: sidecarName(name),
+				bytes: bytes.length,
+				sha256
+			}
+		},
+		sidecar: bytes
+	};
+}
+const LITTLE_ENDIAN$1 = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+function littleEndianInPlace(bytes) {
+	for (let i = 0; i < bytes.length; i += 8) bytes.subarray(i, i + 8).reverse();
+}
+/** Thrown for a sidecar that is missing, of another size or checksum, or does not hold what results.json locates in it. */
+var SidecarError = class extends Error {
+	name = "SidecarError";
+};
+/**
+* Checks a sidecar's bytes against results.json (size, sha256, every array inside it) and attaches the arrays to their
+* metrics; `display` names the sidecar in messages.
+*/
+function attachSidecar(results, bytes, display) {
+	const ref = results.sidecar;
+	if (!ref) return results;
+	if (bytes.length !== ref.bytes) throw new SidecarError(`${display}: ${bytes.length} bytes, but results.json says ${ref.bytes}: the files do not belong together`);
+	const sha = createHash("sha256").update(bytes).digest("hex");
+	if (sha !== ref.sha256) throw new SidecarError(`${display}: sha256 ${sha} differs from results.json's ${ref.sha256}: the file is damaged or from another run`);
+	let data;
+	if (bytes.byteOffset % 8 === 0 && LITTLE_ENDIAN$1) data = new Float64Array(bytes.buffer, bytes.byteOffset, bytes.length / 8);
+	else {
+		const copy = bytes.slice();
+		if (!LITTLE_ENDIAN$1) littleEndianInPlace(copy);
+		data = new Float64Array(copy.buffer);
+	}
+	const view = (where, what) => {
+		if (where.offset + where.count > data.length) throw new SidecarError(`${display}: ${what} lies at values ${where.offset}–${where.offset + where.count} but the file holds ${data.length}`);
+		return data.subarray(where.offset, where.offset + where.count);
+	};
+	const metrics = results.metrics.map((m) => {
+		const ex = m.examples;
+		if (!ex || !ex.scoresAt && !ex.columnsAt) return m;
+		const arrays = {};
+		if (ex.scoresAt) arrays.scores = view(ex.scoresAt, `metric "${m.id}" scores`);
+		if (ex.columnsAt) arrays.columns = Object.fromEntries(Object.entries(ex.columnsAt).map(([k, at]) => [k, view(at, `metric "${m.id}" column "${k}"`)]));
+		const examples = { ...ex };
+		attached.set(examples, arrays);
+		return {
+			...m,
+			examples
+		};
+	});
+	return {
+		...results,
+		metrics
+	};
+}
+/** Reads and attaches the sidecar a results file names, from the folder the results file is in. */
+function readSidecarBeside(results, resultsPath, display) {
+	if (!results.sidecar) return results;
+	const where = join(dirname(display), results.sidecar.file);
+	try {
+		return attachSidecar(results, readRegularFile(join(dirname(resultsPath), results.sidecar.file), where, MAX_SIDECAR_BYTES), where);
+	} catch (error) {
+		if (error instanceof InputError) throw new SidecarError(`${error.message} (the per-example scores ${display} refers to; keep it beside results.json)`);
+		throw error;
+	}
+}
 // src/results/io.ts
 var ResultsError = class extends Error {
 	name = "ResultsError";
 };
+/** JSON.parse's message without the text it quotes: a planted file could make that a secret, so only the position is kept. */
+function jsonSyntaxReason(error) {
+	return error.message.replace(/, ".*$/s, "").replace(/^Unexpected token '.*?'/s, "Unexpected character");
+}
 /** Results files may come from another run's artifact: validate fully, never trust shape or size. */
 function parseResults(text, file) {
 	let raw;
 	try {
 		raw = JSON.parse(text);
 	} catch (error) {
-		throw new ResultsError(`${file}: not valid JSON (${error.message.replace(/, ".*$/s, "").replace(/^Unexpected token '.*?'/s, "Unexpected character")}); expected a results.json written by interp-gate`);
+		throw new ResultsError(`${file}: not valid JSON (${jsonSyntaxReason(error)}); expected a results.json written by interp-gate`);
 	}
 	const parsed = resultsSchema.safeParse(raw);
 	if (!parsed.success) {
@@ -12746,7 +13449,13 @@ function readResultsFile(absolute, display) {
 		if (error instanceof InputError) throw new ResultsError(error.message);
 		throw new ResultsError(`${display}: cannot read (${error.code ?? error.message})`);
 	}
-	return parseResults(text, display);
+	const results = parseResults(text, display);
+	try {
+		return readSidecarBeside(results, absolute, display);
+	} catch (error) {
+		if (error instanceof SidecarError) throw new ResultsError(error.message);
+		throw error;
+	}
 }
 /** Stable, human-diffable JSON: fixed key order from construction, 2-space indent, trailing newline. */
 function serializeJson(value) {
@@ -12769,10 +13478,12 @@ function stringify(value, indent) {
 function decodeExamples(result) {
 	const ex = result.examples;
 	if (!ex || ex.omitted) return void 0;
-	const scores = ex.scores === void 0 ? void 0 : decodeFloat64(ex.scores);
-	const columns = ex.columns === void 0 ? void 0 : Object.fromEntries(Object.entries(ex.columns).map(([k, v]) => [k, decodeFloat64(v)]));
+	const held = attachedArrays(ex);
+	if (!held && (ex.scoresAt || ex.columnsAt)) throw new ResultsError(`metric "${result.id}": its per-example data is in a sidecar file that was not read`);
+	const scores = held ? held.scores : ex.scores === void 0 ? void 0 : decodeFloat64(ex.scores);
+	const columns = held ? held.columns : ex.columns === void 0 ? void 0 : Object.fromEntries(Object.entries(ex.columns).map(([k, v]) => [k, decodeFloat64(v)]));
 	const length = scores?.length ?? Object.values(columns ?? {})[0]?.length;
-	if (ex.ids && length !== void 0 && ex.ids.length !== length) throw new ResultsError(`metric "${result.id}": ${ex.ids.length} ids but ${length} per-example values`);
+	if (ex.ids && length !== void 0 && ex.ids.length !== length) throw new ResultsError(`metric "${result.id}": examples.ids has ${ex.ids.length} ids but examples.${scores ? "scores" : `columns.${Object.keys(columns ?? {})[0]}`} has ${length} per-example values; the file is damaged or not written by interp-gate`);
 	return {
 		ids: ex.ids,
 		scores,
@@ -13091,6 +13802,9 @@ function columnRows(columns) {
 function bootstrapColumnsCI(columns, aggregate, opts) {
 	return bootstrapCI(columnRows(columns), (idx) => aggregate(columns, idx), opts);
 }
+// src/stats/permutation.ts
+/** Largest n for which the sign-flip test enumerates all 2^n sign vectors. */
+const EXACT_MAX_N = 20;
 /** Tallies of the null distribution against the observed value, with scipy's tie tolerance. */
 var Tally = class {
 	observed;
@@ -13154,7 +13868,7 @@ function signFlipTest(d, resamples, rng) {
 	let observed = 0;
 	for (let i = 0; i < n; i++) observed += d[i];
 	const tally = new Tally(observed);
-	const exact = n <= 20;
+	const exact = n <= EXACT_MAX_N;
 	if (exact) forEachFlip(n, true, 0, rng, (flips) => {
 		let sum = 0;
 		for (let i = 0; i < n; i++) sum += flips[i] ? -d[i] : d[i];
@@ -13356,7 +14070,11 @@ function firstDuplicate(ids) {
 		seen.add(id);
 	}
 }
-const range = (n) => Int32Array.from({ length: n }, (_, i) => i);
+function range(n) {
+	const out = new Int32Array(n);
+	for (let i = 0; i < n; i++) out[i] = i;
+	return out;
+}
 /**
 * Pairs the examples of two runs: by id when both runs carry ids (the intersection, in base order), by
 * position when neither does and the counts match. Anything else cannot be paired, and `reason` says why.
@@ -13442,6 +14160,146 @@ function pairSamples(base, head, opts = {}) {
 		onlyHead: []
 	};
 }
+// src/stats/normal.ts
+/** The standard normal distribution, to double precision, for comparisons from summary statistics. */
+const SQRT_PI = Math.sqrt(Math.PI);
+/** erfc(x) for x ≥ 0: a positive-term series for erf below 1.5 (erfc ≥ 0.03, little cancellation), Lentz's continued fraction above. */
+function erfcPositive(x) {
+	if (x < 1.5) {
+		let term = x;
+		let sum = x;
+		for (let n = 1; n < 200 && term > sum * 1e-17; n++) {
+			term *= 2 * x * x / (2 * n + 1);
+			sum += term;
+		}
+		return 1 - 2 / SQRT_PI * Math.exp(-x * x) * sum;
+	}
+	const tiny = 1e-300;
+	let f = x;
+	let c = x;
+	let d = 0;
+	for (let k = 1; k < 500; k++) {
+		const a = k / 2;
+		d = x + a * d;
+		d = d === 0 ? tiny : 1 / d;
+		c = x + a / c;
+		if (c === 0) c = tiny;
+		const delta = c * d;
+		f *= delta;
+		if (Math.abs(delta - 1) < 1e-16) break;
+	}
+	return Math.exp(-x * x) / (SQRT_PI * f);
+}
+/** Φ(z), the standard normal CDF. */
+function normalCdf(z) {
+	if (Number.isNaN(z)) return NaN;
+	const tail = .5 * erfcPositive(Math.abs(z) / Math.SQRT2);
+	return z < 0 ? tail : 1 - tail;
+}
+/** Φ⁻¹(p) by bisection on Φ: slow next to a rational approximation, exact to the last bit, and called once per row. */
+function normalQuantile(p) {
+	if (!(p > 0 && p < 1)) return p === 0 ? -Infinity : p === 1 ? Infinity : NaN;
+	if (p > .5) return -normalQuantile(1 - p);
+	let lo = -40;
+	let hi = 40;
+	for (let i = 0; i < 200 && hi - lo > 0; i++) {
+		const mid = (lo + hi) / 2;
+		if (mid === lo || mid === hi) break;
+		if (normalCdf(mid) < p) lo = mid;
+		else hi = mid;
+	}
+	return (lo + hi) / 2;
+}
+// src/stats/large-sample.ts
+/**
+* Largest n × resamples for which a CI of a mean (or paired mean difference) and the sign-flip test resample:
+* about 0.15 s of draws on one core. Above it they use the normal approximation, whose cost grows like n only.
+* With the default 2,000 resamples the crossover is n = 10,000, where the bounds differ by at most about a tenth of
+* the half-width, mostly the bootstrap's own Monte Carlo noise (measured in docs/statistics.md, "Large samples").
+*/
+const RESAMPLE_BUDGET = 2e7;
+function overResampleBudget(n, resamples) {
+	return n * resamples > RESAMPLE_BUDGET;
+}
+/** Mean and the plug-in variance (divisor n, the variance the bootstrap resamples) of finite values, in two passes. */
+function meanAndPluginVariance(x) {
+	const n = x.length;
+	let s = 0;
+	for (let i = 0; i < n; i++) s += x[i];
+	const mean = s / n;
+	let ss = 0;
+	for (let i = 0; i < n; i++) {
+		const e = x[i] - mean;
+		ss += e * e;
+	}
+	return {
+		mean,
+		variance: ss / n
+	};
+}
+/**
+* Normal-approximation CI of the mean of finite values: x̄ ± z·σ̂/√n with the plug-in σ̂ (divisor n), the normal
+* limit of the percentile bootstrap of the mean.
+*/
+function normalMeanCI(x, confidence) {
+	const n = x.length;
+	if (n === 0) return {
+		level: confidence,
+		low: NaN,
+		high: NaN,
+		method: "normal"
+	};
+	const { mean, variance } = meanAndPluginVariance(x);
+	const half = normalQuantile(1 - (1 - confidence) / 2) * Math.sqrt(variance / n);
+	return {
+		level: confidence,
+		low: mean - half,
+		high: mean + half,
+		method: "normal"
+	};
+}
+/** CI of the mean of the finite scores: the percentile bootstrap within RESAMPLE_BUDGET, the normal approximation above it. */
+function meanCI(scores, opts) {
+	const x = finiteValues(scores);
+	if (x.length > 1 && overResampleBudget(x.length, opts.resamples)) return normalMeanCI(x, opts.confidence);
+	return {
+		...bootstrapMeanCI(x, opts),
+		method: "bootstrap"
+	};
+}
+/**
+* Normal approximation of the sign-flip test of mean(d) = 0: under random signs Σd has mean 0 and variance Σd²,
+* so z = Σd / √Σd². All-zero differences give p = 1 on every side, as the exact test does.
+*/
+function signFlipNormal(d) {
+	let s = 0;
+	let ss = 0;
+	for (let i = 0; i < d.length; i++) {
+		s += d[i];
+		ss += d[i] * d[i];
+	}
+	if (!(ss > 0)) return {
+		pLess: 1,
+		pGreater: 1,
+		pTwoSided: 1
+	};
+	const z = s / Math.sqrt(ss);
+	const pLess = normalCdf(z);
+	const pGreater = normalCdf(-z);
+	return {
+		pLess,
+		pGreater,
+		pTwoSided: Math.min(1, 2 * Math.min(pLess, pGreater))
+	};
+}
+// src/stats/tail.ts
+/** The one-sided p of "head is worse": the lower tail of Δ when higher is better, the upper tail when lower is. */
+function worseTail(direction, p) {
+	return direction === "higher" ? p.pLess : p.pGreater;
+}
+// src/stats/paired.ts
+/** How many of the worst per-example changes a comparison lists. */
+const TOP_WORSE = 5;
 function idOf(sample, row) {
 	return sample.ids ? sample.ids[row] : String(row);
 }
@@ -13451,59 +14309,117 @@ function sum$1(x) {
 	for (let i = 0; i < x.length; i++) s += x[i];
 	return s;
 }
+function allFinite(x) {
+	for (let i = 0; i < x.length; i++) if (!Number.isFinite(x[i])) return false;
+	return true;
+}
+/**
+* The tail every paired comparison shares: a CI of Δ (the point itself on one example, a percentile bootstrap on more)
+* and the paired test on its own random stream; nothing to test without a usable example. Above the resampling budget
+* (`normal`), the CI and the test take their normal limits, whose cost grows like n.
+*/
+function intervalAndTest(usable, delta, opts, bootstrap, runTest, normal) {
+	const rng = createRng(opts.seed);
+	const testRng = rng.fork();
+	if (usable === 0) return {
+		ci: null,
+		pValue: null,
+		pWorse: null,
+		test: null
+	};
+	let ci;
+	if (usable === 1) ci = {
+		level: opts.confidence,
+		low: delta,
+		high: delta,
+		method: "bootstrap"
+	};
+	else if (normal) ci = normal.ci();
+	else ci = {
+		...percentileInterval(bootstrap(rng), opts.confidence),
+		method: "bootstrap"
+	};
+	return {
+		ci,
+		...normal ? normal.test() : runTest(testRng)
+	};
+}
 function scoresComparison(base, head, pairing, opts) {
 	const bs = base.scores;
 	const hs = head.scores;
-	const kept = [];
-	for (let k = 0; k < pairing.baseRows.length; k++) if (Number.isFinite(bs[pairing.baseRows[k]]) && Number.isFinite(hs[pairing.headRows[k]])) kept.push(k);
-	const n = kept.length;
-	const b = Float64Array.from(kept, (k) => bs[pairing.baseRows[k]]);
-	const h = Float64Array.from(kept, (k) => hs[pairing.headRows[k]]);
-	const d = Float64Array.from(h, (v, i) => v - b[i]);
+	const pairs = pairing.baseRows.length;
+	const direct = pairing.by === "position" && bs.length === pairs && hs.length === pairs && allFinite(bs) && allFinite(hs);
+	let kept = null;
+	let n = pairs;
+	let b = bs;
+	let h = hs;
+	if (!direct) {
+		kept = new Int32Array(pairs);
+		n = 0;
+		for (let k = 0; k < pairs; k++) if (Number.isFinite(bs[pairing.baseRows[k]]) && Number.isFinite(hs[pairing.headRows[k]])) kept[n++] = k;
+		b = new Float64Array(n);
+		h = new Float64Array(n);
+		for (let i = 0; i < n; i++) {
+			b[i] = bs[pairing.baseRows[kept[i]]];
+			h[i] = hs[pairing.headRows[kept[i]]];
+		}
+	}
+	const d = new Float64Array(n);
+	for (let i = 0; i < n; i++) d[i] = h[i] - b[i];
 	const baseValue = n ? sum$1(b) / n : NaN;
 	const headValue = n ? sum$1(h) / n : NaN;
 	const delta = headValue - baseValue;
 	const bad = opts.direction === "higher" ? -1 : 1;
 	let worse = 0;
 	let better = 0;
-	const worsened = [];
+	const top = [];
 	for (let i = 0; i < n; i++) {
 		const signed = Math.sign(d[i]) * bad;
 		if (signed > 0) {
 			worse++;
-			const row = pairing.baseRows[kept[i]];
-			worsened.push({
-				id: idOf(base, row),
-				base: b[i],
-				head: h[i],
-				delta: d[i]
-			});
+			const key = bad * d[i];
+			if (top.length === TOP_WORSE && key <= bad * d[top[4]]) continue;
+			let at = top.length;
+			while (at > 0 && key > bad * d[top[at - 1]]) at--;
+			top.splice(at, 0, i);
+			if (top.length > TOP_WORSE) top.pop();
 		} else if (signed < 0) better++;
 	}
-	worsened.sort((x, y) => bad * (y.delta - x.delta));
-	const rng = createRng(opts.seed);
-	const testRng = rng.fork();
-	let ci = null;
-	if (n === 1) ci = {
-		level: opts.confidence,
-		low: delta,
-		high: delta
-	};
-	if (n > 1) ci = percentileInterval(meanBootstrapStats(d, opts.resamples, rng), opts.confidence);
-	let pValue = null;
-	let pWorse = null;
-	let test = null;
-	if (n > 0 && opts.binary) {
+	const worsened = top.map((i) => ({
+		id: idOf(base, kept ? pairing.baseRows[kept[i]] : i),
+		base: b[i],
+		head: h[i],
+		delta: d[i]
+	}));
+	const mcnemar = () => {
 		const m = mcnemarExact(worse, better);
-		pValue = m.pTwoSided;
-		pWorse = m.pWorse;
-		test = "mcnemar-exact";
-	} else if (n > 0) {
-		const t = signFlipTest(d, opts.resamples, testRng);
-		pValue = t.pTwoSided;
-		pWorse = opts.direction === "higher" ? t.pLess : t.pGreater;
-		test = t.exact ? "sign-flip-exact" : "sign-flip-monte-carlo";
-	}
+		return {
+			pValue: m.pTwoSided,
+			pWorse: m.pWorse,
+			test: "mcnemar-exact"
+		};
+	};
+	const normal = overResampleBudget(n, opts.resamples) ? {
+		ci: () => normalMeanCI(d, opts.confidence),
+		test: () => {
+			if (opts.binary) return mcnemar();
+			const t = signFlipNormal(d);
+			return {
+				pValue: t.pTwoSided,
+				pWorse: worseTail(opts.direction, t),
+				test: "sign-flip-normal"
+			};
+		}
+	} : void 0;
+	const tail = intervalAndTest(n, delta, opts, (rng) => meanBootstrapStats(d, opts.resamples, rng), (rng) => {
+		if (opts.binary) return mcnemar();
+		const t = signFlipTest(d, opts.resamples, rng);
+		return {
+			pValue: t.pTwoSided,
+			pWorse: worseTail(opts.direction, t),
+			test: t.exact ? "sign-flip-exact" : "sign-flip-monte-carlo"
+		};
+	}, normal);
 	return {
 		paired: true,
 		pairedBy: pairing.by,
@@ -13512,16 +14428,13 @@ function scoresComparison(base, head, pairing, opts) {
 		baseValue,
 		headValue,
 		delta,
-		ci,
-		pValue,
-		pWorse,
-		test,
+		...tail,
 		worse,
 		better,
 		unchanged: n - worse - better,
 		onlyBase: pairing.onlyBase,
 		onlyHead: pairing.onlyHead,
-		topWorse: worsened.slice(0, 5)
+		topWorse: worsened
 	};
 }
 function aggregateComparison(base, head, pairing, opts) {
@@ -13547,30 +14460,18 @@ function aggregateComparison(base, head, pairing, opts) {
 	const headValue = n ? aggregate(combined, headArm) : NaN;
 	const delta = headValue - baseValue;
 	const usable = Number.isFinite(delta) ? n : 0;
-	const rng = createRng(opts.seed);
-	const testRng = rng.fork();
-	let ci = null;
-	if (usable === 1) ci = {
-		level: opts.confidence,
-		low: delta,
-		high: delta
-	};
-	if (usable > 1) {
-		const headIdx = new Int32Array(n);
-		ci = percentileInterval(indexBootstrapStats(n, opts.resamples, rng, (idx) => {
-			for (let i = 0; i < n; i++) headIdx[i] = idx[i] + n;
-			return aggregate(combined, headIdx) - aggregate(combined, idx);
-		}), opts.confidence);
-	}
-	let pValue = null;
-	let pWorse = null;
-	let test = null;
-	if (usable > 0) {
-		const t = swapTest(combined, n, aggregate, opts.resamples, testRng);
-		pValue = t.pTwoSided;
-		pWorse = opts.direction === "higher" ? t.pLess : t.pGreater;
-		test = t.exact ? "swap-exact" : "swap-monte-carlo";
-	}
+	const headIdx = new Int32Array(n);
+	const tail = intervalAndTest(usable, delta, opts, (rng) => indexBootstrapStats(n, opts.resamples, rng, (idx) => {
+		for (let i = 0; i < n; i++) headIdx[i] = idx[i] + n;
+		return aggregate(combined, headIdx) - aggregate(combined, idx);
+	}), (rng) => {
+		const t = swapTest(combined, n, aggregate, opts.resamples, rng);
+		return {
+			pValue: t.pTwoSided,
+			pWorse: worseTail(opts.direction, t),
+			test: t.exact ? "swap-exact" : "swap-monte-carlo"
+		};
+	});
 	return {
 		paired: true,
 		pairedBy: pairing.by,
@@ -13579,10 +14480,7 @@ function aggregateComparison(base, head, pairing, opts) {
 		baseValue,
 		headValue,
 		delta,
-		ci,
-		pValue,
-		pWorse,
-		test,
+		...tail,
 		worse: null,
 		better: null,
 		unchanged: null,
@@ -13604,6 +14502,45 @@ function comparePairing(base, head, pairing, opts) {
 	}
 	if (!base.scores || !head.scores) throw new Error("a pairing of scores needs scores on both runs");
 	return scoresComparison(base, head, pairing, opts);
+}
+/**
+* Compares head with base example by example: delta of the aggregate over the paired examples, a paired
+* bootstrap CI, and a paired test (sign-flip permutation, McNemar for binary scores, arm-swap permutation
+* for an aggregate). Null when the runs cannot be paired; compareSamples then falls back to unpaired.
+*/
+function comparePaired(base, head, opts) {
+	const pairing = pairSamples(base, head, opts);
+	return pairing.ok ? comparePairing(base, head, pairing, opts) : null;
+}
+// src/stats/summary.ts
+/**
+* Unpaired comparison of two means from n, mean and sd alone: Welch's normal approximation,
+* Δ ± z·√(s_b²/n_b + s_h²/n_h). Used when per-example scores were left out; fine for the large n that causes that.
+* Null when a side has fewer than 2 examples or both spreads are 0.
+*/
+function compareSummaries(base, head, opts) {
+	if (base.n < 2 || head.n < 2) return null;
+	const se = Math.sqrt(base.sd * base.sd / base.n + head.sd * head.sd / head.n);
+	if (!(se > 0)) return null;
+	const delta = head.mean - base.mean;
+	const z = delta / se;
+	const half = normalQuantile(1 - (1 - opts.confidence) / 2) * se;
+	const pLess = normalCdf(z);
+	const pGreater = normalCdf(-z);
+	return {
+		delta,
+		ci: {
+			level: opts.confidence,
+			low: delta - half,
+			high: delta + half,
+			method: "normal"
+		},
+		pValue: Math.min(1, 2 * Math.min(pLess, pGreater)),
+		pWorse: worseTail(opts.direction, {
+			pLess,
+			pGreater
+		})
+	};
 }
 // src/stats/unpaired.ts
 function meanSide(scores, resamples) {
@@ -13667,12 +14604,28 @@ function compareUnpaired(base, head, opts, reason) {
 		test: null
 	};
 	const [b, h] = sides;
+	if (!(aggregate && sameColumns) && overResampleBudget(b.n + h.n, resamples)) {
+		const w = welchOfScores(base.scores, head.scores, opts);
+		if (w) return {
+			paired: false,
+			reason,
+			nBase: b.n,
+			nHead: h.n,
+			baseValue: b.value,
+			headValue: h.value,
+			delta: h.value - b.value,
+			...w
+		};
+	}
 	const rng = createRng(opts.seed);
 	const headRng = rng.fork();
 	const testRng = headRng.fork();
 	const bStats = b.bootstrap(rng);
 	const hStats = h.bootstrap(headRng);
-	const ci = percentileInterval(Float64Array.from(hStats, (v, r) => v - bStats[r]), opts.confidence);
+	const ci = {
+		...percentileInterval(Float64Array.from(hStats, (v, r) => v - bStats[r]), opts.confidence),
+		method: "bootstrap"
+	};
 	let t;
 	if (aggregate && sameColumns) t = pooledAggregateTest(concatColumns(base.columns, head.columns), b.n, h.n, aggregate, resamples, testRng);
 	else t = pooledMeanTest(finiteValues(base.scores), finiteValues(head.scores), resamples, testRng);
@@ -13686,8 +14639,32 @@ function compareUnpaired(base, head, opts, reason) {
 		delta: h.value - b.value,
 		ci,
 		pValue: t.pTwoSided,
-		pWorse: opts.direction === "higher" ? t.pLess : t.pGreater,
+		pWorse: worseTail(opts.direction, t),
 		test: "pooled-permutation-monte-carlo"
+	};
+}
+/** Above the resampling budget: Welch's normal approximation of the difference of means (null when both spreads are 0). */
+function welchOfScores(base, head, opts) {
+	const summary = (scores) => {
+		const x = finiteValues(scores);
+		let s = 0;
+		for (let i = 0; i < x.length; i++) s += x[i];
+		const mean = s / x.length;
+		let ss = 0;
+		for (let i = 0; i < x.length; i++) ss += (x[i] - mean) ** 2;
+		return {
+			n: x.length,
+			mean,
+			sd: Math.sqrt(ss / (x.length - 1))
+		};
+	};
+	const w = compareSummaries(summary(base), summary(head), opts);
+	if (!w) return null;
+	return {
+		ci: w.ci,
+		pValue: w.pValue,
+		pWorse: w.pWorse,
+		test: "welch-normal"
 	};
 }
 // src/stats/compare.ts
@@ -13697,80 +14674,73 @@ function compareSamples(base, head, opts) {
 	if (pairing.ok) return comparePairing(base, head, pairing, opts);
 	return compareUnpaired(base, head, opts, pairing.reason);
 }
-// src/stats/normal.ts
-/** The standard normal distribution, to double precision, for comparisons from summary statistics. */
-const SQRT_PI = Math.sqrt(Math.PI);
-/** erfc(x) for x ≥ 0: a positive-term series for erf below 1.5 (erfc ≥ 0.03, little cancellation), Lentz's continued fraction above. */
-function erfcPositive(x) {
-	if (x < 1.5) {
-		let term = x;
-		let sum = x;
-		for (let n = 1; n < 200 && term > sum * 1e-17; n++) {
-			term *= 2 * x * x / (2 * n + 1);
-			sum += term;
-		}
-		return 1 - 2 / SQRT_PI * Math.exp(-x * x) * sum;
-	}
-	const tiny = 1e-300;
-	let f = x;
-	let c = x;
-	let d = 0;
-	for (let k = 1; k < 500; k++) {
-		const a = k / 2;
-		d = x + a * d;
-		d = d === 0 ? tiny : 1 / d;
-		c = x + a / c;
-		if (c === 0) c = tiny;
-		const delta = c * d;
-		f *= delta;
-		if (Math.abs(delta - 1) < 1e-16) break;
-	}
-	return Math.exp(-x * x) / (SQRT_PI * f);
-}
-/** Φ(z), the standard normal CDF. */
-function normalCdf(z) {
-	if (Number.isNaN(z)) return NaN;
-	const tail = .5 * erfcPositive(Math.abs(z) / Math.SQRT2);
-	return z < 0 ? tail : 1 - tail;
-}
-/** Φ⁻¹(p) by bisection on Φ: slow next to a rational approximation, exact to the last bit, and called once per row. */
-function normalQuantile(p) {
-	if (!(p > 0 && p < 1)) return p === 0 ? -Infinity : p === 1 ? Infinity : NaN;
-	if (p > .5) return -normalQuantile(1 - p);
-	let lo = -40;
-	let hi = 40;
-	for (let i = 0; i < 200 && hi - lo > 0; i++) {
-		const mid = (lo + hi) / 2;
-		if (mid === lo || mid === hi) break;
-		if (normalCdf(mid) < p) lo = mid;
-		else hi = mid;
-	}
-	return (lo + hi) / 2;
-}
-// src/stats/summary.ts
+// src/stats/power.ts
+/** The power a gate is held to: a regression of the allowed size is caught 80% of the time. */
+const TARGET_POWER = .8;
 /**
-* Unpaired comparison of two means from n, mean and sd alone: Welch's normal approximation,
-* Δ ± z·√(s_b²/n_b + s_h²/n_h). Used when per-example scores were left out; fine for the large n that causes that.
-* Null when a side has fewer than 2 examples or both spreads are 0.
+* Power of a one-sided paired test at level α, by the normal approximation of the mean difference (one-sample z test
+* on the per-example differences; Chow, Shao & Wang, Sample Size Calculations in Clinical Research, 2nd ed. 2008, §3.1):
+* mde = (z₁₋α + z₀.₈)·sd/√n, nNeeded = ⌈((z₁₋α + z₀.₈)·sd/allowed)²⌉, power = Φ(allowed·√n/sd − z₁₋α).
 */
-function compareSummaries(base, head, opts) {
-	if (base.n < 2 || head.n < 2) return null;
-	const se = Math.sqrt(base.sd * base.sd / base.n + head.sd * head.sd / head.n);
-	if (!(se > 0)) return null;
-	const delta = head.mean - base.mean;
-	const z = delta / se;
-	const half = normalQuantile(1 - (1 - opts.confidence) / 2) * se;
-	const pLess = normalCdf(z);
-	const pGreater = normalCdf(-z);
+function gatePower(options) {
+	const { sd, n, allowed, alpha } = options;
+	const zAlpha = normalQuantile(1 - alpha);
+	const z = zAlpha + normalQuantile(TARGET_POWER);
+	if (n === 0) return {
+		mde: null,
+		n,
+		nNeeded: nNeededFor(z, sd, allowed),
+		power: null
+	};
+	if (sd === 0) return {
+		mde: 0,
+		n,
+		nNeeded: allowed > 0 ? 1 : null,
+		power: allowed > 0 ? 1 : alpha
+	};
 	return {
-		delta,
-		ci: {
-			level: opts.confidence,
-			low: delta - half,
-			high: delta + half
-		},
-		pValue: Math.min(1, 2 * Math.min(pLess, pGreater)),
-		pWorse: opts.direction === "higher" ? pLess : pGreater
+		mde: z * sd / Math.sqrt(n),
+		n,
+		nNeeded: nNeededFor(z, sd, allowed),
+		power: normalCdf(allowed * Math.sqrt(n) / sd - zAlpha)
+	};
+}
+function nNeededFor(z, sd, allowed) {
+	if (!(allowed > 0)) return null;
+	return Math.max(1, Math.ceil((z * sd / allowed) ** 2));
+}
+/** Sample standard deviation (n − 1 in the denominator); 0 for fewer than two values. */
+function sampleSd(x) {
+	const n = x.length;
+	if (n < 2) return 0;
+	let mean = 0;
+	for (let i = 0; i < n; i++) mean += x[i];
+	mean /= n;
+	let ss = 0;
+	for (let i = 0; i < n; i++) ss += (x[i] - mean) ** 2;
+	return Math.sqrt(ss / (n - 1));
+}
+/**
+* head − base per paired example with finite scores in both runs (the differences the paired test resamples), and the
+* base mean over those examples; null when the runs do not pair by scores.
+*/
+function pairedDifferences(base, head) {
+	const pairing = pairSamples(base, head);
+	if (!pairing.ok || pairing.kind !== "scores") return null;
+	const bs = base.scores;
+	const hs = head.scores;
+	const out = [];
+	let baseSum = 0;
+	for (let k = 0; k < pairing.baseRows.length; k++) {
+		const b = bs[pairing.baseRows[k]];
+		const h = hs[pairing.headRows[k]];
+		if (!Number.isFinite(b) || !Number.isFinite(h)) continue;
+		out.push(h - b);
+		baseSum += b;
+	}
+	return {
+		differences: Float64Array.from(out),
+		baseMean: out.length ? baseSum / out.length : NaN
 	};
 }
 // src/util/format.ts
@@ -13818,7 +14788,8 @@ function splitAccept(head, base) {
 const ACCEPTABLE = /* @__PURE__ */ new Set([
 	"max-regression",
 	"max-dropped",
-	"history"
+	"history",
+	"slice"
 ]);
 /**
 * A new accept entry turns the metric's regression into `accepted` (a warning) with its reason; a stale one (already
@@ -13845,7 +14816,7 @@ function applyAccept(row, fresh, stale) {
 		};
 	}
 	const acceptable = row.gates.some((g) => !g.ok && ACCEPTABLE.has(g.rule));
-	if (row.status === "failed" && acceptable) notes.push(`accept ("${reason}") covers regressions (max-regression, max-dropped, history), not the bounds min/max: still failed`);
+	if (row.status === "failed" && acceptable) notes.push(`accept ("${reason}") covers regressions (max-regression, max-dropped, history, slice), not the bounds min/max: still failed`);
 	else if (row.status === "failed") notes.push(`accept ("${reason}") does not cover the bounds min/max: still failed`);
 	else notes.push(`accept entry "${reason}" has nothing to accept (status ${row.status}): remove it unless a regression is expected`);
 	return {
@@ -13861,55 +14832,65 @@ function unmatchedAccept(entries, rows) {
 // src/compare/coverage.ts
 /** Per example: does it count (a finite score; for columns, no NaN in any column)? */
 function usableRows(x) {
-	if (x.scores) return Array.from(x.scores, Number.isFinite);
+	if (x.scores) {
+		const flags = new Uint8Array(x.scores.length);
+		for (let i = 0; i < flags.length; i++) flags[i] = Number.isFinite(x.scores[i]) ? 1 : 0;
+		return flags;
+	}
 	const columns = Object.values(x.columns ?? {});
 	if (!columns.length) return void 0;
-	return Array.from({ length: columns[0].length }, (_, i) => columns.every((c) => !Number.isNaN(c[i])));
+	return Uint8Array.from({ length: columns[0].length }, (_, i) => columns.every((c) => !Number.isNaN(c[i])) ? 1 : 0);
 }
-const count = (flags) => flags.reduce((k, f) => k + (f ? 1 : 0), 0);
+function count(flags) {
+	let k = 0;
+	for (let i = 0; i < flags.length; i++) k += flags[i];
+	return k;
+}
 /** Pairs usable rows by id (both runs have ids) or by position (neither has, same length); undefined otherwise. */
-function pairedUsable(bx, hx, bu, hu) {
-	if (bx.ids && hx.ids) {
-		if (new Set(bx.ids).size !== bx.ids.length || new Set(hx.ids).size !== hx.ids.length) return void 0;
-		const headRow = new Map(hx.ids.map((id, i) => [id, i]));
-		return bx.ids.reduce((k, id, i) => {
+function pairedUsable(baseExamples, headExamples, baseUsable, headUsable) {
+	if (baseExamples.ids && headExamples.ids) {
+		if (new Set(baseExamples.ids).size !== baseExamples.ids.length || new Set(headExamples.ids).size !== headExamples.ids.length) return void 0;
+		const headRow = new Map(headExamples.ids.map((id, i) => [id, i]));
+		return baseExamples.ids.reduce((k, id, i) => {
 			const j = headRow.get(id);
-			return k + (bu[i] && j !== void 0 && hu[j] ? 1 : 0);
+			return k + (baseUsable[i] && j !== void 0 && headUsable[j] ? 1 : 0);
 		}, 0);
 	}
-	if (bx.ids || hx.ids || bu.length !== hu.length) return void 0;
-	return bu.reduce((k, ok, i) => k + (ok && hu[i] ? 1 : 0), 0);
+	if (baseExamples.ids || headExamples.ids || baseUsable.length !== headUsable.length) return void 0;
+	let k = 0;
+	for (let i = 0; i < baseUsable.length; i++) k += baseUsable[i] & headUsable[i];
+	return k;
 }
 /**
 * Which of the baseline's examples the head still scores. Exact from per-example data when the runs pair; else a
 * lower bound from the counts of usable examples (n), so dropping examples can never look like no change.
 */
-function coverageOf$1(base, head, bx, hx) {
-	const bu = bx && usableRows(bx);
-	const hu = hx && usableRows(hx);
-	if (bx && hx && bu && hu) {
-		const paired = pairedUsable(bx, hx, bu, hu);
+function coverageOf$1(base, head, baseExamples, headExamples) {
+	const baseUsable = baseExamples && usableRows(baseExamples);
+	const headUsable = headExamples && usableRows(headExamples);
+	if (baseExamples && headExamples && baseUsable && headUsable) {
+		const paired = pairedUsable(baseExamples, headExamples, baseUsable, headUsable);
 		if (paired !== void 0) {
-			const nb = count(bu);
-			const nh = count(hu);
+			const baseCount = count(baseUsable);
+			const headCount = count(headUsable);
 			return {
-				base: nb,
-				head: nh,
+				base: baseCount,
+				head: headCount,
 				paired,
-				lost: nb - paired,
-				headOnly: nh - paired,
+				lost: baseCount - paired,
+				headOnly: headCount - paired,
 				exact: true
 			};
 		}
 	}
-	const nb = base.n;
-	const nh = head.n;
+	const baseCount = base.n;
+	const headCount = head.n;
 	return {
-		base: nb,
-		head: nh,
-		paired: Math.min(nb, nh),
-		lost: Math.max(0, nb - nh),
-		headOnly: Math.max(0, nh - nb),
+		base: baseCount,
+		head: headCount,
+		paired: Math.min(baseCount, headCount),
+		lost: Math.max(0, baseCount - headCount),
+		headOnly: Math.max(0, headCount - baseCount),
 		exact: false
 	};
 }
@@ -13927,16 +14908,20 @@ function droppedCheck(limit, coverage) {
 		rule: "max-dropped",
 		limit,
 		ok,
-		...ok ? {} : { detail: `lost ${atLeast}${coverage.lost} of ${coverage.base} baseline examples (missing or NaN in this run) > allowed ${allowed}` }
+		...ok ? {} : { detail: `lost ${atLeast}${coverage.lost} of ${coverage.base} baseline examples > allowed ${allowed}` }
 	};
 }
-/** One sentence for the report: what the head lost or added relative to the baseline. */
-function coverageNote(c) {
+/**
+* The row's one coverage note: how many examples Δ, CI and p use, what the head lost or added, and (when they differ
+* from the paired means the table shows) the full-run values.
+*/
+function coverageNote(c, full) {
 	const parts = [];
-	if (c.lost > 0) parts.push(`this run lost ${c.exact ? "" : "at least "}${c.lost} of the baseline's ${c.base} examples (missing, or NaN where the baseline had a value)`);
-	if (c.headOnly > 0) parts.push(`${c.headOnly} example(s) only this run scores (not in the baseline, or NaN there) are counted but not compared`);
-	const scope = c.exact ? `Δ, CI and p use the ${c.paired} examples both runs scored` : "the runs could not be paired example by example, so counts come from n";
-	return `coverage ${c.paired}/${c.base}: ${parts.join("; ")}; ${scope}`;
+	if (c.lost > 0) parts.push(`this run lost ${c.exact ? "" : "at least "}${c.lost} (missing, or NaN where the baseline had a value)`);
+	if (c.headOnly > 0) parts.push(`${c.headOnly} scored only by this run (not compared)`);
+	if (!c.exact) parts.push("the runs could not be paired example by example, so counts come from n");
+	const head = `${c.paired}/${c.base} examples paired${parts.length ? `: ${parts.join("; ")}` : ""}`;
+	return full ? `${head}; full run: base ${full.base} (${c.base} examples), head ${full.head} (${c.head})` : head;
 }
 // src/compare/gates.ts
 /** Worsening in the metric's bad direction: positive means worse. */
@@ -13989,7 +14974,7 @@ function regressionCheck(gate, e) {
 	const limit = gate["max-regression"];
 	const allowed = marginOf(limit, e.base);
 	const worse = worsening(e.base, e.head, e.direction);
-	const beyond = worse > allowed;
+	const beyond = worse - allowed > 1e-12 * Math.max(1, Math.abs(e.base), Math.abs(e.head));
 	const alpha = gate.significance;
 	const p = e.pAdjusted ?? e.pWorse;
 	if (alpha === void 0 || p === null) {
@@ -14115,6 +15100,7 @@ function summaryStatistics(base, head, options) {
 		ci: jsonInterval(s.ci),
 		pValue: finiteOrNull$2(s.pValue),
 		pWorse: finiteOrNull$2(s.pWorse),
+		test: "welch-normal",
 		notes: ["unpaired, from n, mean and sd (Welch normal approximation): per-example scores were left out above max-examples"]
 	};
 }
@@ -14155,6 +15141,7 @@ function pairStatistics(base, head, baseExamples, headExamples, defaults, aggreg
 			ci,
 			pValue: finiteOrNull$2(s.pValue),
 			pWorse: finiteOrNull$2(s.pWorse),
+			...s.test ? { test: s.test } : {},
 			notes
 		};
 	}
@@ -14165,6 +15152,7 @@ function pairStatistics(base, head, baseExamples, headExamples, defaults, aggreg
 		ci,
 		pValue: finiteOrNull$2(s.pValue),
 		pWorse: finiteOrNull$2(s.pWorse),
+		...s.test ? { test: s.test } : {},
 		...s.worse !== null ? { counts: {
 			worse: s.worse,
 			better: s.better ?? 0,
@@ -14208,6 +15196,220 @@ function metricPolicy(head, configured, base, fallback) {
 	}
 	return policy;
 }
+// src/compare/gate-power.ts
+function isTestedGate(gate) {
+	return gate !== void 0 && gate["max-regression"] !== void 0 && gate.significance !== void 0;
+}
+/** The power of `gate` on these runs' paired scores; undefined when they do not pair by per-example scores. */
+function powerOf(gate, base, head) {
+	const paired = pairedDifferences(base, head);
+	if (!paired || paired.differences.length === 0) return void 0;
+	const allowed = marginOf(gate["max-regression"], paired.baseMean);
+	return {
+		...gatePower({
+			sd: sampleSd(paired.differences),
+			n: paired.differences.length,
+			allowed,
+			alpha: gate.significance
+		}),
+		allowed,
+		alpha: gate.significance
+	};
+}
+const underpowered = (p) => p !== void 0 && p.power !== null && p.power < .8;
+/** "underpowered: 30 examples detect regressions ≥ 0.023 at 80% power; the allowed 0.01 needs about 155". */
+function underpoweredNote(p, where = "") {
+	const need = p.nNeeded === null ? `an allowed regression of 0 is never shown significant; allow a margin` : `the allowed ${formatNumber(p.allowed)} needs about ${p.nNeeded}`;
+	return `underpowered${where}: ${p.n} examples detect regressions ≥ ${formatNumber(p.mde)} at ${Math.round(TARGET_POWER * 100)}% power (one-sided α=${p.alpha}); ${need}`;
+}
+// src/compare/slices.ts
+function subset(x, rows) {
+	const pick = (a) => Float64Array.from(rows, (r) => a[r]);
+	return {
+		value: NaN,
+		...x.ids ? { ids: rows.map((r) => x.ids[r]) } : {},
+		...x.scores ? { scores: pick(x.scores) } : {},
+		...x.columns ? { columns: Object.fromEntries(Object.entries(x.columns).map(([k, v]) => [k, pick(v)])) } : {}
+	};
+}
+const rowCount = (x) => x.scores?.length ?? Object.values(x.columns ?? {})[0]?.length ?? 0;
+/** The group index of each head example (−1: no label), or why the slice does not apply to this metric. */
+function headGroups(slice, hx) {
+	const n = rowCount(hx);
+	if (!slice.ids) {
+		if (slice.labels.length !== n) return `slice "${slice.id}" has ${slice.labels.length} labels and no ids, but this metric has ${n} examples`;
+		return Int32Array.from(slice.labels);
+	}
+	if (!hx.ids) return `slice "${slice.id}" labels examples by id, but this metric keeps no example ids (set its \`ids:\`)`;
+	const byId = new Map(slice.ids.map((id, k) => [id, slice.labels[k]]));
+	return Int32Array.from(hx.ids, (id) => byId.get(id) ?? -1);
+}
+/** Base rows of a group: the same ids when both runs have ids, else the same positions. */
+function baseRowsOf(bx, hx, headRows) {
+	if (!bx.ids || !hx.ids) return headRows.filter((r) => r < rowCount(bx));
+	const wanted = new Set(headRows.map((r) => hx.ids[r]));
+	const rows = [];
+	bx.ids.forEach((id, r) => {
+		if (wanted.has(id)) rows.push(r);
+	});
+	return rows;
+}
+/** Every group of every slice of one metric: paired Δ, CI and p(worse) over the group's paired examples. */
+function metricGroups(b, h, [bx, hx], slices, gates, direction, input) {
+	const aggregate = input.aggregateOf?.(h);
+	const usable = (x) => Boolean(x && (x.scores || x.columns && aggregate));
+	if (!bx || !hx || !usable(bx) || !usable(hx)) return {
+		pending: [],
+		notes: []
+	};
+	const { defaults } = input;
+	const pending = [];
+	const notes = [];
+	for (const slice of slices) {
+		const groupOf = headGroups(slice, hx);
+		if (typeof groupOf === "string") {
+			notes.push(`not sliced: ${groupOf}`);
+			continue;
+		}
+		const unlabelled = groupOf.reduce((k, g) => k + (g < 0 ? 1 : 0), 0);
+		if (unlabelled) notes.push(`slice "${slice.id}": ${unlabelled} of ${groupOf.length} examples have no label and are in no group`);
+		slice.groups.forEach((group, g) => {
+			const headRows = [];
+			groupOf.forEach((k, r) => {
+				if (k === g) headRows.push(r);
+			});
+			if (headRows.length === 0) return;
+			const base = subset(bx, baseRowsOf(bx, hx, headRows));
+			const head = subset(hx, headRows);
+			const s = comparePaired(base, head, {
+				resamples: defaults.resamples,
+				confidence: defaults.confidence,
+				seed: seedFor(defaults.seed, `${h.id}\u0000${slice.id}\u0000${group}`),
+				direction,
+				binary: h.binary === true && b.binary === true,
+				...aggregate && base.columns && head.columns ? { aggregate } : {}
+			});
+			const power = gates.length ? powerOf(gates[0], base, head) : void 0;
+			const row = {
+				slice: slice.id,
+				group,
+				n: s?.n ?? 0,
+				base: finiteOrNull$2(s?.baseValue),
+				head: finiteOrNull$2(s?.headValue),
+				delta: finiteOrNull$2(s?.delta),
+				ci: s?.ci ? jsonInterval(s.ci) : null,
+				pWorse: finiteOrNull$2(s?.pWorse),
+				pAdjusted: null,
+				status: "pass",
+				...power ? { power } : {}
+			};
+			pending.push({
+				row,
+				gates,
+				direction
+			});
+		});
+	}
+	return {
+		pending,
+		notes
+	};
+}
+const gated = (p, minSize) => p.gates.length > 0 && p.row.n >= minSize && p.row.pWorse !== null;
+/** "class = C: −0.060 [−0.065, −0.055], p(worse, Holm)<0.001 < α=0.05; worsened by 0.06 > allowed 0.01 over 40 examples" */
+function regressedDetail(row, gate, allowed) {
+	const ci = row.ci && row.ci.low !== null && row.ci.high !== null ? ` [${formatSigned(row.ci.low)}, ${formatSigned(row.ci.high)}]` : "";
+	const p = row.pAdjusted ?? row.pWorse;
+	return `${row.slice} = ${row.group}: ${formatSigned(row.delta)}${ci}, ${pWorseLabel(row.pWorse, row.pAdjusted)}${pText(p)} < α=${gate.significance}; worsened by ${formatNumber(Math.abs(row.delta ?? 0))} > allowed ${formatNumber(allowed)} over ${row.n} examples`;
+}
+/** Judges one group after Holm: small, untested, regressed (beyond the gate and significant), improved or pass. */
+function judge(p, minSize) {
+	const { row } = p;
+	if (p.gates.length === 0) row.status = "untested";
+	else if (row.n < minSize || row.pWorse === null) row.status = "small";
+	if (row.status !== "pass") return void 0;
+	for (const gate of p.gates) {
+		const check = regressionCheck(gate, {
+			base: row.base,
+			head: row.head,
+			direction: p.direction,
+			pWorse: row.pWorse,
+			...row.pAdjusted !== null ? { pAdjusted: row.pAdjusted } : {}
+		});
+		if (check && !check.ok) {
+			row.status = "regressed";
+			const allowed = marginOf(gate["max-regression"], row.base);
+			return {
+				rule: "slice",
+				limit: gate["max-regression"],
+				ok: false,
+				detail: regressedDetail(row, gate, allowed)
+			};
+		}
+	}
+	const ci = row.ci;
+	if (ci && ci.low !== null && ci.high !== null && (p.direction === "higher" ? ci.low > 0 : ci.high < 0)) row.status = "improved";
+}
+/**
+* Slices and power of every metric of the suite: each group of each slice compared paired; Holm across every gated
+* (metric, group) test of the suite; a group beyond the metric's max-regression (against the group's base) and
+* significant after Holm fails the metric. Groups under min-slice-size are reported, not gated.
+*/
+function compareSlices(input) {
+	const out = /* @__PURE__ */ new Map();
+	const slices = input.head.slices ?? [];
+	const all = [];
+	const pendingOf = /* @__PURE__ */ new Map();
+	for (const h of input.head.metrics) {
+		const b = input.baseById.get(h.id);
+		const policy = input.policies.get(h.id);
+		if (!b || !policy || !input.comparable(h.id)) continue;
+		const gates = [policy.headGate, policy.baseGate].filter(isTestedGate);
+		const outcome = {
+			slices: [],
+			checks: [],
+			notes: []
+		};
+		const bx = decodeExamples(b);
+		const hx = decodeExamples(h);
+		if (gates.length && bx?.scores && hx?.scores) {
+			outcome.power = powerOf(gates[0], {
+				value: NaN,
+				...bx
+			}, {
+				value: NaN,
+				...hx
+			});
+			if (underpowered(outcome.power)) outcome.notes.push(underpoweredNote(outcome.power));
+		}
+		if (slices.length) {
+			const { pending, notes } = metricGroups(b, h, [bx, hx], slices, gates, policy.direction, input);
+			outcome.notes.push(...notes);
+			pendingOf.set(h.id, pending);
+			all.push(...pending);
+		}
+		if (outcome.power || outcome.notes.length || slices.length) out.set(h.id, outcome);
+	}
+	const minSize = input.defaults["min-slice-size"];
+	const tested = all.filter((p) => gated(p, minSize));
+	const adjusted = input.defaults.correction === "holm" ? holm(tested.map((p) => p.row.pWorse)) : tested.map((p) => p.row.pWorse);
+	tested.forEach((p, i) => {
+		p.row.pAdjusted = adjusted[i];
+	});
+	for (const [id, pending] of pendingOf) {
+		const outcome = out.get(id);
+		for (const p of pending) {
+			const check = judge(p, minSize);
+			if (check) outcome.checks.push(check);
+			outcome.slices.push(p.row);
+		}
+		const weak = pending.filter((p) => p.row.status !== "small" && p.row.status !== "untested" && underpowered(p.row.power));
+		if (weak.length) outcome.notes.push(`underpowered slice groups: ${weak.length} of ${pending.filter((p) => gated(p, minSize)).length} gated groups have power < 80% at the allowed regression (${weak.slice(0, 5).map((p) => `${p.row.slice} = ${p.row.group}: n=${p.row.n}, needs about ${p.row.power.nNeeded ?? "∞"}`).join("; ")}${weak.length > 5 ? "; …" : ""})`);
+		const small = pending.filter((p) => p.row.status === "small");
+		if (small.length && pending.some((p) => p.gates.length)) outcome.notes.push(`${small.length} slice group(s) under min-slice-size (${minSize}) are reported, not gated`);
+	}
+	return out;
+}
 // src/compare/comparison.ts
 const ORDER = [
 	"failed",
@@ -14220,6 +15422,8 @@ const ORDER = [
 	"improved",
 	"pass"
 ];
+/** Share of examples two runs must have in common to be paired on the shared ones rather than called incompatible. */
+const MIN_SHARED_IDS = .5;
 function incompatibility(base, head, bx, hx) {
 	if (base.metric !== head.metric) return `the metric changed from "${base.metric}" to "${head.metric}"`;
 	if (JSON.stringify(base.params) !== JSON.stringify(head.params)) return `params differ: base ${JSON.stringify(base.params)}, head ${JSON.stringify(head.params)}`;
@@ -14227,7 +15431,7 @@ function incompatibility(base, head, bx, hx) {
 	if (bx?.ids && hx?.ids) {
 		const headIds = new Set(hx.ids);
 		const shared = bx.ids.reduce((k, id) => k + (headIds.has(id) ? 1 : 0), 0);
-		if (shared >= .5 * Math.max(bx.ids.length, hx.ids.length)) return void 0;
+		if (shared >= MIN_SHARED_IDS * Math.max(bx.ids.length, hx.ids.length)) return void 0;
 		return `the eval set changed: only ${shared} of ${bx.ids.length} baseline examples are in this run (${hx.ids.length} examples)`;
 	}
 	return "the eval set differs (ids or labels changed), so the numbers are not comparable";
@@ -14238,8 +15442,8 @@ function pairAll(input, heads, baseById) {
 	for (const h of heads) {
 		const b = baseById.get(h.id);
 		if (!b || b.value === null || h.value === null) continue;
-		const bx = decodeExamples(b);
-		const hx = decodeExamples(h);
+		const bx = decodedOf(b, input.baselineNote ?? "the baseline");
+		const hx = decodedOf(h, "this run (head)");
 		const why = incompatibility(b, h, bx, hx);
 		if (why) out.set(h.id, why);
 		else out.set(h.id, {
@@ -14248,6 +15452,35 @@ function pairAll(input, heads, baseById) {
 		});
 	}
 	return out;
+}
+/** The per-example data of one side, a broken file named as base or head. */
+function decodedOf(m, side) {
+	try {
+		return decodeExamples(m);
+	} catch (error) {
+		if (error instanceof ResultsError) throw new ResultsError(`${side}: ${error.message}`);
+		throw error;
+	}
+}
+/** Gate rules that compare the head with the baseline's value or examples (min and max bound the head alone). */
+const BASELINE_RULES = [
+	"max-regression",
+	"max-dropped",
+	"significance"
+];
+/**
+* A metric gated on its regression needs the baseline's value: one without (null or missing) would make it `new` and
+* skip the gate, so the baseline is refused as broken, naming the file and metric.
+*/
+function checkGatedBaselineValues(heads, baseById, policies, note) {
+	for (const h of heads) {
+		const b = baseById.get(h.id);
+		const policy = policies.get(h.id);
+		if (!b || b.value !== null || b.notComputed || !policy) continue;
+		const rules = BASELINE_RULES.filter((r) => policy.headGate[r] !== void 0 || policy.baseGate?.[r] !== void 0);
+		if (rules.length === 0) continue;
+		throw new ResultsError(`${note}: metric "${h.id}" has no value in the baseline${b.error ? ` (its run failed: ${b.error})` : " (value is null, with no error recorded)"}, but it is gated on ${rules.join(" and ")}, which compares with that value; fix the metric on the base branch and use its new results as the baseline (a gated metric is never reported as new when its baseline entry exists)`);
+	}
 }
 /** Holm over the suite's significance-gated metrics (either gate) that have a test: family-wise error of "regressed". */
 function holmAdjusted(pairs, policies, defaults) {
@@ -14275,22 +15508,23 @@ function comparedFields(b, h, p, pAdjusted) {
 		ci: s.ci,
 		pValue: s.pValue,
 		pWorse: s.pWorse,
+		...s.test ? { test: s.test } : {},
 		paired: s.paired,
 		...pAdjusted !== void 0 ? { pAdjusted } : {},
 		...s.counts ? { counts: s.counts } : {},
 		...s.topWorse?.length ? { topWorse: s.topWorse } : {}
 	};
-	if (differs(base, b.value) || differs(head, h.value)) {
-		Object.assign(fields, {
-			pairedBase: base,
-			pairedHead: head
-		});
-		notes.push(`over the ${p.coverage.paired} examples both runs scored: base ${formatNumber(base)}, head ${formatNumber(head)}; the Base and Head columns are the full runs (${p.coverage.base} and ${p.coverage.head} examples)`);
-	}
-	if (coverageChanged(p.coverage)) {
-		fields.coverage = p.coverage;
-		notes.push(coverageNote(p.coverage));
-	}
+	const changed = coverageChanged(p.coverage);
+	const fullDiffers = differs(base, b.value) || differs(head, h.value);
+	if (changed || fullDiffers) Object.assign(fields, {
+		pairedBase: base,
+		pairedHead: head
+	});
+	if (changed) fields.coverage = p.coverage;
+	if (changed || fullDiffers) notes.push(coverageNote(p.coverage, fullDiffers ? {
+		base: formatNumber(b.value),
+		head: formatNumber(h.value)
+	} : void 0));
 	return {
 		fields,
 		regression: {
@@ -14334,7 +15568,8 @@ function metricRow(h, b, policy, ctx) {
 	if (h.examples?.omitted) notes.push(`${h.examples.omitted.total} examples exceed max-examples (${h.examples.omitted.cap}): per-example scores were not kept, only n, mean and sd`);
 	if (h.error || h.value === null) return withNotes({
 		...row,
-		status: "error"
+		status: "error",
+		...h.notComputed ? { notComputed: true } : {}
 	}, [...notes, h.error ?? "no value"]);
 	const evidence = {
 		head: h.value,
@@ -14360,12 +15595,19 @@ function metricRow(h, b, policy, ctx) {
 	const { checks, notes: gateNotes } = checkGates(policy.baseGate, policy.headGate, evidence);
 	row.gates = checks;
 	notes.push(...gateNotes);
+	if (ctx.sliced) {
+		row.gates.push(...ctx.sliced.checks);
+		notes.push(...ctx.sliced.notes);
+		if (ctx.sliced.slices.length) row.slices = ctx.sliced.slices;
+		if (ctx.sliced.power) row.power = ctx.sliced.power;
+	}
 	const failed = (rules) => checks.some((c) => !c.ok && rules.includes(c.rule));
 	if (failed(["min", "max"])) row.status = "failed";
 	else if (failed([
 		"max-regression",
 		"max-dropped",
-		"history"
+		"history",
+		"slice"
 	])) row.status = "regressed";
 	else if (row.status === "pass" && improved(row)) row.status = "improved";
 	return withNotes(row, notes);
@@ -14398,15 +15640,34 @@ function compare(input) {
 		gate: {},
 		severity: input.defaults.severity
 	};
-	const policies = new Map(head.metrics.map((h) => [h.id, metricPolicy(h, input.gates[h.id], baseById.get(h.id), fallback)]));
+	const policies = new Map(head.metrics.map((h) => [h.id, head.shard ? {
+		headGate: {},
+		severity: h.severity ?? fallback.severity,
+		direction: h.direction,
+		notes: []
+	} : metricPolicy(h, input.gates[h.id], baseById.get(h.id), fallback)]));
+	if (base?.shard) throw new ResultsError(`${input.baselineNote ?? "the baseline"}: holds shard ${base.shard.index} of ${base.shard.count} only; merge the shards (\`interp-gate merge\`) and use the merged results.json as the baseline`);
+	if (base) checkGatedBaselineValues(head.metrics, baseById, policies, input.baselineNote ?? "the baseline");
 	const pairs = pairAll(input, head.metrics, baseById);
 	const adjusted = holmAdjusted(pairs, policies, input.defaults);
+	const sliced = compareSlices({
+		head,
+		baseById,
+		policies,
+		comparable: (id) => {
+			const p = pairs.get(id);
+			return typeof p === "object" && p.stats.paired === true;
+		},
+		defaults: input.defaults,
+		aggregateOf: input.aggregateOf
+	});
 	const { fresh, stale } = splitAccept(head, base);
 	const rows = head.metrics.map((h) => {
 		return applyAccept(metricRow(h, baseById.get(h.id), policies.get(h.id), {
 			pair: pairs.get(h.id),
 			pAdjusted: adjusted.get(h.id),
-			history: input.history?.[h.id]
+			history: input.history?.[h.id],
+			sliced: sliced.get(h.id)
 		}), fresh, stale);
 	});
 	const headIds = new Set(head.metrics.map((m) => m.id));
@@ -14426,6 +15687,7 @@ function compare(input) {
 			ref: head.ref
 		},
 		verdict: verdictOf(rows),
+		...head.shard ? { shard: head.shard } : {},
 		...input.baselineNote ? { baselineNote: input.baselineNote } : {},
 		...notes.length ? { notes } : {},
 		rows
@@ -14448,6 +15710,1172 @@ function verdictOf(rows) {
 	}
 	return verdict;
 }
+// src/github/api.ts
+/** A failed GitHub call, with the status and what to do about it. */
+var GitHubError = class extends Error {
+	status;
+	name = "GitHubError";
+	constructor(message, status) {
+		super(message);
+		this.status = status;
+	}
+};
+function statusOf(error) {
+	const status = error?.status;
+	return typeof status === "number" ? status : void 0;
+}
+/** "could not update the PR comment: 403 Resource not accessible by integration — the token needs `pull-requests: write`…" */
+function describeApiError(error, doing, permission) {
+	const status = statusOf(error);
+	const said = (error?.message ?? String(error)).split(" - https://")[0].trim();
+	let hint = "";
+	if ((status === 403 || status === 401) && permission && !/rate limit/i.test(said)) hint = ` — the token needs \`${permission}\`: add it under \`permissions:\` in the workflow (pull requests from forks always get a read-only token; see mode: report)`;
+	else if (status === 404 && permission) hint = ` — not found, or the token lacks \`${permission}\``;
+	return new GitHubError(`could not ${doing}: ${status ? `${status} ` : ""}${said}${hint}`, status);
+}
+/**
+* Octokit's paginate, following `Link: rel="next"`, stopped after `maxPages` pages: a busy repository must not cost
+* unbounded API calls.
+*/
+async function paginateBounded(maxPages, pages) {
+	const items = [];
+	let page = 0;
+	for await (const { data } of pages) {
+		items.push(...data);
+		if (++page >= maxPages) break;
+	}
+	return items;
+}
+// node_modules/markdown-table/index.js
+/**
+* @typedef {Options} MarkdownTableOptions
+*   Configuration.
+*/
+/**
+* @typedef Options
+*   Configuration.
+* @property {boolean | null | undefined} [alignDelimiters=true]
+*   Whether to align the delimiters (default: `true`);
+*   they are aligned by default:
+*
+*   ```markdown
+*   | Alpha | B     |
+*   | ----- | ----- |
+*   | C     | Delta |
+*   ```
+*
+*   Pass `false` to make them staggered:
+*
+*   ```markdown
+*   | Alpha | B |
+*   | - | - |
+*   | C | Delta |
+*   ```
+* @property {ReadonlyArray<string | null | undefined> | string | null | undefined} [align]
+*   How to align columns (default: `''`);
+*   one style for all columns or styles for their respective columns;
+*   each style is either `'l'` (left), `'r'` (right), or `'c'` (center);
+*   other values are treated as `''`, which doesn’t place the colon in the
+*   alignment row but does align left;
+*   *only the lowercased first character is used, so `Right` is fine.*
+* @property {boolean | null | undefined} [delimiterEnd=true]
+*   Whether to end each row with the delimiter (default: `true`).
+*
+*   > 👉 **Note**: please don’t use this: it could create fragile structures
+*   > that aren’t understandable to some markdown parsers.
+*
+*   When `true`, there are ending delimiters:
+*
+*   ```markdown
+*   | Alpha | B     |
+*   | ----- | ----- |
+*   | C     | Delta |
+*   ```
+*
+*   When `false`, there are no ending delimiters:
+*
+*   ```markdown
+*   | Alpha | B
+*   | ----- | -----
+*   | C     | Delta
+*   ```
+* @property {boolean | null | undefined} [fillRows=true]
+*   Whether to fill rows with empty cells up to the most cells in a row
+*   (default: `true`).
+*
+*   When `true`, all rows have as many cells as the longest row:
+*
+*   ```markdown
+*   | Alpha | B    |   |
+*   | ----- | ---- | - |
+*   | C     |      |   |
+*   | D     | Echo | F |
+*   ```
+*
+*   When `false`, rows keep their cells,
+*   and the delimiter row has as many cells as the header row:
+*
+*   ```markdown
+*   | Alpha | B    |
+*   | ----- | ---- |
+*   | C     |
+*   | D     | Echo | F |
+*   ```
+* @property {boolean | null | undefined} [delimiterStart=true]
+*   Whether to begin each row with the delimiter (default: `true`).
+*
+*   > 👉 **Note**: please don’t use this: it could create fragile structures
+*   > that aren’t understandable to some markdown parsers.
+*
+*   When `true`, there are starting delimiters:
+*
+*   ```markdown
+*   | Alpha | B     |
+*   | ----- | ----- |
+*   | C     | Delta |
+*   ```
+*
+*   When `false`, there are no starting delimiters:
+*
+*   ```markdown
+*   Alpha | B     |
+*   ----- | ----- |
+*   C     | Delta |
+*   ```
+* @property {boolean | null | undefined} [padding=true]
+*   Whether to add a space of padding between delimiters and cells
+*   (default: `true`).
+*
+*   When `true`, there is padding:
+*
+*   ```markdown
+*   | Alpha | B     |
+*   | ----- | ----- |
+*   | C     | Delta |
+*   ```
+*
+*   When `false`, there is no padding:
+*
+*   ```markdown
+*   |Alpha|B    |
+*   |-----|-----|
+*   |C    |Delta|
+*   ```
+* @property {((value: string) => number) | null | undefined} [stringLength]
+*   Function to detect the length of table cell content (optional);
+*   this is used when aligning the delimiters (`|`) between table cells;
+*   full-width characters and emoji mess up delimiter alignment when viewing
+*   the markdown source;
+*   to fix this, you can pass this function,
+*   which receives the cell content and returns its “visible” size;
+*   note that what is and isn’t visible depends on where the text is displayed.
+*
+*   Without such a function, the following:
+*
+*   ```js
+*   markdownTable([
+*     ['Alpha', 'Bravo'],
+*     ['中文', 'Charlie'],
+*     ['👩‍❤️‍👩', 'Delta']
+*   ])
+*   ```
+*
+*   Yields:
+*
+*   ```markdown
+*   | Alpha | Bravo |
+*   | - | - |
+*   | 中文 | Charlie |
+*   | 👩‍❤️‍👩 | Delta |
+*   ```
+*
+*   With [`string-width`](https://github.com/sindresorhus/string-width):
+*
+*   ```js
+*   import stringWidth from 'string-width'
+*
+*   markdownTable(
+*     [
+*       ['Alpha', 'Bravo'],
+*       ['中文', 'Charlie'],
+*       ['👩‍❤️‍👩', 'Delta']
+*     ],
+*     {stringLength: stringWidth}
+*   )
+*   ```
+*
+*   Yields:
+*
+*   ```markdown
+*   | Alpha | Bravo   |
+*   | ----- | ------- |
+*   | 中文  | Charlie |
+*   | 👩‍❤️‍👩    | Delta   |
+*   ```
+*/
+/**
+* Get the length of a cell.
+*
+* @param {string} value
+*   Cell value.
+* @returns {number}
+*   Cell size.
+*/
+function defaultStringLength(value) {
+	return value.length;
+}
+/**
+* Generate a markdown
+* ([GFM](https://docs.github.com/en/github/writing-on-github/working-with-advanced-formatting/organizing-information-with-tables))
+* table.
+*
+* @param {ReadonlyArray<ReadonlyArray<string | null | undefined>>} table
+*   Table data (matrix of strings).
+* @param {Readonly<Options> | null | undefined} [options]
+*   Configuration (optional).
+* @returns {string}
+*   Result.
+*/
+function markdownTable(table, options) {
+	const settings = options || {};
+	const align = (settings.align || []).concat();
+	const stringLength = settings.stringLength || defaultStringLength;
+	/** @type {Array<number>} Character codes as symbols for alignment per column. */
+	const alignments = [];
+	/** @type {Array<Array<string>>} Cells per row. */
+	const cellMatrix = [];
+	/** @type {Array<Array<number>>} Sizes of each cell per row. */
+	const sizeMatrix = [];
+	/** @type {Array<number>} */
+	const longestCellByColumn = [];
+	let mostCellsPerRow = 0;
+	let rowIndex = -1;
+	while (++rowIndex < table.length) {
+		/** @type {Array<string>} */
+		const row = [];
+		/** @type {Array<number>} */
+		const sizes = [];
+		let columnIndex = -1;
+		if (table[rowIndex].length > mostCellsPerRow) mostCellsPerRow = table[rowIndex].length;
+		while (++columnIndex < table[rowIndex].length) {
+			const cell = serialize(table[rowIndex][columnIndex]);
+			if (settings.alignDelimiters !== false) {
+				const size = stringLength(cell);
+				sizes[columnIndex] = size;
+				if (longestCellByColumn[columnIndex] === void 0 || size > longestCellByColumn[columnIndex]) longestCellByColumn[columnIndex] = size;
+			}
+			row.push(cell);
+		}
+		cellMatrix[rowIndex] = row;
+		sizeMatrix[rowIndex] = sizes;
+	}
+	let columnIndex = -1;
+	if (typeof align === "object" && "length" in align) while (++columnIndex < mostCellsPerRow) alignments[columnIndex] = toAlignment(align[columnIndex]);
+	else {
+		const code = toAlignment(align);
+		while (++columnIndex < mostCellsPerRow) alignments[columnIndex] = code;
+	}
+	columnIndex = -1;
+	/** @type {Array<string>} */
+	const row = [];
+	/** @type {Array<number>} */
+	const sizes = [];
+	while (++columnIndex < mostCellsPerRow) {
+		const code = alignments[columnIndex];
+		let before = "";
+		let after = "";
+		if (code === 99) {
+			before = ":";
+			after = ":";
+		} else if (code === 108) before = ":";
+		else if (code === 114) after = ":";
+		let size = settings.alignDelimiters === false ? 1 : Math.max(1, longestCellByColumn[columnIndex] - before.length - after.length);
+		const cell = before + "-".repeat(size) + after;
+		if (settings.alignDelimiters !== false) {
+			size = before.length + size + after.length;
+			if (size > longestCellByColumn[columnIndex]) longestCellByColumn[columnIndex] = size;
+			sizes[columnIndex] = size;
+		}
+		row[columnIndex] = cell;
+	}
+	cellMatrix.splice(1, 0, row);
+	sizeMatrix.splice(1, 0, sizes);
+	rowIndex = -1;
+	/** @type {Array<string>} */
+	const lines = [];
+	while (++rowIndex < cellMatrix.length) {
+		const row = cellMatrix[rowIndex];
+		const sizes = sizeMatrix[rowIndex];
+		const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
+		columnIndex = -1;
+		/** @type {Array<string>} */
+		const line = [];
+		while (++columnIndex < cellsInRow) {
+			const cell = row[columnIndex] || "";
+			let before = "";
+			let after = "";
+			if (settings.alignDelimiters !== false) {
+				const size = longestCellByColumn[columnIndex] - (sizes[columnIndex] || 0);
+				const code = alignments[columnIndex];
+				if (code === 114) before = " ".repeat(size);
+				else if (code === 99) {
+					const half = size / 2;
+					if (size % 2) {
+						before = " ".repeat(half + .5);
+						after = " ".repeat(half - .5);
+					} else {
+						before = " ".repeat(half);
+						after = before;
+					}
+				} else after = " ".repeat(size);
+			}
+			if (settings.delimiterStart !== false && !columnIndex) line.push("|");
+			if (settings.padding !== false && !(settings.alignDelimiters === false && cell === "") && (settings.delimiterStart !== false || columnIndex)) line.push(" ");
+			if (settings.alignDelimiters !== false) line.push(before);
+			line.push(cell);
+			if (settings.alignDelimiters !== false) line.push(after);
+			if (settings.padding !== false) line.push(" ");
+			if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) line.push("|");
+		}
+		lines.push(settings.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join(""));
+	}
+	return lines.join("\n");
+}
+/**
+* Serialize a cell value.
+*
+* @param {string | null | undefined} [value]
+*   Value to serialize.
+* @returns {string}
+*   Result.
+*/
+function serialize(value) {
+	return value === null || value === void 0 ? "" : String(value);
+}
+/**
+* Get the alignment character code from a value.
+*
+* @param {string | null | undefined} value
+*   Value.
+* @returns {number}
+*   Alignment.
+*/
+function toAlignment(value) {
+	const code = typeof value === "string" ? value.codePointAt(0) : 0;
+	return code === 67 || code === 99 ? 99 : code === 76 || code === 108 ? 108 : code === 82 || code === 114 ? 114 : 0;
+}
+// src/report/escape.ts
+/**
+* Text from artifacts or config goes into markdown as inert text: no table breaking, no HTML, no links, no
+* @-mentions that ping people, no emphasis tricks.
+*/
+function escapeMarkdown(text) {
+	return text.replace(/[\r\n]+/g, " ").replace(/[\\`*_{}[\]()#+!|~<>]/g, (c) => `\\${c}`).replace(/&/g, "&amp;").replace(/@/g, "@​").replace(/:\/\//g, ":​//").replace(/www\./gi, (w) => `${w.slice(0, 3)}\u200b.`);
+}
+/** For code spans: backticks can't be escaped inside one, so they are replaced. */
+function codeSpan(text) {
+	return `\`${text.replace(/`/g, "'").replace(/[\r\n]+/g, " ")}\``;
+}
+/** A code span inside a table cell: GFM splits cells at any unescaped pipe, even within code. */
+function codeCell(text) {
+	return codeSpan(text).replace(/\|/g, "\\|");
+}
+/** For text inside HTML elements (<summary>), where markdown escapes would show literally. */
+function escapeHtml(text) {
+	return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/@/g, "@​").replace(/[\r\n]+/g, " ");
+}
+/** C0/C1 controls other than newline and tab: ESC sequences recolour or rewrite the terminal, CR overwrites a line. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/**
+* Text for a terminal or a CI log: controls become "?", and a line that would start with "::" or "##["
+* (a GitHub Actions workflow command such as ::error or ::add-mask) gets a zero-width space so the runner prints it instead.
+*/
+function neutraliseTerminal(text) {
+	return text.replace(CONTROL, "?").replace(/^([ \t]*)(::|##\[)/gm, (_, space, command) => `${space}${command[0]}\u200b${command.slice(1)}`);
+}
+// src/report/provenance.ts
+/** Fields shown as their own columns, in this order; the rest go to "Details". */
+const COLUMNS = [
+	"library",
+	"file",
+	"metrics"
+];
+const HIDDEN = /* @__PURE__ */ new Set(["adapter"]);
+/** At most this many files are listed; the rest are counted (results.json keeps every metric's provenance). */
+const MAX_SOURCES = 30;
+/** "Sources": each result file an adapter read, with the versions, commits and releases it recorded. */
+function provenanceBlock(sources) {
+	const rows = sources.slice(0, MAX_SOURCES).map((s) => {
+		const details = Object.entries(s).filter(([k]) => !COLUMNS.includes(k) && !HIDDEN.has(k)).map(([k, v]) => codeCell(`${k}: ${v}`)).join(", ");
+		return [
+			escapeMarkdown(s.library ?? s.adapter ?? ""),
+			codeCell(s.file ?? ""),
+			s.metrics ?? "",
+			details || "–"
+		];
+	});
+	const files = sources.length === 1 ? "1 result file" : `${sources.length} result files`;
+	const more = sources.length > MAX_SOURCES ? [`_${sources.length - MAX_SOURCES} more file(s): see \`provenance\` in results.json._`, ""] : [];
+	return [
+		`<details><summary>${escapeHtml(`Sources: ${files} read by adapters`)}</summary>`,
+		"",
+		markdownTable([[
+			"Library",
+			"File",
+			"Metrics",
+			"Details"
+		], ...rows]),
+		"",
+		...more,
+		"</details>"
+	].join("\n");
+}
+// src/report/slices-section.ts
+const SLICE_ICON = {
+	regressed: "🔴",
+	improved: "🟢",
+	pass: "✅",
+	small: "·",
+	untested: "·"
+};
+const ci = (s) => s.ci && s.ci.low !== null && s.ci.high !== null ? `[${formatSigned(s.ci.low)}, ${formatSigned(s.ci.high)}]` : "–";
+const p = (v) => v === null ? "–" : pText(v).replace(/^=/, "");
+const powerCell = (w) => w?.power == null ? "–" : `${Math.round(w.power * 100)}% (needs ${w.nNeeded ?? "∞"})`;
+/** The per-group table of one metric: every group of every slice, in the order compare listed them (slice, then group). */
+function sliceRows(row, cellText = escapeMarkdown) {
+	const slices = row.slices ?? [];
+	const withPower = slices.some((s) => s.power);
+	return [[
+		"",
+		"Slice",
+		"Group",
+		"n",
+		"Base",
+		"Head",
+		"Δ",
+		"CI",
+		"p(worse)",
+		"p(worse, Holm)",
+		...withPower ? ["Power at allowed"] : []
+	], ...slices.map((s) => [
+		`${SLICE_ICON[s.status]} ${s.status}`,
+		cellText(s.slice),
+		cellText(s.group),
+		String(s.n),
+		formatNumber(s.base),
+		formatNumber(s.head),
+		formatSigned(s.delta),
+		ci(s),
+		p(s.pWorse),
+		p(s.pAdjusted),
+		...withPower ? [powerCell(s.power)] : []
+	])];
+}
+/** "Slices: 1 regressed, 3 improved of 4 groups" and the table, for the row's <details> block. */
+function slicesBlock(row) {
+	const slices = row.slices ?? [];
+	if (!slices.length) return [];
+	const counts = /* @__PURE__ */ new Map();
+	for (const s of slices) counts.set(s.status, (counts.get(s.status) ?? 0) + 1);
+	return [
+		"",
+		`Slices (${[...counts].map(([status, k]) => `${k} ${status}`).join(", ")} of ${slices.length} groups; small: under min-slice-size, reported not gated; untested: no significance gate with max-regression):`,
+		"",
+		markdownTable(sliceRows(row))
+	];
+}
+// src/report/shard-banner.ts
+/** What a shard's report says in place of a verdict: its partial values are gated only after `merge`. */
+function shardBanner(shard) {
+	return `shard ${shard.index}/${shard.count} — not gated until merge`;
+}
+// src/report/trend.ts
+const BARS = "▁▂▃▄▅▆▇█";
+/**
+* One bar per value, scaled between the smallest and largest of `scale`; when they lie closer than `minRange`, the
+* scale widens to minRange around their middle, so noise smaller than the CI or the gate's allowance stays a ripple.
+* A flat series (and no minRange) sits mid-height.
+*/
+function sparkline(values, scale = values, minRange = 0) {
+	const finite = scale.filter(Number.isFinite);
+	let lo = Math.min(...finite);
+	let hi = Math.max(...finite);
+	if (hi - lo < minRange) {
+		const mid = (hi + lo) / 2;
+		[lo, hi] = [mid - minRange / 2, mid + minRange / 2];
+	}
+	return values.map((v) => {
+		if (!Number.isFinite(v)) return " ";
+		if (hi === lo) return BARS[3];
+		return BARS[Math.min(7, Math.floor((v - lo) / (hi - lo) * 8))];
+	}).join("");
+}
+const width = (ci) => ci && ci.low !== null && ci.high !== null ? ci.high - ci.low : 0;
+/** The smallest range a row's sparkline spans: its CI width, or its max-regression allowance if larger. */
+function trendRange(row) {
+	const ci = width(row.headCi ?? (row.delta === null ? row.ci : null)) || width(row.ci);
+	const reference = row.pairedBase ?? row.base ?? row.head ?? 0;
+	const allowances = row.gates.filter((g) => g.rule === "max-regression").map((g) => marginOf(g.limit, reference));
+	return Math.max(ci, ...allowances.filter(Number.isFinite));
+}
+/** The table's trend cell: the base branch's last values, then "▸" and this run's value on the same scale. */
+function trendCell(row) {
+	if (!row.trend?.length) return "";
+	const trend = row.trend.slice(-10);
+	const all = row.head === null ? trend : [...trend, row.head];
+	const base = sparkline(trend, all, trendRange(row));
+	return row.head === null ? base : `${base}▸${sparkline([row.head], all, trendRange(row))}`;
+}
+/** A mermaid xychart of the base branch's last values and this run's, for a regressed metric (GitHub renders mermaid). */
+function trendChart(row) {
+	if (!row.trend || row.trend.length < 2) return "";
+	const values = row.head === null ? row.trend : [...row.trend, row.head];
+	const labels = row.trend.map((_, i) => `"${i - row.trend.length}"`);
+	if (row.head !== null) labels.push("\"this\"");
+	const lo = Math.min(...values);
+	const hi = Math.max(...values);
+	const pad = hi === lo ? Math.abs(hi) * .05 || 1 : (hi - lo) * .1;
+	return [
+		"```mermaid",
+		"xychart-beta",
+		`  title "${row.id.replace(/["\\`]/g, "")}: last ${row.trend.length} base-branch values${row.head === null ? "" : ", then this run"}"`,
+		`  x-axis [${labels.join(", ")}]`,
+		`  y-axis "${row.direction === "higher" ? "value (higher is better)" : "value (lower is better)"}" ${Number((lo - pad).toPrecision(6))} --> ${Number((hi + pad).toPrecision(6))}`,
+		`  line [${values.map((v) => Number(v.toPrecision(6))).join(", ")}]`,
+		"```"
+	].join("\n");
+}
+/** Plain text for the terminal: "▁▂▃▅▇ 0.61 → 0.74"; minRange as in sparkline (the values' typical CI width). */
+function trendText(values, minRange = 0) {
+	if (!values.length) return "";
+	return `${sparkline(values, values, minRange)} ${formatNumber(values[0])} → ${formatNumber(values[values.length - 1])}`;
+}
+/** The job summary's section about level shifts a push confirmed. */
+function changePointsMarkdown(changes) {
+	if (!changes.length) return "";
+	return [
+		"",
+		"#### Level shifts in the history",
+		"",
+		"New change points (E-divisive means + Welch t-test, docs/history.md): the level changed starting at the commit shown.",
+		"",
+		"| | Metric | From commit | Level before → after | p |",
+		"|---|---|---|---|---|",
+		...changes.map((c) => {
+			const worse = c.direction === "higher" ? c.after < c.before : c.after > c.before;
+			const rel = c.relative === null ? "" : ` (${c.relative > 0 ? "+" : ""}${(c.relative * 100).toFixed(1)}%)`;
+			return `| ${worse ? "🔴 worse" : "🟢 better"} | ${codeCell(c.id)} | ${codeCell((c.commit ?? "local").slice(0, 12))} | ${formatNumber(c.before)} → ${formatNumber(c.after)}${rel} | ${c.pValue.toPrecision(2)} |`;
+		}),
+		""
+	].join("\n");
+}
+/** The annotation text of one change point. */
+function changePointMessage(c) {
+	const worse = c.direction === "higher" ? c.after < c.before : c.after > c.before;
+	return `${c.id}: the level ${worse ? "worsened" : "improved"} from ${formatNumber(c.before)} to ${formatNumber(c.after)} starting at ${(c.commit ?? "local").slice(0, 12)} (change point, p=${c.pValue.toPrecision(2)})`;
+}
+// src/report/markdown.ts
+/** The status column; a row the library itself did not compute says so rather than "error". */
+function statusCell(r) {
+	return r.status === "error" && r.notComputed ? "⚪ not computed" : `${STATUS_ICON[r.status]} ${r.status}`;
+}
+const STATUS_ICON = {
+	failed: "❌",
+	regressed: "🔴",
+	accepted: "🟡",
+	error: "⚠️",
+	incompatible: "🚫",
+	missing: "❔",
+	new: "🆕",
+	improved: "🟢",
+	pass: "✅"
+};
+const VERDICT_TEXT = {
+	fail: "❌ interp-gate: failed",
+	warn: "⚠️ interp-gate: passed with warnings",
+	pass: "✅ interp-gate: passed"
+};
+function shortSha(sha) {
+	return sha ? sha.slice(0, 7) : "unknown commit";
+}
+/** "+0.033 ▼ worse (+10.6%)": the arrow says better or worse, whichever way the metric points; `br` splits the two parts. */
+function deltaText(row, br = " ") {
+	if (row.delta === null || row.base === null || row.head === null) return "–";
+	const worse = worsening(0, row.delta, row.direction);
+	const arrow = worse > 0 ? " ▼ worse" : worse < 0 ? " ▲ better" : "";
+	const rel = row.relDelta !== null ? `${arrow ? br : " "}(${formatPercent(row.relDelta)})` : "";
+	return `${formatSigned(row.delta)}${arrow}${rel}`;
+}
+/** Base and head as the row shows them: the paired means whenever coverage is below 100% (head − base = Δ). */
+function shownValues(row) {
+	return {
+		base: row.pairedBase ?? row.base,
+		head: row.pairedHead ?? row.head
+	};
+}
+function intervalText(ci, signed) {
+	if (!ci || ci.low === null || ci.high === null) return "–";
+	const f = signed ? formatSigned : formatNumber;
+	return `[${f(ci.low)}, ${f(ci.high)}]${ci.method === "normal" ? " normal" : ""}`;
+}
+/** The table's CI cell: the interval only (the p-values are in the "Tests" block), so the row stays narrow. */
+function intervalCell(row, br) {
+	if (row.delta === null) return intervalText(row.headCi ?? row.ci, false);
+	return `${intervalText(row.ci, true)}${row.paired === false ? `${br}unpaired` : ""}`;
+}
+/** Characters per code span of a long metric id: about 90 px in a comment. */
+const CHUNK = 12;
+/**
+* A metric id as table code: a long one (adapter ids such as saebench/core/<sae>/<metric>) is cut after "/", ".", "_"
+* and "-" into code spans joined by `wbr` (`<wbr>`, on the element allowlist of GitHub's html-pipeline,
+* lib/html_pipeline/sanitization_filter.rb:83 at 5470e4eb), so its cell can wrap instead of making
+* the table scroll; copying it still gives the id.
+*/
+function metricCell(id, wbr = "<wbr>") {
+	if (id.length <= 24 || !wbr || !/[/._]/.test(id)) return codeCell(id);
+	const pieces = (id.match(/[^/._-]*[/._-]|[^/._-]+$/g) ?? [id]).flatMap((p) => p.match(new RegExp(`.{1,${CHUNK}}`, "gs")) ?? [p]);
+	const chunks = [];
+	for (const piece of pieces) {
+		const last = chunks.length - 1;
+		if (last >= 0 && chunks[last].length + piece.length <= CHUNK) chunks[last] += piece;
+		else chunks.push(piece);
+	}
+	return chunks.map(codeCell).join(wbr);
+}
+/** The p-values of a compared row: the one-sided test of a significance gate (raw and Holm-adjusted), else the two-sided p. */
+function pValueText(row) {
+	if (row.pAdjusted !== void 0 && row.pAdjusted !== null && row.pWorse !== void 0 && row.pWorse !== null) {
+		const label = pWorseLabel(row.pWorse, row.pAdjusted);
+		return label === "p(worse)" ? `p(worse)${pText(row.pWorse)}` : `p(worse)${pText(row.pWorse)}, ${label}${pText(row.pAdjusted)}`;
+	}
+	return row.pValue !== null ? `p${pText(row.pValue)}` : "";
+}
+/** The p-values of every compared row, collapsed under the table (they made the CI cell too wide for a comment). */
+function testsBlock(rows) {
+	const tested = rows.filter((r) => r.delta !== null && pValueText(r));
+	if (!tested.length) return "";
+	return [
+		`<details><summary>Tests: p-values of ${tested.length} compared metric(s)</summary>`,
+		"",
+		markdownTable([[
+			"Metric",
+			"p",
+			"Examples"
+		], ...tested.map((r) => [
+			metricCell(r.id),
+			pValueText(r),
+			r.paired === false ? "unpaired" : pairedCount(r)
+		])]),
+		"",
+		"</details>"
+	].join("\n");
+}
+function pairedCount(row) {
+	if (row.coverage) return `${row.coverage.paired} paired`;
+	if (row.counts) return `${row.counts.worse + row.counts.better + row.counts.unchanged} paired`;
+	return row.paired ? "paired" : "–";
+}
+/** Said only when a row used it: a CI marked normal, and the sign-flip test's normal approximation beside it. */
+function normalNote(rows) {
+	if (!rows.some((r) => r.ci?.method === "normal" || r.headCi?.method === "normal")) return "";
+	return ` CI marked normal: the normal approximation (and the sign-flip test’s normal limit), used where examples × resamples passes ${RESAMPLE_BUDGET.toLocaleString("en")}; there it is within about a tenth of its half-width of the bootstrap’s (docs/statistics.md).`;
+}
+const FROM = {
+	base: " (base)",
+	head: " (PR)"
+};
+function checkText(g) {
+	return `${g.ok ? "✓" : "✗"} ${g.rule} ${typeof g.limit === "number" ? formatNumber(g.limit) : escapeMarkdown(g.limit)}${g.from ? FROM[g.from] : ""}`;
+}
+function gateText(gates, br) {
+	return gates.length === 0 ? "–" : gates.map(checkText).join(br);
+}
+/** "380/500 (−120)": paired of the baseline's examples, and what the head lost or scored alone. */
+function coverageText(row, br = " ") {
+	const c = row.coverage;
+	if (!c) return "–";
+	const parts = [`${c.paired}/${c.base}`];
+	if (c.lost) parts.push(`−${c.lost}${c.exact ? "" : "+"}`);
+	if (c.headOnly) parts.push(`+${c.headOnly} new`);
+	return parts.length > 1 ? `${parts[0]}${br}(${parts.slice(1).join(", ")})` : parts[0];
+}
+function headline(c) {
+	const counts = /* @__PURE__ */ new Map();
+	for (const r of c.rows) {
+		const key = r.status === "error" && r.notComputed ? "not computed" : r.status;
+		counts.set(key, (counts.get(key) ?? 0) + 1);
+	}
+	return [
+		"failed",
+		"regressed",
+		"error",
+		"incompatible",
+		"missing",
+		"accepted",
+		"new",
+		"improved",
+		"pass",
+		"not computed"
+	].filter((s) => counts.get(s)).map((s) => `${counts.get(s)} ${s === "pass" ? "passed" : s === "error" && counts.get(s) > 1 ? "errors" : s}`).join(" · ");
+}
+function baselineLine(c) {
+	if (!c.base) return `No baseline${c.baselineNote ? `: ${escapeMarkdown(c.baselineNote)}` : ""}; every metric is new.`;
+	const ref = c.base.ref ? ` (${codeSpan(c.base.ref)})` : "";
+	const note = c.baselineNote ? ` — ${escapeMarkdown(c.baselineNote)}` : "";
+	return `Compared with ${codeSpan(shortSha(c.base.commit))}${ref}${note}; head ${codeSpan(shortSha(c.head.commit))}.`;
+}
+function tableRows(rows, options = {}) {
+	const br = options.br ?? "<br>";
+	const list = options.list ?? "<br>";
+	const p = options.pColumn ?? false;
+	const level = rows.find((r) => r.ci)?.ci?.level ?? .95;
+	const coverage = rows.some((r) => r.coverage);
+	const header = [
+		"",
+		"Metric",
+		"Base",
+		"Head",
+		`Δ`,
+		`${Math.round(level * 100)}% CI`,
+		...p ? ["p"] : [],
+		...coverage ? ["Coverage"] : [],
+		"Gate"
+	];
+	const trend = rows.some((r) => r.trend?.length);
+	return [trend ? [...header, "Trend"] : header, ...rows.map((r) => {
+		const shown = shownValues(r);
+		return [
+			statusCell(r),
+			metricCell(r.id, options.wbr ?? "<wbr>"),
+			formatNumber(shown.base),
+			formatNumber(shown.head),
+			deltaText(r, br),
+			intervalCell(r, br),
+			...p ? [pValueText(r) || "–"] : [],
+			...coverage ? [coverageText(r, br)] : [],
+			gateText(r.gates, list),
+			...trend ? [trendCell(r)] : []
+		];
+	})];
+}
+/** Every decision of a row in words: failed checks (and checks that explain themselves, like history), then notes. */
+function rowNotes(row) {
+	return [...row.gates.filter((g) => g.detail && (!g.ok || g.rule === "history")).map((g) => `${checkText(g)}: ${g.detail}`), ...row.notes ?? []];
+}
+/** The notes of every row, passing ones too, one line each, plain text (the terminal shows the same). */
+function noteLines(c) {
+	return [...(c.notes ?? []).map((text) => ({
+		id: null,
+		text
+	})), ...c.rows.flatMap((r) => rowNotes(r).map((text) => ({
+		id: r.id,
+		text
+	})))];
+}
+/** The plain-language reading of a compared row. */
+function reading(row) {
+	if (row.delta === null || row.base === null || row.head === null) return "";
+	const name = row.title ?? row.metric;
+	const verb = row.delta > 0 ? "rose" : row.delta < 0 ? "fell" : "did not change";
+	const { base: from, head: to } = shownValues(row);
+	const over = row.coverage ? ` over ${row.coverage.paired} paired examples` : "";
+	const parts = [`${name} ${verb}${row.delta !== 0 ? ` by ${formatNumber(Math.abs(row.delta))}` : ""} (${formatNumber(from)} → ${formatNumber(to)}${over})`];
+	if (row.ci && row.ci.low !== null && row.ci.high !== null) {
+		const excludes = row.ci.low > 0 || row.ci.high < 0;
+		parts.push(`${Math.round(row.ci.level * 100)}% CI ${excludes ? "excludes" : "includes"} 0`);
+	}
+	if (pValueText(row)) parts.push(pValueText(row));
+	if (row.counts) parts.push(`${row.counts.worse} of ${row.counts.worse + row.counts.better + row.counts.unchanged} examples worse`);
+	return `${parts.join("; ")}.`;
+}
+function detailsBlock(row) {
+	const lines = [`<details><summary><b>${escapeHtml(row.id)}</b>: ${escapeHtml(reading(row) || row.status)}</summary>`, ""];
+	if (row.counts) {
+		const c = row.counts;
+		lines.push(`- Paired examples: ${c.worse + c.better + c.unchanged} (${c.worse} worse, ${c.better} better, ${c.unchanged} unchanged)`);
+		if (c.onlyBase || c.onlyHead) lines.push(`- Left out: ${c.onlyBase} only in the baseline, ${c.onlyHead} only in this run`);
+	} else if (row.paired === false) lines.push("- Unpaired comparison: the two runs scored different examples.");
+	if (row.status === "regressed" || row.status === "failed") lines.push(...trendChart(row) ? ["", trendChart(row)] : []);
+	if (row.topWorse?.length) lines.push("", markdownTable([[
+		"Example",
+		"Base",
+		"Head",
+		"Δ"
+	], ...row.topWorse.map((e) => [
+		codeCell(e.id),
+		formatNumber(e.base),
+		formatNumber(e.head),
+		formatSigned(e.delta)
+	])]));
+	lines.push(...slicesBlock(row), "", "</details>");
+	return lines.join("\n");
+}
+const TEST_TEXT = {
+	"sign-flip-exact": "paired sign-flip permutation test of the per-example differences (every sign pattern)",
+	"sign-flip-monte-carlo": "paired sign-flip permutation test of the per-example differences (random sign patterns)",
+	"sign-flip-normal": "paired sign-flip test of the per-example differences, its normal limit (above the resampling budget)",
+	"mcnemar-exact": "McNemar’s exact test of the examples that changed (0/1 scores)",
+	"swap-exact": "paired permutation test swapping base and head per example, of the aggregate (every swap)",
+	"swap-monte-carlo": "paired permutation test swapping base and head per example, of the aggregate (random swaps)",
+	"pooled-permutation-monte-carlo": "unpaired permutation test of the pooled examples",
+	"welch-normal": "unpaired Welch test, normal approximation from n, mean and sd"
+};
+/** Ids listed per test in the footer; more are counted. */
+const LISTED_IDS = 8;
+/** Which test each row's p comes from: one sentence when every row used the same, else the rows per test. */
+function testsText(rows) {
+	const byTest = /* @__PURE__ */ new Map();
+	for (const r of rows) if (r.test) byTest.set(r.test, [...byTest.get(r.test) ?? [], r.id]);
+	if (!byTest.size) return "";
+	if (byTest.size === 1) return ` p: ${TEST_TEXT[[...byTest.keys()][0]]}, two-sided.`;
+	return ` p, two-sided: ${[...byTest].map(([test, ids]) => {
+		const listed = ids.slice(0, LISTED_IDS).map(codeSpan).join(", ");
+		return `${TEST_TEXT[test]} for ${listed}${ids.length > LISTED_IDS ? ` and ${ids.length - LISTED_IDS} more` : ""}`;
+	}).join("; ")}.`;
+}
+/** The report: headline, baseline line, table (worst first), every note, details per problem row; trimmed to the budget. */
+function renderMarkdown(c, options = {}) {
+	const max = options.maxBytes ?? 65536;
+	const suite = c.head.suite === "default" ? "" : ` — suite ${codeSpan(c.head.suite)}`;
+	const title = c.shard ? `🧩 interp-gate: ${shardBanner(c.shard)}` : VERDICT_TEXT[c.verdict];
+	const top = [
+		...options.marker ? [options.marker] : [],
+		`### ${title}${suite}`,
+		"",
+		`**${headline(c)}**`,
+		"",
+		baselineLine(c),
+		""
+	].join("\n");
+	const problem = c.rows.filter((r) => r.status !== "pass" && r.status !== "improved" && r.status !== "new" && (r.counts || r.topWorse?.length || r.paired === false || (r.trend?.length ?? 0) >= 2));
+	for (const r of c.rows) if (r.slices?.length && !problem.includes(r)) problem.push(r);
+	const allRows = c.rows;
+	const notes = noteLines(c).map((n) => `- ${n.id ? `${codeSpan(n.id)}: ` : ""}${escapeMarkdown(n.text)}`);
+	const footer = `\n<sub>Base, Head: means over the examples both runs scored whenever coverage is below 100% (the full-run values are in the coverage note); Δ = Head − Base; ▲/▼ say better/worse in the metric’s direction. CI: percentile bootstrap of Δ.${testsText(c.rows)} p(worse): the one-sided test a significance gate uses; p(worse, Holm): the same after Holm’s correction across the suite’s significance-gated metrics, the value compared with α. Coverage: paired examples / the baseline’s examples. Gates marked (base) or (PR): the base branch and this PR gate differently and both apply.${normalNote(c.rows)}</sub>\n`;
+	const build = (rows, noteList, details, omitted, tests = "") => {
+		const parts = [
+			top,
+			markdownTable(tableRows(rows)),
+			""
+		];
+		if (noteList.length) parts.push("**Notes**", "", ...noteList, "");
+		if (tests) parts.push(tests, "");
+		if (details.length) parts.push(...details.map(detailsBlock), "");
+		if (omitted) parts.push(`_${omitted}_`, "");
+		if (c.provenance?.length) parts.push(provenanceBlock(c.provenance), "");
+		return parts.join("\n") + footer;
+	};
+	const tests = testsBlock(allRows);
+	const body = build(allRows, notes, problem, "", tests);
+	const fits = (text) => utf8Length(text) <= max;
+	if (fits(body)) return body;
+	const withDetails = (keep) => build(allRows, notes, problem.slice(0, keep), `Details of ${problem.length - keep} metric(s) left out to fit the size limit.`, tests);
+	const keepDetails = largestFitting(problem.length - 1, (k) => fits(withDetails(k)));
+	if (keepDetails >= 0) return withDetails(keepDetails);
+	const withNotes = (keep) => build(allRows, notes.slice(0, keep), [], `${notes.length - keep} of ${notes.length} notes and all details left out to fit the size limit; see comparison.json.`);
+	const keepNotes = largestFitting(notes.length - 1, (k) => fits(withNotes(k)));
+	if (keepNotes >= 0) return withNotes(keepNotes);
+	const withRows = (keep) => build(allRows.slice(0, keep), [], [], `${allRows.length - keep} of ${allRows.length} rows, all notes and details left out to fit the size limit; see comparison.json.`);
+	return withRows(Math.max(0, largestFitting(allRows.length, (k) => fits(withRows(k)))));
+}
+/** The largest k in [0, hi] with fits(k), for a monotone fits; −1 when none does. */
+function largestFitting(hi, fits) {
+	let lo = -1;
+	while (lo < hi) {
+		const mid = Math.ceil((lo + 1 + hi) / 2);
+		if (fits(mid)) lo = mid;
+		else hi = mid - 1;
+	}
+	return lo;
+}
+// src/report/junit.ts
+/**
+* Characters XML 1.0 forbids anywhere (§2.2 Char: C0 controls but tab, LF and CR; U+FFFE/U+FFFF; lone surrogates).
+* They cannot be escaped either, so each becomes U+FFFD.
+*/
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+/** Text content of an element. */
+function xmlText(text) {
+	return text.replace(NOT_XML_CHAR, "�").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+/** An attribute value in double quotes; tab, LF and CR as references so attribute normalisation keeps them. */
+function xmlAttribute(text) {
+	return xmlText(text).replace(/"/g, "&quot;").replace(/\t/g, "&#9;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;");
+}
+function gateCheckText(g) {
+	const limit = typeof g.limit === "number" ? formatNumber(g.limit) : g.limit;
+	return `${g.rule} ${limit}${g.from ? ` (${g.from === "base" ? "base branch" : "this change"})` : ""}${g.detail ? `: ${g.detail}` : ""}`;
+}
+/** "base 0.31, head 0.35, Δ +0.04 ▼ worse (+12.9%), 95% CI of Δ [+0.02, +0.06], p(worse)=0.003": the row's numbers in one line. */
+function rowNumbers(row) {
+	const parts = [`base ${formatNumber(row.base)}`, `head ${formatNumber(row.head)}`];
+	if (row.delta !== null) parts.push(`Δ ${deltaText(row)}`);
+	const ci = row.delta !== null ? row.ci : row.headCi ?? row.ci;
+	if (ci && ci.low !== null && ci.high !== null) parts.push(`${Math.round(ci.level * 100)}% CI${row.delta !== null ? " of Δ" : ""} ${intervalText(ci, row.delta !== null)}`);
+	if (row.pAdjusted != null) parts.push(`p(worse, Holm)${pText(row.pAdjusted)}`);
+	else if (row.pWorse != null) parts.push(`p(worse)${pText(row.pWorse)}`);
+	else if (row.pValue !== null) parts.push(`p${pText(row.pValue)}`);
+	return parts.join(", ");
+}
+function outcomeOf(row) {
+	const severity = row.severity === "error" ? "" : ` (severity ${row.severity}: does not fail the gate)`;
+	switch (row.status) {
+		case "failed":
+		case "regressed": {
+			const broken = row.gates.filter((g) => !g.ok).map(gateCheckText);
+			const what = row.status === "failed" ? "breaks an absolute bound" : "regressed";
+			return {
+				kind: "failure",
+				type: row.status,
+				message: `${row.id} ${what}${severity} — gate ${broken.join("; ") || "(none recorded)"} — ${rowNumbers(row)}`
+			};
+		}
+		case "error":
+			if (row.notComputed && row.severity !== "error") return {
+				kind: "skipped",
+				type: "not-computed",
+				message: `${row.id}: ${row.notes?.at(-1) ?? "not computed"}`
+			};
+			return {
+				kind: "error",
+				type: "error",
+				message: `${row.id} could not be computed${severity}: ${row.notes?.at(-1) ?? "no value"}`
+			};
+		case "new": return {
+			kind: "skipped",
+			type: "new",
+			message: `not compared: no baseline value for ${row.id} (new metric, or no baseline given); ${rowNumbers(row)}`
+		};
+		case "missing": return {
+			kind: "skipped",
+			type: "missing",
+			message: `${row.id} is in the baseline but was not computed now (removed from the config, or renamed)`
+		};
+		case "incompatible": return {
+			kind: "skipped",
+			type: "incompatible",
+			message: `not compared: ${row.notes?.find((n) => n.startsWith("not compared: "))?.slice(14) ?? "base and head differ"}`
+		};
+		default: return { kind: "pass" };
+	}
+}
+/** What a testcase's <system-out> says: status, the numbers, an accepted regression's reason, every note. */
+function systemOut(row) {
+	const lines = [`${row.status}: ${rowNumbers(row)}`];
+	if (row.status === "accepted") lines.push(`accepted regression: ${row.accepted ?? "see the accept entry in the config"}`);
+	for (const note of rowNotes(row)) lines.push(`note: ${note}`);
+	return lines.join("\n");
+}
+function junitCounts(rows) {
+	const counts = {
+		tests: rows.length,
+		failures: 0,
+		errors: 0,
+		skipped: 0
+	};
+	for (const row of rows) {
+		const kind = outcomeOf(row).kind;
+		if (kind === "failure") counts.failures++;
+		else if (kind === "error") counts.errors++;
+		else if (kind === "skipped") counts.skipped++;
+	}
+	return counts;
+}
+function testcase(row, suite) {
+	const outcome = outcomeOf(row);
+	const lines = [`    <testcase classname="${xmlAttribute(suite)}" name="${xmlAttribute(row.id)}" time="0">`];
+	if (outcome.kind !== "pass") lines.push(`      <${outcome.kind} type="${xmlAttribute(outcome.type)}" message="${xmlAttribute(outcome.message)}">${xmlText(outcome.message)}</${outcome.kind}>`);
+	lines.push(`      <system-out>${xmlText(systemOut(row))}</system-out>`, "    </testcase>");
+	return lines.join("\n");
+}
+/**
+* The comparison as JUnit XML, as Jenkins, GitLab, CircleCI, Buildkite and Azure Pipelines read it: one testsuite
+* per suite, one testcase per metric (classname the suite, name the metric id). Regressed and failed metrics are
+* failures, metrics that could not be computed errors, new / missing / incompatible ones skipped with the reason.
+*/
+function renderJunit(c, options) {
+	const suite = c.head.suite;
+	const n = junitCounts(c.rows);
+	const head = `interp-gate ${suite}: verdict ${c.verdict}; ${c.base ? `baseline ${c.base.commit ?? "of unknown commit"}` : "no baseline"}${c.baselineNote ? ` (${c.baselineNote})` : ""}`;
+	return [
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+		`<testsuites name="interp-gate" tests="${n.tests}" failures="${n.failures}" errors="${n.errors}" time="0">`,
+		`  <testsuite name="${xmlAttribute(suite)}" tests="${n.tests}" failures="${n.failures}" errors="${n.errors}" skipped="${n.skipped}" time="0" timestamp="${xmlAttribute(options.timestamp)}">`,
+		`    <properties>`,
+		`      <property name="verdict" value="${c.verdict}"/>`,
+		`      <property name="head.commit" value="${xmlAttribute(c.head.commit ?? "")}"/>`,
+		`      <property name="base.commit" value="${xmlAttribute(c.base?.commit ?? "")}"/>`,
+		`    </properties>`,
+		...c.rows.map((row) => testcase(row, suite)),
+		`    <system-out>${xmlText([head, ...(c.notes ?? []).map((note) => `note: ${note}`)].join("\n"))}</system-out>`,
+		"  </testsuite>",
+		"</testsuites>",
+		""
+	].join("\n");
+}
+// src/results/output-folder.ts
+/** The output folder can't be used as asked (a symlink, a file, a symlinked output). */
+var OutputError = class extends Error {
+	name = "OutputError";
+};
+function lstatOrNull$1(path) {
+	try {
+		return lstatSync(path);
+	} catch {
+		return null;
+	}
+}
+/**
+* Creates the output folder and returns its absolute path. Refuses when the folder, or any folder between
+* the workspace and it, is a symlink (results would land wherever it points) or is a file.
+*/
+function prepareOutputFolder(workspace, outDir) {
+	const root = resolve(workspace);
+	const out = resolve(root, outDir);
+	const rel = relative(root, out);
+	const start = rel !== ".." && !rel.startsWith(`..${sep}`) && !rel.startsWith(sep) && rel !== out ? root : dirname(out) === out ? out : findExistingParent(out);
+	const parts = relative(start, out).split(sep).filter(Boolean);
+	let current = start;
+	for (const part of parts) {
+		current = join(current, part);
+		const stats = lstatOrNull$1(current);
+		if (!stats) {
+			mkdirSync(current, { recursive: true });
+			continue;
+		}
+		if (stats.isSymbolicLink()) throw new OutputError(`${outDir}: ${current === out ? "the output folder" : `${current}`} is a symlink; outputs are not written through symlinks, give a real folder with --out`);
+		if (!stats.isDirectory()) throw new OutputError(`${outDir}: ${current === out ? "is" : `${current} is`} a file, not a folder; give a folder with --out (it is created when missing)`);
+	}
+	return out;
+}
+function findExistingParent(path) {
+	let current = dirname(path);
+	while (dirname(current) !== current && !lstatOrNull$1(current)) current = dirname(current);
+	return current;
+}
+/**
+* Writes each file of the run into the folder atomically (temporary file, fsync, rename), so a kill
+* leaves the old file or the new one, never a torn one; a file given as null is one this run does not
+* produce and is removed, so no stale comparison.json sits beside a new report. An existing symlink
+* or folder at an output name is refused rather than written through or replaced.
+*/
+function writeOutputs(folder, files) {
+	removeStaleTemps(folder);
+	for (const name of Object.keys(files)) {
+		const stats = lstatOrNull$1(join(folder, name));
+		if (stats && !stats.isFile()) throw new OutputError(`${join(folder, name)}: is ${stats.isSymbolicLink() ? "a symlink" : "not a regular file"}; outputs are written only as regular files, remove it or choose another --out`);
+	}
+	const written = [];
+	for (const [name, text] of Object.entries(files)) {
+		const target = join(folder, name);
+		if (text === null) {
+			if (lstatOrNull$1(target)) unlinkSync(target);
+			continue;
+		}
+		writeAtomically(target, text);
+		written.push(target);
+	}
+	return written;
+}
+/** What `run` and `merge` write into --out; a failed run removes them (see clearOutputs). */
+const RUN_OUTPUTS = [
+	"results.json",
+	"results.scores.bin",
+	"comparison.json",
+	"report.md"
+];
+/** `.<12 hex>.<pid>.tmp`: the temporary name writeAtomically uses, and nothing else. */
+const TEMP_NAME$1 = /^\.[0-9a-f]{12}\.(\d+)\.tmp$/;
+/**
+* After a failed run: removes the outputs an earlier run left in the folder, so no stale results.json or report.md
+* sits beside an exit 2 as if it were this run's. Only regular files are removed, and only when the folder and every
+* folder between the workspace and it are real folders (the run would not have written anywhere else).
+*/
+function clearOutputs(workspace, outDir, names = RUN_OUTPUTS) {
+	const root = resolve(workspace);
+	const out = resolve(root, outDir);
+	const rel = relative(root, out);
+	let current = rel !== ".." && !rel.startsWith(`..${sep}`) && !rel.startsWith(sep) && rel !== out ? root : sep;
+	for (const part of relative(current, out).split(sep).filter(Boolean)) {
+		current = join(current, part);
+		const stats = lstatOrNull$1(current);
+		if (!stats?.isDirectory() || stats.isSymbolicLink()) return;
+	}
+	removeStaleTemps(out);
+	for (const name of names) {
+		const target = join(out, name);
+		if (lstatOrNull$1(target)?.isFile()) rmSync(target, { force: true });
+	}
+}
+/**
+* Runs a command that writes into `outDir`; when it fails (config, baseline, input or output error, or a crash), removes
+* what an earlier run left there (clearOutputs), then lets the error through unchanged.
+*/
+async function clearingOutputsOnFailure(workspace, outDir, body, names) {
+	return body().catch(clearOutputsAndRethrow(workspace, outDir, names));
+}
+/** A promise's catch handler: clearOutputs, then the original error again (a folder we can't clean is reported by the next write). */
+function clearOutputsAndRethrow(workspace, outDir, names) {
+	return (error) => {
+		try {
+			clearOutputs(workspace, outDir, names);
+		} catch {}
+		throw error;
+	};
+}
+/**
+* A killed run leaves its hidden temporary file behind: remove those of writers that are gone (or that had this
+* process's id, which a new container reuses), never those of a writer still running beside us. `pattern` matches
+* the temporary names only, with the writer's pid as its first group.
+*/
+function removeStaleTemps(folder, pattern = TEMP_NAME$1) {
+	let names;
+	try {
+		names = readdirSync(folder);
+	} catch {
+		return;
+	}
+	for (const name of names) {
+		const pid = pattern.exec(name)?.[1];
+		if (pid === void 0 || Number(pid) !== process.pid && isRunning(Number(pid))) continue;
+		if (lstatOrNull$1(join(folder, name))?.isFile()) rmSync(join(folder, name), { force: true });
+	}
+}
+function isRunning(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return error.code === "EPERM";
+	}
+}
+function writeAtomically(target, text) {
+	const temp = join(dirname(target), `.${randomBytes(6).toString("hex")}.${process.pid}.tmp`);
+	const fd = openSync(temp, "wx", 420);
+	try {
+		writeFileSync(fd, text);
+		fsyncSync(fd);
+	} catch (error) {
+		closeSync(fd);
+		rmSync(temp, { force: true });
+		throw error;
+	}
+	closeSync(fd);
+	try {
+		renameSync(temp, target);
+	} catch (error) {
+		rmSync(temp, { force: true });
+		throw error;
+	}
+}
+// src/engine/junit-file.ts
+/** `--junit FILE` / input `junit`: the comparison as JUnit XML at FILE (relative to the workspace); returns its absolute path. */
+function writeJunitFile(workspace, file, result) {
+	if (file.trim() === "" || /[/\\]$/.test(file)) throw new OutputError(`--junit ${JSON.stringify(file)}: give a file name for the JUnit XML report, e.g. interp-gate-out/junit.xml`);
+	const folder = prepareOutputFolder(workspace, dirname(file));
+	const xml = renderJunit(result.comparison, { timestamp: result.results.createdAt });
+	return writeOutputs(folder, { [basename(file)]: xml })[0];
+}
 // src/adapters/walk.ts
 function readJsonObject(file) {
 	const doc = parseJsonDocument(file.bytes, file.path);
@@ -14461,26 +16889,41 @@ function isObject$1(value) {
 function isNumberList(value) {
 	return Array.isArray(value) && value.some((v) => typeof v === "number") && value.every((v) => typeof v === "number" || v === null);
 }
+/** A decimal number written as text ("0.93", "1e-3", "NaN"): integers as text are left alone (ids, layers, versions). */
+const NUMBER_TEXT = /^[-+]?(\d+\.\d*|\.\d+|\d+(\.\d*)?[eE][-+]?\d+|NaN|nan|-?[Ii]nf(inity)?)$/;
 /**
 * Every number and every list of numbers under `node`, keyed by its dotted path ("sparsity.l0").
-* Lists of numbers become per-example scores; null scalars (a metric the library did not compute), strings and other lists are skipped.
+* Lists of numbers become per-example scores; null scalars (a metric the library did not compute), text, booleans and
+* lists of text are skipped. A number written as text, or a list mixing numbers with text, is an InputError naming the
+* key (it would otherwise vanish without a word). Walked with an explicit stack: a file nested 100,000 deep is read,
+* not a stack overflow.
 */
 function numericLeaves(node, prefix = "", onNested) {
 	const out = [];
-	const visit = (value, key) => {
+	const stack = [[node, prefix]];
+	while (stack.length > 0) {
+		const [value, key] = stack.pop();
 		if (typeof value === "number") out.push({
 			key,
 			value
 		});
-		else if (typeof value === "boolean") return;
-		else if (isNumberList(value)) out.push({
+		else if (typeof value === "string") {
+			if (NUMBER_TEXT.test(value.trim())) throw new InputError(`at ${key || "the top level"}: the number ${JSON.stringify(value)} is written as text; write it as a JSON number`);
+		} else if (isNumberList(value)) out.push({
 			key,
 			scores: value.map((v) => v ?? NaN)
 		});
-		else if (isObject$1(value)) for (const [k, v] of Object.entries(value)) visit(v, key ? `${key}.${k}` : k);
-		else if (onNested && Array.isArray(value) && value.some(Array.isArray)) onNested(key);
-	};
-	visit(node, prefix);
+		else if (isObject$1(value)) {
+			const entries = Object.entries(value);
+			for (let i = entries.length - 1; i >= 0; i--) stack.push([entries[i][1], key ? `${key}.${entries[i][0]}` : entries[i][0]]);
+		} else if (Array.isArray(value)) {
+			if (onNested && value.some(Array.isArray)) onNested(key);
+			else if (value.some((v) => typeof v === "number")) {
+				const other = value.find((v) => typeof v !== "number" && v !== null);
+				throw new InputError(`at ${key || "the top level"}: a list mixes numbers with ${kindText(other)}${typeof other === "string" ? ` (${JSON.stringify(other.slice(0, 40))})` : ""}; per-example scores are all numbers (null for NaN)`);
+			} else if (value.length > 0 && value.every((v) => typeof v === "string" && NUMBER_TEXT.test(v.trim()))) throw new InputError(`at ${key || "the top level"}: the list's numbers are written as text (${JSON.stringify(value[0])}, …); write them as JSON numbers`);
+		}
+	}
 	return out;
 }
 /** One AdapterMetric from a numeric leaf. */
@@ -14506,11 +16949,75 @@ function textField(record, name) {
 function idPart(text) {
 	return text.replace(/[^A-Za-z0-9._/@=-]/g, "_");
 }
+// src/adapters/eraser-instances.ts
+const MEASURES = [{
+	name: "comprehensiveness",
+	key: "comprehensiveness_classification_scores"
+}, {
+	name: "sufficiency",
+	key: "sufficiency_classification_scores"
+}];
+/** Per-example comprehensiveness, sufficiency and their AOPC from an ERASER predictions file, ids = annotation_id. */
+function eraserInstanceMetrics(file, run, provenance) {
+	const lines = parseJsonLines(file.bytes, file.path);
+	if (lines.length === 0) fail(file.path, "no instance: expected one JSON object per line with annotation_id and classification_scores");
+	const ids = [];
+	const instances = [];
+	for (const { line, value } of lines) {
+		const where = `${file.path}:${line}`;
+		if (!isObject$1(value) || typeof value.annotation_id !== "string") fail(where, "not an ERASER prediction: expected {\"annotation_id\", \"classification\", \"classification_scores\", ...}");
+		const kls = value.classification;
+		if (typeof kls !== "string") fail(`${where} (annotation ${value.annotation_id})`, "expected \"classification\" (the predicted class, a string)");
+		ids.push(value.annotation_id);
+		instances.push({
+			inst: value,
+			where: `${where} (annotation ${value.annotation_id})`,
+			kls,
+			beta0: classScore(value, "classification_scores", kls, where)
+		});
+	}
+	const dupe = ids.find((id, i) => ids.indexOf(id) !== i);
+	if (dupe !== void 0) fail(file.path, `annotation_id "${dupe}" appears twice: examples can't be paired`);
+	const out = [];
+	const metric = (name, scores) => ({
+		id: `${run}/per_instance.${name}`,
+		key: `per_instance.${name}`,
+		scores: Float64Array.from(scores),
+		ids,
+		provenance
+	});
+	for (const { name, key } of MEASURES) {
+		if (instances.some(({ inst }) => key in inst)) out.push(metric(name, instances.map(({ inst, kls, beta0, where }) => key in inst ? beta0 - classScore(inst, key, kls, where) : NaN)));
+		if (instances.some(({ inst }) => Array.isArray(inst.thresholded_scores))) out.push(metric(`${name}_aopc`, instances.map((i) => aopc$1(i.inst, key, i.kls, i.beta0, i.where))));
+	}
+	if (out.length === 0) fail(file.path, "has neither comprehensiveness_classification_scores nor sufficiency_classification_scores: nothing to compare per example");
+	return out;
+}
+function classScore(inst, key, kls, where) {
+	const scores = inst[key];
+	const value = isObject$1(scores) ? scores[kls] : void 0;
+	if (typeof value !== "number") fail(`${where}`, `expected "${key}" to hold a number for the predicted class "${kls}"`);
+	return value;
+}
+function aopc$1(inst, key, kls, beta0, where) {
+	const thresholded = inst.thresholded_scores;
+	if (!Array.isArray(thresholded) || thresholded.length === 0) return NaN;
+	let sum = 0;
+	for (const [k, score] of thresholded.entries()) {
+		if (!isObject$1(score)) fail(`${where} thresholded_scores[${k}]`, `expected {threshold, ${key}}`);
+		sum += beta0 - classScore(score, key, kls, `${where} thresholded_scores[${k}]`);
+	}
+	return sum / thresholded.length;
+}
+/** The run's name for a predictions file: its path without the extension. */
+function runName(relative) {
+	return idPart(relative.replace(/\.(jsonl|json)$/, ""));
+}
 // src/adapters/eraser.ts
 const eraser = {
 	name: "eraser",
 	source: "ERASER (DeYoung et al., ACL 2020; jayded/eraserbenchmark rationale_benchmark/metrics.py): comprehensiveness ↑ and sufficiency ↓ as defined in the paper",
-	files: "**/*.json",
+	files: "**/*.{json,jsonl}",
 	directions: [
 		{
 			pattern: /^classification_scores\.accuracy$/,
@@ -14545,21 +17052,34 @@ const eraser = {
 			direction: "higher"
 		},
 		{
-			pattern: /^token_soft_metrics\.(auprc|average_precision|roc_auc_score)$/,
+			pattern: /^(token|sentence)_soft_metrics\.(auprc|average_precision|roc_auc_score)$/,
 			direction: "higher"
+		},
+		{
+			pattern: /^per_instance\.comprehensiveness(_aopc)?$/,
+			direction: "higher"
+		},
+		{
+			pattern: /^per_instance\.sufficiency(_aopc)?$/,
+			direction: "lower"
 		}
 	],
 	read(file) {
+		if (file.relative.endsWith(".jsonl")) return eraserInstanceMetrics(file, runName(file.relative), {
+			file: file.path,
+			library: "ERASER"
+		});
 		const doc = readJsonObject(file);
 		const known = [
 			"classification_scores",
 			"iou_scores",
 			"rationale_prf",
 			"token_prf",
-			"token_soft_metrics"
+			"token_soft_metrics",
+			"sentence_soft_metrics"
 		];
 		if (!known.some((k) => k in doc)) fail(file.path, `not an ERASER score file: expected one of ${known.join(", ")} (rationale_benchmark/metrics.py --score_file)`);
-		const run = idPart(file.relative.replace(/\.json$/, ""));
+		const run = runName(file.relative);
 		const provenance = {
 			file: file.path,
 			library: "ERASER"
@@ -14617,6 +17137,10 @@ const openxai = {
 	}
 };
 // src/adapters/saebench.ts
+const SAEBENCH = "adamkarvonen/SAEBench";
+const NAN_AS_MINUS_ONE = `not computed: SAEBench's core eval writes NaN as -1 (${SAEBENCH} sae_bench/evals/core/main.py:1187)`;
+const PROBE_SKIPPED = `not computed: SAEBench writes sae_test_accuracy = -1 when it skips the full-SAE probe (${SAEBENCH} sae_bench/evals/sparse_probing/main.py:201)`;
+const NULL_FIELD = "not computed: SAEBench wrote null here (e.g. a threshold not in the run’s n_values)";
 /** SAE reconstruction and downstream metrics of SAEBench's core eval, shared with SAELens's evals (same names). */
 const CORE_DIRECTIONS = [
 	{
@@ -14656,104 +17180,242 @@ const CORE_DIRECTIONS = [
 		direction: "lower"
 	},
 	{
-		pattern: /(^|\/)shrinkage\./,
+		pattern: /(^|\/)shrinkage\.(l2_norm_in|l2_norm_out|l2_ratio|relative_reconstruction_bias)$/,
 		direction: "context"
 	},
 	{
-		pattern: /(^|\/)token_stats\./,
+		pattern: /(^|\/)token_stats\.total_tokens_eval_(reconstruction|sparsity_variance)$/,
 		direction: "context"
 	},
 	{
-		pattern: /(^|\/)misc\.frac_alive$/,
+		pattern: /(^|\/)misc_metrics\.frac_alive$/,
 		direction: "higher"
 	},
 	{
-		pattern: /(^|\/)misc\.(\w*freq_over_\w+|average_max_(encoder|decoder)_cosine_sim)$/,
+		pattern: /(^|\/)misc_metrics\.((normalized_)?freq_over_(1|10)_percent|average_max_(encoder|decoder)_cosine_sim)$/,
+		direction: "lower"
+	}
+];
+const THRESHOLDS = "(2|5|10|20|50|100|500)";
+const SAEBENCH_DIRECTIONS = [
+	...CORE_DIRECTIONS,
+	{
+		pattern: /^core\/details\.max_(decoder|encoder)_cosine_sim$/,
 		direction: "lower"
 	},
 	{
-		pattern: /(^|\/)misc\./,
+		pattern: /^core\/details\.(feature_density|consistent_activation_heuristic|encoder_bias|encoder_norm|encoder_decoder_cosine_sim)$/,
+		direction: "context"
+	},
+	{
+		pattern: /^sparse_probing(_sae_probes)?\/(llm|details)\.llm_test_(accuracy|auc|f1)$/,
+		direction: "context"
+	},
+	{
+		pattern: /^sparse_probing(_sae_probes)?\/(llm|details)\.llm_top_\d+_test_(accuracy|auc|f1)$/,
+		direction: "context"
+	},
+	{
+		pattern: /^sparse_probing(_sae_probes)?\/(sae|details)\.sae(_top_\d+)?_test_(accuracy|auc|f1)$/,
+		direction: "higher"
+	},
+	{
+		pattern: /^absorption_first_letter\/mean\.mean_(absorption_fraction_score|full_absorption_score)$/,
+		direction: "lower"
+	},
+	{
+		pattern: /^absorption_first_letter\/mean\.(mean_num_split_features|std_dev_\w+)$/,
+		direction: "context"
+	},
+	{
+		pattern: /^absorption_first_letter\/details\.(mean_absorption_fraction|full_absorption_rate)$/,
+		direction: "lower"
+	},
+	{
+		pattern: /^absorption_first_letter\/details\.(num_full_absorption|num_probe_true_positives|num_split_features)$/,
+		direction: "context"
+	},
+	{
+		pattern: new RegExp(`^scr/(scr_metrics|details)\\.scr_(dir1|metric)_threshold_${THRESHOLDS}$`),
+		direction: "higher"
+	},
+	{
+		pattern: new RegExp(`^scr/(scr_metrics|details)\\.scr_dir2_threshold_${THRESHOLDS}$`),
+		direction: "context"
+	},
+	{
+		pattern: new RegExp(`^tpp/(tpp_metrics|details)\\.tpp_threshold_${THRESHOLDS}_(total_metric|intended_diff_only)$`),
+		direction: "higher"
+	},
+	{
+		pattern: new RegExp(`^tpp/(tpp_metrics|details)\\.tpp_threshold_${THRESHOLDS}_unintended_diff_only$`),
+		direction: "lower"
+	},
+	{
+		pattern: /^autointerp\/autointerp\.autointerp_score$/,
+		direction: "higher"
+	},
+	{
+		pattern: /^autointerp\/autointerp\.autointerp_std_dev$/,
+		direction: "context"
+	},
+	{
+		pattern: /^unlearning\/unlearning\.unlearning_score$/,
+		direction: "higher"
+	},
+	{
+		pattern: /^ravel\/ravel\.(disentanglement_score|cause_score|isolation_score)$/,
+		direction: "higher"
+	},
+	{
+		pattern: /^mdl\/eval_results\.(description_length|mse_loss)$/,
+		direction: "lower"
+	},
+	{
+		pattern: /^mdl\/eval_results\.within_threshold$/,
+		direction: "context"
+	},
+	{
+		pattern: /^meta_(structure|sae)_decoder_variance\/meta_(structure|sae)\.(decoder_fraction_variance_explained|train_time_seconds|final_reconstruction_mse)$/,
 		direction: "context"
 	}
 ];
+/** The string field naming each item of eval_result_details, per eval type; numbers under it become per-item scores. */
+const DETAIL_ID = {
+	absorption_first_letter: "first_letter",
+	sparse_probing: "dataset_name",
+	sparse_probing_sae_probes: "dataset_name",
+	scr: "dataset_name",
+	tpp: "dataset_name",
+	core: "index"
+};
 const saebench = {
 	name: "saebench",
-	source: "SAEBench (adamkarvonen/SAEBench): sae_bench/evals/*/eval_output.py field descriptions and the SAEBench paper (arXiv:2503.09532)",
+	source: `SAEBench (${SAEBENCH}): sae_bench/evals/*/eval_output.py fields; directions from their descriptions and the SAEBench paper (arXiv:2503.09532)`,
 	files: "**/*_eval_results.json",
-	directions: [
-		...CORE_DIRECTIONS,
-		{
-			pattern: /^sparse_probing\/llm\./,
-			direction: "context"
-		},
-		{
-			pattern: /^sparse_probing\/sae\.\w*accuracy$/,
-			direction: "higher"
-		},
-		{
-			pattern: /^absorption_first_letter\/mean\.mean_(absorption_fraction_score|full_absorption_score|absorption_score)$/,
-			direction: "lower"
-		},
-		{
-			pattern: /^absorption_first_letter\/mean\.mean_num_split_features$/,
-			direction: "context"
-		},
-		{
-			pattern: /^scr\/scr_metrics\.scr_(dir1|metric)_threshold_\d+$/,
-			direction: "higher"
-		},
-		{
-			pattern: /^scr\/scr_metrics\.scr_dir2_threshold_\d+$/,
-			direction: "context"
-		},
-		{
-			pattern: /^tpp\/tpp_metrics\.tpp_threshold_\d+_(total_metric|intended_diff_only)$/,
-			direction: "higher"
-		},
-		{
-			pattern: /^tpp\/tpp_metrics\.tpp_threshold_\d+_unintended_diff_only$/,
-			direction: "lower"
-		},
-		{
-			pattern: /^autointerp\/autointerp\.autointerp_score$/,
-			direction: "higher"
-		},
-		{
-			pattern: /^autointerp\/autointerp\.autointerp_std_dev$/,
-			direction: "context"
-		},
-		{
-			pattern: /^unlearning\/unlearning\.unlearning_score$/,
-			direction: "higher"
-		},
-		{
-			pattern: /^ravel\/ravel\.(disentanglement_score|cause_score|isolation_score)$/,
-			direction: "higher"
-		}
-	],
+	directions: SAEBENCH_DIRECTIONS,
 	read(file) {
-		const doc = readJsonObject(file);
-		const evalType = doc.eval_type_id;
-		const categories = doc.eval_result_metrics;
-		if (typeof evalType !== "string" || !isObject$1(categories)) fail(file.path, "not a SAEBench result: expected \"eval_type_id\" (a string) and \"eval_result_metrics\" (categories of metrics)");
-		const stem = file.relative.split("/").pop().replace(/_eval_results\.json$/, "").replace(/\.json$/, "");
-		const sae = typeof doc.sae_lens_id === "string" && doc.sae_lens_id ? doc.sae_lens_id : stem;
-		const provenance = {
-			file: file.path,
-			library: "SAEBench",
-			...textField(doc, "eval_type_id"),
-			...textField(doc, "sae_lens_release_id"),
-			...textField(doc, "sae_lens_id"),
-			...textField(doc, "sae_bench_commit_hash"),
-			...textField(doc, "sae_lens_version"),
-			...textField(doc, "eval_id"),
-			...textField(doc, "datetime_epoch_millis")
-		};
-		const metrics = [];
-		for (const leaf of numericLeaves(categories)) metrics.push(leafMetric(`${idPart(evalType)}/${idPart(sae)}/${idPart(leaf.key)}`, `${evalType}/${leaf.key}`, leaf, provenance));
-		return metrics;
+		return outputs(file).flatMap((output) => outputMetrics(output, file));
 	}
 };
+/** One output per file, or several in a {sae: output} dict (autointerp and unlearning write those). */
+function outputs(file) {
+	const doc = readJsonObject(file);
+	const stem = (file.relative.split("/").pop() ?? file.relative).replace(/(_eval_results)?\.json$/, "");
+	if ("eval_type_id" in doc) return [{
+		doc,
+		where: file.path,
+		name: stem
+	}];
+	const entries = Object.entries(doc);
+	if (entries.length && entries.every(([, v]) => isObject$1(v) && typeof v.eval_type_id === "string")) return entries.map(([key, v]) => ({
+		doc: v,
+		where: `${file.path}#/${key}`,
+		name: key
+	}));
+	return fail(file.path, "not a SAEBench result: expected \"eval_type_id\" and \"eval_result_metrics\", or {\"<sae>\": {...}} of them");
+}
+function outputMetrics({ doc, where, name }, file) {
+	const evalType = doc.eval_type_id;
+	if (typeof evalType !== "string") fail(where, "not a SAEBench result: expected \"eval_type_id\" (a string) and \"eval_result_metrics\" (categories of metrics)");
+	const type = evalType.toLowerCase();
+	const release = text(doc.sae_lens_release_id) ?? text(doc.sae_lens_release);
+	const saeId = text(doc.sae_lens_id);
+	const sae = release && saeId ? `${idPart(release)}/${idPart(saeId)}` : idPart(name);
+	const provenance = {
+		file: file.path,
+		library: "SAEBench",
+		...textField(doc, "eval_type_id"),
+		...textField(doc, "sae_lens_release_id"),
+		...textField(doc, "sae_lens_release"),
+		...textField(doc, "sae_lens_id"),
+		...textField(doc, "sae_bench_commit_hash"),
+		...textField(doc, "sae_bench_version"),
+		...textField(doc, "sae_lens_version"),
+		...textField(doc, "eval_id"),
+		...textField(doc, "datetime_epoch_millis")
+	};
+	const metric = (field, key, value, at) => {
+		if (value !== null && typeof value !== "number") fail(at, `expected a number (or null), got ${JSON.stringify(value)}`);
+		const note = value === null ? NULL_FIELD : value === -1 ? sentinelNote(type, key) : void 0;
+		return {
+			id: `${idPart(type)}/${sae}/${idPart(field)}`,
+			key: `${type}/${key}`,
+			value: value === null || note ? NaN : value,
+			provenance,
+			...note ? {
+				note,
+				notComputed: true
+			} : {}
+		};
+	};
+	if (type === "mdl") return mdlMetrics(doc, where, metric);
+	const categories = doc.eval_result_metrics;
+	if (!isObject$1(categories)) fail(where, "not a SAEBench result: expected \"eval_result_metrics\" (categories of metrics)");
+	const out = [];
+	for (const [category, fields] of Object.entries(categories)) {
+		if (!isObject$1(fields)) fail(`${where}#/eval_result_metrics/${category}`, "expected an object of {metric: number}");
+		for (const [field, value] of Object.entries(fields)) out.push(metric(`${category}.${field}`, `${category}.${field}`, value, `${where}#/eval_result_metrics/${category}/${field}`));
+	}
+	return [...out, ...detailMetrics(doc, where, type, sae, provenance)];
+}
+/** −1 means "not computed" where SAEBench says so: anywhere in core (NaN → −1), and sparse probing's skipped full probe. */
+function sentinelNote(type, key) {
+	if (type === "core") return NAN_AS_MINUS_ONE;
+	if (type.startsWith("sparse_probing") && /(^|\.)sae_test_accuracy$/.test(key)) return PROBE_SKIPPED;
+}
+/** mdl/main.py writes its own layout: eval_results is a list of {num_bins, k, description_length, within_threshold, mse_loss}. */
+function mdlMetrics(doc, where, metric) {
+	const results = doc.eval_results;
+	if (!Array.isArray(results)) fail(where, "not a SAEBench mdl result: expected \"eval_results\" (a list of {num_bins, description_length, mse_loss})");
+	return results.flatMap((entry, i) => {
+		const at = `${where}#/eval_results/${i}`;
+		if (!isObject$1(entry) || typeof entry.num_bins !== "number") fail(at, "expected {num_bins, k, description_length, within_threshold, mse_loss}");
+		const setting = `num_bins=${entry.num_bins}${typeof entry.k === "number" ? `,k=${entry.k}` : ""}`;
+		return ["description_length", "mse_loss"].map((field) => metric(`${setting}/${field}`, `eval_results.${field}`, entry[field], `${at}/${field}`));
+	});
+}
+/** Per-item results (absorption per letter, probing per dataset, ...) as per-example scores keyed by the item's name. */
+function detailMetrics(doc, where, type, sae, provenance) {
+	const details = doc.eval_result_details;
+	const idField = DETAIL_ID[type];
+	if (!idField || !Array.isArray(details) || details.length === 0) return [];
+	const columns = /* @__PURE__ */ new Map();
+	const ids = [];
+	for (const [i, item] of details.entries()) {
+		const at = `${where}#/eval_result_details/${i}`;
+		if (!isObject$1(item)) fail(at, "expected an object per item");
+		const id = item[idField];
+		if (typeof id !== "string" && typeof id !== "number") fail(`${at}/${idField}`, `expected the item's ${idField}`);
+		ids.push(String(id));
+		for (const [field, value] of Object.entries(item)) {
+			if (field === idField || field === "sae_metrics_by_k" && (value === null || isObject$1(value))) continue;
+			if (value !== null && typeof value !== "number") fail(`${at}/${field}`, `expected a number (or null), got ${JSON.stringify(value)}`);
+			if (!columns.has(field)) columns.set(field, Array(details.length).fill(null));
+			columns.get(field)[i] = value;
+		}
+	}
+	if (new Set(ids).size !== ids.length) fail(`${where}#/eval_result_details`, `two items have the same ${idField}: items can't be paired`);
+	const out = [];
+	for (const [field, values] of columns) {
+		const missing = (v) => v === null || v === -1 && sentinelNote(type, field) !== void 0;
+		if (values.every(missing)) continue;
+		const scores = Float64Array.from(values, (v) => missing(v) ? NaN : v);
+		const note = values.some((v) => v === -1 && missing(v)) ? sentinelNote(type, field) : void 0;
+		out.push({
+			id: `${idPart(type)}/${sae}/details.${idPart(field)}`,
+			key: `${type}/details.${field}`,
+			scores,
+			ids,
+			provenance,
+			...note ? { note } : {}
+		});
+	}
+	return out;
+}
+function text(value) {
+	return typeof value === "string" && value ? value : void 0;
+}
 // src/adapters/saelens.ts
 /** SAELens writes NaN as -1: read exactly -1 back as NaN (excluded, counted; a scalar becomes status error). */
 function unNaN(value) {
@@ -14776,10 +17438,16 @@ function runMetrics(run, where, file) {
 	return numericLeaves(run.metrics).map((leaf) => {
 		const unNaNed = leaf.scores ? { scores: leaf.scores.map(unNaN) } : { value: unNaN(leaf.value) };
 		const metric = leafMetric(`${run_}/${idPart(leaf.key)}`, leaf.key, unNaNed, provenance);
-		return (leaf.scores ? leaf.scores.includes(-1) : leaf.value === -1) ? {
+		if (!(leaf.scores ? leaf.scores.includes(-1) : leaf.value === -1)) return metric;
+		const note = `${file.path} holds -1 here, which is how SAELens writes NaN (jbloomAus/SAELens sae_lens/evals.py:909)`;
+		return leaf.scores ? {
 			...metric,
-			note: `${file.path} holds -1 here, which is how SAELens writes NaN`
-		} : metric;
+			note
+		} : {
+			...metric,
+			note: `not computed: ${note}`,
+			notComputed: true
+		};
 	});
 }
 const saelens = {
@@ -14800,47 +17468,53 @@ const saelens = {
 function normalise(name) {
 	return name.toLowerCase().replace(/[^a-z0-9]/g, "");
 }
-/** Each metric class's `score_direction` attribute (quantus/metrics/**), by class name. */
+/**
+* Each metric class's `score_direction` (quantus/metrics/**, Quantus 0.6.0 at commit 85bc29d; file:line of each in
+* test/fixtures/adapters/library-facts.json, which a test holds this list against).
+*/
 const QUANTUS_HIGHER = [
+	"Completeness",
+	"InputInvariance",
+	"MSTC",
+	"Sparseness",
 	"FaithfulnessCorrelation",
 	"FaithfulnessEstimate",
 	"IROF",
 	"Monotonicity",
 	"MonotonicityCorrelation",
-	"RegionPerturbation",
 	"SensitivityN",
 	"Sufficiency",
-	"Continuity",
-	"Consistency",
-	"PointingGame",
+	"BatchSufficiency",
 	"AttributionLocalisation",
-	"TopKIntersection",
-	"RelevanceRankAccuracy",
-	"RelevanceMassAccuracy",
 	"AUC",
 	"Focus",
-	"Sparseness",
-	"Completeness",
-	"InputInvariance"
+	"PointingGame",
+	"RelevanceMassAccuracy",
+	"RelevanceRankAccuracy",
+	"TopKIntersection",
+	"EfficientMPRT"
 ];
 const QUANTUS_LOWER = [
-	"Infidelity",
-	"PixelFlipping",
-	"ROAD",
-	"Selectivity",
-	"LocalLipschitzEstimate",
-	"MaxSensitivity",
-	"AvgSensitivity",
-	"RelativeInputStability",
-	"RelativeOutputStability",
-	"RelativeRepresentationStability",
+	"NonSensitivity",
 	"Complexity",
 	"EffectiveComplexity",
+	"Infidelity",
+	"PixelFlipping",
+	"RegionPerturbation",
+	"ROAD",
+	"Selectivity",
 	"MPRT",
 	"ModelParameterRandomisation",
-	"SmoothMPRT",
 	"RandomLogit",
-	"NonSensitivity"
+	"SmoothMPRT",
+	"AvgSensitivity",
+	"Consistency",
+	"Continuity",
+	"LocalLipschitzEstimate",
+	"MaxSensitivity",
+	"RelativeInputStability",
+	"RelativeOutputStability",
+	"RelativeRepresentationStability"
 ];
 function table(higher, lower) {
 	const rule = (names, direction) => ({
@@ -14856,6 +17530,7 @@ function metricKey(segments, rules) {
 function scoreFile(library, rules) {
 	return (file) => {
 		const stem = file.relative.replace(/\.(json|npy)$/, "");
+		const named = (rest) => normalise(stem) === normalise(library) ? rest : `${idPart(stem)}${rest ? `/${rest}` : ""}`;
 		const provenance = {
 			file: file.path,
 			library
@@ -14865,7 +17540,7 @@ function scoreFile(library, rules) {
 			if (array.shape.length !== 1) fail(file.path, `expected one score per example (a 1-d array), got shape [${array.shape.join(", ")}]`);
 			const ids = Array.from(array.data, (_, i) => String(i));
 			return [{
-				id: idPart(stem),
+				id: named("") || idPart(stem),
 				key: metricKey(stem.split(/[/]/), rules()),
 				scores: Float64Array.from(array.data),
 				ids,
@@ -14875,15 +17550,26 @@ function scoreFile(library, rules) {
 		const doc = parseJsonDocument(file.bytes, file.path);
 		if (!isObject$1(doc)) fail(file.path, `expected a JSON object of {metric: scores} (or quantus.evaluate's {method: {metric: ...}}), got ${Array.isArray(doc) ? "a list" : typeof doc}`);
 		const curves = (key) => fail(`${file.path}#/${key.split(".").join("/")}`, "holds one list per example (curves), not one score per example: ask the metric for per-example scores (Quantus: return_auc_per_sample=True), or save the curves as an [N, K+1] array and use metric deletion-auc / insertion-auc");
-		return numericLeaves(doc, "", curves).map((leaf) => {
+		const leaves = numericLeaves(doc, "", curves);
+		sameExampleCount(file.path, leaves);
+		return leaves.map((leaf) => {
 			const segments = leaf.key.split(".");
-			const metric = leafMetric(`${idPart(stem)}/${segments.map(idPart).join("/")}`, metricKey(segments, rules()), leaf, provenance);
+			const metric = leafMetric(named(segments.map(idPart).join("/")), metricKey(segments, rules()), leaf, provenance);
 			return metric.scores ? {
 				...metric,
 				ids: Array.from(metric.scores, (_, i) => String(i))
 			} : metric;
 		});
 	};
+}
+/**
+* One evaluate() call scores every metric on the same examples: per-example lists of different lengths in one file
+* mean one of them is not one score per example (curves flattened, 30 steps × 100 examples = 3000), never 3000 examples.
+*/
+function sameExampleCount(path, leaves) {
+	const lists = leaves.filter((leaf) => leaf.scores);
+	if (new Set(lists.map((leaf) => leaf.scores.length)).size <= 1) return;
+	fail(path, `per-example lists of different lengths (${lists.slice(0, 6).map((leaf) => `${leaf.key}: ${leaf.scores.length}`).join(", ")}${lists.length > 6 ? ", …" : ""}): one score per example each was expected, so a longer one is likely curves flattened; save curves as an [N, K+1] array (metric deletion-auc / insertion-auc), or put results of different example sets in separate files`);
 }
 const quantusRules = table(QUANTUS_HIGHER, QUANTUS_LOWER);
 const captumRules = table([], [
@@ -23420,7 +26106,9 @@ const defaultsSchema = object({
 	severity: severitySchema.default("error"),
 	correction: _enum(["holm", "none"]).default("holm"),
 	/** Per-example scores kept in results.json per metric; beyond it only sufficient statistics are kept. */
-	"max-examples": number().int().min(0).default(1e5)
+	"max-examples": number().int().min(0).default(1e5),
+	/** Slice groups with fewer paired examples are reported but never gate (docs/statistics.md, "Slices"). */
+	"min-slice-size": number().int().min(1).default(20)
 }).strict();
 const metricEntrySchema = object({
 	id: metricIdSchema,
@@ -23448,6 +26136,12 @@ const adapterEntrySchema = object({
 	gate: gateSchema.default({}),
 	severity: severitySchema.optional()
 }).strict();
+/** A partition of the eval set: one label per example (`by`), matched to examples by `ids` or by position. */
+const sliceEntrySchema = object({
+	id: metricIdSchema,
+	by: string().min(1),
+	ids: string().min(1).optional()
+}).strict();
 const configSchema = object({
 	version: literal(1),
 	suite: suiteSchema.default("default"),
@@ -23456,7 +26150,9 @@ const configSchema = object({
 	metrics: array(metricEntrySchema).default([]),
 	adapters: array(adapterEntrySchema).default([]),
 	/** Reviewed trade-offs: each turns that metric's regression into `accepted` while it is new relative to the baseline. */
-	accept: array(acceptEntrySchema).default([])
+	accept: array(acceptEntrySchema).default([]),
+	/** Per-group comparisons of every per-example metric (docs/statistics.md, "Slices"). */
+	slices: array(sliceEntrySchema).default([])
 }).strict().refine((c) => c.metrics.length + c.adapters.length > 0, {
 	message: "expected at least one metric (or an adapter entry)",
 	path: ["metrics"]
@@ -23471,6 +26167,8 @@ var ConfigError = class extends Error {
 		this.partial = partial;
 	}
 };
+/** Aliases a YAML file may expand: enough for any real config, far below a "billion laughs" bomb. */
+const MAX_ALIAS_COUNT = 100;
 function formatPath(path) {
 	let out = "";
 	for (const key of path) out += typeof key === "number" ? `[${key}]` : !/^[\w.-]*$/.test(key) ? `[${short(key)}]` : out ? `.${key}` : key;
@@ -23585,9 +26283,9 @@ function parseConfig(text, file) {
 	};
 	let raw;
 	try {
-		raw = doc.toJS({ maxAliasCount: 100 });
+		raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
 	} catch (error) {
-		if (/alias count/i.test(error.message)) throw new ConfigError(`${file}: YAML aliases (*name) expand to more than 100 copies; write the values out`);
+		if (/alias count/i.test(error.message)) throw new ConfigError(`${file}: YAML aliases (*name) expand to more than ${MAX_ALIAS_COUNT} copies; write the values out`);
 		if (error instanceof RangeError) throw new ConfigError(`${file}: nested too deeply to read; a config is a few levels of mappings and lists`);
 		throw new ConfigError(`${file}: ${error.message}`);
 	}
@@ -23611,6 +26309,16 @@ function parseConfig(text, file) {
 			i,
 			"metric"
 		])}: accept names metric "${a.metric}", which is not in metrics${didYouMean(a.metric, [...seen.keys()])}; use one of the metric ids`);
+	});
+	const sliceIds = /* @__PURE__ */ new Map();
+	config.slices.forEach((slice, i) => {
+		const earlier = sliceIds.get(slice.id);
+		if (earlier !== void 0) duplicates.push(`${at([
+			"slices",
+			i,
+			"id"
+		])}: duplicate slice id "${slice.id}" (also slices[${earlier}]); give each slice its own id`);
+		else sliceIds.set(slice.id, i);
 	});
 	if (duplicates.length) throw new ConfigError(duplicates.join("\n"));
 	return {
@@ -23724,6 +26432,11 @@ const value = {
 };
 const definitions$8 = [mean, value];
 // src/adapters/adapter.ts
+/** A context number (a count, a dispersion, a config echo) as shown in the report's Sources: "key: value". */
+function contextEntry(metric) {
+	const shown = metric.scores ? `${metric.scores.length} values` : String(metric.value);
+	return [`context ${metric.key.slice(metric.key.indexOf("/") + 1)}`, shown];
+}
 /** The table's direction for a key, or undefined when no row matches. */
 function tableDirection(rules, key) {
 	return rules.find((rule) => rule.pattern.test(key))?.direction;
@@ -23746,20 +26459,36 @@ function expandAdapters(workspace, loaded, adapters) {
 		try {
 			const { metrics: found, files } = entryMetrics(workspace, entry, adapter);
 			if (files === 0) throw new InputError(`${entry.path}: no file matches (under a folder, ${adapter.name} reads ${adapter.files}); is it the right folder and adapter?`);
-			if (found.length === 0) throw new InputError(`${entry.path}: ${files} file(s) read, no metric left (check \`include\` / \`exclude\`)`);
+			if (found.length === 0) throw new InputError(`${entry.path}: ${files} file(s) read, ${noMetricReason(entry, adapter)}`);
 			const unknown = [];
+			const context = /* @__PURE__ */ new Map();
+			const first = bound.length;
 			for (const metric of found) {
 				const direction = directionOf(entry, adapter, metric);
-				if (direction === "context") continue;
+				if (direction === "context") {
+					const [key, shown] = contextEntry(metric);
+					const file = metric.provenance.file ?? "";
+					const held = context.get(file) ?? {};
+					held[key in held && held[key] !== shown ? `context ${metric.id}` : key] = shown;
+					context.set(file, held);
+					continue;
+				}
 				if (direction === void 0) {
 					unknown.push(metric.id);
 					continue;
 				}
 				const earlier = seen.get(metric.id);
-				if (earlier) throw new InputError(`metric "${metric.id}" comes from both ${earlier} and ${metric.provenance.file}; give one of the entries its own \`prefix\``);
-				seen.set(metric.id, metric.provenance.file);
+				if (earlier) throw new InputError(duplicateMessage(metric, earlier, k));
+				seen.set(metric.id, {
+					file: metric.provenance.file ?? "",
+					entry: k
+				});
 				bound.push(bindMetric(metric, direction, entry, here, bound.length, config.defaults.severity));
 			}
+			for (const b of bound.slice(first)) b.provenance = {
+				...b.provenance,
+				...context.get(b.provenance.file ?? "")
+			};
 			if (unknown.length) problems.push(`${at([...here, "adapter"])}: ${adapter.name} has no direction for ${unknown.length} metric(s): ${unknown.slice(0, 5).join(", ")}${unknown.length > 5 ? ", …" : ""}; say which way is better with \`directions: { "<id glob>": higher | lower }\` or leave them out with \`exclude: ["<id glob>"]\``);
 		} catch (error) {
 			if (!(error instanceof InputError)) throw error;
@@ -23769,6 +26498,11 @@ function expandAdapters(workspace, loaded, adapters) {
 	if (problems.length) throw new ConfigError(problems.join("\n"));
 	return bound;
 }
+/** Two numbers with one id: from one entry, two files describe the same SAE and eval (a re-run?); from two, the entries overlap. */
+function duplicateMessage(metric, earlier, entry) {
+	if (earlier.entry === entry) return `metric "${metric.id}" is in both ${earlier.file} and ${metric.provenance.file}: two results for the same run; keep one of the files (or \`exclude\` one)`;
+	return `metric "${metric.id}" comes from both ${earlier.file} and ${metric.provenance.file}; give one of the entries its own \`prefix\``;
+}
 /** The metrics of one entry: files found, read, prefixed, filtered by include/exclude. */
 function entryMetrics(workspace, entry, adapter) {
 	const prefix = entry.prefix ?? adapter.name;
@@ -23776,7 +26510,7 @@ function entryMetrics(workspace, entry, adapter) {
 	const exclude = entry.exclude.length ? (0, import_picomatch.default)(entry.exclude) : () => false;
 	const out = [];
 	const files = resultFiles(workspace, entry.path, adapter);
-	for (const file of files) for (const metric of adapter.read({
+	for (const file of files) for (const metric of readAdapterFile(adapter, {
 		...file,
 		bytes: readBounded(file.path, file.absolute)
 	})) {
@@ -23791,11 +26525,26 @@ function entryMetrics(workspace, entry, adapter) {
 		files: files.length
 	};
 }
+/** An adapter's read, its "at <key>: ..." errors (from the JSON walk) named with the file. */
+function readAdapterFile(adapter, file) {
+	try {
+		return adapter.read(file);
+	} catch (error) {
+		if (error instanceof InputError && error.message.startsWith("at ")) throw new InputError(`${file.path}: ${error.message}`, file.path);
+		throw error;
+	}
+}
+/** Why an entry gave no metric: its filters, when it has any, else the file holds no number where the library writes them. */
+function noMetricReason(entry, adapter) {
+	if (entry.include.length || entry.exclude.length) return "no metric left (check `include` / `exclude`)";
+	return `no number or list of numbers found in them (strings, booleans and empty lists are not metrics); is this a ${adapter.name} result file?`;
+}
 function directionOf(entry, adapter, metric) {
 	for (const [glob, direction] of Object.entries(entry.directions)) if (import_picomatch.default.isMatch(metric.id, glob)) return direction;
 	return tableDirection(adapter.directions, metric.key);
 }
 function bindMetric(metric, direction, entry, here, index, severity) {
+	const level = metric.notComputed ? "notice" : entry.severity;
 	const definition = metric.scores ? mean : value;
 	const source = `${metric.provenance.file} (${metric.id})`;
 	const arrays = metric.scores ? { scores: makeArray(metric.scores, [metric.scores.length], "float64", source) } : { value: makeArray(Float64Array.of(metric.value ?? NaN), [], "float64", source) };
@@ -23806,13 +26555,13 @@ function bindMetric(metric, direction, entry, here, index, severity) {
 			inputs: {},
 			params: {},
 			gate: entry.gate,
-			...entry.severity ? { severity: entry.severity } : {}
+			...level ? { severity: level } : {}
 		},
 		index,
 		definition,
 		params: {},
 		direction,
-		severity: entry.severity ?? severity,
+		severity: level ?? severity,
 		arrays,
 		...metric.ids ? { ids: metric.ids } : {},
 		provenance: {
@@ -23820,6 +26569,7 @@ function bindMetric(metric, direction, entry, here, index, severity) {
 			...metric.provenance
 		},
 		...metric.note ? { note: metric.note } : {},
+		...metric.notComputed ? { notComputed: true } : {},
 		configPath: here
 	};
 }
@@ -23865,9 +26615,9 @@ function walk(workspace, folder, glob, ignore = []) {
 		};
 	}).filter((file) => statSync(file.absolute).isFile());
 }
-/** A regular file of at most DEFAULT_MAX_BYTES: a FIFO or device among a library's result files is refused, never read. */
+/** A regular file of at most DEFAULT_MAX_INPUT_BYTES: a FIFO or device among a library's result files is refused, never read. */
 function readBounded(file, absolute) {
-	return readRegularFile(absolute, file, DEFAULT_MAX_BYTES);
+	return readRegularFile(absolute, file, DEFAULT_MAX_INPUT_BYTES);
 }
 // src/metrics/definition.ts
 /** A metric's own complaint about its inputs or params; the pipeline adds the metric id and file. */
@@ -25623,6 +28373,80 @@ const definitions$2 = [
 		}
 	}
 ];
+// src/metrics/selection.ts
+/** Row kernels that select instead of sorting: the k largest magnitudes of a row in O(F) expected time. */
+let scratch = /* @__PURE__ */ new Float64Array(0);
+/**
+* Sum of the k largest values of a[0, m) (k ≤ m), by quickselect with a three-way partition (ties, such as the many
+* equal values of a quantised map, end a round instead of slowing it); reorders a. Expected O(m), like np.partition.
+*/
+function sumOfLargest(a, m, k) {
+	if (k <= 0) return 0;
+	const target = k - 1;
+	let lo = 0;
+	let hi = m - 1;
+	while (lo < hi) {
+		const mid = lo + hi >>> 1;
+		const x = a[lo];
+		const y = a[mid];
+		const z = a[hi];
+		const pivot = x < y ? y < z ? y : x < z ? z : x : x < z ? x : y < z ? z : y;
+		let lt = lo;
+		let i = lo;
+		let gt = hi;
+		while (i <= gt) {
+			const v = a[i];
+			if (v > pivot) {
+				a[i++] = a[lt];
+				a[lt++] = v;
+			} else if (v < pivot) {
+				a[i] = a[gt];
+				a[gt--] = v;
+			} else i++;
+		}
+		if (target < lt) hi = lt - 1;
+		else if (target > gt) lo = gt + 1;
+		else break;
+	}
+	let s = 0;
+	for (let j = 0; j < k; j++) s += a[j];
+	return s;
+}
+/** Share of Σ|a| held by the k largest |a| of a row; NaN for a NaN or an all-zero row. Zeros are never selected before a non-zero. */
+function topKMassOfRow(values, k) {
+	const f = values.length;
+	if (scratch.length < f) scratch = new Float64Array(f);
+	let m = 0;
+	let total = 0;
+	for (let j = 0; j < f; j++) {
+		const v = Math.abs(values[j]);
+		scratch[m] = v;
+		m += v !== 0 | 0;
+		total += v;
+	}
+	if (Number.isNaN(total) || total === 0) return NaN;
+	return (k >= m ? total : sumOfLargest(scratch, m, k)) / total;
+}
+/**
+* Shannon entropy (nats) of p = |a| / Σ|a| in one pass: H = ln T − (Σ |a|·ln |a|) / T with T = Σ|a|, the same
+* quantity as −Σ p·ln p (0·ln 0 = 0). Rounding error is about (ln T + |ln min |a||)·F·2⁻⁵³ absolute, below 1e-12 for
+* image-sized rows of magnitudes within a few decades of 1. NaN for a NaN or an all-zero row.
+*/
+function magnitudeEntropyOnePass(values) {
+	let total = 0;
+	let weighted = 0;
+	let nonzero = 0;
+	for (let j = 0; j < values.length; j++) {
+		const v = Math.abs(values[j]);
+		total += v;
+		if (v > 0) {
+			weighted += v * Math.log(v);
+			nonzero++;
+		}
+	}
+	if (Number.isNaN(total) || total === 0) return NaN;
+	return nonzero === 1 ? 0 : Math.log(total) - weighted / total;
+}
 // src/metrics/sparsity.ts
 const attributionsSpec = {
 	name: "attributions",
@@ -25762,18 +28586,8 @@ const gini = {
 		differences: "Quantus adds 1e-7 to every |a| before sorting; we use the magnitudes as given, so values differ by O(1e-7) and an all-zero row is defined as 0 rather than through the offset."
 	}
 };
-/** Shannon entropy (nats) of p = |a| / Σ|a|, with 0·ln 0 = 0; NaN for an all-zero row. */
-function magnitudeEntropy(values) {
-	const a = absolute(values);
-	const total = sum(a);
-	if (Number.isNaN(total) || total === 0) return NaN;
-	let h = 0;
-	for (let j = 0; j < a.length; j++) {
-		const p = a[j] / total;
-		if (p > 0) h -= p * Math.log(p);
-	}
-	return h;
-}
+/** Shannon entropy (nats) of p = |a| / Σ|a|, with 0·ln 0 = 0; NaN for an all-zero row (one pass: selection.ts). */
+const magnitudeEntropy = magnitudeEntropyOnePass;
 const definitions$1 = [
 	nonzeroFraction,
 	gini,
@@ -25839,14 +28653,7 @@ const definitions$1 = [
 		params: object({ k: kParam }).strict(),
 		compute({ attributions }, { k }) {
 			const count = resolveK(k, rowSize(attributions));
-			return { scores: perRow(attributions, (values) => {
-				const a = absolute(values);
-				const total = sum(a);
-				if (Number.isNaN(total) || total === 0) return NaN;
-				let top = 0;
-				for (const j of topKIndices(a, count)) top += a[j];
-				return top / total;
-			}) };
+			return { scores: perRow(attributions, (values) => topKMassOfRow(values, count)) };
 		},
 		doc: {
 			summary: "Share of the total attribution magnitude held by the k largest-magnitude features; higher is more concentrated.",
@@ -25858,7 +28665,7 @@ const definitions$1 = [
 				"Ties at the cut do not matter: tied features have equal magnitude.",
 				"An all-zero attribution row is NaN (excluded, counted); so is a row with a NaN."
 			],
-			reference: "The \"top-k mass\" concentration of an attribution map; numpy: np.sort(|a|)[::-1][:k].sum() / |a|.sum() (no library reference)."
+			reference: "The \"top-k mass\" concentration of an attribution map; numpy: np.sort(|a|)[::-1][:k].sum() / |a|.sum() (no library reference). Computed by selection (quickselect on the non-zero magnitudes, as np.partition), not a full sort."
 		}
 	}
 ];
@@ -26119,7 +28926,7 @@ function canonical(value) {
 	return JSON.stringify(value);
 }
 /**
-* What a run measured, as a hash of the parsed config without its input paths (aliases, `inputs`, `ids`, `source`):
+* What a run measured, as a hash of the parsed config without its input paths (aliases, `inputs`, `ids`, `source`, slice arrays):
 * shard jobs may read their arrays from other paths, but must agree on everything else.
 */
 function configHash(config) {
@@ -26131,6 +28938,10 @@ function configHash(config) {
 			inputs: Object.keys(m.inputs).sort(),
 			ids: m.ids !== void 0,
 			source: void 0
+		})),
+		slices: config.slices.map((s) => ({
+			id: s.id,
+			ids: s.ids !== void 0
 		}))
 	};
 	return `sha256:${createHash("sha256").update(canonical(measured)).digest("hex").slice(0, 16)}`;
@@ -26390,7 +29201,7 @@ function parseEntry(text, file) {
 	try {
 		raw = JSON.parse(text);
 	} catch (error) {
-		throw new HistoryError(`${file}: not valid JSON (${error.message})`);
+		throw new HistoryError(`${file}: not valid JSON (${jsonSyntaxReason(error)})`);
 	}
 	const parsed = historyEntrySchema.safeParse(raw);
 	if (!parsed.success) {
@@ -26470,668 +29281,6 @@ function attachTrends(comparison, entries, exclude) {
 		const trend = values[row.id]?.slice(-20);
 		if (trend && trend.length >= 2) row.trend = trend;
 	}
-}
-// node_modules/markdown-table/index.js
-/**
-* @typedef {Options} MarkdownTableOptions
-*   Configuration.
-*/
-/**
-* @typedef Options
-*   Configuration.
-* @property {boolean | null | undefined} [alignDelimiters=true]
-*   Whether to align the delimiters (default: `true`);
-*   they are aligned by default:
-*
-*   ```markdown
-*   | Alpha | B     |
-*   | ----- | ----- |
-*   | C     | Delta |
-*   ```
-*
-*   Pass `false` to make them staggered:
-*
-*   ```markdown
-*   | Alpha | B |
-*   | - | - |
-*   | C | Delta |
-*   ```
-* @property {ReadonlyArray<string | null | undefined> | string | null | undefined} [align]
-*   How to align columns (default: `''`);
-*   one style for all columns or styles for their respective columns;
-*   each style is either `'l'` (left), `'r'` (right), or `'c'` (center);
-*   other values are treated as `''`, which doesn’t place the colon in the
-*   alignment row but does align left;
-*   *only the lowercased first character is used, so `Right` is fine.*
-* @property {boolean | null | undefined} [delimiterEnd=true]
-*   Whether to end each row with the delimiter (default: `true`).
-*
-*   > 👉 **Note**: please don’t use this: it could create fragile structures
-*   > that aren’t understandable to some markdown parsers.
-*
-*   When `true`, there are ending delimiters:
-*
-*   ```markdown
-*   | Alpha | B     |
-*   | ----- | ----- |
-*   | C     | Delta |
-*   ```
-*
-*   When `false`, there are no ending delimiters:
-*
-*   ```markdown
-*   | Alpha | B
-*   | ----- | -----
-*   | C     | Delta
-*   ```
-* @property {boolean | null | undefined} [fillRows=true]
-*   Whether to fill rows with empty cells up to the most cells in a row
-*   (default: `true`).
-*
-*   When `true`, all rows have as many cells as the longest row:
-*
-*   ```markdown
-*   | Alpha | B    |   |
-*   | ----- | ---- | - |
-*   | C     |      |   |
-*   | D     | Echo | F |
-*   ```
-*
-*   When `false`, rows keep their cells,
-*   and the delimiter row has as many cells as the header row:
-*
-*   ```markdown
-*   | Alpha | B    |
-*   | ----- | ---- |
-*   | C     |
-*   | D     | Echo | F |
-*   ```
-* @property {boolean | null | undefined} [delimiterStart=true]
-*   Whether to begin each row with the delimiter (default: `true`).
-*
-*   > 👉 **Note**: please don’t use this: it could create fragile structures
-*   > that aren’t understandable to some markdown parsers.
-*
-*   When `true`, there are starting delimiters:
-*
-*   ```markdown
-*   | Alpha | B     |
-*   | ----- | ----- |
-*   | C     | Delta |
-*   ```
-*
-*   When `false`, there are no starting delimiters:
-*
-*   ```markdown
-*   Alpha | B     |
-*   ----- | ----- |
-*   C     | Delta |
-*   ```
-* @property {boolean | null | undefined} [padding=true]
-*   Whether to add a space of padding between delimiters and cells
-*   (default: `true`).
-*
-*   When `true`, there is padding:
-*
-*   ```markdown
-*   | Alpha | B     |
-*   | ----- | ----- |
-*   | C     | Delta |
-*   ```
-*
-*   When `false`, there is no padding:
-*
-*   ```markdown
-*   |Alpha|B    |
-*   |-----|-----|
-*   |C    |Delta|
-*   ```
-* @property {((value: string) => number) | null | undefined} [stringLength]
-*   Function to detect the length of table cell content (optional);
-*   this is used when aligning the delimiters (`|`) between table cells;
-*   full-width characters and emoji mess up delimiter alignment when viewing
-*   the markdown source;
-*   to fix this, you can pass this function,
-*   which receives the cell content and returns its “visible” size;
-*   note that what is and isn’t visible depends on where the text is displayed.
-*
-*   Without such a function, the following:
-*
-*   ```js
-*   markdownTable([
-*     ['Alpha', 'Bravo'],
-*     ['中文', 'Charlie'],
-*     ['👩‍❤️‍👩', 'Delta']
-*   ])
-*   ```
-*
-*   Yields:
-*
-*   ```markdown
-*   | Alpha | Bravo |
-*   | - | - |
-*   | 中文 | Charlie |
-*   | 👩‍❤️‍👩 | Delta |
-*   ```
-*
-*   With [`string-width`](https://github.com/sindresorhus/string-width):
-*
-*   ```js
-*   import stringWidth from 'string-width'
-*
-*   markdownTable(
-*     [
-*       ['Alpha', 'Bravo'],
-*       ['中文', 'Charlie'],
-*       ['👩‍❤️‍👩', 'Delta']
-*     ],
-*     {stringLength: stringWidth}
-*   )
-*   ```
-*
-*   Yields:
-*
-*   ```markdown
-*   | Alpha | Bravo   |
-*   | ----- | ------- |
-*   | 中文  | Charlie |
-*   | 👩‍❤️‍👩    | Delta   |
-*   ```
-*/
-/**
-* Get the length of a cell.
-*
-* @param {string} value
-*   Cell value.
-* @returns {number}
-*   Cell size.
-*/
-function defaultStringLength(value) {
-	return value.length;
-}
-/**
-* Generate a markdown
-* ([GFM](https://docs.github.com/en/github/writing-on-github/working-with-advanced-formatting/organizing-information-with-tables))
-* table.
-*
-* @param {ReadonlyArray<ReadonlyArray<string | null | undefined>>} table
-*   Table data (matrix of strings).
-* @param {Readonly<Options> | null | undefined} [options]
-*   Configuration (optional).
-* @returns {string}
-*   Result.
-*/
-function markdownTable(table, options) {
-	const settings = options || {};
-	const align = (settings.align || []).concat();
-	const stringLength = settings.stringLength || defaultStringLength;
-	/** @type {Array<number>} Character codes as symbols for alignment per column. */
-	const alignments = [];
-	/** @type {Array<Array<string>>} Cells per row. */
-	const cellMatrix = [];
-	/** @type {Array<Array<number>>} Sizes of each cell per row. */
-	const sizeMatrix = [];
-	/** @type {Array<number>} */
-	const longestCellByColumn = [];
-	let mostCellsPerRow = 0;
-	let rowIndex = -1;
-	while (++rowIndex < table.length) {
-		/** @type {Array<string>} */
-		const row = [];
-		/** @type {Array<number>} */
-		const sizes = [];
-		let columnIndex = -1;
-		if (table[rowIndex].length > mostCellsPerRow) mostCellsPerRow = table[rowIndex].length;
-		while (++columnIndex < table[rowIndex].length) {
-			const cell = serialize(table[rowIndex][columnIndex]);
-			if (settings.alignDelimiters !== false) {
-				const size = stringLength(cell);
-				sizes[columnIndex] = size;
-				if (longestCellByColumn[columnIndex] === void 0 || size > longestCellByColumn[columnIndex]) longestCellByColumn[columnIndex] = size;
-			}
-			row.push(cell);
-		}
-		cellMatrix[rowIndex] = row;
-		sizeMatrix[rowIndex] = sizes;
-	}
-	let columnIndex = -1;
-	if (typeof align === "object" && "length" in align) while (++columnIndex < mostCellsPerRow) alignments[columnIndex] = toAlignment(align[columnIndex]);
-	else {
-		const code = toAlignment(align);
-		while (++columnIndex < mostCellsPerRow) alignments[columnIndex] = code;
-	}
-	columnIndex = -1;
-	/** @type {Array<string>} */
-	const row = [];
-	/** @type {Array<number>} */
-	const sizes = [];
-	while (++columnIndex < mostCellsPerRow) {
-		const code = alignments[columnIndex];
-		let before = "";
-		let after = "";
-		if (code === 99) {
-			before = ":";
-			after = ":";
-		} else if (code === 108) before = ":";
-		else if (code === 114) after = ":";
-		let size = settings.alignDelimiters === false ? 1 : Math.max(1, longestCellByColumn[columnIndex] - before.length - after.length);
-		const cell = before + "-".repeat(size) + after;
-		if (settings.alignDelimiters !== false) {
-			size = before.length + size + after.length;
-			if (size > longestCellByColumn[columnIndex]) longestCellByColumn[columnIndex] = size;
-			sizes[columnIndex] = size;
-		}
-		row[columnIndex] = cell;
-	}
-	cellMatrix.splice(1, 0, row);
-	sizeMatrix.splice(1, 0, sizes);
-	rowIndex = -1;
-	/** @type {Array<string>} */
-	const lines = [];
-	while (++rowIndex < cellMatrix.length) {
-		const row = cellMatrix[rowIndex];
-		const sizes = sizeMatrix[rowIndex];
-		const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
-		columnIndex = -1;
-		/** @type {Array<string>} */
-		const line = [];
-		while (++columnIndex < cellsInRow) {
-			const cell = row[columnIndex] || "";
-			let before = "";
-			let after = "";
-			if (settings.alignDelimiters !== false) {
-				const size = longestCellByColumn[columnIndex] - (sizes[columnIndex] || 0);
-				const code = alignments[columnIndex];
-				if (code === 114) before = " ".repeat(size);
-				else if (code === 99) {
-					const half = size / 2;
-					if (size % 2) {
-						before = " ".repeat(half + .5);
-						after = " ".repeat(half - .5);
-					} else {
-						before = " ".repeat(half);
-						after = before;
-					}
-				} else after = " ".repeat(size);
-			}
-			if (settings.delimiterStart !== false && !columnIndex) line.push("|");
-			if (settings.padding !== false && !(settings.alignDelimiters === false && cell === "") && (settings.delimiterStart !== false || columnIndex)) line.push(" ");
-			if (settings.alignDelimiters !== false) line.push(before);
-			line.push(cell);
-			if (settings.alignDelimiters !== false) line.push(after);
-			if (settings.padding !== false) line.push(" ");
-			if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) line.push("|");
-		}
-		lines.push(settings.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join(""));
-	}
-	return lines.join("\n");
-}
-/**
-* Serialize a cell value.
-*
-* @param {string | null | undefined} [value]
-*   Value to serialize.
-* @returns {string}
-*   Result.
-*/
-function serialize(value) {
-	return value === null || value === void 0 ? "" : String(value);
-}
-/**
-* Get the alignment character code from a value.
-*
-* @param {string | null | undefined} value
-*   Value.
-* @returns {number}
-*   Alignment.
-*/
-function toAlignment(value) {
-	const code = typeof value === "string" ? value.codePointAt(0) : 0;
-	return code === 67 || code === 99 ? 99 : code === 76 || code === 108 ? 108 : code === 82 || code === 114 ? 114 : 0;
-}
-// src/report/escape.ts
-/**
-* Text from artifacts or config goes into markdown as inert text: no table breaking, no HTML, no links, no
-* @-mentions that ping people, no emphasis tricks.
-*/
-function escapeMarkdown(text) {
-	return text.replace(/[\r\n]+/g, " ").replace(/[\\`*_{}[\]()#+!|~<>]/g, (c) => `\\${c}`).replace(/&/g, "&amp;").replace(/@/g, "@​").replace(/:\/\//g, ":​//").replace(/www\./gi, (w) => `${w.slice(0, 3)}\u200b.`);
-}
-/** For code spans: backticks can't be escaped inside one, so they are replaced. */
-function codeSpan(text) {
-	return `\`${text.replace(/`/g, "'").replace(/[\r\n]+/g, " ")}\``;
-}
-/** A code span inside a table cell: GFM splits cells at any unescaped pipe, even within code. */
-function codeCell(text) {
-	return codeSpan(text).replace(/\|/g, "\\|");
-}
-/** For text inside HTML elements (<summary>), where markdown escapes would show literally. */
-function escapeHtml(text) {
-	return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/@/g, "@​").replace(/[\r\n]+/g, " ");
-}
-/** C0/C1 controls other than newline and tab: ESC sequences recolour or rewrite the terminal, CR overwrites a line. */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-/**
-* Text for a terminal or a CI log: controls become "?", and a line that would start with "::" or "##["
-* (a GitHub Actions workflow command such as ::error or ::add-mask) gets a zero-width space so the runner prints it instead.
-*/
-function neutraliseTerminal(text) {
-	return text.replace(CONTROL, "?").replace(/^([ \t]*)(::|##\[)/gm, (_, space, command) => `${space}${command[0]}\u200b${command.slice(1)}`);
-}
-// src/report/provenance.ts
-/** Fields shown as their own columns, in this order; the rest go to "Details". */
-const COLUMNS = [
-	"library",
-	"file",
-	"metrics"
-];
-const HIDDEN = /* @__PURE__ */ new Set(["adapter"]);
-/** At most this many files are listed; the rest are counted (results.json keeps every metric's provenance). */
-const MAX_SOURCES = 30;
-/** "Sources": each result file an adapter read, with the versions, commits and releases it recorded. */
-function provenanceBlock(sources) {
-	const rows = sources.slice(0, MAX_SOURCES).map((s) => {
-		const details = Object.entries(s).filter(([k]) => !COLUMNS.includes(k) && !HIDDEN.has(k)).map(([k, v]) => codeCell(`${k}: ${v}`)).join(", ");
-		return [
-			escapeMarkdown(s.library ?? s.adapter ?? ""),
-			codeCell(s.file ?? ""),
-			s.metrics ?? "",
-			details || "–"
-		];
-	});
-	const files = sources.length === 1 ? "1 result file" : `${sources.length} result files`;
-	const more = sources.length > MAX_SOURCES ? [`_${sources.length - MAX_SOURCES} more file(s): see \`provenance\` in results.json._`, ""] : [];
-	return [
-		`<details><summary>${escapeHtml(`Sources: ${files} read by adapters`)}</summary>`,
-		"",
-		markdownTable([[
-			"Library",
-			"File",
-			"Metrics",
-			"Details"
-		], ...rows]),
-		"",
-		...more,
-		"</details>"
-	].join("\n");
-}
-// src/report/trend.ts
-const BARS = "▁▂▃▄▅▆▇█";
-/** One bar per value, scaled between the smallest and largest; a flat series sits mid-height. */
-function sparkline(values, scale = values) {
-	const finite = scale.filter(Number.isFinite);
-	const lo = Math.min(...finite);
-	const hi = Math.max(...finite);
-	return values.map((v) => {
-		if (!Number.isFinite(v)) return " ";
-		if (hi === lo) return BARS[3];
-		return BARS[Math.min(7, Math.floor((v - lo) / (hi - lo) * 8))];
-	}).join("");
-}
-/** The table's trend cell: the base branch's last values, then "▸" and this run's value on the same scale. */
-function trendCell(row) {
-	if (!row.trend?.length) return "";
-	const all = row.head === null ? row.trend : [...row.trend, row.head];
-	const base = sparkline(row.trend, all);
-	return row.head === null ? base : `${base}▸${sparkline([row.head], all)}`;
-}
-/** A mermaid xychart of the base branch's last values and this run's, for a regressed metric (GitHub renders mermaid). */
-function trendChart(row) {
-	if (!row.trend || row.trend.length < 2) return "";
-	const values = row.head === null ? row.trend : [...row.trend, row.head];
-	const labels = row.trend.map((_, i) => `"${i - row.trend.length}"`);
-	if (row.head !== null) labels.push("\"this\"");
-	const lo = Math.min(...values);
-	const hi = Math.max(...values);
-	const pad = hi === lo ? Math.abs(hi) * .05 || 1 : (hi - lo) * .1;
-	return [
-		"```mermaid",
-		"xychart-beta",
-		`  title "${row.id.replace(/["\\`]/g, "")}: last ${row.trend.length} base-branch values${row.head === null ? "" : ", then this run"}"`,
-		`  x-axis [${labels.join(", ")}]`,
-		`  y-axis "${row.direction === "higher" ? "value (higher is better)" : "value (lower is better)"}" ${Number((lo - pad).toPrecision(6))} --> ${Number((hi + pad).toPrecision(6))}`,
-		`  line [${values.map((v) => Number(v.toPrecision(6))).join(", ")}]`,
-		"```"
-	].join("\n");
-}
-/** Plain text for the terminal: "▁▂▃▅▇ 0.61 → 0.74". */
-function trendText(values) {
-	if (!values.length) return "";
-	return `${sparkline(values)} ${formatNumber(values[0])} → ${formatNumber(values[values.length - 1])}`;
-}
-/** The job summary's section about level shifts a push confirmed. */
-function changePointsMarkdown(changes) {
-	if (!changes.length) return "";
-	return [
-		"",
-		"#### Level shifts in the history",
-		"",
-		"New change points (E-divisive means + Welch t-test, docs/history.md): the level changed starting at the commit shown.",
-		"",
-		"| | Metric | From commit | Level before → after | p |",
-		"|---|---|---|---|---|",
-		...changes.map((c) => {
-			const worse = c.direction === "higher" ? c.after < c.before : c.after > c.before;
-			const rel = c.relative === null ? "" : ` (${c.relative > 0 ? "+" : ""}${(c.relative * 100).toFixed(1)}%)`;
-			return `| ${worse ? "🔴 worse" : "🟢 better"} | ${codeCell(c.id)} | ${codeCell((c.commit ?? "local").slice(0, 12))} | ${formatNumber(c.before)} → ${formatNumber(c.after)}${rel} | ${c.pValue.toPrecision(2)} |`;
-		}),
-		""
-	].join("\n");
-}
-/** The annotation text of one change point. */
-function changePointMessage(c) {
-	const worse = c.direction === "higher" ? c.after < c.before : c.after > c.before;
-	return `${c.id}: the level ${worse ? "worsened" : "improved"} from ${formatNumber(c.before)} to ${formatNumber(c.after)} starting at ${(c.commit ?? "local").slice(0, 12)} (change point, p=${c.pValue.toPrecision(2)})`;
-}
-// src/report/markdown.ts
-const STATUS_ICON = {
-	failed: "❌",
-	regressed: "🔴",
-	accepted: "🟡",
-	error: "⚠️",
-	incompatible: "🚫",
-	missing: "❔",
-	new: "🆕",
-	improved: "🟢",
-	pass: "✅"
-};
-const VERDICT_TEXT = {
-	fail: "❌ interp-gate: failed",
-	warn: "⚠️ interp-gate: passed with warnings",
-	pass: "✅ interp-gate: passed"
-};
-function shortSha(sha) {
-	return sha ? sha.slice(0, 7) : "unknown commit";
-}
-/** "+0.033 ▼ worse (+10.6%)": the arrow says better or worse, whichever way the metric points. */
-function deltaText(row) {
-	if (row.delta === null || row.base === null || row.head === null) return "–";
-	const worse = worsening(0, row.delta, row.direction);
-	const arrow = worse > 0 ? " ▼ worse" : worse < 0 ? " ▲ better" : "";
-	const rel = row.relDelta !== null ? ` (${formatPercent(row.relDelta)})` : "";
-	return `${formatSigned(row.delta)}${arrow}${rel}`;
-}
-function intervalText(ci, signed) {
-	if (!ci || ci.low === null || ci.high === null) return "–";
-	const f = signed ? formatSigned : formatNumber;
-	return `[${f(ci.low)}, ${f(ci.high)}]`;
-}
-function evidenceText(row) {
-	if (row.delta === null) return intervalText(row.headCi ?? row.ci, false);
-	const parts = [intervalText(row.ci, true)];
-	if (row.pAdjusted !== void 0 && row.pAdjusted !== null && row.pWorse !== void 0 && row.pWorse !== null) {
-		const label = pWorseLabel(row.pWorse, row.pAdjusted);
-		parts.push(label === "p(worse)" ? `p(worse)${pText(row.pWorse)}` : `p(worse)${pText(row.pWorse)}, ${label}${pText(row.pAdjusted)}`);
-	} else if (row.pValue !== null) parts.push(`p${pText(row.pValue)}`);
-	if (row.paired === false) parts.push("unpaired");
-	return parts.join(" ");
-}
-const FROM = {
-	base: " (base)",
-	head: " (PR)"
-};
-function checkText(g) {
-	return `${g.ok ? "✓" : "✗"} ${g.rule} ${typeof g.limit === "number" ? formatNumber(g.limit) : escapeMarkdown(g.limit)}${g.from ? FROM[g.from] : ""}`;
-}
-function gateText(gates) {
-	return gates.length === 0 ? "–" : gates.map(checkText).join(", ");
-}
-/** "380/500 (−120)": paired of the baseline's examples, and what the head lost or scored alone. */
-function coverageText(row) {
-	const c = row.coverage;
-	if (!c) return "–";
-	const parts = [`${c.paired}/${c.base}`];
-	if (c.lost) parts.push(`−${c.lost}${c.exact ? "" : "+"}`);
-	if (c.headOnly) parts.push(`+${c.headOnly} new`);
-	return parts.length > 1 ? `${parts[0]} (${parts.slice(1).join(", ")})` : parts[0];
-}
-function headline(c) {
-	const counts = /* @__PURE__ */ new Map();
-	for (const r of c.rows) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-	return [
-		"failed",
-		"regressed",
-		"error",
-		"incompatible",
-		"missing",
-		"accepted",
-		"new",
-		"improved",
-		"pass"
-	].filter((s) => counts.get(s)).map((s) => `${counts.get(s)} ${s === "pass" ? "passed" : s === "error" && counts.get(s) > 1 ? "errors" : s}`).join(" · ");
-}
-function baselineLine(c) {
-	if (!c.base) return `No baseline${c.baselineNote ? `: ${escapeMarkdown(c.baselineNote)}` : ""}; every metric is new.`;
-	const ref = c.base.ref ? ` (${codeSpan(c.base.ref)})` : "";
-	const note = c.baselineNote ? ` — ${escapeMarkdown(c.baselineNote)}` : "";
-	return `Compared with ${codeSpan(shortSha(c.base.commit))}${ref}${note}; head ${codeSpan(shortSha(c.head.commit))}.`;
-}
-function tableRows(rows) {
-	const level = rows.find((r) => r.ci)?.ci?.level ?? .95;
-	const coverage = rows.some((r) => r.coverage);
-	const header = [
-		"",
-		"Metric",
-		"Base",
-		"Head",
-		`Δ`,
-		`${Math.round(level * 100)}% CI`,
-		...coverage ? ["Coverage"] : [],
-		"Gate"
-	];
-	const trend = rows.some((r) => r.trend?.length);
-	return [trend ? [...header, "Trend"] : header, ...rows.map((r) => [
-		`${STATUS_ICON[r.status]} ${r.status}`,
-		codeCell(r.id),
-		formatNumber(r.base),
-		formatNumber(r.head),
-		deltaText(r),
-		evidenceText(r),
-		...coverage ? [coverageText(r)] : [],
-		gateText(r.gates),
-		...trend ? [trendCell(r)] : []
-	])];
-}
-/** Every decision of a row in words: failed checks (and checks that explain themselves, like history), then notes. */
-function rowNotes(row) {
-	return [...row.gates.filter((g) => g.detail && (!g.ok || g.rule === "history")).map((g) => `${checkText(g)}: ${g.detail}`), ...row.notes ?? []];
-}
-/** The notes of every row, passing ones too, one line each, plain text (the terminal shows the same). */
-function noteLines(c) {
-	return [...(c.notes ?? []).map((text) => ({
-		id: null,
-		text
-	})), ...c.rows.flatMap((r) => rowNotes(r).map((text) => ({
-		id: r.id,
-		text
-	})))];
-}
-/** The plain-language reading of a compared row. */
-function reading(row) {
-	if (row.delta === null || row.base === null || row.head === null) return "";
-	const name = row.title ?? row.metric;
-	const verb = row.delta > 0 ? "rose" : row.delta < 0 ? "fell" : "did not change";
-	const [from, to] = row.pairedBase != null && row.pairedHead != null ? [row.pairedBase, row.pairedHead] : [row.base, row.head];
-	const over = row.coverage ? ` over ${row.coverage.paired} paired examples` : "";
-	const parts = [`${name} ${verb}${row.delta !== 0 ? ` by ${formatNumber(Math.abs(row.delta))}` : ""} (${formatNumber(from)} → ${formatNumber(to)}${over})`];
-	if (row.ci && row.ci.low !== null && row.ci.high !== null) {
-		const excludes = row.ci.low > 0 || row.ci.high < 0;
-		parts.push(`${Math.round(row.ci.level * 100)}% CI ${excludes ? "excludes" : "includes"} 0`);
-	}
-	if (row.counts) parts.push(`${row.counts.worse} of ${row.counts.worse + row.counts.better + row.counts.unchanged} examples worse`);
-	return `${parts.join("; ")}.`;
-}
-function detailsBlock(row) {
-	const lines = [`<details><summary><b>${escapeHtml(row.id)}</b>: ${escapeHtml(reading(row) || row.status)}</summary>`, ""];
-	if (row.counts) {
-		const c = row.counts;
-		lines.push(`- Paired examples: ${c.worse + c.better + c.unchanged} (${c.worse} worse, ${c.better} better, ${c.unchanged} unchanged)`);
-		if (c.onlyBase || c.onlyHead) lines.push(`- Left out: ${c.onlyBase} only in the baseline, ${c.onlyHead} only in this run`);
-	} else if (row.paired === false) lines.push("- Unpaired comparison: the two runs scored different examples.");
-	if (row.status === "regressed" || row.status === "failed") lines.push(...trendChart(row) ? ["", trendChart(row)] : []);
-	if (row.topWorse?.length) lines.push("", markdownTable([[
-		"Example",
-		"Base",
-		"Head",
-		"Δ"
-	], ...row.topWorse.map((e) => [
-		codeCell(e.id),
-		formatNumber(e.base),
-		formatNumber(e.head),
-		formatSigned(e.delta)
-	])]));
-	lines.push("", "</details>");
-	return lines.join("\n");
-}
-/** The report: headline, baseline line, table (worst first), every note, details per problem row; trimmed to the budget. */
-function renderMarkdown(c, options = {}) {
-	const max = options.maxChars ?? 65536;
-	const suite = c.head.suite === "default" ? "" : ` — suite ${codeSpan(c.head.suite)}`;
-	const top = [
-		...options.marker ? [options.marker] : [],
-		`### ${VERDICT_TEXT[c.verdict]}${suite}`,
-		"",
-		`**${headline(c)}**`,
-		"",
-		baselineLine(c),
-		""
-	].join("\n");
-	const problem = c.rows.filter((r) => r.status !== "pass" && r.status !== "improved" && r.status !== "new" && (r.counts || r.topWorse?.length || r.paired === false || (r.trend?.length ?? 0) >= 2));
-	const allRows = c.rows;
-	const notes = noteLines(c).map((n) => `- ${n.id ? `${codeSpan(n.id)}: ` : ""}${escapeMarkdown(n.text)}`);
-	const footer = "\n<sub>Δ = head − base over the examples both runs scored; ▲/▼ say better/worse in the metric’s direction. CI: percentile bootstrap of Δ. p: paired sign-flip permutation or McNemar test, two-sided. p(worse): the one-sided test a significance gate uses; p(worse, Holm): the same after Holm’s correction across the suite’s significance-gated metrics, the value compared with α. Coverage: paired examples / the baseline’s examples. Gates marked (base) or (PR): the base branch and this PR gate differently and both apply.</sub>\n";
-	const build = (rows, noteList, details, omitted) => {
-		const parts = [
-			top,
-			markdownTable(tableRows(rows)),
-			""
-		];
-		if (noteList.length) parts.push("**Notes**", "", ...noteList, "");
-		if (details.length) parts.push(...details.map(detailsBlock), "");
-		if (omitted) parts.push(`_${omitted}_`, "");
-		if (c.provenance?.length) parts.push(provenanceBlock(c.provenance), "");
-		return parts.join("\n") + footer;
-	};
-	const body = build(allRows, notes, problem, "");
-	if (body.length <= max) return body;
-	const withDetails = (keep) => build(allRows, notes, problem.slice(0, keep), `Details of ${problem.length - keep} metric(s) left out to fit the size limit.`);
-	const keepDetails = largestFitting(problem.length - 1, (k) => withDetails(k).length <= max);
-	if (keepDetails >= 0) return withDetails(keepDetails);
-	const withNotes = (keep) => build(allRows, notes.slice(0, keep), [], `${notes.length - keep} of ${notes.length} notes and all details left out to fit the size limit; see comparison.json.`);
-	const keepNotes = largestFitting(notes.length - 1, (k) => withNotes(k).length <= max);
-	if (keepNotes >= 0) return withNotes(keepNotes);
-	const withRows = (keep) => build(allRows.slice(0, keep), [], [], `${allRows.length - keep} of ${allRows.length} rows, all notes and details left out to fit the size limit; see comparison.json.`);
-	return withRows(Math.max(0, largestFitting(allRows.length, (k) => withRows(k).length <= max)));
-}
-/** The largest k in [0, hi] with fits(k), for a monotone fits; −1 when none does. */
-function largestFitting(hi, fits) {
-	let lo = -1;
-	while (lo < hi) {
-		const mid = Math.ceil((lo + 1 + hi) / 2);
-		if (fits(mid)) lo = mid;
-		else hi = mid - 1;
-	}
-	return lo;
 }
 // src/report/annotations.ts
 const RANK = {
@@ -27339,16 +29488,19 @@ function packMetricResult(bound, output, ids, defaults, pack = {}) {
 		seed: seedFor(defaults.seed, entry.id)
 	};
 	if (output.scores) {
-		const finite = output.scores.filter(Number.isFinite);
+		const finite = finiteValues(output.scores);
 		n = finite.length;
 		nanCount = output.scores.length - n;
 		value = finiteMean(finite);
-		if (n > 0) ci = jsonInterval(scoresCi ?? bootstrapMeanCI(finite, options));
+		if (n > 0) ci = jsonInterval(scoresCi ?? meanCI(finite, options));
 	} else if (output.columns && aggregate) {
 		nanCount = output.dropped ?? 0;
 		n = (rowsOf ?? 0) - nanCount;
 		value = output.value ?? aggregate(output.columns);
-		if (n > 0) ci = jsonInterval(bootstrapColumnsCI(output.columns, aggregate, options));
+		if (n > 0) ci = jsonInterval({
+			...bootstrapColumnsCI(output.columns, aggregate, options),
+			method: "bootstrap"
+		});
 	} else {
 		n = 1;
 		value = output.value ?? NaN;
@@ -27375,10 +29527,10 @@ function packMetricResult(bound, output, ids, defaults, pack = {}) {
 	result.severity = bound.severity;
 	const total = rowsOf ?? 0;
 	if (output.scores || output.columns) {
-		if (total > defaults["max-examples"] && !shard) result.examples = { omitted: {
-			total,
-			cap: defaults["max-examples"]
-		} };
+		if (total > defaults["max-examples"] && !shard) result.examples = examplesWithArrays(ids, {
+			scores: output.scores,
+			columns: output.columns
+		});
 		else result.examples = {
 			...ids ? { ids } : {},
 			...output.scores ? { scores: encodeFloat64(output.scores) } : {},
@@ -27444,7 +29596,7 @@ function evaluateBlockwise(reader, bound, options = {}) {
 		for (const b of bound) {
 			if (!b.definition.rowwise) continue;
 			try {
-				const job = planJob(b, reader, readers);
+				const job = planJob(b, reader, readers, options.memoryBudget ?? DEFAULT_MEMORY_BUDGET);
 				if (job) planned.set(b, job);
 			} catch (error) {
 				outcomes.set(b, { error });
@@ -27470,7 +29622,7 @@ function evaluateBlockwise(reader, bound, options = {}) {
 	return outcomes;
 }
 /** Opens the metric's inputs (shared across metrics) and checks their shapes from the headers; undefined when not streamable. */
-function planJob(b, reader, readers) {
+function planJob(b, reader, readers, memoryBudget) {
 	const refs = b.entry.inputs;
 	for (const ref of Object.values(refs)) {
 		if (!readers.has(ref)) readers.set(ref, reader.openRows(ref));
@@ -27488,6 +29640,10 @@ function planJob(b, reader, readers) {
 	}
 	checkShapes(b.definition.inputs, placeholders);
 	const rows = Object.values(placeholders)[0]?.shape[0] ?? 0;
+	if (rows * 32 > memoryBudget) {
+		const source = Object.values(placeholders)[0].source;
+		throw new MetricInputError(`${source}: ${rows} examples need about ${rows * 32} bytes for their per-example scores, over the memory budget of ${memoryBudget} bytes; split the eval set into shards (run --shard I/N) or raise INTERP_GATE_MEMORY_BUDGET=<bytes>`);
+	}
 	const job = {
 		definition: b.definition,
 		params: b.params,
@@ -27668,7 +29824,7 @@ function shareCiJobs(jobs) {
 		bounds,
 		options: jobs.map((j) => j.options),
 		counters: new SharedArrayBuffer(8),
-		results: new SharedArrayBuffer(16 * jobs.length)
+		results: new SharedArrayBuffer(24 * jobs.length)
 	};
 }
 /** Claims jobs until none are left (main thread and workers alike); each CI lands in its own slot, so results never depend on who ran what. */
@@ -27681,21 +29837,32 @@ function runSharedCiJobs(shared) {
 		if (k >= shared.bounds.length) return;
 		const [start, end] = shared.bounds[k];
 		try {
-			const ci = bootstrapMeanCI(scores.subarray(start, end), shared.options[k]);
-			results[2 * k] = ci.low;
-			results[2 * k + 1] = ci.high;
+			const ci = meanCI(scores.subarray(start, end), shared.options[k]);
+			results[3 * k] = ci.low;
+			results[3 * k + 1] = ci.high;
+			results[3 * k + 2] = ci.method === "normal" ? 1 : 0;
 		} catch {
-			results[2 * k] = results[2 * k + 1] = NaN;
+			results[3 * k] = results[3 * k + 1] = NaN;
 		}
 		Atomics.add(counters, 1, 1);
 		Atomics.notify(counters, 1);
 	}
 }
 /**
-* Mean-bootstrap CIs of several metrics, spread over `threads` threads (this one included) when a worker starter is
-* given; the same intervals as bootstrapMeanCI one by one, in any case.
+* CIs of the means of several metrics, spread over `threads` threads (this one included) when a worker starter is
+* given; the same intervals as meanCI one by one, in any case.
 */
-function parallelMeanCIs(jobs, threads, startWorker) {
+function parallelMeanCIs(all, threads, startWorker) {
+	const normal = all.map((job) => overResampleBudget(job.scores.length, job.options.resamples) && !hasNonFinite(job.scores));
+	const resampled = resampledMeanCIs(all.filter((_, k) => !normal[k]), threads, startWorker);
+	let next = 0;
+	return all.map((job, k) => normal[k] ? meanCI(job.scores, job.options) : resampled[next++]);
+}
+function hasNonFinite(x) {
+	for (let i = 0; i < x.length; i++) if (!Number.isFinite(x[i])) return true;
+	return false;
+}
+function resampledMeanCIs(jobs, threads, startWorker) {
 	if (jobs.length === 0) return [];
 	const shared = shareCiJobs(jobs);
 	const helpers = startWorker ? Math.min(threads - 1, jobs.length - 1) : 0;
@@ -27710,96 +29877,78 @@ function parallelMeanCIs(jobs, threads, startWorker) {
 	const results = new Float64Array(shared.results);
 	return jobs.map((job, k) => ({
 		level: job.options.confidence,
-		low: results[2 * k],
-		high: results[2 * k + 1]
+		low: results[3 * k],
+		high: results[3 * k + 1],
+		method: results[3 * k + 2] === 1 ? "normal" : "bootstrap"
 	}));
 }
-// src/results/output-folder.ts
-/** The output folder can't be used as asked (a symlink, a file, a symlinked output). */
-var OutputError = class extends Error {
-	name = "OutputError";
-};
-function lstatOrNull(path) {
-	try {
-		return lstatSync(path);
-	} catch {
-		return null;
-	}
+// src/engine/slice-labels.ts
+/** Group names in a stable order: numerically when every name is an integer (class ids), else by code point. */
+function sortGroups(names) {
+	const list = [...names];
+	const numeric = list.every((g) => /^-?\d+$/.test(g));
+	return list.sort((a, b) => numeric ? Number(a) - Number(b) : a < b ? -1 : a > b ? 1 : 0);
 }
-/**
-* Creates the output folder and returns its absolute path. Refuses when the folder, or any folder between
-* the workspace and it, is a symlink (results would land wherever it points) or is a file.
-*/
-function prepareOutputFolder(workspace, outDir) {
-	const root = resolve(workspace);
-	const out = resolve(root, outDir);
-	const rel = relative(root, out);
-	const start = rel !== ".." && !rel.startsWith(`..${sep}`) && !rel.startsWith(sep) && rel !== out ? root : dirname(out) === out ? out : findExistingParent(out);
-	const parts = relative(start, out).split(sep).filter(Boolean);
-	let current = start;
-	for (const part of parts) {
-		current = join(current, part);
-		const stats = lstatOrNull(current);
-		if (!stats) {
-			mkdirSync(current, { recursive: true });
-			continue;
+/** Labels as each distinct group once plus one group index per example. */
+function compactLabels(id, labels, ids) {
+	const groups = sortGroups(new Set(labels));
+	const index = new Map(groups.map((g, k) => [g, k]));
+	return {
+		id,
+		groups,
+		labels: labels.map((l) => index.get(l)),
+		...ids ? { ids } : {}
+	};
+}
+/** Reads every slice of the config; a slice that cannot be read stops the run with the config line to fix. */
+function readSliceLabels(reader, loaded) {
+	return loaded.config.slices.map((slice, i) => {
+		const where = (key) => `${loaded.at([
+			"slices",
+			i,
+			key
+		])}: slice "${slice.id}"`;
+		let labels;
+		let ids;
+		try {
+			labels = reader.readLabels(slice.by);
+		} catch (error) {
+			throw new ConfigError(`${where("by")}: ${error.message}`);
 		}
-		if (stats.isSymbolicLink()) throw new OutputError(`${outDir}: ${current === out ? "the output folder" : `${current}`} is a symlink; outputs are not written through symlinks, give a real folder with --out`);
-		if (!stats.isDirectory()) throw new OutputError(`${outDir}: ${current === out ? "is" : `${current} is`} a file, not a folder; give a folder with --out (it is created when missing)`);
-	}
-	return out;
-}
-function findExistingParent(path) {
-	let current = dirname(path);
-	while (dirname(current) !== current && !lstatOrNull(current)) current = dirname(current);
-	return current;
-}
-/**
-* Writes each file of the run into the folder atomically (temporary file, fsync, rename), so a kill
-* leaves the old file or the new one, never a torn one; a file given as null is one this run does not
-* produce and is removed, so no stale comparison.json sits beside a new report. An existing symlink
-* or folder at an output name is refused rather than written through or replaced.
-*/
-function writeOutputs(folder, files) {
-	for (const name of Object.keys(files)) {
-		const stats = lstatOrNull(join(folder, name));
-		if (stats && !stats.isFile()) throw new OutputError(`${join(folder, name)}: is ${stats.isSymbolicLink() ? "a symlink" : "not a regular file"}; outputs are written only as regular files, remove it or choose another --out`);
-	}
-	const written = [];
-	for (const [name, text] of Object.entries(files)) {
-		const target = join(folder, name);
-		if (text === null) {
-			if (lstatOrNull(target)) unlinkSync(target);
-			continue;
+		try {
+			ids = slice.ids ? reader.readIds(slice.ids) : void 0;
+		} catch (error) {
+			throw new ConfigError(`${where("ids")}: ${error.message}`);
 		}
-		writeAtomically(target, text);
-		written.push(target);
-	}
-	return written;
+		if (ids && ids.length !== labels.length) throw new ConfigError(`${where("ids")}: ${ids.length} ids for ${labels.length} labels in ${slice.by}; give one id per label`);
+		const slices = compactLabels(slice.id, labels, ids);
+		if (slices.groups.length > 200) throw new ConfigError(`${where("by")}: ${slices.groups.length} distinct labels in ${slice.by}; a slice groups examples into at most 200 groups (classes, datasets, templates), so point \`by\` at such a label`);
+		return slices;
+	});
 }
-function writeAtomically(target, text) {
-	const temp = join(dirname(target), `.${randomBytes(6).toString("hex")}.${process.pid}.tmp`);
-	const fd = openSync(temp, "wx", 420);
-	try {
-		writeSync(fd, text);
-		fsyncSync(fd);
-	} catch (error) {
-		closeSync(fd);
-		rmSync(temp, { force: true });
-		throw error;
-	}
-	closeSync(fd);
-	try {
-		renameSync(temp, target);
-	} catch (error) {
-		rmSync(temp, { force: true });
-		throw error;
-	}
+/** The slices of shards run one after another: labels (and ids) concatenate in shard order, as an unsharded run reads them. */
+function mergeSliceLabels(shards, ids) {
+	return ids.map((id) => {
+		const parts = shards.map((s) => {
+			const found = s.results.slices?.find((x) => x.id === id);
+			if (!found) throw new ResultsError(`${s.file}: has no labels of slice "${id}": every shard must be run with the same config`);
+			return found;
+		});
+		const withIds = parts.filter((p) => p.ids).length;
+		if (withIds !== 0 && withIds !== parts.length) throw new ResultsError(`slice "${id}": ${shards[parts.findIndex((p) => !p.ids)].file} kept no ids for its labels but other shards did`);
+		const labels = parts.flatMap((p) => p.labels.map((k) => p.groups[k]));
+		if (withIds === 0) return compactLabels(id, labels);
+		const allIds = parts.flatMap((p) => p.ids);
+		const seen = /* @__PURE__ */ new Set();
+		for (const x of allIds) {
+			if (seen.has(x)) throw new ResultsError(`slice "${id}": example id "${x}" is labelled in two shards; each example must be in exactly one shard`);
+			seen.add(x);
+		}
+		return compactLabels(id, labels, allIds);
+	});
 }
 // src/engine/pipeline.ts
 const TOOL = "interp-gate@0.1.0";
-/** A config is a page of YAML; anything bigger is a mistake or an attack on the parser. */
-const MAX_CONFIG_BYTES = 1 << 20;
 /** Loads and checks the config; plugins are imported (repository code) only when allowed. */
 async function loadConfig(workspace, configPath, allowPlugins = true, readAdapterFiles = true) {
 	let text;
@@ -27859,7 +30008,8 @@ function computeResults(workspace, loaded, bound, info) {
 	} : void 0;
 	const streamed = evaluateBlockwise(reader, info.shard ? [] : bound.filter((b) => !isAdapterBound(b)), {
 		onRows: progress?.rows,
-		split
+		split,
+		memoryBudget: info.memoryBudget
 	});
 	const cis = streamedCIs(streamed, config.defaults, parallel);
 	const aliasProblems = /* @__PURE__ */ new Map();
@@ -27867,6 +30017,7 @@ function computeResults(workspace, loaded, bound, info) {
 		const problem = missingFileProblem(workspace, target.split("#")[0]);
 		if (problem) aliasProblems.set(name, `${at(["inputs", name])}: ${problem}`);
 	}
+	const slices = readSliceLabels(reader, loaded);
 	let inputErrors = 0;
 	return {
 		results: resultsFile(loaded, bound.map((b) => {
@@ -27895,6 +30046,13 @@ function computeResults(workspace, loaded, bound, info) {
 				for (const [name, ref] of Object.entries(b.entry.inputs)) arrays[name] = reader.read(ref);
 				return buildMetricResult(b, arrays, b.entry.ids ? reader.readIds(b.entry.ids) : void 0, config.defaults, info.shard !== void 0);
 			} catch (error) {
+				if (isAdapterBound(b) && b.notComputed && b.note) return {
+					...errorResult(b, b.note),
+					notComputed: true,
+					gate: b.entry.gate,
+					severity: b.severity,
+					provenance: b.provenance
+				};
 				inputErrors++;
 				const where = error instanceof InputError ? at([...here, "inputs"]) : at(here);
 				const note = isAdapterBound(b) && b.note ? ` (${b.note})` : "";
@@ -27904,7 +30062,7 @@ function computeResults(workspace, loaded, bound, info) {
 					provenance: b.provenance
 				} : result;
 			}
-		}), info),
+		}), info, slices),
 		inputErrors
 	};
 }
@@ -27928,7 +30086,7 @@ function streamedCIs(streamed, defaults, parallel) {
 	return new Map(metrics.map((b, k) => [b, intervals[k]]));
 }
 /** The results file around a run's (or a merge's) metric entries. */
-function resultsFile(loaded, metrics, info) {
+function resultsFile(loaded, metrics, info, slices = []) {
 	return {
 		schema: RESULTS_SCHEMA,
 		tool: TOOL,
@@ -27939,12 +30097,14 @@ function resultsFile(loaded, metrics, info) {
 		configHash: configHash(loaded.config),
 		...info.shard ? { shard: info.shard } : {},
 		metrics,
-		...loaded.config.accept.length ? { accept: loaded.config.accept } : {}
+		...loaded.config.accept.length ? { accept: loaded.config.accept } : {},
+		...slices.length ? { slices } : {}
 	};
 }
 /** The Parquet columns the metrics read, decoded ahead (the decoder is asynchronous, the reader is not). */
 function parquetColumnsOf(workspace, loaded, bound) {
 	const refs = bound.flatMap((b) => [...Object.values(b.entry.inputs), ...b.entry.ids ? [b.entry.ids] : []]);
+	for (const slice of loaded.config.slices) refs.push(slice.by, ...slice.ids ? [slice.ids] : []);
 	return readParquetInputs({
 		workspace,
 		aliases: loaded.config.inputs
@@ -28016,7 +30176,7 @@ async function runPipeline(options) {
 	if (entries) attachTrends(comparison, entries, results.commit);
 	const markdown = renderMarkdown(comparison, {
 		marker: options.marker,
-		maxChars: options.maxReportChars
+		maxBytes: options.maxReportBytes
 	});
 	const sources = Object.fromEntries(bound.map((b) => [b.entry.id, b.entry.source]));
 	const annotations = buildAnnotations(comparison, options.config, sources);
@@ -28026,8 +30186,10 @@ async function runPipeline(options) {
 		comparison: baseline ? join(out, "comparison.json") : null,
 		report: join(out, "report.md")
 	};
+	const written = splitSidecar(results, "results.json");
 	writeOutputs(out, {
-		"results.json": serializeJson(results),
+		[sidecarName("results.json")]: written.sidecar,
+		"results.json": serializeJson(written.results),
 		"comparison.json": baseline ? serializeJson(comparison) : null,
 		"report.md": markdown
 	});
@@ -28046,7 +30208,7 @@ var uPlot_min_default = ".uplot, .uplot *, .uplot *::before, .uplot *::after {bo
 // \0raw:node_modules/uplot/dist/uPlot.iife.min.js
 var uPlot_iife_min_default = "/*! https://github.com/leeoniya/uPlot (v1.6.32) */\nvar uPlot=function(){\"use strict\";const l=\"u-off\",e=\"u-label\",t=\"width\",n=\"height\",i=\"top\",o=\"bottom\",s=\"left\",r=\"right\",u=\"#000\",a=u+\"0\",f=\"mousemove\",c=\"mousedown\",h=\"mouseup\",d=\"mouseenter\",p=\"mouseleave\",m=\"dblclick\",g=\"change\",x=\"dppxchange\",w=\"--\",_=\"undefined\"!=typeof window,b=_?document:null,v=_?window:null,k=_?navigator:null;let y,M;function S(l,e){if(null!=e){let t=l.classList;!t.contains(e)&&t.add(e)}}function T(l,e){let t=l.classList;t.contains(e)&&t.remove(e)}function E(l,e,t){l.style[e]=t+\"px\"}function z(l,e,t,n){let i=b.createElement(l);return null!=e&&S(i,e),null!=t&&t.insertBefore(i,n),i}function D(l,e){return z(\"div\",l,e)}const P=new WeakMap;function A(e,t,n,i,o){let s=\"translate(\"+t+\"px,\"+n+\"px)\";s!=P.get(e)&&(e.style.transform=s,P.set(e,s),0>t||0>n||t>i||n>o?S(e,l):T(e,l))}const W=new WeakMap;function Y(l,e,t){let n=e+t;n!=W.get(l)&&(W.set(l,n),l.style.background=e,l.style.borderColor=t)}const C=new WeakMap;function H(l,e,t,n){let i=e+\"\"+t;i!=C.get(l)&&(C.set(l,i),l.style.height=t+\"px\",l.style.width=e+\"px\",l.style.marginLeft=n?-e/2+\"px\":0,l.style.marginTop=n?-t/2+\"px\":0)}const F={passive:!0},R={...F,capture:!0};function G(l,e,t,n){e.addEventListener(l,t,n?R:F)}function I(l,e,t){e.removeEventListener(l,t,F)}function L(l,e,t,n){let i;t=t||0;let o=2147483647>=(n=n||e.length-1);for(;n-t>1;)i=o?t+n>>1:sl((t+n)/2),l>e[i]?t=i:n=i;return l-e[t]>e[n]-l?n:t}function O(l){return(e,t,n)=>{let i=-1,o=-1;for(let o=t;n>=o;o++)if(l(e[o])){i=o;break}for(let i=n;i>=t;i--)if(l(e[i])){o=i;break}return[i,o]}}_&&function l(){let e=devicePixelRatio;y!=e&&(y=e,M&&I(g,M,l),M=matchMedia(`(min-resolution: ${y-.001}dppx) and (max-resolution: ${y+.001}dppx)`),G(g,M,l),v.dispatchEvent(new CustomEvent(x)))}();const N=l=>null!=l,j=l=>null!=l&&l>0,U=O(N),V=O(j);function B(l,e,t,n){let i=hl(l),o=hl(e);l==e&&(-1==i?(l*=t,e/=t):(l/=t,e*=t));let s=10==t?dl:pl,r=1==o?ul:sl,u=(1==i?sl:ul)(s(ol(l))),a=r(s(ol(e))),f=cl(t,u),c=cl(t,a);return 10==t&&(0>u&&(f=Al(f,-u)),0>a&&(c=Al(c,-a))),n||2==t?(l=f*i,e=c*o):(l=Pl(l,f),e=Dl(e,c)),[l,e]}function $(l,e,t,n){let i=B(l,e,t,n);return 0==l&&(i[0]=0),0==e&&(i[1]=0),i}const J=.1,q={mode:3,pad:J},K={pad:0,soft:null,mode:0},X={min:K,max:K};function Z(l,e,t,n){return Ol(t)?ll(l,e,t):(K.pad=t,K.soft=n?0:null,K.mode=n?3:0,ll(l,e,X))}function Q(l,e){return null==l?e:l}function ll(l,e,t){let n=t.min,i=t.max,o=Q(n.pad,0),s=Q(i.pad,0),r=Q(n.hard,-gl),u=Q(i.hard,gl),a=Q(n.soft,gl),f=Q(i.soft,-gl),c=Q(n.mode,0),h=Q(i.mode,0),d=e-l,p=dl(d),m=fl(ol(l),ol(e)),g=dl(m),x=ol(g-p);(1e-24>d||x>10)&&(d=0,0!=l&&0!=e||(d=1e-24,2==c&&a!=gl&&(o=0),2==h&&f!=-gl&&(s=0)));let w=d||m||1e3,_=dl(w),b=cl(10,sl(_)),v=Al(Pl(l-w*(0==d?0==l?.1:1:o),b/10),24),k=a>l||1!=c&&(3!=c||v>a)&&(2!=c||a>v)?gl:a,y=fl(r,k>v&&l>=k?k:al(k,v)),M=Al(Dl(e+w*(0==d?0==e?.1:1:s),b/10),24),S=e>f||1!=h&&(3!=h||f>M)&&(2!=h||M>f)?-gl:f,T=al(u,M>S&&S>=e?S:fl(S,M));return y==T&&0==y&&(T=100),[y,T]}const el=new Intl.NumberFormat(_?k.language:\"en-US\"),tl=l=>el.format(l),nl=Math,il=nl.PI,ol=nl.abs,sl=nl.floor,rl=nl.round,ul=nl.ceil,al=nl.min,fl=nl.max,cl=nl.pow,hl=nl.sign,dl=nl.log10,pl=nl.log2,ml=(l,e=1)=>nl.asinh(l/e),gl=1/0;function xl(l){return 1+(0|dl((l^l>>31)-(l>>31)))}function wl(l,e,t){return al(fl(l,e),t)}function _l(l){return\"function\"==typeof l}function bl(l){return _l(l)?l:()=>l}const vl=l=>l,kl=(l,e)=>e,yl=()=>null,Ml=()=>!0,Sl=(l,e)=>l==e,Tl=/\\.\\d*?(?=9{6,}|0{6,})/gm,El=l=>{if(Il(l)||Wl.has(l))return l;const e=\"\"+l,t=e.match(Tl);if(null==t)return l;let n=t[0].length-1;if(-1!=e.indexOf(\"e-\")){let[l,t]=e.split(\"e\");return+`${El(l)}e${t}`}return Al(l,n)};function zl(l,e){return El(Al(El(l/e))*e)}function Dl(l,e){return El(ul(El(l/e))*e)}function Pl(l,e){return El(sl(El(l/e))*e)}function Al(l,e=0){if(Il(l))return l;let t=10**e;return rl(l*t*(1+Number.EPSILON))/t}const Wl=new Map;function Yl(l){return((\"\"+l).split(\".\")[1]||\"\").length}function Cl(l,e,t,n){let i=[],o=n.map(Yl);for(let s=e;t>s;s++){let e=ol(s),t=Al(cl(l,s),e);for(let r=0;n.length>r;r++){let u=10==l?+`${n[r]}e${s}`:n[r]*t,a=(0>s?e:0)+(o[r]>s?o[r]:0),f=10==l?u:Al(u,a);i.push(f),Wl.set(f,a)}}return i}const Hl={},Fl=[],Rl=[null,null],Gl=Array.isArray,Il=Number.isInteger;function Ll(l){return\"string\"==typeof l}function Ol(l){let e=!1;if(null!=l){let t=l.constructor;e=null==t||t==Object}return e}function Nl(l){return null!=l&&\"object\"==typeof l}const jl=Object.getPrototypeOf(Uint8Array),Ul=\"__proto__\";function Vl(l,e=Ol){let t;if(Gl(l)){let n=l.find((l=>null!=l));if(Gl(n)||e(n)){t=Array(l.length);for(let n=0;l.length>n;n++)t[n]=Vl(l[n],e)}else t=l.slice()}else if(l instanceof jl)t=l.slice();else if(e(l)){t={};for(let n in l)n!=Ul&&(t[n]=Vl(l[n],e))}else t=l;return t}function Bl(l){let e=arguments;for(let t=1;e.length>t;t++){let n=e[t];for(let e in n)e!=Ul&&(Ol(l[e])?Bl(l[e],Vl(n[e])):l[e]=Vl(n[e]))}return l}function $l(l,e,t){for(let n,i=0,o=-1;e.length>i;i++){let s=e[i];if(s>o){for(n=s-1;n>=0&&null==l[n];)l[n--]=null;for(n=s+1;t>n&&null==l[n];)l[o=n++]=null}}}const Jl=\"undefined\"==typeof queueMicrotask?l=>Promise.resolve().then(l):queueMicrotask,ql=[\"January\",\"February\",\"March\",\"April\",\"May\",\"June\",\"July\",\"August\",\"September\",\"October\",\"November\",\"December\"],Kl=[\"Sunday\",\"Monday\",\"Tuesday\",\"Wednesday\",\"Thursday\",\"Friday\",\"Saturday\"];function Xl(l){return l.slice(0,3)}const Zl=Kl.map(Xl),Ql=ql.map(Xl),le={MMMM:ql,MMM:Ql,WWWW:Kl,WWW:Zl};function ee(l){return(10>l?\"0\":\"\")+l}const te={YYYY:l=>l.getFullYear(),YY:l=>(l.getFullYear()+\"\").slice(2),MMMM:(l,e)=>e.MMMM[l.getMonth()],MMM:(l,e)=>e.MMM[l.getMonth()],MM:l=>ee(l.getMonth()+1),M:l=>l.getMonth()+1,DD:l=>ee(l.getDate()),D:l=>l.getDate(),WWWW:(l,e)=>e.WWWW[l.getDay()],WWW:(l,e)=>e.WWW[l.getDay()],HH:l=>ee(l.getHours()),H:l=>l.getHours(),h:l=>{let e=l.getHours();return 0==e?12:e>12?e-12:e},AA:l=>12>l.getHours()?\"AM\":\"PM\",aa:l=>12>l.getHours()?\"am\":\"pm\",a:l=>12>l.getHours()?\"a\":\"p\",mm:l=>ee(l.getMinutes()),m:l=>l.getMinutes(),ss:l=>ee(l.getSeconds()),s:l=>l.getSeconds(),fff:l=>function(l){return(10>l?\"00\":100>l?\"0\":\"\")+l}(l.getMilliseconds())};function ne(l,e){e=e||le;let t,n=[],i=/\\{([a-z]+)\\}|[^{]+/gi;for(;t=i.exec(l);)n.push(\"{\"==t[0][0]?te[t[1]]:t[0]);return l=>{let t=\"\";for(let i=0;n.length>i;i++)t+=\"string\"==typeof n[i]?n[i]:n[i](l,e);return t}}const ie=(new Intl.DateTimeFormat).resolvedOptions().timeZone,oe=l=>l%1==0,se=[1,2,2.5,5],re=Cl(10,-32,0,se),ue=Cl(10,0,32,se),ae=ue.filter(oe),fe=re.concat(ue),ce=\"{YYYY}\",he=\"\\n\"+ce,de=\"{M}/{D}\",pe=\"\\n\"+de,me=pe+\"/{YY}\",ge=\"{aa}\",xe=\"{h}:{mm}\"+ge,we=\"\\n\"+xe,_e=\":{ss}\",be=null;function ve(l){let e=1e3*l,t=60*e,n=60*t,i=24*n,o=30*i,s=365*i;return[(1==l?Cl(10,0,3,se).filter(oe):Cl(10,-3,0,se)).concat([e,5*e,10*e,15*e,30*e,t,5*t,10*t,15*t,30*t,n,2*n,3*n,4*n,6*n,8*n,12*n,i,2*i,3*i,4*i,5*i,6*i,7*i,8*i,9*i,10*i,15*i,o,2*o,3*o,4*o,6*o,s,2*s,5*s,10*s,25*s,50*s,100*s]),[[s,ce,be,be,be,be,be,be,1],[28*i,\"{MMM}\",he,be,be,be,be,be,1],[i,de,he,be,be,be,be,be,1],[n,\"{h}\"+ge,me,be,pe,be,be,be,1],[t,xe,me,be,pe,be,be,be,1],[e,_e,me+\" \"+xe,be,pe+\" \"+xe,be,we,be,1],[l,_e+\".{fff}\",me+\" \"+xe,be,pe+\" \"+xe,be,we,be,1]],function(e){return(r,u,a,f,c,h)=>{let d=[],p=c>=s,m=c>=o&&s>c,g=e(a),x=Al(g*l,3),w=Pe(g.getFullYear(),p?0:g.getMonth(),m||p?1:g.getDate()),_=Al(w*l,3);if(m||p){let t=m?c/o:0,n=p?c/s:0,i=x==_?x:Al(Pe(w.getFullYear()+n,w.getMonth()+t,1)*l,3),r=new Date(rl(i/l)),u=r.getFullYear(),a=r.getMonth();for(let o=0;f>=i;o++){let s=Pe(u+n*o,a+t*o,1),r=s-e(Al(s*l,3));i=Al((+s+r)*l,3),i>f||d.push(i)}}else{let o=i>c?c:i,s=_+(sl(a)-sl(x))+Dl(x-_,o);d.push(s);let p=e(s),m=p.getHours()+p.getMinutes()/t+p.getSeconds()/n,g=c/n,w=h/r.axes[u]._space;for(;s=Al(s+c,1==l?0:3),f>=s;)if(g>1){let l=sl(Al(m+g,6))%24,t=e(s).getHours()-l;t>1&&(t=-1),s-=t*n,m=(m+g)%24,.7>Al((s-d[d.length-1])/c,3)*w||d.push(s)}else d.push(s)}return d}}]}const[ke,ye,Me]=ve(1),[Se,Te,Ee]=ve(.001);function ze(l,e){return l.map((l=>l.map(((t,n)=>0==n||8==n||null==t?t:e(1==n||0==l[8]?t:l[1]+t)))))}function De(l,e){return(t,n,i,o,s)=>{let r,u,a,f,c,h,d=e.find((l=>s>=l[0]))||e[e.length-1];return n.map((e=>{let t=l(e),n=t.getFullYear(),i=t.getMonth(),o=t.getDate(),s=t.getHours(),p=t.getMinutes(),m=t.getSeconds(),g=n!=r&&d[2]||i!=u&&d[3]||o!=a&&d[4]||s!=f&&d[5]||p!=c&&d[6]||m!=h&&d[7]||d[1];return r=n,u=i,a=o,f=s,c=p,h=m,g(t)}))}}function Pe(l,e,t){return new Date(l,e,t)}function Ae(l,e){return e(l)}function We(l,e){return(t,n,i,o)=>null==o?w:e(l(n))}Cl(2,-53,53,[1]);const Ye={show:!0,live:!0,isolate:!1,mount:()=>{},markers:{show:!0,width:2,stroke:function(l,e){let t=l.series[e];return t.width?t.stroke(l,e):t.points.width?t.points.stroke(l,e):null},fill:function(l,e){return l.series[e].fill(l,e)},dash:\"solid\"},idx:null,idxs:null,values:[]},Ce=[0,0];function He(l,e,t,n=!0){return l=>{0==l.button&&(!n||l.target==e)&&t(l)}}function Fe(l,e,t,n=!0){return l=>{(!n||l.target==e)&&t(l)}}const Re={show:!0,x:!0,y:!0,lock:!1,move:function(l,e,t){return Ce[0]=e,Ce[1]=t,Ce},points:{one:!1,show:function(l,e){let i=l.cursor.points,o=D(),s=i.size(l,e);E(o,t,s),E(o,n,s);let r=s/-2;E(o,\"marginLeft\",r),E(o,\"marginTop\",r);let u=i.width(l,e,s);return u&&E(o,\"borderWidth\",u),o},size:function(l,e){return l.series[e].points.size},width:0,stroke:function(l,e){let t=l.series[e].points;return t._stroke||t._fill},fill:function(l,e){let t=l.series[e].points;return t._fill||t._stroke}},bind:{mousedown:He,mouseup:He,click:He,dblclick:He,mousemove:Fe,mouseleave:Fe,mouseenter:Fe},drag:{setScale:!0,x:!0,y:!1,dist:0,uni:null,click:(l,e)=>{e.stopPropagation(),e.stopImmediatePropagation()},_x:!1,_y:!1},focus:{dist:(l,e,t,n,i)=>n-i,prox:-1,bias:0},hover:{skip:[void 0],prox:null,bias:0},left:-10,top:-10,idx:null,dataIdx:null,idxs:null,event:null},Ge={show:!0,stroke:\"rgba(0,0,0,0.07)\",width:2},Ie=Bl({},Ge,{filter:kl}),Le=Bl({},Ie,{size:10}),Oe=Bl({},Ge,{show:!1}),Ne='12px system-ui, -apple-system, \"Segoe UI\", Roboto, \"Helvetica Neue\", Arial, \"Noto Sans\", sans-serif, \"Apple Color Emoji\", \"Segoe UI Emoji\", \"Segoe UI Symbol\", \"Noto Color Emoji\"',je=\"bold \"+Ne,Ue={show:!0,scale:\"x\",stroke:u,space:50,gap:5,alignTo:1,size:50,labelGap:0,labelSize:30,labelFont:je,side:2,grid:Ie,ticks:Le,border:Oe,font:Ne,lineGap:1.5,rotate:0},Ve={show:!0,scale:\"x\",auto:!1,sorted:1,min:gl,max:-gl,idxs:[]};function Be(l,e){return e.map((l=>null==l?\"\":tl(l)))}function $e(l,e,t,n,i,o,s){let r=[],u=Wl.get(i)||0;for(let l=t=s?t:Al(Dl(t,i),u);n>=l;l=Al(l+i,u))r.push(Object.is(l,-0)?0:l);return r}function Je(l,e,t,n,i){const o=[],s=l.scales[l.axes[e].scale].log,r=sl((10==s?dl:pl)(t));i=cl(s,r),10==s&&(i=fe[L(i,fe)]);let u=t,a=i*s;10==s&&(a=fe[L(a,fe)]);do{o.push(u),u+=i,10!=s||Wl.has(u)||(u=Al(u,Wl.get(i))),a>u||(a=(i=u)*s,10==s&&(a=fe[L(a,fe)]))}while(n>=u);return o}function qe(l,e,t,n,i){let o=l.scales[l.axes[e].scale].asinh,s=n>o?Je(l,e,fl(o,t),n,i):[o],r=0>n||t>0?[]:[0];return(-o>t?Je(l,e,fl(o,-n),-t,i):[o]).reverse().map((l=>-l)).concat(r,s)}const Ke=/./,Xe=/[12357]/,Ze=/[125]/,Qe=/1/,lt=(l,e,t,n)=>l.map(((l,i)=>4==e&&0==l||i%n==0&&t.test(l.toExponential()[0>l?1:0])?l:null));function et(l,e,t){let n=l.axes[t],i=n.scale,o=l.scales[i],s=l.valToPos,r=n._space,u=s(10,i),a=s(9,i)-u<r?s(7,i)-u<r?s(5,i)-u<r?Qe:Ze:Xe:Ke;if(a==Qe){let l=ol(s(1,i)-u);if(r>l)return lt(e.slice().reverse(),o.distr,a,ul(r/l)).reverse()}return lt(e,o.distr,a,1)}function tt(l,e,t){let n=l.axes[t],i=n.scale,o=n._space,s=l.valToPos,r=ol(s(1,i)-s(2,i));return o>r?lt(e.slice().reverse(),3,Ke,ul(o/r)).reverse():e}function nt(l,e,t,n){return null==n?w:null==e?\"\":tl(e)}const it={show:!0,scale:\"y\",stroke:u,space:30,gap:5,alignTo:1,size:50,labelGap:0,labelSize:30,labelFont:je,side:3,grid:Ie,ticks:Le,border:Oe,font:Ne,lineGap:1.5,rotate:0},ot={scale:null,auto:!0,sorted:0,min:gl,max:-gl},st=(l,e,t,n,i)=>i,rt={show:!0,auto:!0,sorted:0,gaps:st,alpha:1,facets:[Bl({},ot,{scale:\"x\"}),Bl({},ot,{scale:\"y\"})]},ut={scale:\"y\",auto:!0,sorted:0,show:!0,spanGaps:!1,gaps:st,alpha:1,points:{show:function(l,e){let{scale:t,idxs:n}=l.series[0],i=l._data[0],o=l.valToPos(i[n[0]],t,!0),s=l.valToPos(i[n[1]],t,!0);return ol(s-o)/(l.series[e].points.space*y)>=n[1]-n[0]},filter:null},values:null,min:gl,max:-gl,idxs:[],path:null,clip:null};function at(l,e,t){return t/10}const ft={time:!0,auto:!0,distr:1,log:10,asinh:1,min:null,max:null,dir:1,ori:0},ct=Bl({},ft,{time:!1,ori:1}),ht={};function dt(l){let e=ht[l];return e||(e={key:l,plots:[],sub(l){e.plots.push(l)},unsub(l){e.plots=e.plots.filter((e=>e!=l))},pub(l,t,n,i,o,s,r){for(let u=0;e.plots.length>u;u++)e.plots[u]!=t&&e.plots[u].pub(l,t,n,i,o,s,r)}},null!=l&&(ht[l]=e)),e}function pt(l,e,t){const n=l.mode,i=l.series[e],o=2==n?l._data[e]:l._data,s=l.scales,r=l.bbox;let u=o[0],a=2==n?o[1]:o[e],f=2==n?s[i.facets[0].scale]:s[l.series[0].scale],c=2==n?s[i.facets[1].scale]:s[i.scale],h=r.left,d=r.top,p=r.width,m=r.height,g=l.valToPosH,x=l.valToPosV;return 0==f.ori?t(i,u,a,f,c,g,x,h,d,p,m,kt,Mt,Tt,zt,Pt):t(i,u,a,f,c,x,g,d,h,m,p,yt,St,Et,Dt,At)}function mt(l,e){let t=0,n=0,i=Q(l.bands,Fl);for(let l=0;i.length>l;l++){let o=i[l];o.series[0]==e?t=o.dir:o.series[1]==e&&(n|=1==o.dir?1:2)}return[t,1==n?-1:2==n?1:3==n?2:0]}function gt(l,e,t,n,i){let o=l.series[e],s=l.scales[2==l.mode?o.facets[1].scale:o.scale];return-1==i?s.min:1==i?s.max:3==s.distr?1==s.dir?s.min:s.max:0}function xt(l,e,t,n,i,o){return pt(l,e,((l,e,s,r,u,a,f,c,h,d,p)=>{let m=l.pxRound;const g=0==r.ori?Mt:St;let x,w;1==r.dir*(0==r.ori?1:-1)?(x=t,w=n):(x=n,w=t);let _=m(a(e[x],r,d,c)),b=m(f(s[x],u,p,h)),v=m(a(e[w],r,d,c)),k=m(f(1==o?u.max:u.min,u,p,h)),y=new Path2D(i);return g(y,v,k),g(y,_,k),g(y,_,b),y}))}function wt(l,e,t,n,i,o){let s=null;if(l.length>0){s=new Path2D;const r=0==e?Tt:Et;let u=t;for(let e=0;l.length>e;e++){let t=l[e];if(t[1]>t[0]){let l=t[0]-u;l>0&&r(s,u,n,l,n+o),u=t[1]}}let a=t+i-u,f=10;a>0&&r(s,u,n-f/2,a,n+o+f)}return s}function _t(l,e,t,n,i,o,s){let r=[],u=l.length;for(let a=1==i?t:n;a>=t&&n>=a;a+=i)if(null===e[a]){let f=a,c=a;if(1==i)for(;++a<=n&&null===e[a];)c=a;else for(;--a>=t&&null===e[a];)c=a;let h=o(l[f]),d=c==f?h:o(l[c]),p=f-i;h=s>0||0>p||p>=u?h:o(l[p]);let m=c+i;d=0>s||0>m||m>=u?d:o(l[m]),h>d||r.push([h,d])}return r}function bt(l){return 0==l?vl:1==l?rl:e=>zl(e,l)}function vt(l){let e=0==l?kt:yt,t=0==l?(l,e,t,n,i,o)=>{l.arcTo(e,t,n,i,o)}:(l,e,t,n,i,o)=>{l.arcTo(t,e,i,n,o)},n=0==l?(l,e,t,n,i)=>{l.rect(e,t,n,i)}:(l,e,t,n,i)=>{l.rect(t,e,i,n)};return(l,i,o,s,r,u=0,a=0)=>{0==u&&0==a?n(l,i,o,s,r):(u=al(u,s/2,r/2),a=al(a,s/2,r/2),e(l,i+u,o),t(l,i+s,o,i+s,o+r,u),t(l,i+s,o+r,i,o+r,a),t(l,i,o+r,i,o,a),t(l,i,o,i+s,o,u),l.closePath())}}const kt=(l,e,t)=>{l.moveTo(e,t)},yt=(l,e,t)=>{l.moveTo(t,e)},Mt=(l,e,t)=>{l.lineTo(e,t)},St=(l,e,t)=>{l.lineTo(t,e)},Tt=vt(0),Et=vt(1),zt=(l,e,t,n,i,o)=>{l.arc(e,t,n,i,o)},Dt=(l,e,t,n,i,o)=>{l.arc(t,e,n,i,o)},Pt=(l,e,t,n,i,o,s)=>{l.bezierCurveTo(e,t,n,i,o,s)},At=(l,e,t,n,i,o,s)=>{l.bezierCurveTo(t,e,i,n,s,o)};function Wt(){return(l,e,t,n,i)=>pt(l,e,((e,o,s,r,u,a,f,c,h,d,p)=>{let m,g,{pxRound:x,points:w}=e;0==r.ori?(m=kt,g=zt):(m=yt,g=Dt);const _=Al(w.width*y,3);let b=(w.size-w.width)/2*y,v=Al(2*b,3),k=new Path2D,M=new Path2D,{left:S,top:T,width:E,height:z}=l.bbox;Tt(M,S-v,T-v,E+2*v,z+2*v);const D=l=>{if(null!=s[l]){let e=x(a(o[l],r,d,c)),t=x(f(s[l],u,p,h));m(k,e+b,t),g(k,e,t,b,0,2*il)}};if(i)i.forEach(D);else for(let l=t;n>=l;l++)D(l);return{stroke:_>0?k:null,fill:k,clip:M,flags:3}}))}function Yt(l){return(e,t,n,i,o,s)=>{n!=i&&(o!=n&&s!=n&&l(e,t,n),o!=i&&s!=i&&l(e,t,i),l(e,t,s))}}const Ct=Yt(Mt),Ht=Yt(St);function Ft(l){const e=Q(l?.alignGaps,0);return(l,t,n,i)=>pt(l,t,((o,s,r,u,a,f,c,h,d,p,m)=>{[n,i]=U(r,n,i);let g,x,w=o.pxRound,_=l=>w(f(l,u,p,h)),b=l=>w(c(l,a,m,d));0==u.ori?(g=Mt,x=Ct):(g=St,x=Ht);const v=u.dir*(0==u.ori?1:-1),k={stroke:new Path2D,fill:null,clip:null,band:null,gaps:null,flags:1},y=k.stroke;let M=!1;if(i-n<4*p)for(let l=1==v?n:i;l>=n&&i>=l;l+=v){let e=r[l];null===e?M=!0:null!=e&&g(y,_(s[l]),b(e))}else{let e,t,o,a=e=>l.posToVal(e,u.key,!0),f=null,c=null,h=_(s[1==v?n:i]),d=_(s[n]),p=_(s[i]),m=a(1==v?d+1:p-1);for(let l=1==v?n:i;l>=n&&i>=l;l+=v){let n=s[l],i=(1==v?m>n:n>m)?h:_(n),o=r[l];i==h?null!=o?(t=o,null==f?(g(y,i,b(t)),e=f=c=t):f>t?f=t:t>c&&(c=t)):null===o&&(M=!0):(null!=f&&x(y,h,b(f),b(c),b(e),b(t)),null!=o?(t=o,g(y,i,b(t)),f=c=e=t):(f=c=null,null===o&&(M=!0)),h=i,m=a(h+v))}null!=f&&f!=c&&o!=h&&x(y,h,b(f),b(c),b(e),b(t))}let[S,T]=mt(l,t);if(null!=o.fill||0!=S){let e=k.fill=new Path2D(y),r=b(o.fillTo(l,t,o.min,o.max,S)),u=_(s[n]),a=_(s[i]);-1==v&&([a,u]=[u,a]),g(e,a,r),g(e,u,r)}if(!o.spanGaps){let a=[];M&&a.push(..._t(s,r,n,i,v,_,e)),k.gaps=a=o.gaps(l,t,n,i,a),k.clip=wt(a,u.ori,h,d,p,m)}return 0!=T&&(k.band=2==T?[xt(l,t,n,i,y,-1),xt(l,t,n,i,y,1)]:xt(l,t,n,i,y,T)),k}))}function Rt(l,e,t,n,i,o,s=gl){if(l.length>1){let r=null;for(let u=0,a=1/0;l.length>u;u++)if(void 0!==e[u]){if(null!=r){let e=ol(l[u]-l[r]);a>e&&(a=e,s=ol(t(l[u],n,i,o)-t(l[r],n,i,o)))}r=u}}return s}function Gt(l,e,t,n,i){const o=l.length;if(2>o)return null;const s=new Path2D;if(t(s,l[0],e[0]),2==o)n(s,l[1],e[1]);else{let t=Array(o),n=Array(o-1),r=Array(o-1),u=Array(o-1);for(let t=0;o-1>t;t++)r[t]=e[t+1]-e[t],u[t]=l[t+1]-l[t],n[t]=r[t]/u[t];t[0]=n[0];for(let l=1;o-1>l;l++)0===n[l]||0===n[l-1]||n[l-1]>0!=n[l]>0?t[l]=0:(t[l]=3*(u[l-1]+u[l])/((2*u[l]+u[l-1])/n[l-1]+(u[l]+2*u[l-1])/n[l]),isFinite(t[l])||(t[l]=0));t[o-1]=n[o-2];for(let n=0;o-1>n;n++)i(s,l[n]+u[n]/3,e[n]+t[n]*u[n]/3,l[n+1]-u[n]/3,e[n+1]-t[n+1]*u[n]/3,l[n+1],e[n+1])}return s}const It=new Set;function Lt(){for(let l of It)l.syncRect(!0)}_&&(G(\"resize\",v,Lt),G(\"scroll\",v,Lt,!0),G(x,v,(()=>{en.pxRatio=y})));const Ot=Ft(),Nt=Wt();function jt(l,e,t,n){return(n?[l[0],l[1]].concat(l.slice(2)):[l[0]].concat(l.slice(1))).map(((l,n)=>Ut(l,n,e,t)))}function Ut(l,e,t,n){return Bl({},0==e?t:n,l)}function Vt(l,e,t){return null==e?Rl:[e,t]}const Bt=Vt;function $t(l,e,t){return null==e?Rl:Z(e,t,J,!0)}function Jt(l,e,t,n){return null==e?Rl:B(e,t,l.scales[n].log,!1)}const qt=Jt;function Kt(l,e,t,n){return null==e?Rl:$(e,t,l.scales[n].log,!1)}const Xt=Kt;function Zt(l,e,t,n,i){let o=fl(xl(l),xl(e)),s=e-l,r=L(i/n*s,t);do{let l=t[r],e=n*l/s;if(e>=i&&17>=o+(5>l?Wl.get(l):0))return[l,e]}while(++r<t.length);return[0,0]}function Qt(l){let e,t;return[l=l.replace(/(\\d+)px/,((l,n)=>(e=rl((t=+n)*y))+\"px\")),e,t]}function ln(l){l.show&&[l.font,l.labelFont].forEach((l=>{let e=Al(l[2]*y,1);l[0]=l[0].replace(/[0-9.]+px/,e+\"px\"),l[1]=e}))}function en(u,g,_){const k={mode:Q(u.mode,1)},M=k.mode;function P(l,e,t,n){let i=e.valToPct(l);return n+t*(-1==e.dir?1-i:i)}function W(l,e,t,n){let i=e.valToPct(l);return n+t*(-1==e.dir?i:1-i)}function C(l,e,t,n){return 0==e.ori?P(l,e,t,n):W(l,e,t,n)}k.valToPosH=P,k.valToPosV=W;let F=!1;k.status=0;const R=k.root=D(\"uplot\");null!=u.id&&(R.id=u.id),S(R,u.class),u.title&&(D(\"u-title\",R).textContent=u.title);const O=z(\"canvas\"),K=k.ctx=O.getContext(\"2d\"),X=D(\"u-wrap\",R);G(\"click\",X,(l=>{l.target===el&&(Nn!=Gn||jn!=In)&&Zn.click(k,l)}),!0);const ll=k.under=D(\"u-under\",X);X.appendChild(O);const el=k.over=D(\"u-over\",X),tl=+Q((u=Vl(u)).pxAlign,1),sl=bt(tl);(u.plugins||[]).forEach((l=>{l.opts&&(u=l.opts(k,u)||u)}));const hl=u.ms||.001,pl=k.series=1==M?jt(u.series||[],Ve,ut,!1):function(l,e){return l.map(((l,t)=>0==t?{}:Bl({},e,l)))}(u.series||[null],rt),xl=k.axes=jt(u.axes||[],Ue,it,!0),vl=k.scales={},Tl=k.bands=u.bands||[];Tl.forEach((l=>{l.fill=bl(l.fill||null),l.dir=Q(l.dir,-1)}));const El=2==M?pl[1].facets[0].scale:pl[0].scale,Dl={axes:function(){for(let l=0;xl.length>l;l++){let e=xl[l];if(!e.show||!e._show)continue;let t,n,u=e.side,a=u%2,f=e.stroke(k,l),c=0==u||3==u?-1:1,[h,d]=e._found;if(null!=e.label){let s=rl((e._lpos+e.labelGap*c)*y);_n(e.labelFont[0],f,\"center\",2==u?i:o),K.save(),1==a?(t=n=0,K.translate(s,rl(lt+st/2)),K.rotate((3==u?-il:il)/2)):(t=rl(Qe+ot/2),n=s);let r=_l(e.label)?e.label(k,l,h,d):e.label;K.fillText(r,t,n),K.restore()}if(0==d)continue;let p=vl[e.scale],m=0==a?ot:st,g=0==a?Qe:lt,x=e._splits,w=2==p.distr?x.map((l=>pn[l])):x,_=2==p.distr?pn[x[1]]-pn[x[0]]:h,b=e.ticks,v=e.border,M=b.show?b.size:0,S=rl(M*y),T=rl((2==e.alignTo?e._size-M-e.gap:e.gap)*y),E=e._rotate*-il/180,z=sl(e._pos*y),D=z+(S+T)*c;n=0==a?D:0,t=1==a?D:0,_n(e.font[0],f,1==e.align?s:2==e.align?r:E>0?s:0>E?r:0==a?\"center\":3==u?r:s,E||1==a?\"middle\":2==u?i:o);let P=e.font[1]*e.lineGap,A=x.map((l=>sl(C(l,p,m,g)))),W=e._values;for(let l=0;W.length>l;l++){let e=W[l];if(null!=e){0==a?t=A[l]:n=A[l],e=\"\"+e;let i=-1==e.indexOf(\"\\n\")?[e]:e.split(/\\n/gm);for(let l=0;i.length>l;l++){let e=i[l];E?(K.save(),K.translate(t,n+l*P),K.rotate(E),K.fillText(e,0,0),K.restore()):K.fillText(e,t,n+l*P)}}}b.show&&zn(A,b.filter(k,w,l,d,_),a,u,z,S,Al(b.width*y,3),b.stroke(k,l),b.dash,b.cap);let Y=e.grid;Y.show&&zn(A,Y.filter(k,w,l,d,_),a,0==a?2:1,0==a?lt:Qe,0==a?st:ot,Al(Y.width*y,3),Y.stroke(k,l),Y.dash,Y.cap),v.show&&zn([z],[1],0==a?1:0,0==a?1:2,1==a?lt:Qe,1==a?st:ot,Al(v.width*y,3),v.stroke(k,l),v.dash,v.cap)}Ci(\"drawAxes\")},series:function(){if(Gt>0){let l=pl.some((l=>l._focus))&&dn!=Tt.alpha;l&&(K.globalAlpha=dn=Tt.alpha),pl.forEach(((l,e)=>{if(e>0&&l.show&&(kn(e,!1),kn(e,!0),null==l._paths)){let t=dn;dn!=l.alpha&&(K.globalAlpha=dn=l.alpha);let n=2==M?[0,g[e][0].length-1]:function(l){let e=wl(Lt-1,0,Gt-1),t=wl(en+1,0,Gt-1);for(;null==l[e]&&e>0;)e--;for(;null==l[t]&&Gt-1>t;)t++;return[e,t]}(g[e]);l._paths=l.paths(k,e,n[0],n[1]),dn!=t&&(K.globalAlpha=dn=t)}})),pl.forEach(((l,e)=>{if(e>0&&l.show){let t=dn;dn!=l.alpha&&(K.globalAlpha=dn=l.alpha),null!=l._paths&&yn(e,!1);{let t=null!=l._paths?l._paths.gaps:null,n=l.points.show(k,e,Lt,en,t),i=l.points.filter(k,e,n,t);(n||i)&&(l.points._paths=l.points.paths(k,e,Lt,en,i),yn(e,!0))}dn!=t&&(K.globalAlpha=dn=t),Ci(\"drawSeries\",e)}})),l&&(K.globalAlpha=dn=1)}}},Pl=(u.drawOrder||[\"axes\",\"series\"]).map((l=>Dl[l]));function Cl(l){const e=3==l.distr?e=>dl(e>0?e:l.clamp(k,e,l.min,l.max,l.key)):4==l.distr?e=>ml(e,l.asinh):100==l.distr?e=>l.fwd(e):l=>l;return t=>{let n=e(t),{_min:i,_max:o}=l;return(n-i)/(o-i)}}function Il(l){let e=vl[l];if(null==e){let t=(u.scales||Hl)[l]||Hl;if(null!=t.from){Il(t.from);let e=Bl({},vl[t.from],t,{key:l});e.valToPct=Cl(e),vl[l]=e}else{e=vl[l]=Bl({},l==El?ft:ct,t),e.key=l;let n=e.time,i=e.range,o=Gl(i);if((l!=El||2==M&&!n)&&(!o||null!=i[0]&&null!=i[1]||(i={min:null==i[0]?q:{mode:1,hard:i[0],soft:i[0]},max:null==i[1]?q:{mode:1,hard:i[1],soft:i[1]}},o=!1),!o&&Ol(i))){let l=i;i=(e,t,n)=>null==t?Rl:Z(t,n,l)}e.range=bl(i||(n?Bt:l==El?3==e.distr?qt:4==e.distr?Xt:Vt:3==e.distr?Jt:4==e.distr?Kt:$t)),e.auto=bl(!o&&e.auto),e.clamp=bl(e.clamp||at),e._min=e._max=null,e.valToPct=Cl(e)}}}Il(\"x\"),Il(\"y\"),1==M&&pl.forEach((l=>{Il(l.scale)})),xl.forEach((l=>{Il(l.scale)}));for(let l in u.scales)Il(l);const jl=vl[El],Ul=jl.distr;let $l,ql;0==jl.ori?(S(R,\"u-hz\"),$l=P,ql=W):(S(R,\"u-vt\"),$l=W,ql=P);const Kl={};for(let l in vl){let e=vl[l];null==e.min&&null==e.max||(Kl[l]={min:e.min,max:e.max},e.min=e.max=null)}const Xl=u.tzDate||(l=>new Date(rl(l/hl))),Zl=u.fmtDate||ne,Ql=1==hl?Me(Xl):Ee(Xl),le=De(Xl,ze(1==hl?ye:Te,Zl)),ee=We(Xl,Ae(\"{YYYY}-{MM}-{DD} {h}:{mm}{aa}\",Zl)),te=[],ie=k.legend=Bl({},Ye,u.legend),oe=k.cursor=Bl({},Re,{drag:{y:2==M}},u.cursor),se=ie.show,re=oe.show,ue=ie.markers;let ce,he,de;ie.idxs=te,ue.width=bl(ue.width),ue.dash=bl(ue.dash),ue.stroke=bl(ue.stroke),ue.fill=bl(ue.fill);let pe,me=[],ge=[],xe=!1,we={};if(ie.live){const l=pl[1]?pl[1].values:null;xe=null!=l,pe=xe?l(k,1,0):{_:0};for(let l in pe)we[l]=w}if(se)if(ce=z(\"table\",\"u-legend\",R),de=z(\"tbody\",null,ce),ie.mount(k,ce),xe){he=z(\"thead\",null,ce,de);let l=z(\"tr\",null,he);for(var _e in z(\"th\",null,l),pe)z(\"th\",e,l).textContent=_e}else S(ce,\"u-inline\"),ie.live&&S(ce,\"u-live\");const be={show:!0},ve={show:!1},Pe=new Map;function Ce(l,e,t,n=!0){const i=Pe.get(e)||{},o=oe.bind[l](k,e,t,n);o&&(G(l,e,i[l]=o),Pe.set(e,i))}function He(l,e){const t=Pe.get(e)||{};for(let n in t)null!=l&&n!=l||(I(n,e,t[n]),delete t[n]);null==l&&Pe.delete(e)}let Fe=0,Ge=0,Ie=0,Le=0,Oe=0,Ne=0,je=Oe,Ke=Ne,Xe=Ie,Ze=Le,Qe=0,lt=0,ot=0,st=0;k.bbox={};let ht=!1,pt=!1,mt=!1,xt=!1,wt=!1,_t=!1;function vt(l,e,t){(t||l!=k.width||e!=k.height)&&kt(l,e),An(!1),mt=!0,pt=!0,Jn()}function kt(l,e){k.width=Fe=Ie=l,k.height=Ge=Le=e,Oe=Ne=0,function(){let l=!1,e=!1,t=!1,n=!1;xl.forEach((i=>{if(i.show&&i._show){let{side:o,_size:s}=i,r=s+(null!=i.label?i.labelSize:0);r>0&&(o%2?(Ie-=r,3==o?(Oe+=r,n=!0):t=!0):(Le-=r,0==o?(Ne+=r,l=!0):e=!0))}})),Ct[0]=l,Ct[1]=t,Ct[2]=e,Ct[3]=n,Ie-=Rt[1]+Rt[3],Oe+=Rt[3],Le-=Rt[2]+Rt[0],Ne+=Rt[0]}(),function(){let l=Oe+Ie,e=Ne+Le,t=Oe,n=Ne;function i(i,o){switch(i){case 1:return l+=o,l-o;case 2:return e+=o,e-o;case 3:return t-=o,t+o;case 0:return n-=o,n+o}}xl.forEach((l=>{if(l.show&&l._show){let e=l.side;l._pos=i(e,l._size),null!=l.label&&(l._lpos=i(e,l.labelSize))}}))}();let t=k.bbox;Qe=t.left=zl(Oe*y,.5),lt=t.top=zl(Ne*y,.5),ot=t.width=zl(Ie*y,.5),st=t.height=zl(Le*y,.5)}const yt=3;if(k.setSize=function({width:l,height:e}){vt(l,e)},null==oe.dataIdx){let l=oe.hover,e=l.skip=new Set(l.skip??[]);e.add(void 0);let t=l.prox=bl(l.prox),n=l.bias??=0;oe.dataIdx=(l,i,o,s)=>{if(0==i)return o;let r=o,u=t(l,i,o,s)??gl,a=u>=0&&gl>u,f=0==jl.ori?Ie:Le,c=oe.left,h=g[0],d=g[i];if(e.has(d[o])){r=null;let l,t=null,i=null;if(0==n||-1==n)for(l=o;null==t&&l-- >0;)e.has(d[l])||(t=l);if(0==n||1==n)for(l=o;null==i&&l++<d.length;)e.has(d[l])||(i=l);if(null!=t||null!=i)if(a){let l=c-(null==t?-1/0:$l(h[t],jl,f,0)),e=(null==i?1/0:$l(h[i],jl,f,0))-c;l>e?e>u||(r=i):l>u||(r=t)}else r=null==i?t:null==t||o-t>i-o?i:t}else a&&ol(c-$l(h[o],jl,f,0))>u&&(r=null);return r}}const Mt=l=>{oe.event=l};oe.idxs=te,oe._lock=!1;let St=oe.points;St.show=bl(St.show),St.size=bl(St.size),St.stroke=bl(St.stroke),St.width=bl(St.width),St.fill=bl(St.fill);const Tt=k.focus=Bl({},u.focus||{alpha:.3},oe.focus),Et=Tt.prox>=0,zt=Et&&St.one;let Dt=[],Pt=[],At=[];function Wt(l,e){let t=St.show(k,e);if(t instanceof HTMLElement)return S(t,\"u-cursor-pt\"),S(t,l.class),A(t,-10,-10,Ie,Le),el.insertBefore(t,Dt[e]),t}function Yt(t,n){if(1==M||n>0){let l=1==M&&vl[t.scale].time,e=t.value;t.value=l?Ll(e)?We(Xl,Ae(e,Zl)):e||ee:e||nt,t.label=t.label||(l?\"Time\":\"Value\")}if(zt||n>0){t.width=null==t.width?1:t.width,t.paths=t.paths||Ot||yl,t.fillTo=bl(t.fillTo||gt),t.pxAlign=+Q(t.pxAlign,tl),t.pxRound=bt(t.pxAlign),t.stroke=bl(t.stroke||null),t.fill=bl(t.fill||null),t._stroke=t._fill=t._paths=t._focus=null;let l=function(l){return Al(1*(3+2*(l||1)),3)}(fl(1,t.width)),e=t.points=Bl({},{size:l,width:fl(1,.2*l),stroke:t.stroke,space:2*l,paths:Nt,_stroke:null,_fill:null},t.points);e.show=bl(e.show),e.filter=bl(e.filter),e.fill=bl(e.fill),e.stroke=bl(e.stroke),e.paths=bl(e.paths),e.pxAlign=t.pxAlign}if(se){let i=function(t,n){if(0==n&&(xe||!ie.live||2==M))return Rl;let i=[],o=z(\"tr\",\"u-series\",de,de.childNodes[n]);S(o,t.class),t.show||S(o,l);let s=z(\"th\",null,o);if(ue.show){let l=D(\"u-marker\",s);if(n>0){let e=ue.width(k,n);e&&(l.style.border=e+\"px \"+ue.dash(k,n)+\" \"+ue.stroke(k,n)),l.style.background=ue.fill(k,n)}}let r=D(e,s);for(var u in t.label instanceof HTMLElement?r.appendChild(t.label):r.textContent=t.label,n>0&&(ue.show||(r.style.color=t.width>0?ue.stroke(k,n):ue.fill(k,n)),Ce(\"click\",s,(l=>{if(oe._lock)return;Mt(l);let e=pl.indexOf(t);if((l.ctrlKey||l.metaKey)!=ie.isolate){let l=pl.some(((l,t)=>t>0&&t!=e&&l.show));pl.forEach(((t,n)=>{n>0&&oi(n,l?n==e?be:ve:be,!0,Fi.setSeries)}))}else oi(e,{show:!t.show},!0,Fi.setSeries)}),!1),Et&&Ce(d,s,(l=>{oe._lock||(Mt(l),oi(pl.indexOf(t),ai,!0,Fi.setSeries))}),!1)),pe){let l=z(\"td\",\"u-value\",o);l.textContent=\"--\",i.push(l)}return[o,i]}(t,n);me.splice(n,0,i[0]),ge.splice(n,0,i[1]),ie.values.push(null)}if(re){te.splice(n,0,null);let l=null;zt?0==n&&(l=Wt(t,n)):n>0&&(l=Wt(t,n)),Dt.splice(n,0,l),Pt.splice(n,0,0),At.splice(n,0,0)}Ci(\"addSeries\",n)}k.addSeries=function(l,e){e=null==e?pl.length:e,l=1==M?Ut(l,e,Ve,ut):Ut(l,e,{},rt),pl.splice(e,0,l),Yt(pl[e],e)},k.delSeries=function(l){if(pl.splice(l,1),se){ie.values.splice(l,1),ge.splice(l,1);let e=me.splice(l,1)[0];He(null,e.firstChild),e.remove()}re&&(te.splice(l,1),Dt.splice(l,1)[0].remove(),Pt.splice(l,1),At.splice(l,1)),Ci(\"delSeries\",l)};const Ct=[!1,!1,!1,!1];function Ht(l,e,t){let[n,i,o,s]=t,r=e%2,u=0;return 0==r&&(s||i)&&(u=0==e&&!n||2==e&&!o?rl(Ue.size/3):0),1==r&&(n||o)&&(u=1==e&&!i||3==e&&!s?rl(it.size/2):0),u}const Ft=k.padding=(u.padding||[Ht,Ht,Ht,Ht]).map((l=>bl(Q(l,Ht)))),Rt=k._padding=Ft.map(((l,e)=>l(k,e,Ct,0)));let Gt,Lt=null,en=null;const tn=1==M?pl[0].idxs:null;let nn,on,sn,rn,un,an,fn,cn,hn,dn,pn=null,mn=!1;function gn(l,e){if(k.data=k._data=g=null==l?[]:l,2==M){Gt=0;for(let l=1;pl.length>l;l++)Gt+=g[l][0].length}else{0==g.length&&(k.data=k._data=g=[[]]),pn=g[0],Gt=pn.length;let l=g;if(2==Ul){l=g.slice();let e=l[0]=Array(Gt);for(let l=0;Gt>l;l++)e[l]=l}k._data=g=l}if(An(!0),Ci(\"setData\"),2==Ul&&(mt=!0),!1!==e){let l=jl;l.auto(k,mn)?xn():ii(El,l.min,l.max),xt=xt||oe.left>=0,_t=!0,Jn()}}function xn(){let l,e;mn=!0,1==M&&(Gt>0?(Lt=tn[0]=0,en=tn[1]=Gt-1,l=g[0][Lt],e=g[0][en],2==Ul?(l=Lt,e=en):l==e&&(3==Ul?[l,e]=B(l,l,jl.log,!1):4==Ul?[l,e]=$(l,l,jl.log,!1):jl.time?e=l+rl(86400/hl):[l,e]=Z(l,e,J,!0))):(Lt=tn[0]=l=null,en=tn[1]=e=null)),ii(El,l,e)}function wn(l,e,t,n,i,o){l??=a,t??=Fl,n??=\"butt\",i??=a,o??=\"round\",l!=nn&&(K.strokeStyle=nn=l),i!=on&&(K.fillStyle=on=i),e!=sn&&(K.lineWidth=sn=e),o!=un&&(K.lineJoin=un=o),n!=an&&(K.lineCap=an=n),t!=rn&&K.setLineDash(rn=t)}function _n(l,e,t,n){e!=on&&(K.fillStyle=on=e),l!=fn&&(K.font=fn=l),t!=cn&&(K.textAlign=cn=t),n!=hn&&(K.textBaseline=hn=n)}function bn(l,e,t,n,i=0){if(n.length>0&&l.auto(k,mn)&&(null==e||null==e.min)){let e=Q(Lt,0),o=Q(en,n.length-1),s=null==t.min?function(l,e,t,n=0,i=!1){let o=i?V:U,s=i?j:N;[e,t]=o(l,e,t);let r=l[e],u=l[e];if(e>-1)if(1==n)r=l[e],u=l[t];else if(-1==n)r=l[t],u=l[e];else for(let n=e;t>=n;n++){let e=l[n];s(e)&&(r>e?r=e:e>u&&(u=e))}return[r??gl,u??-gl]}(n,e,o,i,3==l.distr):[t.min,t.max];l.min=al(l.min,t.min=s[0]),l.max=fl(l.max,t.max=s[1])}}k.setData=gn;const vn={min:null,max:null};function kn(l,e){let t=e?pl[l].points:pl[l];t._stroke=t.stroke(k,l),t._fill=t.fill(k,l)}function yn(l,e){let t=e?pl[l].points:pl[l],{stroke:n,fill:i,clip:o,flags:s,_stroke:r=t._stroke,_fill:u=t._fill,_width:a=t.width}=t._paths;a=Al(a*y,3);let f=null,c=a%2/2;e&&null==u&&(u=a>0?\"#fff\":r);let h=1==t.pxAlign&&c>0;if(h&&K.translate(c,c),!e){let l=Qe-a/2,e=lt-a/2,t=ot+a,n=st+a;f=new Path2D,f.rect(l,e,t,n)}e?Sn(r,a,t.dash,t.cap,u,n,i,s,o):function(l,e,t,n,i,o,s,r,u,a,f){let c=!1;0!=u&&Tl.forEach(((h,d)=>{if(h.series[0]==l){let l,p=pl[h.series[1]],m=g[h.series[1]],x=(p._paths||Hl).band;Gl(x)&&(x=1==h.dir?x[0]:x[1]);let w=null;p.show&&x&&function(l,e,t){for(e=Q(e,0),t=Q(t,l.length-1);t>=e;){if(null!=l[e])return!0;e++}return!1}(m,Lt,en)?(w=h.fill(k,d)||o,l=p._paths.clip):x=null,Sn(e,t,n,i,w,s,r,u,a,f,l,x),c=!0}})),c||Sn(e,t,n,i,o,s,r,u,a,f)}(l,r,a,t.dash,t.cap,u,n,i,s,f,o),h&&K.translate(-c,-c)}const Mn=3;function Sn(l,e,t,n,i,o,s,r,u,a,f,c){wn(l,e,t,n,i),(u||a||c)&&(K.save(),u&&K.clip(u),a&&K.clip(a)),c?(r&Mn)==Mn?(K.clip(c),f&&K.clip(f),En(i,s),Tn(l,o,e)):2&r?(En(i,s),K.clip(c),Tn(l,o,e)):1&r&&(K.save(),K.clip(c),f&&K.clip(f),En(i,s),K.restore(),Tn(l,o,e)):(En(i,s),Tn(l,o,e)),(u||a||c)&&K.restore()}function Tn(l,e,t){t>0&&(e instanceof Map?e.forEach(((l,e)=>{K.strokeStyle=nn=e,K.stroke(l)})):null!=e&&l&&K.stroke(e))}function En(l,e){e instanceof Map?e.forEach(((l,e)=>{K.fillStyle=on=e,K.fill(l)})):null!=e&&l&&K.fill(e)}function zn(l,e,t,n,i,o,s,r,u,a){let f=s%2/2;1==tl&&K.translate(f,f),wn(r,s,u,a,r),K.beginPath();let c,h,d,p,m=i+(0==n||3==n?-o:o);0==t?(h=i,p=m):(c=i,d=m);for(let n=0;l.length>n;n++)null!=e[n]&&(0==t?c=d=l[n]:h=p=l[n],K.moveTo(c,h),K.lineTo(d,p));K.stroke(),1==tl&&K.translate(-f,-f)}function Dn(l){let e=!0;return xl.forEach(((t,n)=>{if(!t.show)return;let i=vl[t.scale];if(null==i.min)return void(t._show&&(e=!1,t._show=!1,An(!1)));t._show||(e=!1,t._show=!0,An(!1));let o=t.side,s=o%2,{min:r,max:u}=i,[a,f]=function(l,e,t,n){let i,o=xl[l];if(n>0){let s=o._space=o.space(k,l,e,t,n);i=Zt(e,t,o._incrs=o.incrs(k,l,e,t,n,s),n,s)}else i=[0,0];return o._found=i}(n,r,u,0==s?Ie:Le);if(0==f)return;let c=t._splits=t.splits(k,n,r,u,a,f,2==i.distr),h=2==i.distr?c.map((l=>pn[l])):c,d=2==i.distr?pn[c[1]]-pn[c[0]]:a,p=t._values=t.values(k,t.filter(k,h,n,f,d),n,f,d);t._rotate=2==o?t.rotate(k,p,n,f):0;let m=t._size;t._size=ul(t.size(k,p,n,l)),null!=m&&t._size!=m&&(e=!1)})),e}function Pn(l){let e=!0;return Ft.forEach(((t,n)=>{let i=t(k,n,Ct,l);i!=Rt[n]&&(e=!1),Rt[n]=i})),e}function An(l){pl.forEach(((e,t)=>{t>0&&(e._paths=null,l&&(1==M?(e.min=null,e.max=null):e.facets.forEach((l=>{l.min=null,l.max=null}))))}))}let Wn,Yn,Cn,Hn,Fn,Rn,Gn,In,Ln,On,Nn,jn,Un=!1,Vn=!1,Bn=[];function $n(){Vn=!1;for(let l=0;Bn.length>l;l++)Ci(...Bn[l]);Bn.length=0}function Jn(){Un||(Jl(qn),Un=!0)}function qn(){if(ht&&(function(){for(let l in vl){let e=vl[l];null==Kl[l]&&(null==e.min||null!=Kl[El]&&e.auto(k,mn))&&(Kl[l]=vn)}for(let l in vl){let e=vl[l];null==Kl[l]&&null!=e.from&&null!=Kl[e.from]&&(Kl[l]=vn)}null!=Kl[El]&&An(!0);let l={};for(let e in Kl){let t=Kl[e];if(null!=t){let n=l[e]=Vl(vl[e],Nl);if(null!=t.min)Bl(n,t);else if(e!=El||2==M)if(0==Gt&&null==n.from){let l=n.range(k,null,null,e);n.min=l[0],n.max=l[1]}else n.min=gl,n.max=-gl}}if(Gt>0){pl.forEach(((e,t)=>{if(1==M){let n=e.scale,i=Kl[n];if(null==i)return;let o=l[n];if(0==t){let l=o.range(k,o.min,o.max,n);o.min=l[0],o.max=l[1],Lt=L(o.min,g[0]),en=L(o.max,g[0]),en-Lt>1&&(o.min>g[0][Lt]&&Lt++,g[0][en]>o.max&&en--),e.min=pn[Lt],e.max=pn[en]}else e.show&&e.auto&&bn(o,i,e,g[t],e.sorted);e.idxs[0]=Lt,e.idxs[1]=en}else if(t>0&&e.show&&e.auto){let[n,i]=e.facets,o=n.scale,s=i.scale,[r,u]=g[t],a=l[o],f=l[s];null!=a&&bn(a,Kl[o],n,r,n.sorted),null!=f&&bn(f,Kl[s],i,u,i.sorted),e.min=i.min,e.max=i.max}}));for(let e in l){let t=l[e],n=Kl[e];if(null==t.from&&(null==n||null==n.min)){let l=t.range(k,t.min==gl?null:t.min,t.max==-gl?null:t.max,e);t.min=l[0],t.max=l[1]}}}for(let e in l){let t=l[e];if(null!=t.from){let n=l[t.from];if(null==n.min)t.min=t.max=null;else{let l=t.range(k,n.min,n.max,e);t.min=l[0],t.max=l[1]}}}let e={},t=!1;for(let n in l){let i=l[n],o=vl[n];if(o.min!=i.min||o.max!=i.max){o.min=i.min,o.max=i.max;let l=o.distr;o._min=3==l?dl(o.min):4==l?ml(o.min,o.asinh):100==l?o.fwd(o.min):o.min,o._max=3==l?dl(o.max):4==l?ml(o.max,o.asinh):100==l?o.fwd(o.max):o.max,e[n]=t=!0}}if(t){pl.forEach(((l,t)=>{2==M?t>0&&e.y&&(l._paths=null):e[l.scale]&&(l._paths=null)}));for(let l in e)mt=!0,Ci(\"setScale\",l);re&&oe.left>=0&&(xt=_t=!0)}for(let l in Kl)Kl[l]=null}(),ht=!1),mt&&(function(){let l=!1,e=0;for(;!l;){e++;let t=Dn(e),n=Pn(e);l=e==yt||t&&n,l||(kt(k.width,k.height),pt=!0)}}(),mt=!1),pt){if(E(ll,s,Oe),E(ll,i,Ne),E(ll,t,Ie),E(ll,n,Le),E(el,s,Oe),E(el,i,Ne),E(el,t,Ie),E(el,n,Le),E(X,t,Fe),E(X,n,Ge),O.width=rl(Fe*y),O.height=rl(Ge*y),xl.forEach((({_el:e,_show:t,_size:n,_pos:i,side:o})=>{if(null!=e)if(t){let t=o%2==1;E(e,t?\"left\":\"top\",i-(3===o||0===o?n:0)),E(e,t?\"width\":\"height\",n),E(e,t?\"top\":\"left\",t?Ne:Oe),E(e,t?\"height\":\"width\",t?Le:Ie),T(e,l)}else S(e,l)})),nn=on=sn=un=an=fn=cn=hn=rn=null,dn=1,_i(!0),Oe!=je||Ne!=Ke||Ie!=Xe||Le!=Ze){An(!1);let l=Ie/Xe,e=Le/Ze;if(re&&!xt&&oe.left>=0){oe.left*=l,oe.top*=e,Cn&&A(Cn,rl(oe.left),0,Ie,Le),Hn&&A(Hn,0,rl(oe.top),Ie,Le);for(let t=0;Dt.length>t;t++){let n=Dt[t];null!=n&&(Pt[t]*=l,At[t]*=e,A(n,ul(Pt[t]),ul(At[t]),Ie,Le))}}if(ei.show&&!wt&&ei.left>=0&&ei.width>0){ei.left*=l,ei.width*=l,ei.top*=e,ei.height*=e;for(let l in ki)E(ti,l,ei[l])}je=Oe,Ke=Ne,Xe=Ie,Ze=Le}Ci(\"setSize\"),pt=!1}Fe>0&&Ge>0&&(K.clearRect(0,0,O.width,O.height),Ci(\"drawClear\"),Pl.forEach((l=>l())),Ci(\"draw\")),ei.show&&wt&&(ni(ei),wt=!1),re&&xt&&(xi(null,!0,!1),xt=!1),ie.show&&ie.live&&_t&&(mi(),_t=!1),F||(F=!0,k.status=1,Ci(\"ready\")),mn=!1,Un=!1}function Kn(l,e){let t=vl[l];if(null==t.from){if(0==Gt){let n=t.range(k,e.min,e.max,l);e.min=n[0],e.max=n[1]}if(e.min>e.max){let l=e.min;e.min=e.max,e.max=l}if(Gt>1&&null!=e.min&&null!=e.max&&1e-16>e.max-e.min)return;l==El&&2==t.distr&&Gt>0&&(e.min=L(e.min,g[0]),e.max=L(e.max,g[0]),e.min==e.max&&e.max++),Kl[l]=e,ht=!0,Jn()}}k.batch=function(l,e=!1){Un=!0,Vn=e,l(k),qn(),e&&Bn.length>0&&queueMicrotask($n)},k.redraw=(l,e)=>{mt=e||!1,!1!==l?ii(El,jl.min,jl.max):Jn()},k.setScale=Kn;let Xn=!1;const Zn=oe.drag;let Qn=Zn.x,li=Zn.y;re&&(oe.x&&(Wn=D(\"u-cursor-x\",el)),oe.y&&(Yn=D(\"u-cursor-y\",el)),0==jl.ori?(Cn=Wn,Hn=Yn):(Cn=Yn,Hn=Wn),Nn=oe.left,jn=oe.top);const ei=k.select=Bl({show:!0,over:!0,left:0,width:0,top:0,height:0},u.select),ti=ei.show?D(\"u-select\",ei.over?el:ll):null;function ni(l,e){if(ei.show){for(let e in l)ei[e]=l[e],e in ki&&E(ti,e,l[e]);!1!==e&&Ci(\"setSelect\")}}function ii(l,e,t){Kn(l,{min:e,max:t})}function oi(e,t,n,i){null!=t.focus&&function(l){if(l!=ui){let e=null==l,t=1!=Tt.alpha;pl.forEach(((n,i)=>{if(1==M||i>0){let o=e||0==i||i==l;n._focus=e?null:o,t&&function(l,e){pl[l].alpha=e,re&&null!=Dt[l]&&(Dt[l].style.opacity=e),se&&me[l]&&(me[l].style.opacity=e)}(i,o?1:Tt.alpha)}})),ui=l,t&&Jn()}}(e),null!=t.show&&pl.forEach(((n,i)=>{0>=i||e!=i&&null!=e||(n.show=t.show,function(e){if(pl[e].show)se&&T(me[e],l);else if(se&&S(me[e],l),re){let l=zt?Dt[0]:Dt[e];null!=l&&A(l,-10,-10,Ie,Le)}}(i),2==M?(ii(n.facets[0].scale,null,null),ii(n.facets[1].scale,null,null)):ii(n.scale,null,null),Jn())})),!1!==n&&Ci(\"setSeries\",e,t),i&&Ii(\"setSeries\",k,e,t)}let si,ri,ui;k.setSelect=ni,k.setSeries=oi,k.addBand=function(l,e){l.fill=bl(l.fill||null),l.dir=Q(l.dir,-1),Tl.splice(e=null==e?Tl.length:e,0,l)},k.setBand=function(l,e){Bl(Tl[l],e)},k.delBand=function(l){null==l?Tl.length=0:Tl.splice(l,1)};const ai={focus:!0};function fi(l,e,t){let n=vl[e];t&&(l=l/y-(1==n.ori?Ne:Oe));let i=Ie;1==n.ori&&(i=Le,l=i-l),-1==n.dir&&(l=i-l);let o=n._min,s=o+l/i*(n._max-o),r=n.distr;return 3==r?cl(10,s):4==r?((l,e=1)=>nl.sinh(l)*e)(s,n.asinh):100==r?n.bwd(s):s}function ci(l,e){E(ti,s,ei.left=l),E(ti,t,ei.width=e)}function hi(l,e){E(ti,i,ei.top=l),E(ti,n,ei.height=e)}se&&Et&&Ce(p,ce,(l=>{oe._lock||(Mt(l),null!=ui&&oi(null,ai,!0,Fi.setSeries))})),k.valToIdx=l=>L(l,g[0]),k.posToIdx=function(l,e){return L(fi(l,El,e),g[0],Lt,en)},k.posToVal=fi,k.valToPos=(l,e,t)=>0==vl[e].ori?P(l,vl[e],t?ot:Ie,t?Qe:0):W(l,vl[e],t?st:Le,t?lt:0),k.setCursor=(l,e,t)=>{Nn=l.left,jn=l.top,xi(null,e,t)};let di=0==jl.ori?ci:hi,pi=1==jl.ori?ci:hi;function mi(l,e){if(null!=l&&(l.idxs?l.idxs.forEach(((l,e)=>{te[e]=l})):(l=>void 0===l)(l.idx)||te.fill(l.idx),ie.idx=te[0]),se&&ie.live){for(let l=0;pl.length>l;l++)(l>0||1==M&&!xe)&&gi(l,te[l]);!function(){if(se&&ie.live)for(let l=2==M?1:0;pl.length>l;l++){if(0==l&&xe)continue;let e=ie.values[l],t=0;for(let n in e)ge[l][t++].firstChild.nodeValue=e[n]}}()}_t=!1,!1!==e&&Ci(\"setLegend\")}function gi(l,e){let t,n=pl[l],i=0==l&&2==Ul?pn:g[l];xe?t=n.values(k,l,e)??we:(t=n.value(k,null==e?null:i[e],l,e),t=null==t?we:{_:t}),ie.values[l]=t}function xi(l,e,t){let n;Ln=Nn,On=jn,[Nn,jn]=oe.move(k,Nn,jn),oe.left=Nn,oe.top=jn,re&&(Cn&&A(Cn,rl(Nn),0,Ie,Le),Hn&&A(Hn,0,rl(jn),Ie,Le)),si=gl,ri=null;let i=0==jl.ori?Ie:Le,o=1==jl.ori?Ie:Le;if(0>Nn||0==Gt||Lt>en){n=oe.idx=null;for(let l=0;pl.length>l;l++){let e=Dt[l];null!=e&&A(e,-10,-10,Ie,Le)}Et&&oi(null,ai,!0,null==l&&Fi.setSeries),ie.live&&(te.fill(n),_t=!0)}else{let l,e,t;1==M&&(l=0==jl.ori?Nn:jn,e=fi(l,El),n=oe.idx=L(e,g[0],Lt,en),t=$l(g[0][n],jl,i,0));let s=-10,r=-10,u=0,a=0,f=!0,c=\"\",h=\"\";for(let l=2==M?1:0;pl.length>l;l++){let d=pl[l],p=te[l],m=null==p?null:1==M?g[l][p]:g[l][1][p],x=oe.dataIdx(k,l,n,e),w=null==x?null:1==M?g[l][x]:g[l][1][x];if(_t=_t||w!=m||x!=p,te[l]=x,l>0&&d.show){let e=null==x?-10:x==n?t:$l(1==M?g[0][x]:g[l][0][x],jl,i,0),p=null==w?-10:ql(w,1==M?vl[d.scale]:vl[d.facets[1].scale],o,0);if(Et&&null!=w){let e=1==jl.ori?Nn:jn,t=ol(Tt.dist(k,l,x,p,e));if(si>t){let n=Tt.bias;if(0!=n){let i=fi(e,d.scale),o=0>i?-1:1;o!=(0>w?-1:1)||(1==o?1==n?i>w:w>i:1==n?w>i:i>w)||(si=t,ri=l)}else si=t,ri=l}}if(_t||zt){let t,n;0==jl.ori?(t=e,n=p):(t=p,n=e);let i,o,d,m,g,x,w=!0,_=St.bbox;if(null!=_){w=!1;let e=_(k,l);d=e.left,m=e.top,i=e.width,o=e.height}else d=t,m=n,i=o=St.size(k,l);if(x=St.fill(k,l),g=St.stroke(k,l),zt)l!=ri||si>Tt.prox||(s=d,r=m,u=i,a=o,f=w,c=x,h=g);else{let e=Dt[l];null!=e&&(Pt[l]=d,At[l]=m,H(e,i,o,w),Y(e,x,g),A(e,ul(d),ul(m),Ie,Le))}}}}if(zt){let l=Tt.prox;if(_t||(null==ui?l>=si:si>l||ri!=ui)){let l=Dt[0];null!=l&&(Pt[0]=s,At[0]=r,H(l,u,a,f),Y(l,c,h),A(l,ul(s),ul(r),Ie,Le))}}}if(ei.show&&Xn)if(null!=l){let[e,t]=Fi.scales,[n,s]=Fi.match,[r,u]=l.cursor.sync.scales,a=l.cursor.drag;if(Qn=a._x,li=a._y,Qn||li){let a,f,c,h,d,{left:p,top:m,width:g,height:x}=l.select,w=l.scales[r].ori,_=l.posToVal,b=null!=e&&n(e,r),v=null!=t&&s(t,u);b&&Qn?(0==w?(a=p,f=g):(a=m,f=x),c=vl[e],h=$l(_(a,r),c,i,0),d=$l(_(a+f,r),c,i,0),di(al(h,d),ol(d-h))):di(0,i),v&&li?(1==w?(a=p,f=g):(a=m,f=x),c=vl[t],h=ql(_(a,u),c,o,0),d=ql(_(a+f,u),c,o,0),pi(al(h,d),ol(d-h))):pi(0,o)}else yi()}else{let l=ol(Ln-Fn),e=ol(On-Rn);if(1==jl.ori){let t=l;l=e,e=t}Qn=Zn.x&&l>=Zn.dist,li=Zn.y&&e>=Zn.dist;let t,n,s=Zn.uni;null!=s?Qn&&li&&(Qn=l>=s,li=e>=s,Qn||li||(e>l?li=!0:Qn=!0)):Zn.x&&Zn.y&&(Qn||li)&&(Qn=li=!0),Qn&&(0==jl.ori?(t=Gn,n=Nn):(t=In,n=jn),di(al(t,n),ol(n-t)),li||pi(0,o)),li&&(1==jl.ori?(t=Gn,n=Nn):(t=In,n=jn),pi(al(t,n),ol(n-t)),Qn||di(0,i)),Qn||li||(di(0,0),pi(0,0))}if(Zn._x=Qn,Zn._y=li,null==l){if(t){if(null!=Ri){let[l,e]=Fi.scales;Fi.values[0]=null!=l?fi(0==jl.ori?Nn:jn,l):null,Fi.values[1]=null!=e?fi(1==jl.ori?Nn:jn,e):null}Ii(f,k,Nn,jn,Ie,Le,n)}if(Et){let l=t&&Fi.setSeries,e=Tt.prox;null==ui?si>e||oi(ri,ai,!0,l):si>e?oi(null,ai,!0,l):ri!=ui&&oi(ri,ai,!0,l)}}_t&&(ie.idx=n,mi()),!1!==e&&Ci(\"setCursor\")}k.setLegend=mi;let wi=null;function _i(l=!1){l?wi=null:(wi=el.getBoundingClientRect(),Ci(\"syncRect\",wi))}function bi(l,e,t,n,i,o){oe._lock||Xn&&null!=l&&0==l.movementX&&0==l.movementY||(vi(l,e,t,n,i,o,0,!1,null!=l),null!=l?xi(null,!0,!0):xi(e,!0,!1))}function vi(l,e,t,n,i,o,s,r,u){if(null==wi&&_i(!1),Mt(l),null!=l)t=l.clientX-wi.left,n=l.clientY-wi.top;else{if(0>t||0>n)return Nn=-10,void(jn=-10);let[l,s]=Fi.scales,r=e.cursor.sync,[u,a]=r.values,[f,c]=r.scales,[h,d]=Fi.match,p=e.axes[0].side%2==1,m=0==jl.ori?Ie:Le,g=1==jl.ori?Ie:Le,x=p?o:i,w=p?i:o,_=p?n:t,b=p?t:n;if(t=null!=f?h(l,f)?C(u,vl[l],m,0):-10:m*(_/x),n=null!=c?d(s,c)?C(a,vl[s],g,0):-10:g*(b/w),1==jl.ori){let l=t;t=n,n=l}}!u||null!=e&&e.cursor.event.type!=f||(t>1&&Ie-1>t||(t=zl(t,Ie)),n>1&&Le-1>n||(n=zl(n,Le))),r?(Fn=t,Rn=n,[Gn,In]=oe.move(k,t,n)):(Nn=t,jn=n)}Object.defineProperty(k,\"rect\",{get:()=>(null==wi&&_i(!1),wi)});const ki={width:0,height:0,left:0,top:0};function yi(){ni(ki,!1)}let Mi,Si,Ti,Ei;function zi(l,e,t,n,i,o){Xn=!0,Qn=li=Zn._x=Zn._y=!1,vi(l,e,t,n,i,o,0,!0,!1),null!=l&&(Ce(h,b,Di,!1),Ii(c,k,Gn,In,Ie,Le,null));let{left:s,top:r,width:u,height:a}=ei;Mi=s,Si=r,Ti=u,Ei=a}function Di(l,e,t,n,i,o){Xn=Zn._x=Zn._y=!1,vi(l,e,t,n,i,o,0,!1,!0);let{left:s,top:r,width:u,height:a}=ei,f=u>0||a>0,c=Mi!=s||Si!=r||Ti!=u||Ei!=a;if(f&&c&&ni(ei),Zn.setScale&&f&&c){let l=s,e=u,t=r,n=a;if(1==jl.ori&&(l=r,e=a,t=s,n=u),Qn&&ii(El,fi(l,El),fi(l+e,El)),li)for(let l in vl){let e=vl[l];l!=El&&null==e.from&&e.min!=gl&&ii(l,fi(t+n,l),fi(t,l))}yi()}else oe.lock&&(oe._lock=!oe._lock,xi(e,!0,null!=l));null!=l&&(He(h,b),Ii(h,k,Nn,jn,Ie,Le,null))}function Pi(l){oe._lock||(Mt(l),xn(),yi(),null!=l&&Ii(m,k,Nn,jn,Ie,Le,null))}function Ai(){xl.forEach(ln),vt(k.width,k.height,!0)}G(x,v,Ai);const Wi={};Wi.mousedown=zi,Wi.mousemove=bi,Wi.mouseup=Di,Wi.dblclick=Pi,Wi.setSeries=(l,e,t,n)=>{-1!=(t=(0,Fi.match[2])(k,e,t))&&oi(t,n,!0,!1)},re&&(Ce(c,el,zi),Ce(f,el,bi),Ce(d,el,(l=>{Mt(l),_i(!1)})),Ce(p,el,(function(l){if(oe._lock)return;Mt(l);let e=Xn;if(Xn){let l,e,t=!0,n=!0,i=10;0==jl.ori?(l=Qn,e=li):(l=li,e=Qn),l&&e&&(t=i>=Nn||Nn>=Ie-i,n=i>=jn||jn>=Le-i),l&&t&&(Nn=Gn>Nn?0:Ie),e&&n&&(jn=In>jn?0:Le),xi(null,!0,!0),Xn=!1}Nn=-10,jn=-10,te.fill(null),xi(null,!0,!0),e&&(Xn=e)})),Ce(m,el,Pi),It.add(k),k.syncRect=_i);const Yi=k.hooks=u.hooks||{};function Ci(l,e,t){Vn?Bn.push([l,e,t]):l in Yi&&Yi[l].forEach((l=>{l.call(null,k,e,t)}))}(u.plugins||[]).forEach((l=>{for(let e in l.hooks)Yi[e]=(Yi[e]||[]).concat(l.hooks[e])}));const Hi=(l,e,t)=>t,Fi=Bl({key:null,setSeries:!1,filters:{pub:Ml,sub:Ml},scales:[El,pl[1]?pl[1].scale:null],match:[Sl,Sl,Hi],values:[null,null]},oe.sync);2==Fi.match.length&&Fi.match.push(Hi),oe.sync=Fi;const Ri=Fi.key,Gi=dt(Ri);function Ii(l,e,t,n,i,o,s){Fi.filters.pub(l,e,t,n,i,o,s)&&Gi.pub(l,e,t,n,i,o,s)}function Li(){Ci(\"init\",u,g),gn(g||u.data,!1),Kl[El]?Kn(El,Kl[El]):xn(),wt=ei.show&&(ei.width>0||ei.height>0),xt=_t=!0,vt(u.width,u.height)}return Gi.sub(k),k.pub=function(l,e,t,n,i,o,s){Fi.filters.sub(l,e,t,n,i,o,s)&&Wi[l](null,e,t,n,i,o,s)},k.destroy=function(){Gi.unsub(k),It.delete(k),Pe.clear(),I(x,v,Ai),R.remove(),ce?.remove(),Ci(\"destroy\")},pl.forEach(Yt),xl.forEach((function(l,e){if(l._show=l.show,l.show){let t=vl[l.scale];null==t&&(l.scale=l.side%2?pl[1].scale:El,t=vl[l.scale]);let n=t.time;l.size=bl(l.size),l.space=bl(l.space),l.rotate=bl(l.rotate),Gl(l.incrs)&&l.incrs.forEach((l=>{!Wl.has(l)&&Wl.set(l,Yl(l))})),l.incrs=bl(l.incrs||(2==t.distr?ae:n?1==hl?ke:Se:fe)),l.splits=bl(l.splits||(n&&1==t.distr?Ql:3==t.distr?Je:4==t.distr?qe:$e)),l.stroke=bl(l.stroke),l.grid.stroke=bl(l.grid.stroke),l.ticks.stroke=bl(l.ticks.stroke),l.border.stroke=bl(l.border.stroke);let i=l.values;l.values=Gl(i)&&!Gl(i[0])?bl(i):n?Gl(i)?De(Xl,ze(i,Zl)):Ll(i)?function(l,e){let t=ne(e);return(e,n)=>n.map((e=>t(l(e))))}(Xl,i):i||le:i||Be,l.filter=bl(l.filter||(3>t.distr||10!=t.log?3==t.distr&&2==t.log?tt:kl:et)),l.font=Qt(l.font),l.labelFont=Qt(l.labelFont),l._size=l.size(k,null,e,0),l._space=l._rotate=l._incrs=l._found=l._splits=l._values=null,l._size>0&&(Ct[e]=!0,l._el=D(\"u-axis\",X))}})),_?_ instanceof HTMLElement?(_.appendChild(R),Li()):_(k,Li):Li(),k}en.assign=Bl,en.fmtNum=tl,en.rangeNum=Z,en.rangeLog=B,en.rangeAsinh=$,en.orient=pt,en.pxRatio=y,en.join=function(l,e){if(function(l){let e=l[0][0],t=e.length;for(let n=1;l.length>n;n++){let i=l[n][0];if(i.length!=t)return!1;if(i!=e)for(let l=0;t>l;l++)if(i[l]!=e[l])return!1}return!0}(l)){let e=l[0].slice();for(let t=1;l.length>t;t++)e.push(...l[t].slice(1));return function(l,e=100){const t=l.length;if(1>=t)return!0;let n=0,i=t-1;for(;i>=n&&null==l[n];)n++;for(;i>=n&&null==l[i];)i--;if(n>=i)return!0;const o=fl(1,sl((i-n+1)/e));for(let e=l[n],t=n+o;i>=t;t+=o){const n=l[t];if(null!=n){if(e>=n)return!1;e=n}}return!0}(e[0])||(e=function(l){let e=l[0],t=e.length,n=Array(t);for(let l=0;n.length>l;l++)n[l]=l;n.sort(((l,t)=>e[l]-e[t]));let i=[];for(let e=0;l.length>e;e++){let o=l[e],s=Array(t);for(let l=0;t>l;l++)s[l]=o[n[l]];i.push(s)}return i}(e)),e}let t=new Set;for(let e=0;l.length>e;e++){let n=l[e][0],i=n.length;for(let l=0;i>l;l++)t.add(n[l])}let n=[Array.from(t).sort(((l,e)=>l-e))],i=n[0].length,o=new Map;for(let l=0;i>l;l++)o.set(n[0][l],l);for(let t=0;l.length>t;t++){let s=l[t],r=s[0];for(let l=1;s.length>l;l++){let u=s[l],a=Array(i).fill(void 0),f=e?e[t][l]:1,c=[];for(let l=0;u.length>l;l++){let e=u[l],t=o.get(r[l]);null===e?0!=f&&(a[t]=e,2==f&&c.push(t)):a[t]=e}$l(a,c,i),n.push(a)}}return n},en.fmtDate=ne,en.tzDate=function(l,e){let t;return\"UTC\"==e||\"Etc/UTC\"==e?t=new Date(+l+6e4*l.getTimezoneOffset()):e==ie?t=l:(t=new Date(l.toLocaleString(\"en-US\",{timeZone:e})),t.setMilliseconds(l.getMilliseconds())),t},en.sync=dt;{en.addGap=function(l,e,t){let n=l[l.length-1];n&&n[0]==e?n[1]=t:l.push([e,t])},en.clipGaps=wt;let l=en.paths={points:Wt};l.linear=Ft,l.stepped=function(l){const e=Q(l.align,1),t=Q(l.ascDesc,!1),n=Q(l.alignGaps,0),i=Q(l.extend,!1);return(l,o,s,r)=>pt(l,o,((u,a,f,c,h,d,p,m,g,x,w)=>{[s,r]=U(f,s,r);let _=u.pxRound,{left:b,width:v}=l.bbox,k=l=>_(d(l,c,x,m)),M=l=>_(p(l,h,w,g)),S=0==c.ori?Mt:St;const T={stroke:new Path2D,fill:null,clip:null,band:null,gaps:null,flags:1},E=T.stroke,z=c.dir*(0==c.ori?1:-1);let D=M(f[1==z?s:r]),P=k(a[1==z?s:r]),A=P,W=P;i&&-1==e&&(W=b,S(E,W,D)),S(E,P,D);for(let l=1==z?s:r;l>=s&&r>=l;l+=z){let t=f[l];if(null==t)continue;let n=k(a[l]),i=M(t);1==e?S(E,n,D):S(E,A,i),S(E,n,i),D=i,A=n}let Y=A;i&&1==e&&(Y=b+v,S(E,Y,D));let[C,H]=mt(l,o);if(null!=u.fill||0!=C){let e=T.fill=new Path2D(E),t=M(u.fillTo(l,o,u.min,u.max,C));S(e,Y,t),S(e,W,t)}if(!u.spanGaps){let i=[];i.push(..._t(a,f,s,r,z,k,n));let h=u.width*y/2,d=t||1==e?h:-h,p=t||-1==e?-h:h;i.forEach((l=>{l[0]+=d,l[1]+=p})),T.gaps=i=u.gaps(l,o,s,r,i),T.clip=wt(i,c.ori,m,g,x,w)}return 0!=H&&(T.band=2==H?[xt(l,o,s,r,E,-1),xt(l,o,s,r,E,1)]:xt(l,o,s,r,E,H)),T}))},l.bars=function(l){const e=Q((l=l||Hl).size,[.6,gl,1]),t=l.align||0,n=l.gap||0;let i=l.radius;i=null==i?[0,0]:\"number\"==typeof i?[i,0]:i;const o=bl(i),s=1-e[0],r=Q(e[1],gl),u=Q(e[2],1),a=Q(l.disp,Hl),f=Q(l.each,(()=>{})),{fill:c,stroke:h}=a;return(l,e,i,d)=>pt(l,e,((p,m,g,x,w,_,b,v,k,M,S)=>{let T,E,z=p.pxRound,D=t,P=n*y,A=r*y,W=u*y;0==x.ori?[T,E]=o(l,e):[E,T]=o(l,e);const Y=x.dir*(0==x.ori?1:-1);let C,H,F,R=0==x.ori?Tt:Et,G=0==x.ori?f:(l,e,t,n,i,o,s)=>{f(l,e,t,i,n,s,o)},I=Q(l.bands,Fl).find((l=>l.series[0]==e)),L=p.fillTo(l,e,p.min,p.max,null!=I?I.dir:0),O=z(b(L,w,S,k)),N=M,j=z(p.width*y),U=!1,V=null,B=null,$=null,J=null;null==c||0!=j&&null==h||(U=!0,V=c.values(l,e,i,d),B=new Map,new Set(V).forEach((l=>{null!=l&&B.set(l,new Path2D)})),j>0&&($=h.values(l,e,i,d),J=new Map,new Set($).forEach((l=>{null!=l&&J.set(l,new Path2D)}))));let{x0:q,size:K}=a;if(null!=q&&null!=K){D=1,m=q.values(l,e,i,d),2==q.unit&&(m=m.map((e=>l.posToVal(v+e*M,x.key,!0))));let t=K.values(l,e,i,d);H=2==K.unit?t[0]*M:_(t[0],x,M,v)-_(0,x,M,v),N=Rt(m,g,_,x,M,v,N),F=N-H+P}else N=Rt(m,g,_,x,M,v,N),F=N*s+P,H=N-F;1>F&&(F=0),H/2>j||(j=0),5>F&&(z=vl);let X=F>0;H=z(wl(N-F-(X?j:0),W,A)),C=(0==D?H/2:D==Y?0:H)-D*Y*((0==D?P/2:0)+(X?j/2:0));const Z={stroke:null,fill:null,clip:null,band:null,gaps:null,flags:0},ll=U?null:new Path2D;let el=null;if(null!=I)el=l.data[I.series[1]];else{let{y0:t,y1:n}=a;null!=t&&null!=n&&(g=n.values(l,e,i,d),el=t.values(l,e,i,d))}let tl=T*H,nl=E*H;for(let t=1==Y?i:d;t>=i&&d>=t;t+=Y){let n=g[t];if(null==n)continue;if(null!=el){let l=el[t]??0;if(n-l==0)continue;O=b(l,w,S,k)}let i=_(2!=x.distr||null!=a?m[t]:t,x,M,v),o=b(Q(n,L),w,S,k),s=z(i-C),r=z(fl(o,O)),u=z(al(o,O)),f=r-u;if(null!=n){let i=0>n?nl:tl,o=0>n?tl:nl;U?(j>0&&null!=$[t]&&R(J.get($[t]),s,u+sl(j/2),H,fl(0,f-j),i,o),null!=V[t]&&R(B.get(V[t]),s,u+sl(j/2),H,fl(0,f-j),i,o)):R(ll,s,u+sl(j/2),H,fl(0,f-j),i,o),G(l,e,t,s-j/2,u,H+j,f)}}return j>0?Z.stroke=U?J:ll:U||(Z._fill=0==p.width?p._fill:p._stroke??p._fill,Z.width=0),Z.fill=U?B:ll,Z}))},l.spline=function(l){return function(l,e){const t=Q(e?.alignGaps,0);return(e,n,i,o)=>pt(e,n,((s,r,u,a,f,c,h,d,p,m,g)=>{[i,o]=U(u,i,o);let x,w,_,b=s.pxRound,v=l=>b(c(l,a,m,d)),k=l=>b(h(l,f,g,p));0==a.ori?(x=kt,_=Mt,w=Pt):(x=yt,_=St,w=At);const y=a.dir*(0==a.ori?1:-1);let M=v(r[1==y?i:o]),S=M,T=[],E=[];for(let l=1==y?i:o;l>=i&&o>=l;l+=y)if(null!=u[l]){let e=v(r[l]);T.push(S=e),E.push(k(u[l]))}const z={stroke:l(T,E,x,_,w,b),fill:null,clip:null,band:null,gaps:null,flags:1},D=z.stroke;let[P,A]=mt(e,n);if(null!=s.fill||0!=P){let l=z.fill=new Path2D(D),t=k(s.fillTo(e,n,s.min,s.max,P));_(l,S,t),_(l,M,t)}if(!s.spanGaps){let l=[];l.push(..._t(r,u,i,o,y,v,t)),z.gaps=l=s.gaps(e,n,i,o,l),z.clip=wt(l,a.ori,d,p,m,g)}return 0!=A&&(z.band=2==A?[xt(e,n,i,o,D,-1),xt(e,n,i,o,D,1)]:xt(e,n,i,o,D,A)),z}))}(Gt,l)}}return en}();\n";
 // \0raw:src/report/dashboard-page.js
-var dashboard_page_default = "// The dashboard's own script (inlined into index.html after uPlot): draws one chart per metric, the table view and\n// the filters from the JSON in <script id=\"interp-gate-data\">. Plain browser JS, no network.\n;(function () {\n  'use strict'\n  var started = performance.now()\n  var data = JSON.parse(document.getElementById('interp-gate-data').textContent)\n  var commits = data.commits\n  var el = function (tag, attrs, text) {\n    var e = document.createElement(tag)\n    for (var k in attrs || {}) e.setAttribute(k, attrs[k])\n    if (text !== undefined) e.textContent = text\n    return e\n  }\n  var short = function (sha) {\n    return sha ? sha.slice(0, 7) : 'local'\n  }\n  var fmt = function (v) {\n    return v === null || v === undefined ? '–' : Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(2) : String(Number(v.toPrecision(4)))\n  }\n  var commitLink = function (sha) {\n    if (!sha) return el('span', {}, 'local')\n    if (!data.repoUrl) return el('code', {}, short(sha))\n    var a = el('a', { href: data.repoUrl + '/commit/' + sha, title: sha }, short(sha))\n    return a\n  }\n\n  function levelSeries(m) {\n    // The level between change points: the mean of each segment, drawn as a step line.\n    var level = new Array(m.y.length)\n    var cuts = [0]\n      .concat(\n        m.changes.map(function (c) {\n          return c.i\n        })\n      )\n      .concat([m.y.length])\n    for (var s = 0; s + 1 < cuts.length; s++) {\n      var sum = 0\n      for (var i = cuts[s]; i < cuts[s + 1]; i++) sum += m.y[i]\n      for (var j = cuts[s]; j < cuts[s + 1]; j++) level[j] = sum / (cuts[s + 1] - cuts[s])\n    }\n    return level\n  }\n\n  function chart(m, box, hover) {\n    var gate = m.gate || {}\n    var constant = function (v) {\n      return m.x.map(function () {\n        return v === undefined ? null : v\n      })\n    }\n    var series = [\n      {\n        label: 'commit',\n        value: function (u, i) {\n          return i === null ? '' : short((commits[i] || {}).sha)\n        }\n      },\n      { label: m.id, stroke: '#5b3cc4', width: 1.5, points: { show: m.y.length <= 200 } },\n      { label: 'CI low', stroke: 'transparent', points: { show: false } },\n      { label: 'CI high', stroke: 'transparent', points: { show: false } },\n      { label: 'level', stroke: '#d9822b', width: 1, dash: [4, 3], points: { show: false } },\n      { label: 'gate min', stroke: '#c23030', width: 1, dash: [8, 4], points: { show: false }, show: gate.min !== undefined },\n      { label: 'gate max', stroke: '#c23030', width: 1, dash: [8, 4], points: { show: false }, show: gate.max !== undefined }\n    ]\n    var changeAt = m.changes.map(function (c) {\n      return m.x[c.i]\n    })\n    var opts = {\n      width: Math.max(320, Math.min(box.clientWidth || 640, 900)),\n      height: 220,\n      series: series,\n      bands: [{ series: [3, 2], fill: 'rgba(91, 60, 196, 0.15)' }],\n      scales: { x: { time: false } },\n      axes: [\n        {\n          values: function (u, ticks) {\n            return ticks.map(function (t) {\n              return short((commits[Math.round(t)] || {}).sha)\n            })\n          }\n        },\n        {}\n      ],\n      legend: { show: false },\n      hooks: {\n        setCursor: [\n          function (u) {\n            var i = u.cursor.idx\n            if (i === null || i === undefined) return\n            var c = commits[m.x[i]] || {}\n            hover.textContent =\n              short(c.sha) +\n              ' · ' +\n              (c.date || '').slice(0, 10) +\n              ' · ' +\n              fmt(m.y[i]) +\n              (m.lo[i] !== null ? ' [' + fmt(m.lo[i]) + ', ' + fmt(m.hi[i]) + ']' : '') +\n              ' · n=' +\n              m.n[i]\n          }\n        ],\n        draw: [\n          function (u) {\n            // Change points: a vertical line where each new level starts.\n            var ctx = u.ctx\n            ctx.save()\n            ctx.strokeStyle = '#d9822b'\n            ctx.lineWidth = 2\n            changeAt.forEach(function (x) {\n              var px = Math.round(u.valToPos(x, 'x', true))\n              ctx.beginPath()\n              ctx.moveTo(px, u.bbox.top)\n              ctx.lineTo(px, u.bbox.top + u.bbox.height)\n              ctx.stroke()\n            })\n            ctx.restore()\n          }\n        ]\n      }\n    }\n    var plot = [m.x, m.y, m.lo, m.hi, levelSeries(m), constant(gate.min), constant(gate.max)]\n    return new uPlot(opts, plot, box)\n  }\n\n  function section(m) {\n    var s = el('section', { class: 'metric', 'data-metric': m.id, 'data-suite': m.suite, 'data-family': m.family })\n    var h = el('h2', {}, m.id)\n    h.appendChild(\n      el('small', {}, ' ' + m.metric + ' · ' + m.family + ' · ' + (m.direction === 'higher' ? 'higher is better' : 'lower is better') + ' · suite ' + m.suite)\n    )\n    s.appendChild(h)\n    var box = el('div', { class: 'plot' })\n    s.appendChild(box)\n    var hover = el('div', { class: 'hover' }, 'hover the chart for a commit')\n    s.appendChild(hover)\n    var notes = el('ul', { class: 'changes' })\n    m.changes.forEach(function (c) {\n      var li = el('li', { 'data-change': String(c.i) })\n      li.appendChild(document.createTextNode('level ' + fmt(c.before) + ' → ' + fmt(c.after) + ' from '))\n      li.appendChild(commitLink(commits[m.x[c.i]].sha))\n      li.appendChild(document.createTextNode(' (p=' + c.p.toPrecision(2) + ')'))\n      notes.appendChild(li)\n    })\n    s.appendChild(notes)\n    return { section: s, box: box, hover: hover }\n  }\n\n  function tableRow(m) {\n    var last = m.y.length - 1\n    var tr = el('tr', { 'data-metric': m.id, 'data-suite': m.suite, 'data-family': m.family })\n    var lastChange = m.changes[m.changes.length - 1]\n    ;[m.suite, m.family, m.id, fmt(m.y[last]), '[' + fmt(m.lo[last]) + ', ' + fmt(m.hi[last]) + ']', String(m.n[last]), String(m.y.length)].forEach(\n      function (t) {\n        tr.appendChild(el('td', {}, t))\n      }\n    )\n    var commitCell = el('td')\n    commitCell.appendChild(commitLink(commits[m.x[last]].sha))\n    tr.appendChild(commitCell)\n    var changeCell = el('td')\n    if (lastChange) {\n      changeCell.appendChild(document.createTextNode(fmt(lastChange.before) + ' → ' + fmt(lastChange.after) + ' at '))\n      changeCell.appendChild(commitLink(commits[m.x[lastChange.i]].sha))\n    }\n    tr.appendChild(changeCell)\n    return tr\n  }\n\n  var charts = document.getElementById('charts')\n  var tbody = document.querySelector('#table tbody')\n  var pending = []\n  data.metrics.forEach(function (m) {\n    var s = section(m)\n    charts.appendChild(s.section)\n    pending.push([m, s.box, s.hover])\n    tbody.appendChild(tableRow(m))\n  })\n  pending.forEach(function (p) {\n    chart(p[0], p[1], p[2])\n  })\n\n  function options(select, values) {\n    values.forEach(function (v) {\n      select.appendChild(el('option', { value: v }, v))\n    })\n  }\n  var uniq = function (key) {\n    return data.metrics\n      .map(function (m) {\n        return m[key]\n      })\n      .filter(function (v, i, a) {\n        return a.indexOf(v) === i\n      })\n      .sort()\n  }\n  var suite = document.getElementById('filter-suite')\n  var family = document.getElementById('filter-family')\n  options(suite, uniq('suite'))\n  options(family, uniq('family'))\n  function applyFilters() {\n    document.querySelectorAll('[data-metric]').forEach(function (node) {\n      var ok = (!suite.value || node.getAttribute('data-suite') === suite.value) && (!family.value || node.getAttribute('data-family') === family.value)\n      node.hidden = !ok\n    })\n  }\n  suite.addEventListener('change', applyFilters)\n  family.addEventListener('change', applyFilters)\n  var view = document.getElementById('view')\n  view.addEventListener('change', function () {\n    document.getElementById('charts').hidden = view.value !== 'charts'\n    document.getElementById('table').hidden = view.value !== 'table'\n  })\n  document.body.setAttribute('data-script-ms', String(Math.round(performance.now() - started)))\n  document.body.setAttribute('data-ready', String(Math.round(performance.now())))\n})()\n";
+var dashboard_page_default = "// The dashboard's own script (inlined into index.html after uPlot): draws one chart per metric, the table view and\n// the filters from the JSON in <script id=\"interp-gate-data\">. Plain browser JS, no network.\n;(function () {\n  'use strict'\n  var started = performance.now()\n  var data = JSON.parse(document.getElementById('interp-gate-data').textContent)\n  var commits = data.commits\n  var el = function (tag, attrs, text) {\n    var e = document.createElement(tag)\n    for (var k in attrs || {}) e.setAttribute(k, attrs[k])\n    if (text !== undefined) e.textContent = text\n    return e\n  }\n  var short = function (sha) {\n    return sha ? sha.slice(0, 7) : 'local'\n  }\n  var fmt = function (v) {\n    return v === null || v === undefined ? '–' : Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(2) : String(Number(v.toPrecision(4)))\n  }\n  var commitLink = function (sha) {\n    if (!sha) return el('span', {}, 'local')\n    if (!data.repoUrl) return el('code', {}, short(sha))\n    var a = el('a', { href: data.repoUrl + '/commit/' + sha, title: sha }, short(sha))\n    return a\n  }\n\n  var day = function (i) {\n    return ((commits[i] || {}).date || '').slice(0, 10)\n  }\n  var CHANGE_COLOR = { better: '#1a7f37', worse: '#cf222e' }\n  var changeWord = function (c) {\n    return c.worse ? '▼ worse' : '▲ better'\n  }\n\n  // X ticks on commit dates: the first commit of each day, thinned to fit; within one day, evenly spaced commits.\n  function dateSplits(m, width) {\n    var most = Math.max(2, Math.floor(width / 70))\n    var firsts = []\n    m.x.forEach(function (x, k) {\n      if (k === 0 || day(x) !== day(m.x[k - 1])) firsts.push(x)\n    })\n    var pool = firsts.length >= 2 ? firsts : m.x\n    var step = Math.ceil(pool.length / most)\n    return pool.filter(function (_, k) {\n      return k % step === 0\n    })\n  }\n  function dateLabel(m, x) {\n    var d = (commits[x] || {}).date || ''\n    var sameDay = day(m.x[0]) === day(m.x[m.x.length - 1])\n    return sameDay ? d.slice(11, 16) : d.slice(5, 10)\n  }\n\n  function levelSeries(m) {\n    // The level between change points: the mean of each segment, drawn as a step line.\n    var level = new Array(m.y.length)\n    var cuts = [0]\n      .concat(\n        m.changes.map(function (c) {\n          return c.i\n        })\n      )\n      .concat([m.y.length])\n    for (var s = 0; s + 1 < cuts.length; s++) {\n      var sum = 0\n      for (var i = cuts[s]; i < cuts[s + 1]; i++) sum += m.y[i]\n      for (var j = cuts[s]; j < cuts[s + 1]; j++) level[j] = sum / (cuts[s + 1] - cuts[s])\n    }\n    return level\n  }\n\n  function chart(m, box, hover) {\n    var gate = m.gate || {}\n    var constant = function (v) {\n      return m.x.map(function () {\n        return v === undefined ? null : v\n      })\n    }\n    var series = [\n      {\n        label: 'commit',\n        value: function (u, i) {\n          return i === null ? '' : short((commits[i] || {}).sha)\n        }\n      },\n      { label: m.id, stroke: '#8c7ad9', width: 1, points: { show: m.y.length <= 60, size: 4 } },\n      { label: 'CI low', stroke: 'transparent', points: { show: false } },\n      { label: 'CI high', stroke: 'transparent', points: { show: false } },\n      // The level between change points: solid and thicker than the series, drawn over it.\n      { label: 'level', stroke: '#f08c00', width: 2.5, points: { show: false } },\n      { label: 'gate min', stroke: '#57606a', width: 1.25, dash: [6, 4], points: { show: false }, show: gate.min !== undefined },\n      { label: 'gate max', stroke: '#57606a', width: 1.25, dash: [6, 4], points: { show: false }, show: gate.max !== undefined }\n    ]\n    var width = Math.max(260, box.clientWidth || 400)\n    var opts = {\n      width: width,\n      height: 180,\n      series: series,\n      bands: [{ series: [3, 2], fill: 'rgba(91, 60, 196, 0.13)' }],\n      scales: { x: { time: false } },\n      axes: [\n        {\n          space: 60,\n          splits: function () {\n            return dateSplits(m, width)\n          },\n          values: function (u, ticks) {\n            return ticks.map(function (t) {\n              return dateLabel(m, Math.round(t))\n            })\n          }\n        },\n        { size: 48 }\n      ],\n      legend: { show: false },\n      hooks: {\n        setCursor: [\n          function (u) {\n            var i = u.cursor.idx\n            if (i === null || i === undefined) return\n            var c = commits[m.x[i]] || {}\n            hover.textContent =\n              short(c.sha) +\n              ' · ' +\n              (c.date || '').slice(0, 10) +\n              ' · ' +\n              fmt(m.y[i]) +\n              (m.lo[i] !== null ? ' [' + fmt(m.lo[i]) + ', ' + fmt(m.hi[i]) + ']' : '') +\n              ' · n=' +\n              m.n[i]\n          }\n        ],\n        draw: [\n          function (u) {\n            // Change points: a vertical line where each new level starts, green or red and labelled in the\n            // metric's direction.\n            var ctx = u.ctx\n            var ratio = window.devicePixelRatio || 1\n            ctx.save()\n            ctx.lineWidth = 2 * ratio\n            ctx.font = 11 * ratio + 'px system-ui, sans-serif'\n            ctx.textBaseline = 'top'\n            m.changes.forEach(function (c) {\n              var color = c.worse ? CHANGE_COLOR.worse : CHANGE_COLOR.better\n              var px = Math.round(u.valToPos(m.x[c.i], 'x', true))\n              ctx.strokeStyle = color\n              ctx.beginPath()\n              ctx.moveTo(px, u.bbox.top)\n              ctx.lineTo(px, u.bbox.top + u.bbox.height)\n              ctx.stroke()\n              var label = changeWord(c)\n              var right = px + ctx.measureText(label).width + 6 * ratio > u.bbox.left + u.bbox.width\n              ctx.textAlign = right ? 'right' : 'left'\n              ctx.fillStyle = color\n              ctx.fillText(label, px + (right ? -4 : 4) * ratio, u.bbox.top + 2 * ratio)\n            })\n            ctx.restore()\n          }\n        ]\n      }\n    }\n    var plot = [m.x, m.y, m.lo, m.hi, levelSeries(m), constant(gate.min), constant(gate.max)]\n    return new uPlot(opts, plot, box)\n  }\n\n  function section(m) {\n    var s = el('section', { class: 'metric', 'data-metric': m.id, 'data-suite': m.suite, 'data-family': m.family })\n    var h = el('h2', {}, m.id)\n    h.appendChild(\n      el('small', {}, ' ' + m.metric + ' · ' + m.family + ' · ' + (m.direction === 'higher' ? 'higher is better' : 'lower is better') + ' · suite ' + m.suite)\n    )\n    s.appendChild(h)\n    var box = el('div', { class: 'plot' })\n    s.appendChild(box)\n    var first = commits[m.x[0]] || {}\n    var last = commits[m.x[m.x.length - 1]] || {}\n    s.appendChild(\n      el(\n        'div',\n        { class: 'range' },\n        'commit dates ' + (first.date || '').slice(0, 10) + ' – ' + (last.date || '').slice(0, 10) + ' · ' + m.y.length + ' commit(s)'\n      )\n    )\n    var hover = el('div', { class: 'hover' }, 'hover the chart for a commit')\n    s.appendChild(hover)\n    var notes = el('ul', { class: 'changes' })\n    m.changes.forEach(function (c) {\n      var li = el('li', { 'data-change': String(c.i), class: c.worse ? 'worse' : 'better' })\n      li.appendChild(el('b', {}, changeWord(c)))\n      li.appendChild(document.createTextNode(': level ' + fmt(c.before) + ' → ' + fmt(c.after) + ' from '))\n      li.appendChild(commitLink(commits[m.x[c.i]].sha))\n      li.appendChild(document.createTextNode(' (' + day(m.x[c.i]) + ', p=' + c.p.toPrecision(2) + ')'))\n      notes.appendChild(li)\n    })\n    s.appendChild(notes)\n    return { section: s, box: box, hover: hover }\n  }\n\n  function tableRow(m) {\n    var last = m.y.length - 1\n    var tr = el('tr', { 'data-metric': m.id, 'data-suite': m.suite, 'data-family': m.family })\n    var lastChange = m.changes[m.changes.length - 1]\n    ;[m.suite, m.family, m.id, fmt(m.y[last]), '[' + fmt(m.lo[last]) + ', ' + fmt(m.hi[last]) + ']', String(m.n[last]), String(m.y.length)].forEach(\n      function (t) {\n        tr.appendChild(el('td', {}, t))\n      }\n    )\n    var commitCell = el('td')\n    commitCell.appendChild(commitLink(commits[m.x[last]].sha))\n    tr.appendChild(commitCell)\n    var changeCell = el('td')\n    if (lastChange) {\n      changeCell.setAttribute('class', lastChange.worse ? 'worse' : 'better')\n      changeCell.appendChild(document.createTextNode(changeWord(lastChange) + ' ' + fmt(lastChange.before) + ' → ' + fmt(lastChange.after) + ' at '))\n      changeCell.appendChild(commitLink(commits[m.x[lastChange.i]].sha))\n    }\n    tr.appendChild(changeCell)\n    return tr\n  }\n\n  var charts = document.getElementById('charts')\n  var tbody = document.querySelector('#table tbody')\n  var pending = []\n  data.metrics.forEach(function (m) {\n    var s = section(m)\n    charts.appendChild(s.section)\n    pending.push([m, s.box, s.hover])\n    tbody.appendChild(tableRow(m))\n  })\n  pending.forEach(function (p) {\n    chart(p[0], p[1], p[2])\n  })\n\n  function options(select, values) {\n    values.forEach(function (v) {\n      select.appendChild(el('option', { value: v }, v))\n    })\n  }\n  var uniq = function (key) {\n    return data.metrics\n      .map(function (m) {\n        return m[key]\n      })\n      .filter(function (v, i, a) {\n        return a.indexOf(v) === i\n      })\n      .sort()\n  }\n  var suite = document.getElementById('filter-suite')\n  var family = document.getElementById('filter-family')\n  options(suite, uniq('suite'))\n  options(family, uniq('family'))\n  function applyFilters() {\n    document.querySelectorAll('[data-metric]').forEach(function (node) {\n      var ok = (!suite.value || node.getAttribute('data-suite') === suite.value) && (!family.value || node.getAttribute('data-family') === family.value)\n      node.hidden = !ok\n    })\n  }\n  suite.addEventListener('change', applyFilters)\n  family.addEventListener('change', applyFilters)\n  var view = document.getElementById('view')\n  view.addEventListener('change', function () {\n    document.getElementById('charts').hidden = view.value !== 'charts'\n    document.getElementById('table').hidden = view.value !== 'table'\n  })\n  document.body.setAttribute('data-script-ms', String(Math.round(performance.now() - started)))\n  document.body.setAttribute('data-ready', String(Math.round(performance.now())))\n})()\n";
 // src/report/dashboard.ts
 /** JSON inside <script>: "<\/script" and "<!--" can't end or confuse the element. */
 const scriptJson = (value) => JSON.stringify(value).replace(/</g, "\\u003c");
@@ -28064,13 +30226,18 @@ function renderDashboard(data, options = {}) {
 <link rel="icon" href="data:,">
 <title>${escapeHtml(title)}</title>
 <style>${uPlot_min_default}
-body { font: 14px/1.4 system-ui, sans-serif; margin: 0 auto; max-width: 960px; padding: 1rem; color: #1f2328; }
+body { font: 14px/1.4 system-ui, sans-serif; margin: 0 auto; max-width: 1400px; padding: 1rem; color: #1f2328; }
 header { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; border-bottom: 1px solid #d0d7de; padding-bottom: .5rem; }
 h1 { font-size: 1.3rem; margin: 0; flex: 1 1 100%; }
-h2 { font-size: 1.05rem; margin: 1.2rem 0 .3rem; }
-h2 small { color: #656d76; font-weight: normal; }
-.changes { color: #9a6700; margin: .2rem 0; }
-.hover { color: #656d76; font-size: 12px; min-height: 1.2em; }
+#charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: .75rem; margin-top: .75rem; }
+.metric { border: 1px solid #d0d7de; border-radius: 6px; padding: .4rem .5rem; min-width: 0; }
+.plot { width: 100%; overflow: hidden; }
+h2 { font-size: .95rem; margin: 0 0 .2rem; overflow-wrap: anywhere; }
+h2 small { display: block; color: #656d76; font-weight: normal; font-size: 12px; }
+.changes { margin: .2rem 0; padding-left: 1.1rem; font-size: 12px; }
+.better { color: #1a7f37; }
+.worse { color: #cf222e; }
+.hover, .range { color: #656d76; font-size: 12px; min-height: 1.2em; }
 table { border-collapse: collapse; width: 100%; margin-top: 1rem; }
 th, td { border-bottom: 1px solid #d0d7de; padding: .3rem .5rem; text-align: left; }
 [hidden] { display: none !important; }
@@ -28082,7 +30249,7 @@ th, td { border-bottom: 1px solid #d0d7de; padding: .3rem .5rem; text-align: lef
 <label>Suite <select id="filter-suite"><option value="">all</option></select></label>
 <label>Family <select id="filter-family"><option value="">all</option></select></label>
 <label>View <select id="view"><option value="charts">charts</option><option value="table">table</option></select></label>
-<span>${data.metrics.length} metric(s), ${data.commits.length} commit(s). Orange: change points and levels; band: CI; red: gate bounds.</span>
+<span>${data.metrics.length} metric(s), ${data.commits.length} commit(s). X axis: commit date. Purple: value, band: its CI; orange: the level between change points; vertical lines: change points, <span class="better">▲ better</span> or <span class="worse">▼ worse</span> in the metric's direction; grey dashes: gate bounds.</span>
 </header>
 <main>
 <div id="charts"></div>
@@ -28094,94 +30261,6 @@ th, td { border-bottom: 1px solid #d0d7de; padding: .3rem .5rem; text-align: lef
 </body>
 </html>
 `;
-}
-// src/history/folder-store.ts
-const TEMP_PREFIX = ".tmp-";
-/** Serialized entry: one line per metric keeps diffs small and the file compact. */
-function serializeEntry(entry) {
-	const { metrics, ...head } = entry;
-	const lines = Object.entries(metrics).map(([id, m]) => `    ${JSON.stringify(id)}: ${JSON.stringify(m)}`);
-	return `{\n${Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(",\n")},\n  "metrics": {${lines.length ? `\n${lines.join(",\n")}\n  ` : ""}}\n}\n`;
-}
-/**
-* `<dir>/<suite>/<commit>.json`, each written to a temp file and renamed into place, so concurrent writers never
-* see or leave a partial file and no shared file is rewritten. Plain results.json files directly in `<dir>` (the
-* older `--history` folders of downloaded artifacts) are read as entries too.
-*/
-var FolderStore = class {
-	dir;
-	display;
-	constructor(dir, display = dir) {
-		this.dir = dir;
-		this.display = display;
-	}
-	async add(entry) {
-		this.addSync(entry);
-	}
-	addSync(entry) {
-		const folder = join(this.dir, entry.suite);
-		const name = entryFileName(entry);
-		try {
-			mkdirSync(folder, { recursive: true });
-			const temp = join(folder, `${TEMP_PREFIX}${process.pid}-${Math.random().toString(36).slice(2)}`);
-			writeFileSync(temp, serializeEntry(entry));
-			try {
-				renameSync(temp, join(folder, name));
-			} catch (error) {
-				rmSync(temp, { force: true });
-				throw error;
-			}
-		} catch (error) {
-			throw new HistoryError(`${this.display}: cannot write the history entry (${error.code ?? error.message})`);
-		}
-		return join(entry.suite, name);
-	}
-	async list(suite) {
-		return this.listSync(suite);
-	}
-	listSync(suite) {
-		const entries = [];
-		for (const name of this.names(this.dir)) {
-			const path = join(this.dir, name);
-			if (isDirectory(path)) {
-				for (const file of this.names(path)) if (file.endsWith(".json")) entries.push(this.read(join(path, file), join(this.display, name, file)));
-			} else if (name.endsWith(".json")) entries.push(this.read(path, join(this.display, name)));
-		}
-		return sortEntries(suite === void 0 ? entries : entries.filter((e) => e.suite === suite));
-	}
-	names(folder) {
-		try {
-			return readdirSync(folder).filter((n) => !n.startsWith(".")).sort();
-		} catch (error) {
-			const code = error.code;
-			if (code === "ENOENT" && folder === this.dir) throw new HistoryError(`${this.display}: no such history folder (create it with \`interp-gate history add\`)`);
-			throw new HistoryError(`${this.display}: cannot read the history folder (${code ?? error.message})`);
-		}
-	}
-	read(path, display) {
-		let text;
-		try {
-			text = readRegularText(path, display);
-		} catch (error) {
-			if (error instanceof InputError) throw new HistoryError(error.message);
-			throw new HistoryError(`${display}: cannot read (${error.code ?? error.message})`);
-		}
-		return isResultsText(text) ? entryFromResults(parseResults(text, display)) : parseEntry(text, display);
-	}
-};
-function isDirectory(path) {
-	try {
-		return statSync(path).isDirectory();
-	} catch {
-		return false;
-	}
-}
-function isResultsText(text) {
-	try {
-		return String(JSON.parse(text)?.schema).startsWith("interp-gate/results@");
-	} catch {
-		return false;
-	}
 }
 // src/stats/student-t.ts
 /** Student's t distribution and Welch's two-sample t-test, for change points (Hunter's significance test). */
@@ -28434,7 +30513,8 @@ function dashboardData(entries, options = {}) {
 			i: c.index,
 			before: c.before,
 			after: c.after,
-			p: c.pValue
+			p: c.pValue,
+			worse: worsening(c.before, c.after, s.direction) > 0
 		}))
 	}));
 	return {
@@ -28667,6 +30747,7 @@ function parseShard(text, where) {
 function mergeShards(files, configFile) {
 	return (loaded, bound, info) => {
 		const { metrics, inputErrors } = mergeShardMetrics(files, loaded, bound, configFile);
+		const slices = mergeSliceLabels(orderShards(files, loaded, configFile), loaded.config.slices.map((x) => x.id));
 		const agreed = (key) => files.every((f) => f.results[key] === files[0].results[key]) ? files[0].results[key] : null;
 		return {
 			results: resultsFile(loaded, metrics, {
@@ -28674,9 +30755,222 @@ function mergeShards(files, configFile) {
 				commit: info.commit ?? agreed("commit"),
 				ref: info.ref ?? agreed("ref"),
 				shard: void 0
-			}),
+			}, slices),
 			inputErrors
 		};
 	};
 }
-export { createInputReader as $, changePointsMarkdown as A, builtinMetrics as B, specText as C, renderMarkdown as D, noteLines as E, HistoryError as F, verdictOf as G, unknownMetricMessage as H, entryFromResults as I, parseResults as J, formatNumber as K, historySchemaFiles as L, neutraliseTerminal as M, markdownTable as N, tableRows as O, metricSeries as P, resultsSchema as Q, parseEntry as R, computeRows as S, headline as T, ConfigError as U, findMetric as V, compare as W, serializeJson as X, readResultsFile as Y, comparisonSchema as Z, runPipeline as _, dashboardData as a, literal as at, writeOutputs as b, seriesChanges as c, record as ct, renderDashboard as d, unzipSync as dt, resolveInWorkspace as et, TOOL as f, bundledParallel as ft, loadConfig as g, gateSpecs as h, progressMode as i, SUITE as it, trendText as j, changePointMessage as k, FolderStore as l, string as lt, aggregateLookup as m, parseShard as n, InputError as nt, CHANGE_POINT_DEFAULTS as o, number as ot, adapterGateSpecs as p, ResultsError as q, createProgress as r, RESULT_METRIC_ID as rt, changesConfirmedBy as s, object as st, mergeShards as t, readRegularText as tt, serializeEntry as u, toJSONSchema as ut, OutputError as v, buildAnnotations as w, runSharedCiJobs as x, prepareOutputFolder as y, sortEntries as z };
+// src/history/folder-store.ts
+const TEMP_PREFIX = ".tmp-";
+/** `.tmp-<pid>-<random>`: a temporary entry, with its writer's pid. */
+const TEMP_NAME = /^\.tmp-(\d+)-[0-9a-z]+$/;
+/** Serialized entry: one line per metric keeps diffs small and the file compact. */
+function serializeEntry(entry) {
+	const { metrics, ...head } = entry;
+	const lines = Object.entries(metrics).map(([id, m]) => `    ${JSON.stringify(id)}: ${JSON.stringify(m)}`);
+	return `{\n${Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(",\n")},\n  "metrics": {${lines.length ? `\n${lines.join(",\n")}\n  ` : ""}}\n}\n`;
+}
+/**
+* `<dir>/<suite>/<commit>.json`, each written to a temp file and renamed into place, so concurrent writers never
+* see or leave a partial file and no shared file is rewritten. Plain results.json files directly in `<dir>` (the
+* older `--history` folders of downloaded artifacts) are read as entries too.
+*/
+var FolderStore = class {
+	dir;
+	display;
+	constructor(dir, display = dir) {
+		this.dir = dir;
+		this.display = display;
+	}
+	async add(entry) {
+		this.addSync(entry);
+	}
+	addSync(entry) {
+		const folder = join(this.dir, entry.suite);
+		const name = entryFileName(entry);
+		const shown = join(this.display, entry.suite);
+		try {
+			mkdirSync(folder, { recursive: true });
+		} catch (error) {
+			if (error.code !== "EEXIST") throw new HistoryError(`${this.display}: cannot create the history folder (${error.code})`);
+		}
+		const folderStats = lstatOrNull(folder);
+		if (!folderStats?.isDirectory()) throw new HistoryError(`${shown}: ${folderStats ? notFolder(folderStats) : "cannot be created"}`);
+		removeStaleTemps(folder, TEMP_NAME);
+		const targetStats = lstatOrNull(join(folder, name));
+		if (targetStats && !targetStats.isFile()) throw new HistoryError(`${join(shown, name)}: ${notEntry(targetStats)}`);
+		try {
+			const temp = join(folder, `${TEMP_PREFIX}${process.pid}-${Math.random().toString(36).slice(2)}`);
+			const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 420);
+			try {
+				writeSync(fd, serializeEntry(entry));
+			} finally {
+				closeSync(fd);
+			}
+			try {
+				renameSync(temp, join(folder, name));
+			} catch (error) {
+				rmSync(temp, { force: true });
+				throw error;
+			}
+		} catch (error) {
+			throw new HistoryError(`${this.display}: cannot write the history entry (${error.code ?? error.message})`);
+		}
+		return join(entry.suite, name);
+	}
+	async list(suite) {
+		return this.listSync(suite);
+	}
+	listSync(suite) {
+		const entries = [];
+		for (const name of this.names(this.dir, this.display)) {
+			const path = join(this.dir, name);
+			const shown = join(this.display, name);
+			const stats = lstatOrNull(path);
+			if (stats?.isSymbolicLink()) throw new HistoryError(`${shown}: ${notFolder(stats)}`);
+			if (stats?.isDirectory()) {
+				for (const file of this.names(path, shown)) if (file.endsWith(".json")) entries.push(this.read(join(path, file), join(shown, file)));
+			} else if (name.endsWith(".json")) entries.push(this.read(path, shown));
+		}
+		return sortEntries(suite === void 0 ? entries : entries.filter((e) => e.suite === suite));
+	}
+	names(folder, shown) {
+		try {
+			return readdirSync(folder).filter((n) => !n.startsWith(".")).sort();
+		} catch (error) {
+			const code = error.code;
+			if (code === "ENOENT" && folder === this.dir) throw new HistoryError(`${this.display}: no such history folder (create it with \`interp-gate history add\`)`);
+			throw new HistoryError(`${shown}: cannot read the history folder (${code ?? error.message})`);
+		}
+	}
+	read(path, display) {
+		let text;
+		try {
+			text = readRegularText(path, display, void 0, true);
+		} catch (error) {
+			if (error instanceof InputError) throw new HistoryError(error.message);
+			throw new HistoryError(`${display}: cannot read (${error.code ?? error.message})`);
+		}
+		return isResultsText(text) ? entryFromResults(parseResults(text, display)) : parseEntry(text, display);
+	}
+};
+function lstatOrNull(path) {
+	try {
+		return lstatSync(path);
+	} catch {
+		return null;
+	}
+}
+function notFolder(stats) {
+	if (stats.isSymbolicLink()) return "is a symlink; a history store holds only real folders and files, never links out of it (replace it with a folder)";
+	return "is not a folder; a history store holds one folder per suite (move the file away)";
+}
+function notEntry(stats) {
+	if (stats.isSymbolicLink()) return "is a symlink; history entries are written only as regular files (remove the link)";
+	return "is not a regular file; history entries are written only as regular files (move it away)";
+}
+function isResultsText(text) {
+	try {
+		return String(JSON.parse(text)?.schema).startsWith("interp-gate/results@");
+	} catch {
+		return false;
+	}
+}
+// src/history/eligibility.ts
+/**
+* Why a results file must not become a history entry, or null when it may: history is one entry per commit of a
+* branch, so a shard (part of the examples), a pull request's run (a merge commit that changes with its base) or a run
+* without a commit would replace or add a point that is not the branch's value and make trends and change points lie.
+*/
+function historyRefusal(results) {
+	if (results.shard) return `it is shard ${results.shard.index}/${results.shard.count} of a sharded run (a part of the examples); add the results of \`interp-gate merge\` instead`;
+	if (results.ref && /^refs\/pull\//.test(results.ref)) return `it is a pull request's run (ref ${results.ref}), not a commit of a branch; history records push runs of the branches it follows`;
+	if (!results.commit) return "it records no commit (run with --commit SHA, or in CI where GITHUB_SHA is set); history orders entries by commit";
+	return null;
+}
+// src/github/comment.ts
+/** The hidden first line that lets each suite's comment find itself again. */
+function stickyMarker(suite) {
+	return `<!-- interp-gate:suite=${suite} -->`;
+}
+/**
+* GET /user is forbidden for the GITHUB_TOKEN (an installation token), which always writes as a bot; a personal
+* token answers with its login.
+*/
+async function tokenAuthor(api) {
+	try {
+		const { data } = await api.rest.users.getAuthenticated();
+		if (typeof data?.login === "string") return { login: data.login };
+	} catch (error) {
+		const status = statusOf(error);
+		if (status === void 0 || status >= 500) throw error;
+	}
+	return { bot: true };
+}
+function writtenBy(comment, author) {
+	if ("login" in author) return comment.user?.login === author.login;
+	return comment.user?.type === "Bot";
+}
+const normalize = (text) => text.replace(/\r\n/g, "\n").trimEnd();
+/** Our earlier comment for this marker: by the token's author, starting with the marker; github-actions[bot] preferred. */
+function findSticky(comments, marker, author) {
+	const ours = comments.filter((c) => writtenBy(c, author) && (c.body ?? "").trimStart().startsWith(marker));
+	return ours.find((c) => c.user?.login === "github-actions[bot]") ?? ours[0];
+}
+/** Creates or updates the PR's sticky comment in place; no write when the body did not change. */
+async function upsertStickyComment(api, options) {
+	const { repo, issueNumber, marker, body } = options;
+	const where = {
+		owner: repo.owner,
+		repo: repo.repo
+	};
+	let existing;
+	try {
+		const author = await tokenAuthor(api);
+		existing = findSticky(await paginateBounded(30, api.paginate.iterator(api.rest.issues.listComments, {
+			...where,
+			issue_number: issueNumber,
+			per_page: 100
+		})), marker, author);
+	} catch (error) {
+		throw describeApiError(error, `list the comments of pull request #${issueNumber}`, "pull-requests: write");
+	}
+	if (existing && normalize(existing.body ?? "") === normalize(body)) return {
+		action: "unchanged",
+		id: existing.id,
+		url: existing.html_url
+	};
+	if (existing) try {
+		const { data } = await api.rest.issues.updateComment({
+			...where,
+			comment_id: Number(existing.id),
+			body
+		});
+		return {
+			action: "updated",
+			id: existing.id,
+			url: data?.html_url ?? existing.html_url
+		};
+	} catch (error) {
+		throw describeApiError(error, `update the comment on pull request #${issueNumber}`, "pull-requests: write");
+	}
+	if (!options.create) return {
+		action: "skipped",
+		reason: "nothing to report under this comment mode"
+	};
+	try {
+		const { data } = await api.rest.issues.createComment({
+			...where,
+			issue_number: issueNumber,
+			body
+		});
+		return {
+			action: "created",
+			id: data.id,
+			url: data.html_url
+		};
+	} catch (error) {
+		throw describeApiError(error, `comment on pull request #${issueNumber}`, "pull-requests: write");
+	}
+}
+export { GitHubError as $, sortEntries as A, CHECK_TEXT_BYTES as At, prepareOutputFolder as B, specText as C, literal as Ct, entryFromResults as D, string as Dt, HistoryError as E, record as Et, defaultsSchema as F, utf8Length as Ft, tableRows as G, headline as H, writeJunitFile as I, bundledParallel as It, trendText as J, changePointMessage as K, OutputError as L, findMetric as M, GITLAB_NOTE_BYTES as Mt, unknownMetricMessage as N, JOB_SUMMARY_BYTES as Nt, historySchemaFiles as O, toJSONSchema as Ot, ConfigError as P, truncateUtf8 as Pt, markdownTable as Q, clearOutputsAndRethrow as R, computeRows as S, SUITE as St, metricSeries as T, object as Tt, noteLines as U, writeOutputs as V, renderMarkdown as W, sliceRows as X, shardBanner as Y, neutraliseTerminal as Z, aggregateLookup as _, resolveInWorkspace as _t, serializeEntry as a, formatNumber as at, runPipeline as b, didYouMean as bt, createProgress as c, readResultsFile as ct, CHANGE_POINT_DEFAULTS as d, attachSidecar as dt, describeApiError as et, changesConfirmedBy as f, sidecarName as ft, adapterGateSpecs as g, createInputReader as gt, TOOL as h, resultsSchema as ht, FolderStore as i, verdictOf as it, builtinMetrics as j, COMMENT_BYTES as jt, parseEntry as k, unzipSync as kt, progressMode as l, serializeJson as lt, renderDashboard as m, comparisonSchema as mt, upsertStickyComment as n, statusOf as nt, mergeShards as o, ResultsError as ot, seriesChanges as p, splitSidecar as pt, changePointsMarkdown as q, historyRefusal as r, compare as rt, parseShard as s, parseResults as st, stickyMarker as t, paginateBounded as tt, dashboardData as u, SidecarError as ut, gateSpecs as v, readRegularText as vt, buildAnnotations as w, number as wt, runSharedCiJobs as x, RESULT_METRIC_ID as xt, loadConfig as y, InputError as yt, clearingOutputsOnFailure as z };
