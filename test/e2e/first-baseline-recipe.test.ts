@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ROOT } from '../helpers/run-action.js'
+import { ROOT, TEST_BUNDLE } from '../helpers/run-action.js'
 
 const GIT_ENV = { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' }
 
@@ -24,8 +24,8 @@ describe('docs/github.md recipe: a first baseline from a committed file', () => 
     git('add', '.')
     git('commit', '-qm', 'main')
     const measured = git('rev-parse', 'HEAD')
-    // The evaluation step is the user's own (the quickstart's arrays are already there); npx runs this checkout's CLI.
-    const shims = `python() { :; }\nnpx() { [ "$1" = interp-gate ] && shift; node --import ${join(ROOT, 'test/helpers/ts-loader.mjs')} ${join(ROOT, 'src/cli.ts')} "$@"; }\n`
+    // The evaluation step is the user's own (the quickstart's arrays are already there); npx runs a fresh bundle of this checkout's CLI.
+    const shims = `python() { :; }\nnpx() { [ "$1" = interp-gate ] && shift; node ${join(TEST_BUNDLE, 'cli.js')} "$@"; }\n`
     execFileSync('bash', ['-euo', 'pipefail', '-c', shims + recipe()], { cwd: ws, env: { ...process.env, ...GIT_ENV }, stdio: 'pipe' })
 
     expect(git('log', '-1', '--format=%s')).toBe('interp-gate: first baseline')
