@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { giniIndex } from '../../src/metrics/sparsity.js'
+import { bucketSortBits, giniIndex } from '../../src/metrics/sparsity.js'
 
 /** numpy's formula with a comparison sort: s = np.sort(|a|); Σ (2i − F − 1)·s_i / (F·Σ s). */
 function reference(values: number[]): number {
@@ -38,5 +38,36 @@ describe('giniIndex sort paths', () => {
     expect(giniIndex(Float64Array.of(...row(100, 6, true), Infinity))).toBeNaN()
     expect(giniIndex(Float64Array.of(...row(100, 7, true), NaN))).toBeNaN()
     expect(giniIndex(new Float64Array(200))).toBe(0)
+  })
+})
+
+describe('bucketSortBits', () => {
+  /** float32 bit patterns of |values|, and the same keys sorted by their float value (a comparison sort). */
+  function keysOf(values: number[]): { keys: Uint32Array; expected: Uint32Array } {
+    const floats = Float32Array.from(values, Math.abs)
+    const sorted = Float32Array.from(floats).sort()
+    return { keys: new Uint32Array(floats.buffer), expected: new Uint32Array(sorted.buffer) }
+  }
+
+  test('sorts spread magnitudes (ReLU-like rows, with ties) exactly as a comparison sort', () => {
+    let x = 9
+    const next = () => ((x = (Math.imul(x, 1664525) + 1013904223) >>> 0), x / 2 ** 32)
+    // |normal| by Box–Muller: magnitudes spread over a dozen octaves, like the bench suite's attributions
+    const values = Array.from({ length: 3000 }, () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next()))
+    values.push(2.5, 2.5, 2.5, 1e-3)
+    const { keys, expected } = keysOf(values)
+    const out = new Uint32Array(keys.length)
+    expect(bucketSortBits(keys, out)).toBe(true)
+    expect(out).toEqual(expected)
+  })
+
+  test.each([
+    ['many ties', [...Array.from({ length: 100 }, () => 0.25), ...Array.from({ length: 100 }, (_, i) => i + 1)]],
+    ['a subnormal and Infinity stretching the range', [...Array.from({ length: 2000 }, (_, i) => 1 + i / 2000), 1e-40, Infinity]]
+  ])('declines a row whose keys crowd one bucket (%s), leaving it to the radix sort', (_, values) => {
+    const { keys } = keysOf(values)
+    expect(bucketSortBits(keys, new Uint32Array(keys.length))).toBe(false)
+    const finite = values.filter(Number.isFinite)
+    expect(giniIndex(Float64Array.from(finite))).toBeCloseTo(reference(finite), 13)
   })
 })
