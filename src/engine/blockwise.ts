@@ -19,6 +19,13 @@ export interface RowsPlan {
   blockBytes: number
   /** Int32 [rows done], updated by the thread that runs the plan so progress can count them. */
   progress?: SharedArrayBuffer
+  /**
+   * Int32 [next unclaimed row, then one flag per chunk of chunkRows rows: 1 when the plan's thread computed it]. With
+   * it, rows are claimed a chunk at a time, so a thread that finishes its own rows early takes chunks of this plan
+   * instead of waiting (a worker starts late, or shares its core).
+   */
+  claims?: SharedArrayBuffer
+  chunkRows?: number
 }
 
 /** Runs a plan on another thread; the returned join blocks until it is done and gives each job's scores, or undefined if it failed. */
@@ -53,6 +60,8 @@ interface Job {
 const DEFAULT_BLOCK_BYTES = 8 * 2 ** 20
 /** Below this many bytes of input a worker thread costs more than it saves. */
 const SPLIT_MIN_BYTES = 32 * 2 ** 20
+/** Blocks per chunk a thread claims of another thread's rows: small enough to even out a late start. */
+const CHUNK_BLOCKS = 2
 
 /**
  * Evaluates row-wise metrics (MetricDefinition.rowwise) whose inputs are all numeric .npy files or .npz members,
@@ -85,8 +94,9 @@ export function evaluateBlockwise(reader: InputReader, bound: readonly BoundMetr
           splits.reduce((s, x) => s + Atomics.load(x.done, 0), done),
           total
         ))
-    runRows(jobs, readers, { ...options, to, onRows })
-    for (const split of splits) joinSplit(split, jobs, reader, options)
+    const buffers = new Map<string, Float64Array>()
+    runRows(jobs, readers, { ...options, to, onRows, buffers })
+    for (const split of splits) joinSplit(split, jobs, reader, options, buffers)
     for (const [b, job] of planned) {
       outcomes.set(
         b,
@@ -136,6 +146,8 @@ interface Split {
   to: number
   join: () => Float64Array[] | undefined
   done: Int32Array
+  claims: Int32Array
+  chunkRows: number
 }
 
 /** Starts worker threads on the upper rows when that is safe and worth it; this thread keeps rows [0, first split). */
@@ -156,27 +168,57 @@ function startSplits(jobs: Job[], readers: Map<string, RowReader | undefined>, o
     job.hasher = undefined
   }
   const share = Math.ceil(rows / split.threads)
+  const blockBytes = options.blockBytes ?? DEFAULT_BLOCK_BYTES
+  const chunkRows =
+    CHUNK_BLOCKS *
+    blockRowsOf(
+      used.map((r) => r.rows.rowSize),
+      blockBytes
+    )
   const splits: Split[] = []
   for (let from = share; from < rows; from += share) {
     const to = Math.min(rows, from + share)
     const progress = new SharedArrayBuffer(4)
+    const claims = new Int32Array(new SharedArrayBuffer(4 * (1 + Math.ceil((to - from) / chunkRows))))
+    claims[0] = from
     const plan: RowsPlan = {
       jobs: jobs.map((j) => ({ metric: j.definition.name, params: j.params, refs: j.refs })),
       from,
       to,
-      blockBytes: options.blockBytes ?? DEFAULT_BLOCK_BYTES,
-      progress
+      blockBytes,
+      progress,
+      claims: claims.buffer as SharedArrayBuffer,
+      chunkRows
     }
-    splits.push({ from, to, join: split.start(plan), done: new Int32Array(progress) })
+    splits.push({ from, to, join: split.start(plan), done: new Int32Array(progress), claims, chunkRows })
   }
   return splits
 }
 
-/** Copies a worker's scores in; if the worker failed, this thread computes its rows (and meets the same error, if any). */
-function joinSplit(split: Split, jobs: Job[], reader: InputReader, options: BlockwiseOptions): void {
+/**
+ * Takes the split's unclaimed chunks on this thread, then copies in the chunks its worker computed; if the worker
+ * failed, this thread computes all its rows (and meets the same error, if any).
+ */
+function joinSplit(split: Split, jobs: Job[], reader: InputReader, options: BlockwiseOptions, buffers: Map<string, Float64Array>): void {
+  for (let start = Atomics.add(split.claims, 0, split.chunkRows); start < split.to; start = Atomics.add(split.claims, 0, split.chunkRows)) {
+    const readers = new Map<string, RowReader | undefined>()
+    try {
+      for (const ref of new Set(jobs.flatMap((j) => Object.values(j.refs)))) readers.set(ref, reader.openRows(ref, start))
+      runRows(jobs, readers, { ...options, onRows: undefined, from: start, to: Math.min(split.to, start + split.chunkRows), buffers })
+    } catch (error) {
+      for (const job of jobs) if (job.failed === undefined) job.failed = error
+    } finally {
+      for (const r of readers.values()) r?.close()
+    }
+  }
   const scores = split.join()
   if (scores) {
-    jobs.forEach((job, k) => job.failed === undefined && job.scores.set(scores[k], split.from))
+    for (let c = 0; c < split.claims.length - 1; c++) {
+      if (Atomics.load(split.claims, 1 + c) !== 1) continue
+      const at = c * split.chunkRows
+      const end = Math.min(split.to - split.from, at + split.chunkRows)
+      jobs.forEach((job, k) => job.failed === undefined && job.scores.set(scores[k].subarray(at, end), split.from + at))
+    }
     return
   }
   const readers = new Map<string, RowReader | undefined>()
@@ -209,8 +251,31 @@ export function computeRows(reader: InputReader, plan: RowsPlan): Float64Array[]
       return { definition, params: j.params, id: j.metric, refs: j.refs, rows: plan.to, scores: new Float64Array(plan.to - plan.from) }
     })
     const done = plan.progress ? new Int32Array(plan.progress) : undefined
-    const onRows = done && ((_: readonly string[], rows: number) => Atomics.store(done, 0, rows - plan.from))
-    runRows(jobs, readers, { blockBytes: plan.blockBytes, from: plan.from, to: plan.to, offset: plan.from, onRows })
+    if (plan.claims && plan.chunkRows) {
+      // Chunk by chunk, as long as unclaimed rows remain; the readers reopen where another thread took rows between.
+      const claims = new Int32Array(plan.claims)
+      const chunk = plan.chunkRows
+      let at = plan.from
+      let finished = 0
+      const buffers = new Map<string, Float64Array>()
+      for (let start = Atomics.add(claims, 0, chunk); start < plan.to; start = Atomics.add(claims, 0, chunk)) {
+        if (start !== at) {
+          for (const [ref, r] of readers) {
+            r?.close()
+            readers.set(ref, reader.openRows(ref, start))
+          }
+        }
+        at = Math.min(plan.to, start + chunk)
+        const chunkFrom = start
+        const onRows = done && ((_: readonly string[], rows: number) => Atomics.store(done, 0, finished + rows - chunkFrom))
+        runRows(jobs, readers, { blockBytes: plan.blockBytes, from: start, to: at, offset: plan.from, onRows, buffers })
+        finished += at - start
+        Atomics.store(claims, 1 + (start - plan.from) / chunk, 1)
+      }
+    } else {
+      const onRows = done && ((_: readonly string[], rows: number) => Atomics.store(done, 0, rows - plan.from))
+      runRows(jobs, readers, { blockBytes: plan.blockBytes, from: plan.from, to: plan.to, offset: plan.from, onRows })
+    }
     const failed = jobs.find((j) => j.failed !== undefined)
     if (failed) throw failed.failed
     return jobs.map((j) => j.scores)
@@ -224,15 +289,29 @@ interface Range extends BlockwiseOptions {
   to?: number
   /** Row number of scores[0] (a worker's scores start at its first row). */
   offset?: number
+  /** Block buffers by input, kept by a caller that runs several ranges. */
+  buffers?: Map<string, Float64Array>
+}
+
+/** Rows per block: as many of the widest input's rows as fill blockBytes in float64. */
+function blockRowsOf(rowSizes: number[], blockBytes: number): number {
+  return Math.max(1, Math.floor(blockBytes / (8 * Math.max(...rowSizes, 1))))
 }
 
 /** Reads every input block by block (rows [from, to)) and runs each metric on its block. */
 function runRows(jobs: Job[], readers: Map<string, RowReader | undefined>, options: Range): void {
   const used = [...new Set(jobs.flatMap((j) => Object.values(j.refs)))].map((ref) => [ref, readers.get(ref)!] as const)
   if (used.length === 0) return
-  const widest = Math.max(...used.map(([, r]) => r.rows.rowSize), 1)
-  const blockRows = Math.max(1, Math.floor((options.blockBytes ?? DEFAULT_BLOCK_BYTES) / (8 * widest)))
-  const buffers = new Map(used.map(([ref, r]) => [ref, new Float64Array(Math.min(blockRows, r.rows.rows) * r.rows.rowSize)]))
+  const blockRows = blockRowsOf(
+    used.map(([, r]) => r.rows.rowSize),
+    options.blockBytes ?? DEFAULT_BLOCK_BYTES
+  )
+  // Reused across calls (chunks): fresh 8 MiB blocks would cost a page fault per 4 KiB each time.
+  const buffers = options.buffers ?? new Map<string, Float64Array>()
+  for (const [ref, r] of used) {
+    const size = Math.min(blockRows, r.rows.rows) * r.rows.rowSize
+    if ((buffers.get(ref)?.length ?? -1) < size) buffers.set(ref, new Float64Array(size))
+  }
   const total = Math.max(...used.map(([, r]) => r.rows.rows))
   const from = options.from ?? 0
   const to = Math.min(total, options.to ?? total)

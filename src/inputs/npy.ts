@@ -183,12 +183,15 @@ export function streamable(header: NpyHeader): boolean {
   return !text && header.shape.length >= 1 && !(header.fortranOrder && header.shape.length > 1)
 }
 
+// The file bytes of one block, shared by every row stream of this thread: a block is decoded before next() returns,
+// and a stream reopened at another row (a chunk taken from a worker) then needs no fresh pages.
+let blockBytes = new Uint8Array(0)
+
 /** Opens a stream positioned at row `firstRow` (just after the header for 0) for row-block reads (see streamable). */
 export function npyRows(src: ByteSource, header: NpyHeader, source: string, firstRow = 0): NpyRows {
   const { dtype, shape } = header
   const rows = shape[0]
   const rowSize = product(shape.slice(1))
-  let buffer = new Uint8Array(0)
   let done = firstRow
   return {
     header,
@@ -197,8 +200,8 @@ export function npyRows(src: ByteSource, header: NpyHeader, source: string, firs
     next(count, out) {
       const elements = count * rowSize
       const length = elements * dtype.itemsize
-      if (buffer.length < length) buffer = new Uint8Array(length)
-      const bytes = buffer.subarray(0, length)
+      if (blockBytes.length < length) blockBytes = new Uint8Array(length)
+      const bytes = blockBytes.subarray(0, length)
       readData(src, bytes, header, done * rowSize * dtype.itemsize, source)
       decodeInto(bytes, elements, dtype, out.subarray(0, elements))
       done += count

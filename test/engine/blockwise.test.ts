@@ -160,6 +160,20 @@ describe('evaluateBlockwise split across threads', () => {
     expect((split.get(bound[0]) as { identity: string }).identity).toMatch(/^sha256:/)
   })
 
+  test('a worker that starts late finds its rows taken by this thread, chunk by chunk, with the same scores', () => {
+    const claimed: number[] = []
+    // The "worker" runs only when joined: by then this thread has claimed every chunk, so it computes none.
+    const start = (plan: Parameters<typeof computeRows>[1]) => () => {
+      const scores = computeRows(createInputReader({ workspace: dir }), plan)
+      claimed.push(...new Int32Array(plan.claims!).subarray(1))
+      return scores
+    }
+    const split = evaluateBlockwise(createInputReader({ workspace: dir }), bound, { blockBytes: 4 * 8 * F, split: { threads: 2, start, minBytes: 0 } })
+    // 23 rows: this thread's 12, then the worker's 11 in chunks of 2 blocks of 4 rows (8, 3), none left to the worker
+    expect(claimed).toEqual([0, 0])
+    for (const b of bound) expect(split.get(b)).toEqual(single.get(b))
+  })
+
   test('a worker that fails leaves its rows to this thread', () => {
     const split = evaluateBlockwise(createInputReader({ workspace: dir }), bound, { split: { threads: 2, start: () => () => undefined, minBytes: 0 } })
     for (const b of bound) expect(split.get(b)).toEqual(single.get(b))
