@@ -150,13 +150,17 @@ function giniOfSorted(sorted: Float32Array | Float64Array, f: number): number {
   return total === 0 ? 0 : weighted / (f * total)
 }
 
+/** +Infinity's float32 bit pattern: NaN's lie above it. */
+const INFINITY_BITS = 0x7f800000
+
 /**
  * Gini index of one row's magnitudes: sorted ascending, Σᵢ (2i − F − 1)·a₍ᵢ₎ / (F·Σa); all-zero → 0.
  * Zeros sort first and add nothing but their count to the ranks, so only the non-zero magnitudes are sorted: as
- * float32 bit patterns (bucket or radix sort) when every one is a float32 value (a float32 file), which sorts them
- * exactly as numbers; otherwise as float64 with a comparison sort.
+ * float32 bit patterns (bucket or radix sort) when every one is a float32 value, which sorts them exactly as numbers;
+ * otherwise as float64 with a comparison sort. `float32Values` (the row came from a float16/float32 file) skips the
+ * per-value check that they are.
  */
-export function giniIndex(values: ArrayLike<number>): number {
+export function giniIndex(values: ArrayLike<number>, float32Values = false): number {
   const f = values.length
   if (giniScratch.length < f) {
     giniScratch = new Float64Array(f)
@@ -164,33 +168,47 @@ export function giniIndex(values: ArrayLike<number>): number {
     giniSwap = new Uint32Array(f)
   }
   // Branch-free compaction (each value is written, the end advances past non-zeros only): zeros are unpredictable.
+  // A NaN is kept (it is not 0): as float64 it makes the row "wide"; as a float32 key it lies above +Infinity's.
   const floats = new Float32Array(giniBits.buffer, 0, f)
   let m = 0
-  let nan = 0
   let wide = 0
-  for (let j = 0; j < f; j++) {
-    const a = Math.abs(values[j])
-    const narrow = Math.fround(a)
-    floats[m] = narrow
-    m += ((a !== 0) as unknown as number) | 0
-    // biome-ignore lint/suspicious/noSelfCompare: a branch-free NaN test in the hot loop
-    nan |= ((a !== a) as unknown as number) | 0
-    wide |= ((narrow !== a) as unknown as number) | 0
-  }
-  if (nan) return NaN
-  if (wide || m < 64) {
-    let k = 0
+  if (float32Values) {
     for (let j = 0; j < f; j++) {
       const a = Math.abs(values[j])
-      giniScratch[k] = a
-      k += ((a !== 0) as unknown as number) | 0
+      floats[m] = a
+      m += ((a !== 0) as unknown as number) | 0
     }
-    return giniOfSorted(giniScratch.subarray(0, k).sort(), f)
+  } else {
+    for (let j = 0; j < f; j++) {
+      const a = Math.abs(values[j])
+      const narrow = Math.fround(a)
+      floats[m] = narrow
+      m += ((a !== 0) as unknown as number) | 0
+      wide |= ((narrow !== a) as unknown as number) | 0
+    }
   }
+  if (wide || m < 64) return giniOfFloat64(values)
   const keys = giniBits.subarray(0, m)
+  let top = 0
+  for (let i = 0; i < m; i++) top = keys[i] > top ? keys[i] : top
+  if (top > INFINITY_BITS) return NaN
   const out = giniSwap.subarray(0, m)
   const sorted = bucketSortBits(keys, out) ? out : radixSortBits(keys, out)
   return giniOfSorted(new Float32Array(sorted.buffer, sorted.byteOffset, m), f)
+}
+
+/** The Gini index with a float64 comparison sort of the non-zero magnitudes (short or non-float32 rows); NaN in, NaN out. */
+function giniOfFloat64(values: ArrayLike<number>): number {
+  let k = 0
+  let nan = 0
+  for (let j = 0; j < values.length; j++) {
+    const a = Math.abs(values[j])
+    giniScratch[k] = a
+    k += ((a !== 0) as unknown as number) | 0
+    // biome-ignore lint/suspicious/noSelfCompare: a branch-free NaN test
+    nan |= ((a !== a) as unknown as number) | 0
+  }
+  return nan ? NaN : giniOfSorted(giniScratch.subarray(0, k).sort(), values.length)
 }
 
 export const gini: MetricDefinition<Record<string, never>> = {
@@ -202,7 +220,9 @@ export const gini: MetricDefinition<Record<string, never>> = {
   rowwise: true,
   params: z.object({}).strict(),
   compute({ attributions }) {
-    return { scores: perRow(attributions, giniIndex) }
+    // A float16/float32 file's values are float32 values: no need to check each one.
+    const float32Values = attributions.dtype === 'float32' || attributions.dtype === 'float16'
+    return { scores: perRow(attributions, (values) => giniIndex(values, float32Values)) }
   },
   doc: {
     summary: 'Gini index of the attribution magnitudes: 0 when spread evenly, near 1 when concentrated on few features.',

@@ -32,6 +32,14 @@ describe('giniIndex sort paths', () => {
     expect(giniIndex(Float64Array.from(values))).toBeCloseTo(reference(values), 13)
   })
 
+  test('rows declared float32 (a float16/float32 file) skip the per-value check and agree; a NaN still gives NaN', () => {
+    const values = row(4096, 8, true)
+    expect(giniIndex(Float64Array.from(values), true)).toBeCloseTo(reference(values), 13)
+    expect(giniIndex(Float64Array.of(...row(300, 9, true), NaN), true)).toBeNaN()
+    expect(giniIndex(Float64Array.of(...row(30, 10, true), NaN), true)).toBeNaN()
+    expect(giniIndex(new Float64Array(200), true)).toBe(0)
+  })
+
   test('float64 rows take the comparison sort and agree too; infinities and NaN as before', () => {
     const values = row(3000, 5, false)
     expect(giniIndex(Float64Array.from(values))).toBeCloseTo(reference(values), 13)
