@@ -46,6 +46,9 @@ export const nonzeroFraction: MetricDefinition<{ eps: number }> = {
 let giniScratch = new Float64Array(0)
 let giniBits = new Uint32Array(0)
 let giniSwap = new Uint32Array(0)
+// float32 views of the same two buffers (made once, not per row)
+let giniBitFloats = new Float32Array(0)
+let giniSwapFloats = new Float32Array(0)
 const RADIX = 2048 // 11-bit digits: three passes cover 32 bits
 const giniCounts = new Uint32Array(3 * RADIX)
 
@@ -53,8 +56,7 @@ const giniCounts = new Uint32Array(3 * RADIX)
  * Sorts non-negative float32 bit patterns ascending (for them the unsigned integer order is the numeric order):
  * an LSD radix sort, several times faster than a comparison sort on a row of a few thousand.
  */
-function radixSortBits(keys: Uint32Array, swap: Uint32Array): Uint32Array {
-  const m = keys.length
+function radixSortBits(keys: Uint32Array, swap: Uint32Array, m = keys.length): Uint32Array {
   giniCounts.fill(0)
   for (let i = 0; i < m; i++) {
     const k = keys[i]
@@ -95,8 +97,7 @@ const MAX_BUCKET = 64
  * keys within their bucket. Fewer passes than the radix sort on rows of a few thousand. Returns false, with `out`
  * unspecified, when some bucket holds more than 64 keys (a narrow cluster or many ties): radix-sort those rows.
  */
-export function bucketSortBits(keys: Uint32Array, out: Uint32Array): boolean {
-  const m = keys.length
+export function bucketSortBits(keys: Uint32Array, out: Uint32Array, m = keys.length): boolean {
   if (m === 0) return true
   let lo = keys[0]
   let hi = lo
@@ -138,8 +139,7 @@ export function bucketSortBits(keys: Uint32Array, out: Uint32Array): boolean {
 }
 
 /** Σ (2·(zeros + i + 1) − F − 1)·s_i / (F·Σ s) over the sorted non-zero magnitudes s; an all-zero row → 0. */
-function giniOfSorted(sorted: Float32Array | Float64Array, f: number): number {
-  const m = sorted.length
+function giniOfSorted(sorted: Float32Array | Float64Array, f: number, m = sorted.length): number {
   const zeros = f - m
   let total = 0
   let weighted = 0
@@ -166,10 +166,12 @@ export function giniIndex(values: ArrayLike<number>, float32Values = false): num
     giniScratch = new Float64Array(f)
     giniBits = new Uint32Array(f)
     giniSwap = new Uint32Array(f)
+    giniBitFloats = new Float32Array(giniBits.buffer)
+    giniSwapFloats = new Float32Array(giniSwap.buffer)
   }
   // Branch-free compaction (each value is written, the end advances past non-zeros only): zeros are unpredictable.
   // A NaN is kept (it is not 0): as float64 it makes the row "wide"; as a float32 key it lies above +Infinity's.
-  const floats = new Float32Array(giniBits.buffer, 0, f)
+  const floats = giniBitFloats
   let m = 0
   let wide = 0
   if (float32Values) {
@@ -188,13 +190,13 @@ export function giniIndex(values: ArrayLike<number>, float32Values = false): num
     }
   }
   if (wide || m < 64) return giniOfFloat64(values)
-  const keys = giniBits.subarray(0, m)
+  const keys = giniBits
   let top = 0
   for (let i = 0; i < m; i++) top = keys[i] > top ? keys[i] : top
   if (top > INFINITY_BITS) return NaN
-  const out = giniSwap.subarray(0, m)
-  const sorted = bucketSortBits(keys, out) ? out : radixSortBits(keys, out)
-  return giniOfSorted(new Float32Array(sorted.buffer, sorted.byteOffset, m), f)
+  // The radix sort ends in its swap buffer after an odd number of passes, in the keys after an even one.
+  const inSwap = bucketSortBits(keys, giniSwap, m) || radixSortBits(keys, giniSwap, m) === giniSwap
+  return giniOfSorted(inSwap ? giniSwapFloats : giniBitFloats, f, m)
 }
 
 /** The Gini index with a float64 comparison sort of the non-zero magnitudes (short or non-float32 rows); NaN in, NaN out. */
