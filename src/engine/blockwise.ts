@@ -327,20 +327,55 @@ function runRows(jobs: Job[], readers: Map<string, RowReader | undefined>, optio
       for (const job of jobs) if (job.failed === undefined && Object.values(job.refs).includes(ref)) job.failed = error
     }
   }
+  // A float32 file read only by metrics that take float32 rows is read into the block buffer's bytes as it is.
+  const narrow = new Set(
+    used
+      .filter(([ref, r]) => r.rows.float32 && r.rows.rowSize > 0 && jobs.every((j) => !Object.values(j.refs).includes(ref) || takesFloat32(j)))
+      .map(([ref]) => ref)
+  )
   for (let start = from; start < to; start += blockRows) {
     const blocks = new Map<string, NDArray>()
+    const blocks32 = new Map<string, Float32Array>()
     for (const [ref, r] of used) {
       const count = Math.min(blockRows, r.rows.rows - start, to - start)
       if (count <= 0) continue
-      const data = buffers.get(ref)!.subarray(0, count * r.rows.rowSize)
+      const buffer = buffers.get(ref)!
+      if (narrow.has(ref)) {
+        const data = new Float32Array(buffer.buffer, buffer.byteOffset, count * r.rows.rowSize)
+        guarded(ref, () => r.rows.nextFloat32(count, data))
+        blocks32.set(ref, data)
+        continue
+      }
+      const data = buffer.subarray(0, count * r.rows.rowSize)
       guarded(ref, () => r.rows.next(count, data))
       blocks.set(ref, { data, shape: [count, ...r.header.shape.slice(1)], dtype: r.header.dtype.name, source: r.source })
     }
-    for (const job of jobs) if (job.failed === undefined && start < job.rows) runBlock(job, blocks, start - (options.offset ?? 0))
+    for (const job of jobs) {
+      if (job.failed !== undefined || start >= job.rows) continue
+      const ref = Object.values(job.refs)[0]
+      if (narrow.has(ref)) runBlock32(job, blocks32.get(ref)!, readers.get(ref)!.rows.rowSize, start - (options.offset ?? 0))
+      else runBlock(job, blocks, start - (options.offset ?? 0))
+    }
     options.onRows?.(ids, Math.min(to, start + blockRows), total)
   }
   // Only a pass that reached the end can check that nothing follows the data (and an .npz member's CRC).
   if (to === total) for (const [ref, r] of used) guarded(ref, () => r.rows.finish())
+}
+
+/** A metric of one input that takes float32 rows, with no fingerprint to hash from float64 values. */
+function takesFloat32(job: Job): boolean {
+  return job.definition.computeRowsFloat32 !== undefined && Object.keys(job.refs).length === 1 && !job.hasher
+}
+
+function runBlock32(job: Job, rows: Float32Array, rowSize: number, at: number): void {
+  try {
+    const scores = job.definition.computeRowsFloat32!(rows, rowSize, job.params)
+    if (scores.length !== rows.length / rowSize)
+      throw new Error(`metric "${job.definition.name}" returned ${scores.length} scores for ${rows.length / rowSize} rows`)
+    job.scores.set(scores, at)
+  } catch (error) {
+    job.failed = error
+  }
 }
 
 function runBlock(job: Job, blocks: Map<string, NDArray>, at: number): void {

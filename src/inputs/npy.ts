@@ -173,6 +173,10 @@ export interface NpyRows {
   rowSize: number
   /** Decodes the next `count` rows into out[0 .. count·rowSize) as float64. */
   next(count: number, out: Float64Array): void
+  /** True for host-endian float32 data: nextFloat32 reads it as it is, without widening. */
+  float32: boolean
+  /** Reads the next `count` rows of a float32 stream (see float32) straight into out[0 .. count·rowSize). */
+  nextFloat32(count: number, out: Float32Array): void
   /** After the last row: nothing may follow, and an .npz member's CRC must match. */
   finish(): void
 }
@@ -204,6 +208,12 @@ export function npyRows(src: ByteSource, header: NpyHeader, source: string, firs
       const bytes = blockBytes.subarray(0, length)
       readData(src, bytes, header, done * rowSize * dtype.itemsize, source)
       decodeInto(bytes, elements, dtype, out.subarray(0, elements))
+      done += count
+    },
+    float32: dtype.kind === 'f' && dtype.itemsize === 4 && dtype.little === HOST_LITTLE,
+    nextFloat32(count, out) {
+      const elements = count * rowSize
+      readData(src, new Uint8Array(out.buffer, out.byteOffset, elements * 4), header, done * rowSize * 4, source)
       done += count
     },
     finish: () => finishData(src, header, rows * rowSize * dtype.itemsize, source)

@@ -64,6 +64,12 @@ export interface MetricDefinition<P = any> {
    * params), so the pipeline may call compute on blocks of rows and never hold a whole array in memory.
    */
   rowwise?: boolean
+  /**
+   * With rowwise and one input: the scores of a block of rows of a float32 array, given as the file's float32 values
+   * (count·rowSize of them, C order) and bit for bit those compute gives on the same rows widened to float64. The
+   * block pass uses it to skip the widening copy.
+   */
+  computeRowsFloat32?(rows: Float32Array, rowSize: number, params: P): Float64Array
   compute(inputs: Record<string, NDArray>, params: P): MetricOutput
   /** Required with `columns`: the value on the rows `indices` (all rows when omitted). */
   aggregate?(columns: Record<string, Float64Array>, params: P, indices?: ArrayLike<number>): number

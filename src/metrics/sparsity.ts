@@ -18,21 +18,9 @@ export const nonzeroFraction: MetricDefinition<{ eps: number }> = {
   rowwise: true,
   params: z.object({ eps: z.number().nonnegative().default(0).describe('count features with |a| above this') }).strict(),
   compute({ attributions }, { eps }) {
-    return {
-      scores: perRow(attributions, (a) => {
-        // Branch-free: whether an attribution is zero is a coin flip the CPU cannot predict.
-        let count = 0
-        let nan = 0
-        for (let j = 0; j < a.length; j++) {
-          const v = Math.abs(a[j])
-          // biome-ignore lint/suspicious/noSelfCompare: a branch-free NaN test in the hot loop
-          nan |= ((v !== v) as unknown as number) | 0
-          count += ((v > eps) as unknown as number) | 0
-        }
-        return nan ? NaN : count / a.length
-      })
-    }
+    return { scores: perRow(attributions, (a) => nonzeroFractionOfRow(a, eps)) }
   },
+  computeRowsFloat32: (rows, rowSize, { eps }) => float32Rows(rows, rowSize, (a) => nonzeroFractionOfRow(a, eps)),
   doc: {
     summary: 'Share of features whose attribution magnitude exceeds eps; lower means a sparser explanation.',
     formula: 'nzᵢ = (1/F)·Σⱼ 1[|aᵢⱼ| > eps], then the mean over examples',
@@ -40,6 +28,28 @@ export const nonzeroFraction: MetricDefinition<{ eps: number }> = {
     edgeCases: ['A NaN attribution makes that example NaN (excluded, counted).', 'eps defaults to 0: exact zeros only.'],
     reference: 'The L0 "sparsity" of an attribution map (e.g. Chalasani et al. 2020 §5); numpy: (np.abs(a) > eps).mean(axis=1).'
   }
+}
+
+/** Share of a row's magnitudes above eps; NaN when one is NaN. */
+function nonzeroFractionOfRow(a: ArrayLike<number>, eps: number): number {
+  // Branch-free: whether an attribution is zero is a coin flip the CPU cannot predict.
+  let count = 0
+  let nan = 0
+  for (let j = 0; j < a.length; j++) {
+    const v = Math.abs(a[j])
+    // biome-ignore lint/suspicious/noSelfCompare: a branch-free NaN test in the hot loop
+    nan |= ((v !== v) as unknown as number) | 0
+    count += ((v > eps) as unknown as number) | 0
+  }
+  return nan ? NaN : count / a.length
+}
+
+/** Scores of each row of a block of float32 rows (see MetricDefinition.computeRowsFloat32). */
+function float32Rows(rows: Float32Array, rowSize: number, f: (values: Float32Array) => number): Float64Array {
+  const n = rowSize === 0 ? 0 : rows.length / rowSize
+  const out = new Float64Array(n)
+  for (let i = 0; i < n; i++) out[i] = f(rows.subarray(i * rowSize, (i + 1) * rowSize))
+  return out
 }
 
 // Reused across rows: the Gini index sorts one row at a time and keeps nothing.
@@ -226,6 +236,7 @@ export const gini: MetricDefinition<Record<string, never>> = {
     const float32Values = attributions.dtype === 'float32' || attributions.dtype === 'float16'
     return { scores: perRow(attributions, (values) => giniIndex(values, float32Values)) }
   },
+  computeRowsFloat32: (rows, rowSize) => float32Rows(rows, rowSize, (values) => giniIndex(values, true)),
   doc: {
     summary: 'Gini index of the attribution magnitudes: 0 when spread evenly, near 1 when concentrated on few features.',
     formula: 'a = sort↑(|aᵢ|); Gᵢ = Σⱼ₌₁..F (2j − F − 1)·a₍ⱼ₎ / (F·Σⱼ a₍ⱼ₎), then the mean over examples',

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { describe, expect, test } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import type { BoundMetric } from '../../src/engine/bind.js'
 import { computeRows, evaluateBlockwise } from '../../src/engine/blockwise.js'
 import { createInputReader, type NDArray } from '../../src/inputs/index.js'
@@ -111,6 +111,50 @@ describe('evaluateBlockwise', () => {
     ).scores!
     expect(Array.from((outcome as { output: { scores: Float64Array } }).output.scores)).toEqual(Array.from(expected))
     expect(calls).toEqual([5, 10, 15, 20, 23])
+  })
+
+  test('a float32 file read only by metrics that take float32 rows is not widened, with the same scores bit for bit', () => {
+    // Rows long enough for gini's bucket sort: ~70 % zeros, ties, a NaN, a subnormal, an infinity, an all-zero row.
+    const [n, f] = [17, 400]
+    const values = randoms(n * f, 6).map((u, i) => (u < 0.7 ? 0 : Math.round((u - 0.85) * 64) / 8 || 2 ** -140))
+    values[2 * f + 7] = NaN
+    values[4 * f + 9] = 2 ** -140
+    values[6 * f + 1] = -Infinity
+    values.fill(0, 8 * f, 9 * f)
+    const wide = mkdtempSync(path.join(tmpdir(), 'interp-gate-blockwise-f4-'))
+    writeFileSync(path.join(wide, 'a.npy'), npy(values, [n, f], '<f4'))
+    const widened: NDArray = { data: Float64Array.from(Float32Array.from(values)), shape: [n, f], dtype: 'float64', source: 'a.npy' }
+    const gini = bind('gini', { attributions: 'a.npy' }, 0)
+    const nonzero = { ...bind('nonzero-fraction', { attributions: 'a.npy' }, 1), params: { eps: 0.25 } }
+    const entropy = bind('entropy', { attributions: 'a.npy' }, 2)
+    const scoresOf = (outcome: unknown) => Array.from((outcome as { output: { scores: Float64Array } }).output.scores)
+    const float32Calls = (bound: BoundMetric[]) => {
+      const spies = bound.filter((b) => b.definition.computeRowsFloat32).map((b) => vi.spyOn(b.definition, 'computeRowsFloat32'))
+      const outcomes = evaluateBlockwise(createInputReader({ workspace: wide }), bound, { blockBytes: 5 * 8 * f })
+      const calls = spies.reduce((s, spy) => s + spy.mock.calls.length, 0)
+      for (const spy of spies) spy.mockRestore()
+      return { outcomes, calls }
+    }
+    const narrow = float32Calls([gini, nonzero])
+    // 4 blocks of 5 rows (the last one 2), for each of the two metrics.
+    expect(narrow.calls).toBe(8)
+    for (const b of [gini, nonzero])
+      expect(scoresOf(narrow.outcomes.get(b)), b.definition.name).toEqual(Array.from(b.definition.compute({ attributions: widened }, b.params).scores!))
+    expect(Number.isNaN(scoresOf(narrow.outcomes.get(gini))[2])).toBe(true)
+    expect(scoresOf(narrow.outcomes.get(nonzero))[8]).toBe(0)
+    // Entropy needs float64 rows: the file is widened for all three.
+    const mixed = float32Calls([gini, nonzero, entropy])
+    expect(mixed.calls).toBe(0)
+    for (const b of [gini, nonzero, entropy])
+      expect(scoresOf(mixed.outcomes.get(b)), b.definition.name).toEqual(Array.from(b.definition.compute({ attributions: widened }, b.params).scores!))
+  })
+
+  test('a truncated float32 file read without widening fails its metrics with the same message', () => {
+    const wide = mkdtempSync(path.join(tmpdir(), 'interp-gate-blockwise-f4-'))
+    writeFileSync(path.join(wide, 'a.npy'), npy(arrays.attributions.values, [N, F], '<f4').subarray(0, 128 + 4 * F * 10))
+    const b = bind('nonzero-fraction', { attributions: 'a.npy' })
+    const outcome = evaluateBlockwise(createInputReader({ workspace: wide }), [b], { blockBytes: 3 * 8 * F }).get(b)
+    expect(String((outcome as { error: Error }).error.message)).toBe(`a.npy: data has ${4 * F * 10} bytes, shape [${N}, ${F}] float32 needs ${4 * F * N}`)
   })
 
   test('leaves inputs it cannot stream (Fortran order, other formats, non-rowwise metrics) to the whole-array path', () => {
