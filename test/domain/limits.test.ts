@@ -15,7 +15,8 @@ describe('utf8Length', () => {
     ['a high surrogate before a non-surrogate: 3 + 1', '\ud83dx'],
     ['a lone low surrogate: 3 bytes', '\ude00a'],
     ['a low surrogate before a high one is no pair', '\udc00\ud800\u0800'],
-    ['a 3-byte character before a low surrogate is no pair', '\u0800\udc00']
+    ['a 3-byte character before a low surrogate is no pair', '\u0800\udc00'],
+    ['two low surrogates are no pair', '\udc00\udc00']
   ])('%s', (_, text) => {
     expect(utf8Length(text)).toBe(encoded(text))
   })
@@ -45,6 +46,8 @@ describe('truncateUtf8', () => {
   it('keeps a lone surrogate as one 3-byte unit', () => {
     expect(truncateUtf8('\udc00\ud800\udc00', 6)).toBe('\udc00')
     expect(truncateUtf8('\ud83dab', 4)).toBe('\ud83da')
+    expect(truncateUtf8('\ud83dab', 3)).toBe('\ud83d')
+    expect(truncateUtf8('a\udc00', 1)).toBe('a')
   })
 })
 
