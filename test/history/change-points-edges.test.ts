@@ -68,6 +68,20 @@ describe('detectChangePoints edges', () => {
     expect(found[0].pValue / 8.022113888550079e-5).toBeCloseTo(1, 6)
   })
 
+  it('drops the failing proposal with the largest p first, not the first in order', () => {
+    // Dropping the first failing one instead leaves nothing (numpy re-implementation with either rule).
+    const found = detectChangePoints([3.1, 3.0, 3.0, 4.0, 3.9, 4.1, 5.0, 5.0, 5.0, 5.1, 5.0, 5.1, 5.1, 5.0, 5.1, 5.1, 5.1, 5.1])
+    expect(found.map((c) => c.index)).toEqual([3])
+    expect(found[0].before).toBeCloseTo(3.033333333333333, 12)
+    expect(found[0].after).toBeCloseTo(4.846666666666667, 12)
+    expect(found[0].pValue / 7.996712622255662e-11).toBeCloseTo(1, 6)
+  })
+
+  it('never splits off fewer than minSegment points, however clean the step', () => {
+    // A 1 → 5 step two points from the end: every allowed split (3, 4, 5) mixes the levels, Welch p ≈ 0.18 at best.
+    expect(detectChangePoints([1, 1, 1, 1, 1, 1, 5, 5])).toEqual([])
+  })
+
   it.each([
     ['significance 0', { significance: 0 }],
     ['significance 1', { significance: 1 }],
