@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { makeArray, makeStrings, product, row, rowSize, rows } from '../../src/domain/ndarray.js'
+import { makeArray, makeStrings, product, row, rowSize, rows, shapeText } from '../../src/domain/ndarray.js'
 
 // Values by hand: a [3, 2] array holds 0..5 in C order, so row 1 is [2, 3].
 describe('ndarray', () => {
@@ -39,5 +39,10 @@ describe('ndarray', () => {
     expect(a.source).toBe('ids.json')
     expect(a.data).toHaveLength(3)
     expect([...a.data].every(Number.isNaN)).toBe(true)
+  })
+
+  it('shapeText writes a shape for messages as a bracketed, comma-separated list', () => {
+    expect(shapeText([3, 2])).toBe('[3, 2]')
+    expect(shapeText([])).toBe('[]')
   })
 })
