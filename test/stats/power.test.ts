@@ -41,6 +41,10 @@ describe('sampleSd', () => {
     expect(sampleSd([1, 2, 4, 7])).toBeCloseTo(2.6457513110645907, 12)
   })
 
+  it('two values are enough: sd of [1, 3] is √2', () => {
+    expect(sampleSd([1, 3])).toBeCloseTo(Math.SQRT2, 12)
+  })
+
   it('is 0 for fewer than two values', () => {
     expect(sampleSd([5])).toBe(0)
     expect(sampleSd([])).toBe(0)
