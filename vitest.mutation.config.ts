@@ -9,7 +9,8 @@ export default defineConfig({
     include: [
       'test/compare/**/*.test.ts',
       'test/stats/**/*.test.ts',
-      'test/history/change-points.test.ts',
+      'test/domain/**/*.test.ts',
+      'test/history/change-points*.test.ts',
       'test/config/**/*.test.ts',
       'test/report/{report,budget,footer,trend}.test.ts',
       'test/schema.test.ts'

@@ -16,6 +16,13 @@ describe('resampling budget', () => {
 })
 
 describe('normalMeanCI', () => {
+  it('has no bounds without values, still naming its method', () => {
+    const ci = normalMeanCI(new Float64Array(0), 0.95)
+    expect(ci).toMatchObject({ level: 0.95, method: 'normal' })
+    expect(ci.low).toBeNaN()
+    expect(ci.high).toBeNaN()
+  })
+
   it('is mean ± z·sd/√n with the plug-in sd (numpy)', () => {
     const ci = normalMeanCI(x, 0.95)
     expect(ci.method).toBe('normal')
