@@ -7567,12 +7567,12 @@ function finishData(src, header, needed, source) {
 function streamable(header) {
 	return !(header.dtype.kind === "U" || header.dtype.kind === "S") && header.shape.length >= 1 && !(header.fortranOrder && header.shape.length > 1);
 }
+let blockBytes = /* @__PURE__ */ new Uint8Array(0);
 /** Opens a stream positioned at row `firstRow` (just after the header for 0) for row-block reads (see streamable). */
 function npyRows(src, header, source, firstRow = 0) {
 	const { dtype, shape } = header;
 	const rows = shape[0];
 	const rowSize = product(shape.slice(1));
-	let buffer = /* @__PURE__ */ new Uint8Array(0);
 	let done = firstRow;
 	return {
 		header,
@@ -7581,10 +7581,16 @@ function npyRows(src, header, source, firstRow = 0) {
 		next(count, out) {
 			const elements = count * rowSize;
 			const length = elements * dtype.itemsize;
-			if (buffer.length < length) buffer = new Uint8Array(length);
-			const bytes = buffer.subarray(0, length);
+			if (blockBytes.length < length) blockBytes = new Uint8Array(length);
+			const bytes = blockBytes.subarray(0, length);
 			readData(src, bytes, header, done * rowSize * dtype.itemsize, source);
 			decodeInto(bytes, elements, dtype, out.subarray(0, elements));
+			done += count;
+		},
+		float32: dtype.kind === "f" && dtype.itemsize === 4 && dtype.little === HOST_LITTLE$1,
+		nextFloat32(count, out) {
+			const elements = count * rowSize;
+			readData(src, new Uint8Array(out.buffer, out.byteOffset, elements * 4), header, done * rowSize * 4, source);
 			done += count;
 		},
 		finish: () => finishData(src, header, rows * rowSize * dtype.itemsize, source)
@@ -28462,17 +28468,9 @@ const nonzeroFraction = {
 	rowwise: true,
 	params: object({ eps: number().nonnegative().default(0).describe("count features with |a| above this") }).strict(),
 	compute({ attributions }, { eps }) {
-		return { scores: perRow(attributions, (a) => {
-			let count = 0;
-			let nan = 0;
-			for (let j = 0; j < a.length; j++) {
-				const v = Math.abs(a[j]);
-				nan |= v !== v | 0;
-				count += v > eps | 0;
-			}
-			return nan ? NaN : count / a.length;
-		}) };
+		return { scores: perRow(attributions, (a) => nonzeroFractionOfRow(a, eps)) };
 	},
+	computeRowsFloat32: (rows, rowSize, { eps }) => float32Rows(rows, rowSize, (a) => nonzeroFractionOfRow(a, eps)),
 	doc: {
 		summary: "Share of features whose attribution magnitude exceeds eps; lower means a sparser explanation.",
 		formula: "nzᵢ = (1/F)·Σⱼ 1[|aᵢⱼ| > eps], then the mean over examples",
@@ -28481,17 +28479,36 @@ const nonzeroFraction = {
 		reference: "The L0 \"sparsity\" of an attribution map (e.g. Chalasani et al. 2020 §5); numpy: (np.abs(a) > eps).mean(axis=1)."
 	}
 };
+/** Share of a row's magnitudes above eps; NaN when one is NaN. */
+function nonzeroFractionOfRow(a, eps) {
+	let count = 0;
+	let nan = 0;
+	for (let j = 0; j < a.length; j++) {
+		const v = Math.abs(a[j]);
+		nan |= v !== v | 0;
+		count += v > eps | 0;
+	}
+	return nan ? NaN : count / a.length;
+}
+/** Scores of each row of a block of float32 rows (see MetricDefinition.computeRowsFloat32). */
+function float32Rows(rows, rowSize, f) {
+	const n = rowSize === 0 ? 0 : rows.length / rowSize;
+	const out = new Float64Array(n);
+	for (let i = 0; i < n; i++) out[i] = f(rows.subarray(i * rowSize, (i + 1) * rowSize));
+	return out;
+}
 let giniScratch = /* @__PURE__ */ new Float64Array(0);
 let giniBits = /* @__PURE__ */ new Uint32Array(0);
 let giniSwap = /* @__PURE__ */ new Uint32Array(0);
+let giniBitFloats = /* @__PURE__ */ new Float32Array(0);
+let giniSwapFloats = /* @__PURE__ */ new Float32Array(0);
 const RADIX = 2048;
 const giniCounts = new Uint32Array(3 * RADIX);
 /**
 * Sorts non-negative float32 bit patterns ascending (for them the unsigned integer order is the numeric order):
 * an LSD radix sort, several times faster than a comparison sort on a row of a few thousand.
 */
-function radixSortBits(keys, swap) {
-	const m = keys.length;
+function radixSortBits(keys, swap, m = keys.length) {
 	giniCounts.fill(0);
 	for (let i = 0; i < m; i++) {
 		const k = keys[i];
@@ -28520,43 +28537,58 @@ function radixSortBits(keys, swap) {
 	}
 	return from;
 }
-/** The row's non-zero magnitudes ascending, in scratch space; radix-sorted when all are float32 values (a float32 file). */
-function sortedNonZero(values) {
-	const f = values.length;
-	if (giniScratch.length < f) {
-		giniScratch = new Float64Array(f);
-		giniBits = new Uint32Array(f);
-		giniSwap = new Uint32Array(f);
-	}
-	let m = 0;
-	let nan = 0;
-	let wide = 0;
-	for (let j = 0; j < f; j++) {
-		const a = Math.abs(values[j]);
-		giniScratch[m] = a;
-		m += a !== 0 | 0;
-		nan |= a !== a | 0;
-		wide |= Math.fround(a) !== a | 0;
-	}
-	if (nan) return null;
-	const float32 = !wide;
-	const sorted = giniScratch.subarray(0, m);
-	if (!float32 || m < 64) return sorted.sort();
-	const bits = giniBits.subarray(0, m);
-	new Float32Array(bits.buffer, 0, m).set(sorted);
-	const order = radixSortBits(bits, giniSwap.subarray(0, m));
-	sorted.set(new Float32Array(order.buffer, order.byteOffset, m));
-	return sorted;
-}
+const BUCKETS = 4096;
+const bucketStarts = new Int32Array(BUCKETS);
+/** Above this many keys in one bucket the insertion sort could go quadratic: the caller radix-sorts instead. */
+const MAX_BUCKET = 64;
 /**
-* Gini index of one row's magnitudes: sorted ascending, Σᵢ (2i − F − 1)·a₍ᵢ₎ / (F·Σa); all-zero → 0.
-* Zeros sort first and add nothing but their count to the ranks, so only the non-zero magnitudes are sorted.
+* Sorts non-negative float32 bit patterns ascending into `out`: one counting pass into 4,096 buckets spread over the
+* row's own key range (keys are monotone in the value, so buckets are ordered), then an insertion sort that only moves
+* keys within their bucket. Fewer passes than the radix sort on rows of a few thousand. Returns false, with `out`
+* unspecified, when some bucket holds more than 64 keys (a narrow cluster or many ties): radix-sort those rows.
 */
-function giniIndex(values) {
-	const f = values.length;
-	const sorted = sortedNonZero(values);
-	if (sorted === null) return NaN;
-	const m = sorted.length;
+function bucketSortBits(keys, out, m = keys.length) {
+	if (m === 0) return true;
+	let lo = keys[0];
+	let hi = lo;
+	for (let i = 1; i < m; i++) {
+		const k = keys[i];
+		lo = k < lo ? k : lo;
+		hi = k > hi ? k : hi;
+	}
+	const range = hi - lo;
+	let shift = 0;
+	while (range >>> shift >= BUCKETS) shift++;
+	const used = (range >>> shift) + 1;
+	bucketStarts.fill(0, 0, used);
+	for (let i = 0; i < m; i++) bucketStarts[keys[i] - lo >>> shift]++;
+	let sum = 0;
+	let most = 0;
+	for (let d = 0; d < used; d++) {
+		const c = bucketStarts[d];
+		bucketStarts[d] = sum;
+		sum += c;
+		most = c > most ? c : most;
+	}
+	if (most > MAX_BUCKET) return false;
+	for (let i = 0; i < m; i++) {
+		const k = keys[i];
+		out[bucketStarts[k - lo >>> shift]++] = k;
+	}
+	for (let i = 1; i < m; i++) {
+		const k = out[i];
+		let j = i - 1;
+		if (out[j] <= k) continue;
+		while (j >= 0 && out[j] > k) {
+			out[j + 1] = out[j];
+			j--;
+		}
+		out[j + 1] = k;
+	}
+	return true;
+}
+/** Σ (2·(zeros + i + 1) − F − 1)·s_i / (F·Σ s) over the sorted non-zero magnitudes s; an all-zero row → 0. */
+function giniOfSorted(sorted, f, m = sorted.length) {
 	const zeros = f - m;
 	let total = 0;
 	let weighted = 0;
@@ -28565,6 +28597,58 @@ function giniIndex(values) {
 		weighted += (2 * (zeros + i + 1) - f - 1) * sorted[i];
 	}
 	return total === 0 ? 0 : weighted / (f * total);
+}
+/** +Infinity's float32 bit pattern: NaN's lie above it. */
+const INFINITY_BITS = 2139095040;
+/**
+* Gini index of one row's magnitudes: sorted ascending, Σᵢ (2i − F − 1)·a₍ᵢ₎ / (F·Σa); all-zero → 0.
+* Zeros sort first and add nothing but their count to the ranks, so only the non-zero magnitudes are sorted: as
+* float32 bit patterns (bucket or radix sort) when every one is a float32 value, which sorts them exactly as numbers;
+* otherwise as float64 with a comparison sort. `float32Values` (the row came from a float16/float32 file) skips the
+* per-value check that they are.
+*/
+function giniIndex(values, float32Values = false) {
+	const f = values.length;
+	if (giniScratch.length < f) {
+		giniScratch = new Float64Array(f);
+		giniBits = new Uint32Array(f);
+		giniSwap = new Uint32Array(f);
+		giniBitFloats = new Float32Array(giniBits.buffer);
+		giniSwapFloats = new Float32Array(giniSwap.buffer);
+	}
+	const floats = giniBitFloats;
+	let m = 0;
+	let wide = 0;
+	if (float32Values) for (let j = 0; j < f; j++) {
+		const a = Math.abs(values[j]);
+		floats[m] = a;
+		m += a !== 0 | 0;
+	}
+	else for (let j = 0; j < f; j++) {
+		const a = Math.abs(values[j]);
+		const narrow = Math.fround(a);
+		floats[m] = narrow;
+		m += a !== 0 | 0;
+		wide |= narrow !== a | 0;
+	}
+	if (wide || m < 64) return giniOfFloat64(values);
+	const keys = giniBits;
+	let top = 0;
+	for (let i = 0; i < m; i++) top = keys[i] > top ? keys[i] : top;
+	if (top > INFINITY_BITS) return NaN;
+	return giniOfSorted(bucketSortBits(keys, giniSwap, m) || radixSortBits(keys, giniSwap, m) === giniSwap ? giniSwapFloats : giniBitFloats, f, m);
+}
+/** The Gini index with a float64 comparison sort of the non-zero magnitudes (short or non-float32 rows); NaN in, NaN out. */
+function giniOfFloat64(values) {
+	let k = 0;
+	let nan = 0;
+	for (let j = 0; j < values.length; j++) {
+		const a = Math.abs(values[j]);
+		giniScratch[k] = a;
+		k += a !== 0 | 0;
+		nan |= a !== a | 0;
+	}
+	return nan ? NaN : giniOfSorted(giniScratch.subarray(0, k).sort(), values.length);
 }
 const gini = {
 	name: "gini",
@@ -28575,8 +28659,10 @@ const gini = {
 	rowwise: true,
 	params: object({}).strict(),
 	compute({ attributions }) {
-		return { scores: perRow(attributions, giniIndex) };
+		const float32Values = attributions.dtype === "float32" || attributions.dtype === "float16";
+		return { scores: perRow(attributions, (values) => giniIndex(values, float32Values)) };
 	},
+	computeRowsFloat32: (rows, rowSize) => float32Rows(rows, rowSize, (values) => giniIndex(values, true)),
 	doc: {
 		summary: "Gini index of the attribution magnitudes: 0 when spread evenly, near 1 when concentrated on few features.",
 		formula: "a = sort↑(|aᵢ|); Gᵢ = Σⱼ₌₁..F (2j − F − 1)·a₍ⱼ₎ / (F·Σⱼ a₍ⱼ₎), then the mean over examples",
@@ -29583,6 +29669,8 @@ function provenanceOf(results) {
 const DEFAULT_BLOCK_BYTES = 8 * 2 ** 20;
 /** Below this many bytes of input a worker thread costs more than it saves. */
 const SPLIT_MIN_BYTES = 32 * 2 ** 20;
+/** Blocks per chunk a thread claims of another thread's rows: small enough to even out a late start. */
+const CHUNK_BLOCKS = 2;
 /**
 * Evaluates row-wise metrics (MetricDefinition.rowwise) whose inputs are all numeric .npy files or .npz members,
 * in one pass over the arrays a block of rows at a time; each file is read once however many metrics use it.
@@ -29606,12 +29694,14 @@ function evaluateBlockwise(reader, bound, options = {}) {
 		const splits = startSplits(jobs, readers, options);
 		const to = splits.length ? splits[0].from : Infinity;
 		const onRows = options.onRows && ((ids, done, total) => options.onRows(ids, splits.reduce((s, x) => s + Atomics.load(x.done, 0), done), total));
+		const buffers = /* @__PURE__ */ new Map();
 		runRows(jobs, readers, {
 			...options,
 			to,
-			onRows
+			onRows,
+			buffers
 		});
-		for (const split of splits) joinSplit(split, jobs, reader, options);
+		for (const split of splits) joinSplit(split, jobs, reader, options, buffers);
 		for (const [b, job] of planned) outcomes.set(b, job.failed !== void 0 ? { error: job.failed } : {
 			output: { scores: job.scores },
 			identity: job.hasher?.digest() ?? splitIdentity(job, reader, splits.length > 0)
@@ -29669,10 +29759,14 @@ function startSplits(jobs, readers, options) {
 	if (!(used.every((r) => r.seekable) && jobs.every((j) => j.rows === rows && findMetric(j.definition.name) === j.definition) && jobs.every((j) => !j.identityName || readers.get(j.refs[j.identityName]).rows.rowSize === 1)) || bytes < (split.minBytes ?? SPLIT_MIN_BYTES) || rows < 2 * split.threads) return [];
 	for (const job of jobs) job.hasher = void 0;
 	const share = Math.ceil(rows / split.threads);
+	const blockBytes = options.blockBytes ?? DEFAULT_BLOCK_BYTES;
+	const chunkRows = CHUNK_BLOCKS * blockRowsOf(used.map((r) => r.rows.rowSize), blockBytes);
 	const splits = [];
 	for (let from = share; from < rows; from += share) {
 		const to = Math.min(rows, from + share);
 		const progress = new SharedArrayBuffer(4);
+		const claims = new Int32Array(new SharedArrayBuffer(4 * (1 + Math.ceil((to - from) / chunkRows))));
+		claims[0] = from;
 		const plan = {
 			jobs: jobs.map((j) => ({
 				metric: j.definition.name,
@@ -29681,23 +29775,52 @@ function startSplits(jobs, readers, options) {
 			})),
 			from,
 			to,
-			blockBytes: options.blockBytes ?? DEFAULT_BLOCK_BYTES,
-			progress
+			blockBytes,
+			progress,
+			claims: claims.buffer,
+			chunkRows
 		};
 		splits.push({
 			from,
 			to,
 			join: split.start(plan),
-			done: new Int32Array(progress)
+			done: new Int32Array(progress),
+			claims,
+			chunkRows
 		});
 	}
 	return splits;
 }
-/** Copies a worker's scores in; if the worker failed, this thread computes its rows (and meets the same error, if any). */
-function joinSplit(split, jobs, reader, options) {
+/**
+* Takes the split's unclaimed chunks on this thread, then copies in the chunks its worker computed; if the worker
+* failed, this thread computes all its rows (and meets the same error, if any).
+*/
+function joinSplit(split, jobs, reader, options, buffers) {
+	for (let start = Atomics.add(split.claims, 0, split.chunkRows); start < split.to; start = Atomics.add(split.claims, 0, split.chunkRows)) {
+		const readers = /* @__PURE__ */ new Map();
+		try {
+			for (const ref of new Set(jobs.flatMap((j) => Object.values(j.refs)))) readers.set(ref, reader.openRows(ref, start));
+			runRows(jobs, readers, {
+				...options,
+				onRows: void 0,
+				from: start,
+				to: Math.min(split.to, start + split.chunkRows),
+				buffers
+			});
+		} catch (error) {
+			for (const job of jobs) if (job.failed === void 0) job.failed = error;
+		} finally {
+			for (const r of readers.values()) r?.close();
+		}
+	}
 	const scores = split.join();
 	if (scores) {
-		jobs.forEach((job, k) => job.failed === void 0 && job.scores.set(scores[k], split.from));
+		for (let c = 0; c < split.claims.length - 1; c++) {
+			if (Atomics.load(split.claims, 1 + c) !== 1) continue;
+			const at = c * split.chunkRows;
+			const end = Math.min(split.to - split.from, at + split.chunkRows);
+			jobs.forEach((job, k) => job.failed === void 0 && job.scores.set(scores[k].subarray(at, end), split.from + at));
+		}
 		return;
 	}
 	const readers = /* @__PURE__ */ new Map();
@@ -29739,14 +29862,41 @@ function computeRows(reader, plan) {
 			};
 		});
 		const done = plan.progress ? new Int32Array(plan.progress) : void 0;
-		const onRows = done && ((_, rows) => Atomics.store(done, 0, rows - plan.from));
-		runRows(jobs, readers, {
-			blockBytes: plan.blockBytes,
-			from: plan.from,
-			to: plan.to,
-			offset: plan.from,
-			onRows
-		});
+		if (plan.claims && plan.chunkRows) {
+			const claims = new Int32Array(plan.claims);
+			const chunk = plan.chunkRows;
+			let at = plan.from;
+			let finished = 0;
+			const buffers = /* @__PURE__ */ new Map();
+			for (let start = Atomics.add(claims, 0, chunk); start < plan.to; start = Atomics.add(claims, 0, chunk)) {
+				if (start !== at) for (const [ref, r] of readers) {
+					r?.close();
+					readers.set(ref, reader.openRows(ref, start));
+				}
+				at = Math.min(plan.to, start + chunk);
+				const chunkFrom = start;
+				const onRows = done && ((_, rows) => Atomics.store(done, 0, finished + rows - chunkFrom));
+				runRows(jobs, readers, {
+					blockBytes: plan.blockBytes,
+					from: start,
+					to: at,
+					offset: plan.from,
+					onRows,
+					buffers
+				});
+				finished += at - start;
+				Atomics.store(claims, 1 + (start - plan.from) / chunk, 1);
+			}
+		} else {
+			const onRows = done && ((_, rows) => Atomics.store(done, 0, rows - plan.from));
+			runRows(jobs, readers, {
+				blockBytes: plan.blockBytes,
+				from: plan.from,
+				to: plan.to,
+				offset: plan.from,
+				onRows
+			});
+		}
 		const failed = jobs.find((j) => j.failed !== void 0);
 		if (failed) throw failed.failed;
 		return jobs.map((j) => j.scores);
@@ -29754,13 +29904,20 @@ function computeRows(reader, plan) {
 		for (const r of readers.values()) r?.close();
 	}
 }
+/** Rows per block: as many of the widest input's rows as fill blockBytes in float64. */
+function blockRowsOf(rowSizes, blockBytes) {
+	return Math.max(1, Math.floor(blockBytes / (8 * Math.max(...rowSizes, 1))));
+}
 /** Reads every input block by block (rows [from, to)) and runs each metric on its block. */
 function runRows(jobs, readers, options) {
 	const used = [...new Set(jobs.flatMap((j) => Object.values(j.refs)))].map((ref) => [ref, readers.get(ref)]);
 	if (used.length === 0) return;
-	const widest = Math.max(...used.map(([, r]) => r.rows.rowSize), 1);
-	const blockRows = Math.max(1, Math.floor((options.blockBytes ?? DEFAULT_BLOCK_BYTES) / (8 * widest)));
-	const buffers = new Map(used.map(([ref, r]) => [ref, new Float64Array(Math.min(blockRows, r.rows.rows) * r.rows.rowSize)]));
+	const blockRows = blockRowsOf(used.map(([, r]) => r.rows.rowSize), options.blockBytes ?? DEFAULT_BLOCK_BYTES);
+	const buffers = options.buffers ?? /* @__PURE__ */ new Map();
+	for (const [ref, r] of used) {
+		const size = Math.min(blockRows, r.rows.rows) * r.rows.rowSize;
+		if ((buffers.get(ref)?.length ?? -1) < size) buffers.set(ref, new Float64Array(size));
+	}
 	const total = Math.max(...used.map(([, r]) => r.rows.rows));
 	const from = options.from ?? 0;
 	const to = Math.min(total, options.to ?? total);
@@ -29775,12 +29932,21 @@ function runRows(jobs, readers, options) {
 			for (const job of jobs) if (job.failed === void 0 && Object.values(job.refs).includes(ref)) job.failed = error;
 		}
 	};
+	const narrow = new Set(used.filter(([ref, r]) => r.rows.float32 && r.rows.rowSize > 0 && jobs.every((j) => !Object.values(j.refs).includes(ref) || takesFloat32(j))).map(([ref]) => ref));
 	for (let start = from; start < to; start += blockRows) {
 		const blocks = /* @__PURE__ */ new Map();
+		const blocks32 = /* @__PURE__ */ new Map();
 		for (const [ref, r] of used) {
 			const count = Math.min(blockRows, r.rows.rows - start, to - start);
 			if (count <= 0) continue;
-			const data = buffers.get(ref).subarray(0, count * r.rows.rowSize);
+			const buffer = buffers.get(ref);
+			if (narrow.has(ref)) {
+				const data = new Float32Array(buffer.buffer, buffer.byteOffset, count * r.rows.rowSize);
+				guarded(ref, () => r.rows.nextFloat32(count, data));
+				blocks32.set(ref, data);
+				continue;
+			}
+			const data = buffer.subarray(0, count * r.rows.rowSize);
 			guarded(ref, () => r.rows.next(count, data));
 			blocks.set(ref, {
 				data,
@@ -29789,10 +29955,28 @@ function runRows(jobs, readers, options) {
 				source: r.source
 			});
 		}
-		for (const job of jobs) if (job.failed === void 0 && start < job.rows) runBlock(job, blocks, start - (options.offset ?? 0));
+		for (const job of jobs) {
+			if (job.failed !== void 0 || start >= job.rows) continue;
+			const ref = Object.values(job.refs)[0];
+			if (narrow.has(ref)) runBlock32(job, blocks32.get(ref), readers.get(ref).rows.rowSize, start - (options.offset ?? 0));
+			else runBlock(job, blocks, start - (options.offset ?? 0));
+		}
 		options.onRows?.(ids, Math.min(to, start + blockRows), total);
 	}
 	if (to === total) for (const [ref, r] of used) guarded(ref, () => r.rows.finish());
+}
+/** A metric of one input that takes float32 rows, with no fingerprint to hash from float64 values. */
+function takesFloat32(job) {
+	return job.definition.computeRowsFloat32 !== void 0 && Object.keys(job.refs).length === 1 && !job.hasher;
+}
+function runBlock32(job, rows, rowSize, at) {
+	try {
+		const scores = job.definition.computeRowsFloat32(rows, rowSize, job.params);
+		if (scores.length !== rows.length / rowSize) throw new Error(`metric "${job.definition.name}" returned ${scores.length} scores for ${rows.length / rowSize} rows`);
+		job.scores.set(scores, at);
+	} catch (error) {
+		job.failed = error;
+	}
 }
 function runBlock(job, blocks, at) {
 	const inputs = {};
