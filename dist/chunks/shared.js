@@ -6489,6 +6489,88 @@ function stricterSeverity(a, b) {
 function isGated(gate) {
 	return gate !== void 0 && Object.values(gate).some((v) => v !== void 0);
 }
+// src/domain/ndarray.ts
+function makeArray(data, shape, dtype, source) {
+	return {
+		data,
+		shape,
+		dtype,
+		source
+	};
+}
+function shapeText(shape) {
+	return `[${shape.join(", ")}]`;
+}
+/** Number of rows (first dimension); a scalar has none. */
+function rows(a) {
+	return a.shape.length === 0 ? 0 : a.shape[0];
+}
+/** Elements per row: the product of all dimensions after the first (attributions [N,H,W] → H·W). */
+function rowSize(a) {
+	let size = 1;
+	for (let i = 1; i < a.shape.length; i++) size *= a.shape[i];
+	return size;
+}
+/** A view of row i (no copy). */
+function row(a, i) {
+	const size = rowSize(a);
+	return a.data.subarray(i * size, (i + 1) * size);
+}
+/** Number of elements of a shape (1 for a scalar). */
+function product(shape) {
+	let n = 1;
+	for (const d of shape) n *= d;
+	return n;
+}
+/** A text array: `strings` holds the values and data is NaN-filled so numeric code never sees stale numbers. */
+function makeStrings(strings, shape, dtype, source) {
+	return {
+		data: new Float64Array(strings.length).fill(NaN),
+		shape,
+		dtype,
+		source,
+		strings
+	};
+}
+// src/util/suggest.ts
+/** Levenshtein distance, for "did you mean" hints. */
+function editDistance(a, b) {
+	const prev = new Array(b.length + 1);
+	for (let j = 0; j <= b.length; j++) prev[j] = j;
+	for (let i = 1; i <= a.length; i++) {
+		let diag = prev[0];
+		prev[0] = i;
+		for (let j = 1; j <= b.length; j++) {
+			const up = prev[j];
+			prev[j] = Math.min(up + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+			diag = up;
+		}
+	}
+	return prev[b.length];
+}
+/** Names longer than this get no suggestion: the distance is quadratic in the length, and such names are not typos. */
+const MAX_SUGGEST_LENGTH = 64;
+/** Candidates looked at, at most: a CSV header can have thousands of columns. */
+const MAX_SUGGEST_CANDIDATES = 1e3;
+/** The closest candidate within a third of the word's length, as a ` (did you mean "x"?)` suffix, or ''. */
+function didYouMean(word, candidates) {
+	if (word.length > MAX_SUGGEST_LENGTH) return "";
+	let best = "";
+	let bestDistance = Infinity;
+	let seen = 0;
+	const lower = word.toLowerCase();
+	for (const candidate of candidates) {
+		if (++seen > MAX_SUGGEST_CANDIDATES) break;
+		if (Math.abs(candidate.length - word.length) > Math.max(2, Math.ceil(word.length / 3))) continue;
+		const d = editDistance(lower, candidate.toLowerCase());
+		if (d < bestDistance) {
+			best = candidate;
+			bestDistance = d;
+		}
+	}
+	const limit = Math.max(2, Math.ceil(word.length / 3));
+	return best && bestDistance <= limit ? ` (did you mean "${best}"?)` : "";
+}
 // src/inputs/byte-source.ts
 function bytesAccess(bytes) {
 	return {
@@ -6562,45 +6644,6 @@ function crc32(data, crc = 0) {
 	for (let i = 0; i < data.length; i++) c = crcTable[(c ^ data[i]) & 255] ^ c >>> 8;
 	return ~c >>> 0;
 }
-// src/util/suggest.ts
-/** Levenshtein distance, for "did you mean" hints. */
-function editDistance(a, b) {
-	const prev = new Array(b.length + 1);
-	for (let j = 0; j <= b.length; j++) prev[j] = j;
-	for (let i = 1; i <= a.length; i++) {
-		let diag = prev[0];
-		prev[0] = i;
-		for (let j = 1; j <= b.length; j++) {
-			const up = prev[j];
-			prev[j] = Math.min(up + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-			diag = up;
-		}
-	}
-	return prev[b.length];
-}
-/** Names longer than this get no suggestion: the distance is quadratic in the length, and such names are not typos. */
-const MAX_SUGGEST_LENGTH = 64;
-/** Candidates looked at, at most: a CSV header can have thousands of columns. */
-const MAX_SUGGEST_CANDIDATES = 1e3;
-/** The closest candidate within a third of the word's length, as a ` (did you mean "x"?)` suffix, or ''. */
-function didYouMean(word, candidates) {
-	if (word.length > MAX_SUGGEST_LENGTH) return "";
-	let best = "";
-	let bestDistance = Infinity;
-	let seen = 0;
-	const lower = word.toLowerCase();
-	for (const candidate of candidates) {
-		if (++seen > MAX_SUGGEST_CANDIDATES) break;
-		if (Math.abs(candidate.length - word.length) > Math.max(2, Math.ceil(word.length / 3))) continue;
-		const d = editDistance(lower, candidate.toLowerCase());
-		if (d < bestDistance) {
-			best = candidate;
-			bestDistance = d;
-		}
-	}
-	const limit = Math.max(2, Math.ceil(word.length / 3));
-	return best && bestDistance <= limit ? ` (did you mean "${best}"?)` : "";
-}
 // src/inputs/errors.ts
 /** A problem with an input file; the message starts with the file (and member) as the user wrote it. */
 var InputError = class extends Error {
@@ -6629,49 +6672,6 @@ function refuseEmpty(shape, source) {
 	const text = `[${shape.join(", ")}]`;
 	if (shape[0] === 0) fail(source, `has no rows (shape ${text}); the step that writes it saved an empty array: check that the evaluation ran on at least one example`);
 	fail(source, `shape ${text} has an empty axis ${shape.indexOf(0)}: every example has no values there; save the array with its features (attributions are [N, F] with F ≥ 1)`);
-}
-// src/domain/ndarray.ts
-function makeArray(data, shape, dtype, source) {
-	return {
-		data,
-		shape,
-		dtype,
-		source
-	};
-}
-function shapeText(shape) {
-	return `[${shape.join(", ")}]`;
-}
-/** Number of rows (first dimension); a scalar has none. */
-function rows(a) {
-	return a.shape.length === 0 ? 0 : a.shape[0];
-}
-/** Elements per row: the product of all dimensions after the first (attributions [N,H,W] → H·W). */
-function rowSize(a) {
-	let size = 1;
-	for (let i = 1; i < a.shape.length; i++) size *= a.shape[i];
-	return size;
-}
-/** A view of row i (no copy). */
-function row(a, i) {
-	const size = rowSize(a);
-	return a.data.subarray(i * size, (i + 1) * size);
-}
-/** Number of elements of a shape (1 for a scalar). */
-function product(shape) {
-	let n = 1;
-	for (const d of shape) n *= d;
-	return n;
-}
-/** A text array: `strings` holds the values and data is NaN-filled so numeric code never sees stale numbers. */
-function makeStrings(strings, shape, dtype, source) {
-	return {
-		data: new Float64Array(strings.length).fill(NaN),
-		shape,
-		dtype,
-		source,
-		strings
-	};
 }
 // src/inputs/json.ts
 /** Most dimensions an array may have (numpy 2's NPY_MAXDIMS). */
@@ -7007,333 +7007,6 @@ function readRegularText(absolute, display, maxBytes = MAX_TEXT_BYTES, noFollow 
 	const limit = Math.min(maxBytes, MAX_TEXT_BYTES);
 	const bytes = readRegularFile(absolute, display, limit, limit === MAX_TEXT_BYTES ? TEXT_LIMIT_HINT : "", noFollow);
 	return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
-}
-// src/inputs/json-stream.ts
-/** Bytes read per step: the scan holds one step (plus the value it extracts), never the whole file. */
-const CHUNK_BYTES = 1 << 20;
-const QUOTE = 34;
-const BACKSLASH = 92;
-const OPEN_OBJECT = 123;
-const CLOSE_OBJECT = 125;
-const OPEN_ARRAY = 91;
-const CLOSE_ARRAY = 93;
-const COMMA = 44;
-const COLON = 58;
-/** 1 for the bytes that matter while skipping a container: quotes and brackets. */
-const STRUCTURAL = /* @__PURE__ */ new Uint8Array(256);
-for (const byte of [
-	QUOTE,
-	OPEN_OBJECT,
-	CLOSE_OBJECT,
-	OPEN_ARRAY,
-	CLOSE_ARRAY
-]) STRUCTURAL[byte] = 1;
-/** A JSON text read a chunk at a time, byte by byte, keeping no byte it has passed (unless capturing). */
-var ByteStream = class {
-	read;
-	source;
-	chunk = /* @__PURE__ */ new Uint8Array(0);
-	pos = 0;
-	before = 0;
-	/** While set, every byte consumed is kept here (the value being extracted). */
-	capture = null;
-	captureFrom = 0;
-	constructor(read, source) {
-		this.read = read;
-		this.source = source;
-	}
-	/** Offset of the next byte within the file, for messages. */
-	get offset() {
-		return this.before + this.pos;
-	}
-	refill() {
-		if (this.capture && this.pos > this.captureFrom) this.capture.push(this.chunk.subarray(this.captureFrom, this.pos));
-		this.before += this.chunk.length;
-		const next = new Uint8Array(CHUNK_BYTES);
-		const got = this.read(next);
-		this.chunk = next.subarray(0, got);
-		this.pos = 0;
-		this.captureFrom = 0;
-		return got > 0;
-	}
-	startCapture() {
-		this.capture = [];
-		this.captureFrom = this.pos;
-	}
-	endCapture() {
-		const parts = this.capture ?? [];
-		if (this.pos > this.captureFrom) parts.push(this.chunk.subarray(this.captureFrom, this.pos));
-		this.capture = null;
-		return parts.length === 1 ? parts[0] : Buffer.concat(parts);
-	}
-	/** The next byte, or -1 at the end of the file. */
-	peek() {
-		if (this.pos >= this.chunk.length && !this.refill()) return -1;
-		return this.chunk[this.pos];
-	}
-	next() {
-		const byte = this.peek();
-		if (byte >= 0) this.pos++;
-		return byte;
-	}
-	/** The next byte that is not JSON whitespace. */
-	peekToken() {
-		for (;;) {
-			const byte = this.peek();
-			if (byte !== 32 && byte !== 10 && byte !== 13 && byte !== 9) return byte;
-			this.pos++;
-		}
-	}
-	expect(byte, what) {
-		if (this.peekToken() !== byte) this.error(`expected ${what}`);
-		this.pos++;
-	}
-	error(message) {
-		const got = this.peek();
-		const found = got < 0 ? "the end of the file" : got >= 33 && got < 127 ? `"${String.fromCharCode(got)}"` : `byte ${got}`;
-		return fail(this.source, `is not valid JSON (${message} at byte ${this.offset}, found ${found})`);
-	}
-	/** A string token (the opening quote is next), decoded. */
-	readString() {
-		this.startCapture();
-		this.pos++;
-		this.skipStringBody();
-		return parseJsonText(decodeText(this.endCapture(), this.source), this.source);
-	}
-	/** Skips to just past the closing quote of a string whose opening quote was consumed. */
-	skipStringBody() {
-		chunks: for (;;) {
-			if (this.pos >= this.chunk.length && !this.refill()) this.error("a string that never ends");
-			const chunk = this.chunk;
-			let pos = this.pos;
-			while (pos < chunk.length) {
-				const byte = chunk[pos++];
-				if (byte === QUOTE) {
-					this.pos = pos;
-					return;
-				}
-				if (byte === BACKSLASH) {
-					if (pos >= chunk.length) {
-						this.pos = pos;
-						if (!this.refill()) this.error("a string that never ends");
-						this.pos++;
-						continue chunks;
-					}
-					pos++;
-				}
-			}
-			this.pos = pos;
-		}
-	}
-	/**
-	* Skips one value without building it: a container by its brackets (matched on a stack, so `[}` is refused),
-	* strings by their quotes, a scalar up to its delimiter. No recursion: any nesting depth is one loop.
-	*/
-	skipValue() {
-		const first = this.peekToken();
-		if (first === QUOTE) {
-			this.pos++;
-			this.skipStringBody();
-			return;
-		}
-		if (first !== OPEN_OBJECT && first !== OPEN_ARRAY) {
-			this.skipScalar();
-			return;
-		}
-		const open = [];
-		chunks: for (;;) {
-			if (this.pos >= this.chunk.length && !this.refill()) this.error(`${open.length} unclosed bracket(s)`);
-			const chunk = this.chunk;
-			let pos = this.pos;
-			while (pos < chunk.length) {
-				const byte = chunk[pos++];
-				if (STRUCTURAL[byte] === 0) continue;
-				if (byte === QUOTE) {
-					this.pos = pos;
-					this.skipStringBody();
-					continue chunks;
-				}
-				if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) open.push(byte);
-				else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
-					if (open.pop() !== (byte === CLOSE_OBJECT ? OPEN_OBJECT : OPEN_ARRAY)) {
-						this.pos = pos - 1;
-						this.error("a closing bracket that does not match");
-					}
-					if (open.length === 0) {
-						this.pos = pos;
-						return;
-					}
-				}
-			}
-			this.pos = pos;
-		}
-	}
-	/** A number or literal (true, false, null, NaN, Infinity): the bytes up to the next delimiter. */
-	skipScalar() {
-		let length = 0;
-		for (;;) {
-			const byte = this.peek();
-			if (!(byte >= 48 && byte <= 57 || byte >= 65 && byte <= 90 || byte >= 97 && byte <= 122 || byte === 43 || byte === 45 || byte === 46)) break;
-			this.pos++;
-			length++;
-		}
-		if (length === 0) this.error("a value");
-	}
-};
-/** Keys remembered per object for a "no key" message (with did-you-mean); more than this are counted, not kept. */
-const MAX_KEYS_KEPT = 1e3;
-/**
-* The value at one JSON pointer of a document read a chunk at a time: only that value is built; everything else is
-* scanned and dropped, so a 480 MB file of which three numbers are used needs a few MB, not the file thrice over.
-* The whole file is still checked: brackets and strings everywhere, full syntax along the pointer's path, nothing after
-* the document, and a key on the path that appears twice is refused (JSON.parse would silently take the last one).
-* A miss is reported as resolvePointer reports it (same message, from a skeleton of what was there).
-*/
-function scanJsonPointer(read, tokens, display, source) {
-	const stream = new ByteStream(read, source);
-	if (stream.peek() === 239) {
-		stream.next();
-		stream.next();
-		stream.next();
-	}
-	const first = stream.peekToken();
-	if (first === 255 || first === 254) decodeText(Uint8Array.of(first, first === 255 ? 254 : 255), source);
-	let found;
-	let miss;
-	const kinds = [];
-	const captured = () => parseJsonText(decodeText(stream.endCapture(), source), source);
-	const level = (depth) => {
-		stream.peekToken();
-		if (depth === tokens.length) {
-			stream.startCapture();
-			stream.skipValue();
-			found = { value: captured() };
-			return;
-		}
-		const token = tokens[depth];
-		const byte = stream.peekToken();
-		if (byte === OPEN_OBJECT) {
-			stream.next();
-			kinds[depth] = "object";
-			const keys = [];
-			let matched = false;
-			if (stream.peekToken() === CLOSE_OBJECT) stream.next();
-			else for (;;) {
-				if (stream.peekToken() !== QUOTE) stream.error("a key in quotes");
-				const key = stream.readString();
-				stream.expect(COLON, "\":\" after a key");
-				if (key === token) {
-					if (matched) fail(display, `the key "${token}" appears twice at ${pointerText(tokens.slice(0, depth))}; keep one (JSON readers disagree on which wins)`);
-					matched = true;
-					level(depth + 1);
-				} else {
-					if (keys.length < MAX_KEYS_KEPT) keys.push(key);
-					stream.skipValue();
-				}
-				const after = stream.peekToken();
-				stream.next();
-				if (after === CLOSE_OBJECT) break;
-				if (after !== COMMA) stream.error("\",\" or \"}\" after a value");
-			}
-			if (!matched) miss ??= {
-				depth,
-				what: {
-					kind: "object",
-					keys
-				}
-			};
-		} else if (byte === OPEN_ARRAY) {
-			stream.next();
-			kinds[depth] = "array";
-			const index = /^(0|[1-9]\d*)$/.test(token) ? Number(token) : -1;
-			let length = 0;
-			if (stream.peekToken() === CLOSE_ARRAY) stream.next();
-			else for (;;) {
-				if (length === index) level(depth + 1);
-				else stream.skipValue();
-				length++;
-				const after = stream.peekToken();
-				stream.next();
-				if (after === CLOSE_ARRAY) break;
-				if (after !== COMMA) stream.error("\",\" or \"]\" after a value");
-			}
-			if (!(index >= 0 && index < length)) miss ??= {
-				depth,
-				what: {
-					kind: "array",
-					length
-				}
-			};
-		} else {
-			stream.startCapture();
-			stream.skipValue();
-			const value = captured();
-			miss ??= {
-				depth,
-				what: {
-					kind: "scalar",
-					value
-				}
-			};
-		}
-	};
-	level(0);
-	if (stream.peekToken() !== -1) stream.error("the end of the file after the document");
-	if (found) return found.value;
-	const { depth, what } = miss;
-	let skeleton = what.kind === "object" ? Object.fromEntries(what.keys.map((k) => [k, null])) : what.kind === "array" ? new Array(what.length) : what.value;
-	for (let i = depth - 1; i >= 0; i--) skeleton = kinds[i] === "array" ? sparseAt(Number(tokens[i]), skeleton) : { [tokens[i]]: skeleton };
-	return resolvePointer(skeleton, tokens, display);
-}
-function sparseAt(index, value) {
-	const array = new Array(index + 1);
-	array[index] = value;
-	return array;
-}
-// src/inputs/jsonl.ts
-/** Parses every non-blank line; a line that is not JSON fails with its line number. */
-function parseJsonLines(bytes, source) {
-	const lines = decodeText(bytes, source).split("\n");
-	const out = [];
-	for (let i = 0; i < lines.length; i++) {
-		const text = lines[i].trim();
-		if (text !== "") out.push({
-			line: i + 1,
-			value: parseJsonText(text, source, `line ${i + 1}`)
-		});
-	}
-	return out;
-}
-/**
-* Takes `member` from every line: a key of each line's object, or a JSON pointer ("/a/b") into it;
-* without a member, each line's value itself. Numbers give [N], equal-length arrays [N, C], strings text.
-*/
-function selectJsonLines(lines, member, source) {
-	const display = member ? `${source}#${member}` : source;
-	const tokens = member?.startsWith("/") ? pointerTokens(member, source) : void 0;
-	const values = lines.map(({ line, value }) => {
-		const where = (path) => path.length === 0 ? `line ${line}` : `line ${line} at ${pointerText(path)}`;
-		if (tokens) return resolvePointer(value, tokens, display, where);
-		const isObject = value !== null && typeof value === "object" && !Array.isArray(value);
-		if (!member) {
-			if (!isObject) return value;
-			const keys = Object.keys(value);
-			return fail(source, `name a key of each line, e.g. ${source}#${keys[0] ?? "score"} (keys on line ${line}: ${listText(keys)})`);
-		}
-		if (!isObject) return fail(display, `line ${line} is ${kindText(value)}, expected an object with key "${member}"`);
-		if (!Object.hasOwn(value, member)) {
-			const keys = Object.keys(value);
-			return fail(display, `line ${line} has no key "${member}"${didYouMean(member, keys)}; keys there: ${listText(keys)}`);
-		}
-		return value[member];
-	});
-	const where = (path) => {
-		if (path.length === 0) return "the file";
-		const line = `line ${lines[path[0]].line}`;
-		const inside = path.slice(1).join("/");
-		return path.length === 1 ? line : `${line} at ${member ?? ""}/${inside}`;
-	};
-	return jsonToArray(values, display, [], where);
 }
 // src/inputs/pyliteral.ts
 /** Parses one Python literal (the repr numpy writes); throws a plain Error with the offset on anything else. */
@@ -8329,6 +8002,527 @@ function bfloat16(bits) {
 }
 function toArrayBuffer(bytes) {
 	return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+}
+// src/inputs/input-files.ts
+const TEXT_EXTENSIONS = /* @__PURE__ */ new Set([
+	".json",
+	".jsonl",
+	".ndjson",
+	".csv"
+]);
+/** One reader's files: each read from disk once, each text file parsed once, each .safetensors header read once. */
+var InputFiles = class {
+	options;
+	bytesByPath = /* @__PURE__ */ new Map();
+	parsedByPath = /* @__PURE__ */ new Map();
+	tensorFiles = /* @__PURE__ */ new Map();
+	constructor(options) {
+		this.options = options;
+	}
+	absolute(ref) {
+		return resolveInWorkspace(this.options.workspace, ref.path);
+	}
+	load(ref) {
+		const { maxBytes, readFile } = this.options;
+		const absolute = this.absolute(ref);
+		let bytes = this.bytesByPath.get(absolute);
+		if (!bytes) {
+			const text = TEXT_EXTENSIONS.has(path.extname(ref.path).toLowerCase());
+			bytes = readWhole(ref.path, absolute, text ? Math.min(maxBytes, MAX_TEXT_BYTES) : maxBytes, text ? TEXT_LIMIT_HINT : "", readFile);
+			this.bytesByPath.set(absolute, bytes);
+		}
+		return {
+			absolute,
+			bytes
+		};
+	}
+	hasParsed(ref) {
+		return this.parsedByPath.has(this.absolute(ref));
+	}
+	parsed(ref, parse) {
+		const { absolute, bytes } = this.load(ref);
+		if (!this.parsedByPath.has(absolute)) this.parsedByPath.set(absolute, parse(bytes));
+		return this.parsedByPath.get(absolute);
+	}
+	safetensors(ref) {
+		const absolute = this.absolute(ref);
+		let file = this.tensorFiles.get(absolute);
+		if (!file) {
+			const source = this.options.readFile ? memorySource(this.load(ref).bytes) : fileSource(ref.path, absolute);
+			file = {
+				source,
+				header: parseSafetensorsHeader(source, ref.path)
+			};
+			this.tensorFiles.set(absolute, file);
+		}
+		return file;
+	}
+	openArray(ref) {
+		const file = ref.path;
+		if (path.extname(file).toLowerCase() === ".npy" && ref.member) fail(file, `a .npy file holds a single array; drop "#${ref.member}"`);
+		const access = this.openAccess(ref);
+		try {
+			if (path.extname(file).toLowerCase() === ".npy") return {
+				access,
+				stream: rangeSource(access, 0, access.size),
+				display: file
+			};
+			return {
+				access,
+				...openNpzMember(access, ref.member, file)
+			};
+		} catch (error) {
+			access.close();
+			throw error;
+		}
+	}
+	openAccess(ref) {
+		if (this.options.readFile) return bytesAccess(this.load(ref).bytes);
+		const absolute = this.absolute(ref);
+		return fileError(ref.path, absolute, () => fileAccess(absolute));
+	}
+};
+/** The file's bytes, or a message saying it is missing (with a did-you-mean among its siblings), not a regular file, or too big. */
+function readWhole(file, absolute, maxBytes, hint, readFile) {
+	return fileError(file, absolute, () => readFile ? readFile(absolute) : readRegularFile(absolute, file, maxBytes, hint));
+}
+/** Runs a file operation, turning a system error into one message naming the file. */
+function fileError(file, absolute, operation) {
+	try {
+		return operation();
+	} catch (error) {
+		const code = error.code;
+		if (error instanceof InputError && !/: file not found/.test(error.message)) throw error;
+		if (error instanceof InputError || code === "ENOENT") fail(file, `file not found (resolved to ${absolute})${siblingHint(absolute)}`);
+		if (code === "EISDIR") fail(file, "is a directory, not a file");
+		if (code === "ENOTREG") fail(file, "is not a regular file (a FIFO, socket or device?); write the array to a file");
+		return fail(file, `can't read the file (${error.message})`);
+	}
+}
+function memorySource(bytes) {
+	return {
+		size: bytes.length,
+		read: (position, length) => bytes.subarray(position, position + length)
+	};
+}
+/** Positioned reads; the file is checked once (regular file, not a FIFO or device) and each read opens it briefly. */
+function fileSource(file, absolute) {
+	let size;
+	try {
+		const opened = openRegularFile(absolute, file);
+		closeSync(opened.fd);
+		size = opened.size;
+	} catch (error) {
+		if (error instanceof InputError && /: file not found/.test(error.message)) fail(file, `file not found (resolved to ${absolute})${siblingHint(absolute)}`);
+		throw error;
+	}
+	return {
+		size,
+		read(position, length) {
+			const out = new Uint8Array(length);
+			const { fd } = openRegularFile(absolute, file);
+			try {
+				let done = 0;
+				while (done < length) {
+					const got = readSync(fd, out, done, length - done, position + done);
+					if (got === 0) fail(file, `file ended at ${position + done} bytes while reading ${length} bytes at ${position} (was it changed while reading?)`);
+					done += got;
+				}
+			} finally {
+				closeSync(fd);
+			}
+			return out;
+		}
+	};
+}
+function siblingHint(absolute) {
+	try {
+		return didYouMean(path.basename(absolute), readdirSync(path.dirname(absolute)));
+	} catch {
+		return `; the folder ${path.dirname(absolute)} does not exist either (did the step that writes it run?)`;
+	}
+}
+// src/inputs/json-stream.ts
+/** Bytes read per step: the scan holds one step (plus the value it extracts), never the whole file. */
+const CHUNK_BYTES = 1 << 20;
+const QUOTE = 34;
+const BACKSLASH = 92;
+const OPEN_OBJECT = 123;
+const CLOSE_OBJECT = 125;
+const OPEN_ARRAY = 91;
+const CLOSE_ARRAY = 93;
+const COMMA = 44;
+const COLON = 58;
+/** 1 for the bytes that matter while skipping a container: quotes and brackets. */
+const STRUCTURAL = /* @__PURE__ */ new Uint8Array(256);
+for (const byte of [
+	QUOTE,
+	OPEN_OBJECT,
+	CLOSE_OBJECT,
+	OPEN_ARRAY,
+	CLOSE_ARRAY
+]) STRUCTURAL[byte] = 1;
+/** A JSON text read a chunk at a time, byte by byte, keeping no byte it has passed (unless capturing). */
+var ByteStream = class {
+	read;
+	source;
+	chunk = /* @__PURE__ */ new Uint8Array(0);
+	pos = 0;
+	before = 0;
+	/** While set, every byte consumed is kept here (the value being extracted). */
+	capture = null;
+	captureFrom = 0;
+	constructor(read, source) {
+		this.read = read;
+		this.source = source;
+	}
+	/** Offset of the next byte within the file, for messages. */
+	get offset() {
+		return this.before + this.pos;
+	}
+	refill() {
+		if (this.capture && this.pos > this.captureFrom) this.capture.push(this.chunk.subarray(this.captureFrom, this.pos));
+		this.before += this.chunk.length;
+		const next = new Uint8Array(CHUNK_BYTES);
+		const got = this.read(next);
+		this.chunk = next.subarray(0, got);
+		this.pos = 0;
+		this.captureFrom = 0;
+		return got > 0;
+	}
+	startCapture() {
+		this.capture = [];
+		this.captureFrom = this.pos;
+	}
+	endCapture() {
+		const parts = this.capture ?? [];
+		if (this.pos > this.captureFrom) parts.push(this.chunk.subarray(this.captureFrom, this.pos));
+		this.capture = null;
+		return parts.length === 1 ? parts[0] : Buffer.concat(parts);
+	}
+	/** The next byte, or -1 at the end of the file. */
+	peek() {
+		if (this.pos >= this.chunk.length && !this.refill()) return -1;
+		return this.chunk[this.pos];
+	}
+	next() {
+		const byte = this.peek();
+		if (byte >= 0) this.pos++;
+		return byte;
+	}
+	/** The next byte that is not JSON whitespace. */
+	peekToken() {
+		for (;;) {
+			const byte = this.peek();
+			if (byte !== 32 && byte !== 10 && byte !== 13 && byte !== 9) return byte;
+			this.pos++;
+		}
+	}
+	expect(byte, what) {
+		if (this.peekToken() !== byte) this.error(`expected ${what}`);
+		this.pos++;
+	}
+	error(message) {
+		const got = this.peek();
+		const found = got < 0 ? "the end of the file" : got >= 33 && got < 127 ? `"${String.fromCharCode(got)}"` : `byte ${got}`;
+		return fail(this.source, `is not valid JSON (${message} at byte ${this.offset}, found ${found})`);
+	}
+	/** A string token (the opening quote is next), decoded. */
+	readString() {
+		this.startCapture();
+		this.pos++;
+		this.skipStringBody();
+		return parseJsonText(decodeText(this.endCapture(), this.source), this.source);
+	}
+	/** Skips to just past the closing quote of a string whose opening quote was consumed. */
+	skipStringBody() {
+		chunks: for (;;) {
+			if (this.pos >= this.chunk.length && !this.refill()) this.error("a string that never ends");
+			const chunk = this.chunk;
+			let pos = this.pos;
+			while (pos < chunk.length) {
+				const byte = chunk[pos++];
+				if (byte === QUOTE) {
+					this.pos = pos;
+					return;
+				}
+				if (byte === BACKSLASH) {
+					if (pos >= chunk.length) {
+						this.pos = pos;
+						if (!this.refill()) this.error("a string that never ends");
+						this.pos++;
+						continue chunks;
+					}
+					pos++;
+				}
+			}
+			this.pos = pos;
+		}
+	}
+	/**
+	* Skips one value without building it: a container by its brackets (matched on a stack, so `[}` is refused),
+	* strings by their quotes, a scalar up to its delimiter. No recursion: any nesting depth is one loop.
+	*/
+	skipValue() {
+		const first = this.peekToken();
+		if (first === QUOTE) {
+			this.pos++;
+			this.skipStringBody();
+			return;
+		}
+		if (first !== OPEN_OBJECT && first !== OPEN_ARRAY) {
+			this.skipScalar();
+			return;
+		}
+		const open = [];
+		chunks: for (;;) {
+			if (this.pos >= this.chunk.length && !this.refill()) this.error(`${open.length} unclosed bracket(s)`);
+			const chunk = this.chunk;
+			let pos = this.pos;
+			while (pos < chunk.length) {
+				const byte = chunk[pos++];
+				if (STRUCTURAL[byte] === 0) continue;
+				if (byte === QUOTE) {
+					this.pos = pos;
+					this.skipStringBody();
+					continue chunks;
+				}
+				if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) open.push(byte);
+				else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
+					if (open.pop() !== (byte === CLOSE_OBJECT ? OPEN_OBJECT : OPEN_ARRAY)) {
+						this.pos = pos - 1;
+						this.error("a closing bracket that does not match");
+					}
+					if (open.length === 0) {
+						this.pos = pos;
+						return;
+					}
+				}
+			}
+			this.pos = pos;
+		}
+	}
+	/** A number or literal (true, false, null, NaN, Infinity): the bytes up to the next delimiter. */
+	skipScalar() {
+		let length = 0;
+		for (;;) {
+			const byte = this.peek();
+			if (!(byte >= 48 && byte <= 57 || byte >= 65 && byte <= 90 || byte >= 97 && byte <= 122 || byte === 43 || byte === 45 || byte === 46)) break;
+			this.pos++;
+			length++;
+		}
+		if (length === 0) this.error("a value");
+	}
+};
+/** Keys remembered per object for a "no key" message (with did-you-mean); more than this are counted, not kept. */
+const MAX_KEYS_KEPT = 1e3;
+/**
+* The value at one JSON pointer of a document read a chunk at a time: only that value is built; everything else is
+* scanned and dropped, so a 480 MB file of which three numbers are used needs a few MB, not the file thrice over.
+* The whole file is still checked: brackets and strings everywhere, full syntax along the pointer's path, nothing after
+* the document, and a key on the path that appears twice is refused (JSON.parse would silently take the last one).
+* A miss is reported as resolvePointer reports it (same message, from a skeleton of what was there).
+*/
+function scanJsonPointer(read, tokens, display, source) {
+	const stream = new ByteStream(read, source);
+	if (stream.peek() === 239) {
+		stream.next();
+		stream.next();
+		stream.next();
+	}
+	const first = stream.peekToken();
+	if (first === 255 || first === 254) decodeText(Uint8Array.of(first, first === 255 ? 254 : 255), source);
+	let found;
+	let miss;
+	const kinds = [];
+	const captured = () => parseJsonText(decodeText(stream.endCapture(), source), source);
+	const level = (depth) => {
+		stream.peekToken();
+		if (depth === tokens.length) {
+			stream.startCapture();
+			stream.skipValue();
+			found = { value: captured() };
+			return;
+		}
+		const token = tokens[depth];
+		const byte = stream.peekToken();
+		if (byte === OPEN_OBJECT) {
+			stream.next();
+			kinds[depth] = "object";
+			const keys = [];
+			let matched = false;
+			if (stream.peekToken() === CLOSE_OBJECT) stream.next();
+			else for (;;) {
+				if (stream.peekToken() !== QUOTE) stream.error("a key in quotes");
+				const key = stream.readString();
+				stream.expect(COLON, "\":\" after a key");
+				if (key === token) {
+					if (matched) fail(display, `the key "${token}" appears twice at ${pointerText(tokens.slice(0, depth))}; keep one (JSON readers disagree on which wins)`);
+					matched = true;
+					level(depth + 1);
+				} else {
+					if (keys.length < MAX_KEYS_KEPT) keys.push(key);
+					stream.skipValue();
+				}
+				const after = stream.peekToken();
+				stream.next();
+				if (after === CLOSE_OBJECT) break;
+				if (after !== COMMA) stream.error("\",\" or \"}\" after a value");
+			}
+			if (!matched) miss ??= {
+				depth,
+				what: {
+					kind: "object",
+					keys
+				}
+			};
+		} else if (byte === OPEN_ARRAY) {
+			stream.next();
+			kinds[depth] = "array";
+			const index = /^(0|[1-9]\d*)$/.test(token) ? Number(token) : -1;
+			let length = 0;
+			if (stream.peekToken() === CLOSE_ARRAY) stream.next();
+			else for (;;) {
+				if (length === index) level(depth + 1);
+				else stream.skipValue();
+				length++;
+				const after = stream.peekToken();
+				stream.next();
+				if (after === CLOSE_ARRAY) break;
+				if (after !== COMMA) stream.error("\",\" or \"]\" after a value");
+			}
+			if (!(index >= 0 && index < length)) miss ??= {
+				depth,
+				what: {
+					kind: "array",
+					length
+				}
+			};
+		} else {
+			stream.startCapture();
+			stream.skipValue();
+			const value = captured();
+			miss ??= {
+				depth,
+				what: {
+					kind: "scalar",
+					value
+				}
+			};
+		}
+	};
+	level(0);
+	if (stream.peekToken() !== -1) stream.error("the end of the file after the document");
+	if (found) return found.value;
+	const { depth, what } = miss;
+	let skeleton = what.kind === "object" ? Object.fromEntries(what.keys.map((k) => [k, null])) : what.kind === "array" ? new Array(what.length) : what.value;
+	for (let i = depth - 1; i >= 0; i--) skeleton = kinds[i] === "array" ? sparseAt(Number(tokens[i]), skeleton) : { [tokens[i]]: skeleton };
+	return resolvePointer(skeleton, tokens, display);
+}
+function sparseAt(index, value) {
+	const array = new Array(index + 1);
+	array[index] = value;
+	return array;
+}
+// src/inputs/jsonl.ts
+/** Parses every non-blank line; a line that is not JSON fails with its line number. */
+function parseJsonLines(bytes, source) {
+	const lines = decodeText(bytes, source).split("\n");
+	const out = [];
+	for (let i = 0; i < lines.length; i++) {
+		const text = lines[i].trim();
+		if (text !== "") out.push({
+			line: i + 1,
+			value: parseJsonText(text, source, `line ${i + 1}`)
+		});
+	}
+	return out;
+}
+/**
+* Takes `member` from every line: a key of each line's object, or a JSON pointer ("/a/b") into it;
+* without a member, each line's value itself. Numbers give [N], equal-length arrays [N, C], strings text.
+*/
+function selectJsonLines(lines, member, source) {
+	const display = member ? `${source}#${member}` : source;
+	const tokens = member?.startsWith("/") ? pointerTokens(member, source) : void 0;
+	const values = lines.map(({ line, value }) => {
+		const where = (path) => path.length === 0 ? `line ${line}` : `line ${line} at ${pointerText(path)}`;
+		if (tokens) return resolvePointer(value, tokens, display, where);
+		const isObject = value !== null && typeof value === "object" && !Array.isArray(value);
+		if (!member) {
+			if (!isObject) return value;
+			const keys = Object.keys(value);
+			return fail(source, `name a key of each line, e.g. ${source}#${keys[0] ?? "score"} (keys on line ${line}: ${listText(keys)})`);
+		}
+		if (!isObject) return fail(display, `line ${line} is ${kindText(value)}, expected an object with key "${member}"`);
+		if (!Object.hasOwn(value, member)) {
+			const keys = Object.keys(value);
+			return fail(display, `line ${line} has no key "${member}"${didYouMean(member, keys)}; keys there: ${listText(keys)}`);
+		}
+		return value[member];
+	});
+	const where = (path) => {
+		if (path.length === 0) return "the file";
+		const line = `line ${lines[path[0]].line}`;
+		const inside = path.slice(1).join("/");
+		return path.length === 1 ? line : `${line} at ${member ?? ""}/${inside}`;
+	};
+	return jsonToArray(values, display, [], where);
+}
+// src/inputs/decoders.ts
+/** The decoder for a (lower-case) file extension, or undefined for an unsupported one. */
+function decoderFor(extension) {
+	switch (extension) {
+		case ".npy":
+		case ".npz": return npyDecoder;
+		case ".json": return jsonDecoder;
+		case ".jsonl":
+		case ".ndjson": return jsonLinesDecoder;
+		case ".csv": return csvDecoder;
+		case ".safetensors": return safetensorsDecoder;
+		case ".parquet": return parquetDecoder;
+		default: return;
+	}
+}
+const npyDecoder = { read(ref, { files, memoryBudget }) {
+	const opened = files.openArray(ref);
+	try {
+		return readNpyArray(opened.stream, opened.display, memoryBudget);
+	} finally {
+		opened.access.close();
+	}
+} };
+const jsonDecoder = { read(ref, { files }) {
+	const file = ref.path;
+	return (files.options.readFile || files.hasParsed(ref) ? void 0 : scanLargeJson(file, files.absolute(ref), ref.member, files.options.maxBytes)) ?? selectJson(files.parsed(ref, (b) => parseJsonDocument(b, file)), ref.member, file);
+} };
+const jsonLinesDecoder = { read(ref, { files }) {
+	return selectJsonLines(files.parsed(ref, (b) => parseJsonLines(b, ref.path)), ref.member, ref.path);
+} };
+const csvDecoder = { read(ref, { files, asText }) {
+	return selectCsv(files.parsed(ref, (b) => parseCsv(b, ref.path)), ref.member, ref.path, { text: asText });
+} };
+const safetensorsDecoder = { read(ref, { files }) {
+	const { source, header } = files.safetensors(ref);
+	return readSafetensorsTensor(source, header, ref.member, ref.path, files.options.maxBytes);
+} };
+const parquetDecoder = { read(ref, { parquet }) {
+	const column = parquet?.get(ref.display);
+	if (column instanceof InputError) throw column;
+	return column ?? fail(ref.path, "Parquet columns are decoded before the metrics run (readParquetInputs); this reader was given none");
+} };
+/** The array a pointer names in a large .json file, read a chunk at a time; undefined for a smaller file (parsed whole). */
+function scanLargeJson(file, absolute, pointer, maxBytes) {
+	if (!pointer) return void 0;
+	const tokens = pointerTokens(pointer, file);
+	const { fd, size } = fileError(file, absolute, () => openRegularFile(absolute, file, maxBytes));
+	try {
+		if (size < JSON_SCAN_BYTES) return void 0;
+		const display = `${file}#${pointer}`;
+		return jsonToArray(scanJsonPointer((into) => readSync(fd, into, 0, into.length, null), tokens, display, file), display, tokens);
+	} finally {
+		closeSync(fd);
+	}
 }
 // node_modules/hyparquet/src/constants.js
 /** @type {import('../src/types.d.ts').ParquetType[]} */
@@ -12652,12 +12846,6 @@ const SUPPORTED_EXTENSIONS = [
 	".safetensors",
 	".parquet"
 ];
-const TEXT_EXTENSIONS = /* @__PURE__ */ new Set([
-	".json",
-	".jsonl",
-	".ndjson",
-	".csv"
-]);
 /** Pickle-based formats: loading one runs code, so we refuse it and say how to save the same tensors safely. */
 const PICKLE_EXTENSIONS = [
 	".pt",
@@ -12672,160 +12860,92 @@ function pickleRefusal(extension) {
 /** Reads input references against one workspace; each file is read from disk (and each reference decoded) once. */
 function createInputReader(options) {
 	const { workspace, aliases = {}, maxBytes = DEFAULT_MAX_INPUT_BYTES, memoryBudget = DEFAULT_MEMORY_BUDGET } = options;
-	const bytesByPath = /* @__PURE__ */ new Map();
-	const parsedByPath = /* @__PURE__ */ new Map();
-	const tensorFiles = /* @__PURE__ */ new Map();
-	const load = (ref) => {
-		const absolute = resolveInWorkspace(workspace, ref.path);
-		let bytes = bytesByPath.get(absolute);
-		if (!bytes) {
-			const text = TEXT_EXTENSIONS.has(path.extname(ref.path).toLowerCase());
-			bytes = readWhole(ref.path, absolute, text ? Math.min(maxBytes, MAX_TEXT_BYTES) : maxBytes, text ? TEXT_LIMIT_HINT : "", options.readFile);
-			bytesByPath.set(absolute, bytes);
-		}
-		return {
-			absolute,
-			bytes
-		};
-	};
-	const parsed = (ref, parse) => {
-		const { absolute, bytes } = load(ref);
-		if (!parsedByPath.has(absolute)) parsedByPath.set(absolute, parse(bytes));
-		return parsedByPath.get(absolute);
-	};
-	const safetensors = (ref) => {
-		const absolute = resolveInWorkspace(workspace, ref.path);
-		let file = tensorFiles.get(absolute);
-		if (!file) {
-			const source = options.readFile ? memorySource(load(ref).bytes) : fileSource(ref.path, absolute);
-			file = {
-				source,
-				header: parseSafetensorsHeader(source, ref.path)
-			};
-			tensorFiles.set(absolute, file);
-		}
-		return readSafetensorsTensor(file.source, file.header, ref.member, ref.path, maxBytes);
-	};
+	const files = new InputFiles({
+		workspace,
+		maxBytes,
+		readFile: options.readFile
+	});
 	const arrays = /* @__PURE__ */ new Map();
 	const readArray = (text, asText) => {
 		const key = `${asText ? "text" : "numbers"}:${text}`;
 		let array = arrays.get(key);
 		if (!array) {
-			array = decodeArray(text, asText);
+			array = decodeArray(parseReference(text, aliases), {
+				files,
+				memoryBudget,
+				parquet: options.parquet,
+				asText
+			}, aliases);
 			refuseEmpty(array.shape, array.source);
 			arrays.set(key, array);
 		}
 		return array;
 	};
-	const decodeArray = (text, asText) => {
-		const ref = parseReference(text, aliases);
-		const file = ref.path;
-		const extension = path.extname(file).toLowerCase();
-		try {
-			switch (extension) {
-				case ".npy":
-				case ".npz": {
-					const opened = openArray(ref);
-					try {
-						return readNpyArray(opened.stream, opened.display, memoryBudget);
-					} finally {
-						opened.access.close();
-					}
-				}
-				case ".json": return (options.readFile || parsedByPath.has(resolveInWorkspace(workspace, file)) ? void 0 : scanLargeJson(file, resolveInWorkspace(workspace, file), ref.member, maxBytes)) ?? selectJson(parsed(ref, (b) => parseJsonDocument(b, file)), ref.member, file);
-				case ".jsonl":
-				case ".ndjson": return selectJsonLines(parsed(ref, (b) => parseJsonLines(b, file)), ref.member, file);
-				case ".csv": return selectCsv(parsed(ref, (b) => parseCsv(b, file)), ref.member, file, { text: asText });
-				case ".safetensors": return safetensors(ref);
-				case ".parquet": {
-					const column = options.parquet?.get(ref.display);
-					if (column instanceof InputError) throw column;
-					return column ?? fail(file, "Parquet columns are decoded before the metrics run (readParquetInputs); this reader was given none");
-				}
-				default: {
-					if (PICKLE_EXTENSIONS.includes(extension)) fail(file, pickleRefusal(extension));
-					const hint = extension === "" && !file.includes("/") ? didYouMean(file, Object.keys(aliases)) : "";
-					return fail(file, `unsupported file type "${extension || "(no extension)"}"${hint}; supported: ${SUPPORTED_EXTENSIONS.join(" ")}`);
-				}
-			}
-		} catch (error) {
-			if (error instanceof InputError) error.file = file;
-			throw error;
-		}
-	};
-	const openAccess = (ref) => {
-		if (options.readFile) return bytesAccess(load(ref).bytes);
-		const absolute = resolveInWorkspace(workspace, ref.path);
-		return fileError(ref.path, absolute, () => fileAccess(absolute));
-	};
-	const openArray = (ref) => {
-		const file = ref.path;
-		if (path.extname(file).toLowerCase() === ".npy" && ref.member) fail(file, `a .npy file holds a single array; drop "#${ref.member}"`);
-		const access = openAccess(ref);
-		try {
-			if (path.extname(file).toLowerCase() === ".npy") return {
-				access,
-				stream: rangeSource(access, 0, access.size),
-				display: file
-			};
-			return {
-				access,
-				...openNpzMember(access, ref.member, file)
-			};
-		} catch (error) {
-			access.close();
-			throw error;
-		}
-	};
-	const openRows = (text, fromRow = 0) => {
-		const ref = parseReference(text, aliases);
-		const extension = path.extname(ref.path).toLowerCase();
-		if (extension !== ".npy" && extension !== ".npz") return void 0;
-		const opened = openArray(ref);
-		try {
-			const header = readNpyHeader(opened.stream, opened.display);
-			refuseEmpty(header.shape, opened.display);
-			const seekable = extension === ".npy";
-			if (!streamable(header) || fromRow > 0 && !seekable) {
-				opened.access.close();
-				return;
-			}
-			let stream = opened.stream;
-			if (fromRow > 0) {
-				const start = header.dataOffset + fromRow * product(header.shape.slice(1)) * header.dtype.itemsize;
-				stream = rangeSource(opened.access, start, opened.access.size - start);
-			}
-			const rows = npyRows(stream, header, opened.display, fromRow);
-			return {
-				source: opened.display,
-				header,
-				rows,
-				seekable,
-				close: () => opened.access.close()
-			};
-		} catch (error) {
-			opened.access.close();
-			if (error instanceof InputError) error.file = ref.path;
-			throw error;
-		}
-	};
 	return {
-		openRows,
+		openRows: (text, fromRow = 0) => openRowReader(files, parseReference(text, aliases), fromRow),
 		read: (ref) => readArray(ref, false),
 		readLabels: (ref) => labelsOf(readArray(ref, true), "labels"),
-		readIds: (ref) => {
-			const array = readArray(ref, true);
-			const ids = labelsOf(array, "ids");
-			const source = array.source;
-			const first = /* @__PURE__ */ new Map();
-			ids.forEach((id, i) => {
-				const earlier = first.get(id);
-				if (earlier !== void 0) fail(source, `duplicate id "${id}" (elements ${earlier} and ${i}); ids must be unique to pair examples`);
-				first.set(id, i);
-			});
-			return ids;
-		}
+		readIds: (ref) => uniqueIds(readArray(ref, true))
 	};
+}
+/** The array a reference names, decoded by its file format's decoder; an error names the file. */
+function decodeArray(ref, context, aliases) {
+	const file = ref.path;
+	const extension = path.extname(file).toLowerCase();
+	try {
+		const decoder = decoderFor(extension);
+		if (decoder) return decoder.read(ref, context);
+		if (PICKLE_EXTENSIONS.includes(extension)) fail(file, pickleRefusal(extension));
+		const hint = extension === "" && !file.includes("/") ? didYouMean(file, Object.keys(aliases)) : "";
+		return fail(file, `unsupported file type "${extension || "(no extension)"}"${hint}; supported: ${SUPPORTED_EXTENSIONS.join(" ")}`);
+	} catch (error) {
+		if (error instanceof InputError) error.file = file;
+		throw error;
+	}
+}
+/** Row-by-row access to a numeric .npy file or .npz member (see InputReader.openRows); undefined for other inputs. */
+function openRowReader(files, ref, fromRow) {
+	const extension = path.extname(ref.path).toLowerCase();
+	if (extension !== ".npy" && extension !== ".npz") return void 0;
+	const opened = files.openArray(ref);
+	try {
+		const header = readNpyHeader(opened.stream, opened.display);
+		refuseEmpty(header.shape, opened.display);
+		const seekable = extension === ".npy";
+		if (!streamable(header) || fromRow > 0 && !seekable) {
+			opened.access.close();
+			return;
+		}
+		let stream = opened.stream;
+		if (fromRow > 0) {
+			const start = header.dataOffset + fromRow * product(header.shape.slice(1)) * header.dtype.itemsize;
+			stream = rangeSource(opened.access, start, opened.access.size - start);
+		}
+		const rows = npyRows(stream, header, opened.display, fromRow);
+		return {
+			source: opened.display,
+			header,
+			rows,
+			seekable,
+			close: () => opened.access.close()
+		};
+	} catch (error) {
+		opened.access.close();
+		if (error instanceof InputError) error.file = ref.path;
+		throw error;
+	}
+}
+/** The array's entries as ids; fails on the first duplicate. */
+function uniqueIds(array) {
+	const ids = labelsOf(array, "ids");
+	const source = array.source;
+	const first = /* @__PURE__ */ new Map();
+	ids.forEach((id, i) => {
+		const earlier = first.get(id);
+		if (earlier !== void 0) fail(source, `duplicate id "${id}" (elements ${earlier} and ${i}); ids must be unique to pair examples`);
+		first.set(id, i);
+	});
+	return ids;
 }
 /**
 * Decodes every Parquet column the references name, before the (synchronous) reader runs: the Parquet decoder is
@@ -12858,76 +12978,10 @@ function labelsOf(array, what) {
 	if (array.shape.length !== 1) fail(source, `${what} must be a 1-d array, got shape ${shapeText(array.shape)}`);
 	return array.strings ?? array.exact ?? Array.from(array.data, (value, i) => integerText(value, i, source, what));
 }
-/** The array a pointer names in a large .json file, read a chunk at a time; undefined for a smaller file (parsed whole). */
-function scanLargeJson(file, absolute, pointer, maxBytes) {
-	if (!pointer) return void 0;
-	const tokens = pointerTokens(pointer, file);
-	const { fd, size } = fileError(file, absolute, () => openRegularFile(absolute, file, maxBytes));
-	try {
-		if (size < JSON_SCAN_BYTES) return void 0;
-		const display = `${file}#${pointer}`;
-		return jsonToArray(scanJsonPointer((into) => readSync(fd, into, 0, into.length, null), tokens, display, file), display, tokens);
-	} finally {
-		closeSync(fd);
-	}
-}
 function integerText(value, index, source, what) {
 	if (!Number.isInteger(value)) fail(source, `${what} must be integers or strings; element ${index} is ${value}`);
 	if (!Number.isSafeInteger(value)) fail(source, `id at element ${index} is beyond 2^53 − 1, where numbers lose digits and distinct ids collide; write the ids as strings (e.g. "${BigInt(value)}")`);
 	return String(value);
-}
-/** The file's bytes, or a message saying it is missing (with a did-you-mean among its siblings), not a regular file, or too big. */
-function readWhole(file, absolute, maxBytes, hint, readFile) {
-	return fileError(file, absolute, () => readFile ? readFile(absolute) : readRegularFile(absolute, file, maxBytes, hint));
-}
-/** Runs a file operation, turning a system error into one message naming the file. */
-function fileError(file, absolute, operation) {
-	try {
-		return operation();
-	} catch (error) {
-		const code = error.code;
-		if (error instanceof InputError && !/: file not found/.test(error.message)) throw error;
-		if (error instanceof InputError || code === "ENOENT") fail(file, `file not found (resolved to ${absolute})${siblingHint(absolute)}`);
-		if (code === "EISDIR") fail(file, "is a directory, not a file");
-		if (code === "ENOTREG") fail(file, "is not a regular file (a FIFO, socket or device?); write the array to a file");
-		return fail(file, `can't read the file (${error.message})`);
-	}
-}
-function memorySource(bytes) {
-	return {
-		size: bytes.length,
-		read: (position, length) => bytes.subarray(position, position + length)
-	};
-}
-/** Positioned reads; the file is checked once (regular file, not a FIFO or device) and each read opens it briefly. */
-function fileSource(file, absolute) {
-	let size;
-	try {
-		const opened = openRegularFile(absolute, file);
-		closeSync(opened.fd);
-		size = opened.size;
-	} catch (error) {
-		if (error instanceof InputError && /: file not found/.test(error.message)) fail(file, `file not found (resolved to ${absolute})${siblingHint(absolute)}`);
-		throw error;
-	}
-	return {
-		size,
-		read(position, length) {
-			const out = new Uint8Array(length);
-			const { fd } = openRegularFile(absolute, file);
-			try {
-				let done = 0;
-				while (done < length) {
-					const got = readSync(fd, out, done, length - done, position + done);
-					if (got === 0) fail(file, `file ended at ${position + done} bytes while reading ${length} bytes at ${position} (was it changed while reading?)`);
-					done += got;
-				}
-			} finally {
-				closeSync(fd);
-			}
-			return out;
-		}
-	};
 }
 /** Why a workspace path can't be read as an input (missing, leaves the workspace), or null when it exists. */
 function missingFileProblem(workspace, file) {
@@ -12938,13 +12992,6 @@ function missingFileProblem(workspace, file) {
 	} catch (error) {
 		if (error instanceof InputError) return error.message;
 		throw error;
-	}
-}
-function siblingHint(absolute) {
-	try {
-		return didYouMean(path.basename(absolute), readdirSync(path.dirname(absolute)));
-	} catch {
-		return `; the folder ${path.dirname(absolute)} does not exist either (did the step that writes it run?)`;
 	}
 }
 // src/results/encode.ts
