@@ -14727,6 +14727,112 @@ function compareSamples(base, head, opts) {
 	if (pairing.ok) return comparePairing(base, head, pairing, opts);
 	return compareUnpaired(base, head, opts, pairing.reason);
 }
+// src/stats/student-t.ts
+/** Student's t distribution and Welch's two-sample t-test, for change points (Hunter's significance test). */
+/** ln Γ(x) for x > 0 (Lanczos, g = 7, 9 terms; ~15 significant digits). */
+function logGamma(x) {
+	const c = [
+		.9999999999998099,
+		676.5203681218851,
+		-1259.1392167224028,
+		771.3234287776531,
+		-176.6150291621406,
+		12.507343278686905,
+		-.13857109526572012,
+		9984369578019572e-21,
+		1.5056327351493116e-7
+	];
+	if (x < .5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+	const z = x - 1;
+	let a = c[0];
+	const t = z + 7.5;
+	for (let i = 1; i < 9; i++) a += c[i] / (z + i);
+	return .5 * Math.log(2 * Math.PI) + (z + .5) * Math.log(t) - t + Math.log(a);
+}
+/** Continued fraction of the incomplete beta function (modified Lentz). */
+function betaFraction(a, b, x) {
+	const tiny = 1e-300;
+	let c = 1;
+	let d = 1 - (a + b) * x / (a + 1);
+	d = Math.abs(d) < tiny ? 1 / tiny : 1 / d;
+	let f = d;
+	for (let m = 1; m <= 1e4; m++) {
+		const m2 = 2 * m;
+		let num = m * (b - m) * x / ((a + m2 - 1) * (a + m2));
+		d = 1 + num * d;
+		d = Math.abs(d) < tiny ? 1 / tiny : 1 / d;
+		c = 1 + num / c;
+		if (Math.abs(c) < tiny) c = tiny;
+		f *= d * c;
+		num = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1));
+		d = 1 + num * d;
+		d = Math.abs(d) < tiny ? 1 / tiny : 1 / d;
+		c = 1 + num / c;
+		if (Math.abs(c) < tiny) c = tiny;
+		const delta = d * c;
+		f *= delta;
+		if (Math.abs(delta - 1) < 1e-15) break;
+	}
+	return f;
+}
+/** I_x(a, b), the regularized incomplete beta function. */
+function regularizedBeta(x, a, b) {
+	if (x <= 0) return 0;
+	if (x >= 1) return 1;
+	const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
+	return x < (a + 1) / (a + b + 2) ? front * betaFraction(a, b, x) / a : 1 - front * betaFraction(b, a, 1 - x) / b;
+}
+/** P(|T| ≥ |t|) for T ~ Student's t with `df` degrees of freedom (df may be fractional, as Welch's is). */
+function studentTwoSidedP(t, df) {
+	if (Number.isNaN(t) || !(df > 0)) return NaN;
+	if (!Number.isFinite(t)) return 0;
+	return regularizedBeta(df / (df + t * t), df / 2, .5);
+}
+/** Mean and sample variance (divisor n − 1; 0 for fewer than two values) of x[from..to). */
+function meanVar(x, from, to) {
+	const n = to - from;
+	let s = 0;
+	for (let i = from; i < to; i++) s += x[i];
+	const mean = s / n;
+	let ss = 0;
+	for (let i = from; i < to; i++) ss += (x[i] - mean) ** 2;
+	return {
+		mean,
+		variance: n > 1 ? ss / (n - 1) : 0
+	};
+}
+/**
+* Welch's unequal-variance t-test of x[aFrom, aTo) against x[bFrom, bTo), as scipy.stats.ttest_ind(equal_var=False).
+* Two constant samples: p = 0 when their means differ, 1 when equal (scipy says NaN; a step in a noise-free series is real).
+*/
+function welchTest(x, aFrom, aTo, bFrom, bTo) {
+	const na = aTo - aFrom;
+	const nb = bTo - bFrom;
+	const a = meanVar(x, aFrom, aTo);
+	const b = meanVar(x, bFrom, bTo);
+	const va = a.variance / na;
+	const vb = b.variance / nb;
+	const se = Math.sqrt(va + vb);
+	if (se === 0) {
+		const differ = a.mean !== b.mean;
+		return {
+			t: differ ? Math.sign(a.mean - b.mean) * Infinity : 0,
+			df: na + nb - 2,
+			p: differ ? 0 : 1,
+			meanA: a.mean,
+			meanB: b.mean
+		};
+	}
+	const t = (a.mean - b.mean) / se;
+	const df = (va + vb) ** 2 / ((na > 1 ? va ** 2 / (na - 1) : 0) + (nb > 1 ? vb ** 2 / (nb - 1) : 0));
+	return {
+		t,
+		df,
+		p: studentTwoSidedP(t, df),
+		meanA: a.mean,
+		meanB: b.mean
+	};
+}
 // src/stats/power.ts
 /** The power a gate is held to: a regression of the allowed size is caught 80% of the time. */
 const TARGET_POWER = .8;
@@ -14764,14 +14870,7 @@ function nNeededFor(z, sd, allowed) {
 }
 /** Sample standard deviation (n − 1 in the denominator); 0 for fewer than two values. */
 function sampleSd(x) {
-	const n = x.length;
-	if (n < 2) return 0;
-	let mean = 0;
-	for (let i = 0; i < n; i++) mean += x[i];
-	mean /= n;
-	let ss = 0;
-	for (let i = 0; i < n; i++) ss += (x[i] - mean) ** 2;
-	return Math.sqrt(ss / (n - 1));
+	return Math.sqrt(meanVar(x, 0, x.length).variance);
 }
 /**
 * head − base per paired example with finite scores in both runs (the differences the paired test resamples), and the
@@ -30492,111 +30591,6 @@ th, td { border-bottom: 1px solid #d0d7de; padding: .3rem .5rem; text-align: lef
 </body>
 </html>
 `;
-}
-// src/stats/student-t.ts
-/** Student's t distribution and Welch's two-sample t-test, for change points (Hunter's significance test). */
-/** ln Γ(x) for x > 0 (Lanczos, g = 7, 9 terms; ~15 significant digits). */
-function logGamma(x) {
-	const c = [
-		.9999999999998099,
-		676.5203681218851,
-		-1259.1392167224028,
-		771.3234287776531,
-		-176.6150291621406,
-		12.507343278686905,
-		-.13857109526572012,
-		9984369578019572e-21,
-		1.5056327351493116e-7
-	];
-	if (x < .5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-	const z = x - 1;
-	let a = c[0];
-	const t = z + 7.5;
-	for (let i = 1; i < 9; i++) a += c[i] / (z + i);
-	return .5 * Math.log(2 * Math.PI) + (z + .5) * Math.log(t) - t + Math.log(a);
-}
-/** Continued fraction of the incomplete beta function (modified Lentz). */
-function betaFraction(a, b, x) {
-	const tiny = 1e-300;
-	let c = 1;
-	let d = 1 - (a + b) * x / (a + 1);
-	d = Math.abs(d) < tiny ? 1 / tiny : 1 / d;
-	let f = d;
-	for (let m = 1; m <= 1e4; m++) {
-		const m2 = 2 * m;
-		let num = m * (b - m) * x / ((a + m2 - 1) * (a + m2));
-		d = 1 + num * d;
-		d = Math.abs(d) < tiny ? 1 / tiny : 1 / d;
-		c = 1 + num / c;
-		if (Math.abs(c) < tiny) c = tiny;
-		f *= d * c;
-		num = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1));
-		d = 1 + num * d;
-		d = Math.abs(d) < tiny ? 1 / tiny : 1 / d;
-		c = 1 + num / c;
-		if (Math.abs(c) < tiny) c = tiny;
-		const delta = d * c;
-		f *= delta;
-		if (Math.abs(delta - 1) < 1e-15) break;
-	}
-	return f;
-}
-/** I_x(a, b), the regularized incomplete beta function. */
-function regularizedBeta(x, a, b) {
-	if (x <= 0) return 0;
-	if (x >= 1) return 1;
-	const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
-	return x < (a + 1) / (a + b + 2) ? front * betaFraction(a, b, x) / a : 1 - front * betaFraction(b, a, 1 - x) / b;
-}
-/** P(|T| ≥ |t|) for T ~ Student's t with `df` degrees of freedom (df may be fractional, as Welch's is). */
-function studentTwoSidedP(t, df) {
-	if (Number.isNaN(t) || !(df > 0)) return NaN;
-	if (!Number.isFinite(t)) return 0;
-	return regularizedBeta(df / (df + t * t), df / 2, .5);
-}
-function meanVar(x, from, to) {
-	const n = to - from;
-	let s = 0;
-	for (let i = from; i < to; i++) s += x[i];
-	const mean = s / n;
-	let ss = 0;
-	for (let i = from; i < to; i++) ss += (x[i] - mean) ** 2;
-	return {
-		mean,
-		variance: n > 1 ? ss / (n - 1) : 0
-	};
-}
-/**
-* Welch's unequal-variance t-test of x[aFrom, aTo) against x[bFrom, bTo), as scipy.stats.ttest_ind(equal_var=False).
-* Two constant samples: p = 0 when their means differ, 1 when equal (scipy says NaN; a step in a noise-free series is real).
-*/
-function welchTest(x, aFrom, aTo, bFrom, bTo) {
-	const na = aTo - aFrom;
-	const nb = bTo - bFrom;
-	const a = meanVar(x, aFrom, aTo);
-	const b = meanVar(x, bFrom, bTo);
-	const va = a.variance / na;
-	const vb = b.variance / nb;
-	const se = Math.sqrt(va + vb);
-	if (se === 0) {
-		const differ = a.mean !== b.mean;
-		return {
-			t: differ ? Math.sign(a.mean - b.mean) * Infinity : 0,
-			df: na + nb - 2,
-			p: differ ? 0 : 1,
-			meanA: a.mean,
-			meanB: b.mean
-		};
-	}
-	const t = (a.mean - b.mean) / se;
-	const df = (va + vb) ** 2 / ((na > 1 ? va ** 2 / (na - 1) : 0) + (nb > 1 ? vb ** 2 / (nb - 1) : 0));
-	return {
-		t,
-		df,
-		p: studentTwoSidedP(t, df),
-		meanA: a.mean,
-		meanB: b.mean
-	};
 }
 // src/history/change-points.ts
 const CHANGE_POINT_DEFAULTS = {

@@ -1,6 +1,7 @@
 import { normalCdf, normalQuantile } from './normal.js'
 import { pairSamples } from './pairing.js'
 import type { Sample } from './stat-types.js'
+import { meanVar } from './student-t.js'
 
 /** The power a gate is held to: a regression of the allowed size is caught 80% of the time. */
 export const TARGET_POWER = 0.8
@@ -37,14 +38,7 @@ function nNeededFor(z: number, sd: number, allowed: number): number | null {
 
 /** Sample standard deviation (n − 1 in the denominator); 0 for fewer than two values. */
 export function sampleSd(x: ArrayLike<number>): number {
-  const n = x.length
-  if (n < 2) return 0
-  let mean = 0
-  for (let i = 0; i < n; i++) mean += x[i]
-  mean /= n
-  let ss = 0
-  for (let i = 0; i < n; i++) ss += (x[i] - mean) ** 2
-  return Math.sqrt(ss / (n - 1))
+  return Math.sqrt(meanVar(x, 0, x.length).variance)
 }
 
 /**

@@ -65,7 +65,8 @@ export interface WelchResult {
   meanB: number
 }
 
-function meanVar(x: ArrayLike<number>, from: number, to: number): { mean: number; variance: number } {
+/** Mean and sample variance (divisor n − 1; 0 for fewer than two values) of x[from..to). */
+export function meanVar(x: ArrayLike<number>, from: number, to: number): { mean: number; variance: number } {
   const n = to - from
   let s = 0
   for (let i = from; i < to; i++) s += x[i]
