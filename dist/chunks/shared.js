@@ -16882,10 +16882,8 @@ function lstatOrNull$1(path) {
 * the workspace and it, is a symlink (results would land wherever it points) or is a file.
 */
 function prepareOutputFolder(workspace, outDir) {
-	const root = resolve(workspace);
-	const out = resolve(root, outDir);
-	const rel = relative(root, out);
-	const start = rel !== ".." && !rel.startsWith(`..${sep}`) && !rel.startsWith(sep) && rel !== out ? root : dirname(out) === out ? out : findExistingParent(out);
+	const { root, out, inside } = outputPath(workspace, outDir);
+	const start = inside ? root : dirname(out) === out ? out : findExistingParent(out);
 	const parts = relative(start, out).split(sep).filter(Boolean);
 	let current = start;
 	for (const part of parts) {
@@ -16899,6 +16897,17 @@ function prepareOutputFolder(workspace, outDir) {
 		if (!stats.isDirectory()) throw new OutputError(`${outDir}: ${current === out ? "is" : `${current} is`} a file, not a folder; give a folder with --out (it is created when missing)`);
 	}
 	return out;
+}
+/** The workspace, the absolute output folder, and whether the folder lies below the workspace. */
+function outputPath(workspace, outDir) {
+	const root = resolve(workspace);
+	const out = resolve(root, outDir);
+	const rel = relative(root, out);
+	return {
+		root,
+		out,
+		inside: rel !== ".." && !rel.startsWith(`..${sep}`) && !rel.startsWith(sep) && rel !== out
+	};
 }
 function findExistingParent(path) {
 	let current = dirname(path);
@@ -16944,10 +16953,8 @@ const TEMP_NAME$1 = /^\.[0-9a-f]{12}\.(\d+)\.tmp$/;
 * folder between the workspace and it are real folders (the run would not have written anywhere else).
 */
 function clearOutputs(workspace, outDir, names = RUN_OUTPUTS) {
-	const root = resolve(workspace);
-	const out = resolve(root, outDir);
-	const rel = relative(root, out);
-	let current = rel !== ".." && !rel.startsWith(`..${sep}`) && !rel.startsWith(sep) && rel !== out ? root : sep;
+	const { root, out, inside } = outputPath(workspace, outDir);
+	let current = inside ? root : sep;
 	for (const part of relative(current, out).split(sep).filter(Boolean)) {
 		current = join(current, part);
 		const stats = lstatOrNull$1(current);

@@ -20,10 +20,7 @@ function lstatOrNull(path: string) {
  * the workspace and it, is a symlink (results would land wherever it points) or is a file.
  */
 export function prepareOutputFolder(workspace: string, outDir: string): string {
-  const root = resolve(workspace)
-  const out = resolve(root, outDir)
-  const rel = relative(root, out)
-  const inside = rel !== '..' && !rel.startsWith(`..${sep}`) && !rel.startsWith(sep) && rel !== out
+  const { root, out, inside } = outputPath(workspace, outDir)
   // Only the part below the workspace is ours to check; a path outside it (an absolute --out) is checked whole.
   const start = inside ? root : dirname(out) === out ? out : findExistingParent(out)
   const parts = relative(start, out).split(sep).filter(Boolean)
@@ -45,6 +42,14 @@ export function prepareOutputFolder(workspace: string, outDir: string): string {
       )
   }
   return out
+}
+
+/** The workspace, the absolute output folder, and whether the folder lies below the workspace. */
+function outputPath(workspace: string, outDir: string): { root: string; out: string; inside: boolean } {
+  const root = resolve(workspace)
+  const out = resolve(root, outDir)
+  const rel = relative(root, out)
+  return { root, out, inside: rel !== '..' && !rel.startsWith(`..${sep}`) && !rel.startsWith(sep) && rel !== out }
 }
 
 function findExistingParent(path: string): string {
@@ -93,10 +98,7 @@ const TEMP_NAME = /^\.[0-9a-f]{12}\.(\d+)\.tmp$/
  * folder between the workspace and it are real folders (the run would not have written anywhere else).
  */
 function clearOutputs(workspace: string, outDir: string, names: readonly string[] = RUN_OUTPUTS): void {
-  const root = resolve(workspace)
-  const out = resolve(root, outDir)
-  const rel = relative(root, out)
-  const inside = rel !== '..' && !rel.startsWith(`..${sep}`) && !rel.startsWith(sep) && rel !== out
+  const { root, out, inside } = outputPath(workspace, outDir)
   let current = inside ? root : sep
   for (const part of relative(current, out).split(sep).filter(Boolean)) {
     current = join(current, part)
