@@ -16429,7 +16429,12 @@ function changePointMessage(c) {
 // src/report/markdown.ts
 /** The status column; a row the library itself did not compute says so rather than "error". */
 function statusCell(r) {
-	return r.status === "error" && r.notComputed ? "⚪ not computed" : `${STATUS_ICON[r.status]} ${r.status}`;
+	const shown = shownStatus(r);
+	return shown === "not computed" ? "⚪ not computed" : `${STATUS_ICON[shown]} ${shown}`;
+}
+/** The status a row is shown and counted under: an error the library itself marked "not computed" says so. */
+function shownStatus(r) {
+	return r.status === "error" && r.notComputed ? "not computed" : r.status;
 }
 const STATUS_ICON = {
 	failed: "❌",
@@ -16554,7 +16559,7 @@ function coverageText(row, br = " ") {
 function headline(c) {
 	const counts = /* @__PURE__ */ new Map();
 	for (const r of c.rows) {
-		const key = r.status === "error" && r.notComputed ? "not computed" : r.status;
+		const key = shownStatus(r);
 		counts.set(key, (counts.get(key) ?? 0) + 1);
 	}
 	return [

@@ -12,7 +12,13 @@ import { trendCell, trendChart } from './trend.js'
 
 /** The status column; a row the library itself did not compute says so rather than "error". */
 function statusCell(r: Row): string {
-  return r.status === 'error' && r.notComputed ? '⚪ not computed' : `${STATUS_ICON[r.status]} ${r.status}`
+  const shown = shownStatus(r)
+  return shown === 'not computed' ? '⚪ not computed' : `${STATUS_ICON[shown]} ${shown}`
+}
+
+/** The status a row is shown and counted under: an error the library itself marked "not computed" says so. */
+function shownStatus(r: Row): Row['status'] | 'not computed' {
+  return r.status === 'error' && r.notComputed ? 'not computed' : r.status
 }
 
 const STATUS_ICON: Record<Row['status'], string> = {
@@ -143,7 +149,7 @@ export function coverageText(row: Row, br = ' '): string {
 export function headline(c: Comparison): string {
   const counts = new Map<string, number>()
   for (const r of c.rows) {
-    const key = r.status === 'error' && r.notComputed ? 'not computed' : r.status
+    const key = shownStatus(r)
     counts.set(key, (counts.get(key) ?? 0) + 1)
   }
   const order = ['failed', 'regressed', 'error', 'incompatible', 'missing', 'accepted', 'new', 'improved', 'pass', 'not computed']
