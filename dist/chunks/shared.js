@@ -28628,7 +28628,7 @@ const nonzeroFraction = {
 	compute({ attributions }, { eps }) {
 		return { scores: perRow(attributions, (a) => nonzeroFractionOfRow(a, eps)) };
 	},
-	computeRowsFloat32: (rows, rowSize, { eps }) => float32Rows(rows, rowSize, (a) => nonzeroFractionOfRow(a, eps)),
+	computeRowsFloat32: (rows, rowSize, { eps }) => nonzeroFractionOfFloat32Rows(rows, rowSize, eps),
 	doc: {
 		summary: "Share of features whose attribution magnitude exceeds eps; lower means a sparser explanation.",
 		formula: "nzᵢ = (1/F)·Σⱼ 1[|aᵢⱼ| > eps], then the mean over examples",
@@ -28648,11 +28648,37 @@ function nonzeroFractionOfRow(a, eps) {
 	}
 	return nan ? NaN : count / a.length;
 }
-/** Scores of each row of a block of float32 rows (see MetricDefinition.computeRowsFloat32). */
-function float32Rows(rows, rowSize, f) {
+const FLOAT32_SCRATCH = /* @__PURE__ */ new Float32Array(1);
+const FLOAT32_SCRATCH_BITS = new Uint32Array(FLOAT32_SCRATCH.buffer);
+/**
+* The bit pattern of the largest float32 value at most x (x ≥ 0). Bit patterns of non-negative float32 values order
+* as the values do, so for a float32 magnitude with bit pattern b (not NaN): |a| > x exactly when b > this.
+*/
+function float32BitsAtMost(x) {
+	FLOAT32_SCRATCH[0] = x;
+	return FLOAT32_SCRATCH[0] > x ? FLOAT32_SCRATCH_BITS[0] - 1 : FLOAT32_SCRATCH_BITS[0];
+}
+/** Sign bit cleared: the bit pattern of |a|. */
+const MAGNITUDE = 2147483647;
+/**
+* nonzeroFractionOfRow over a block of float32 rows, on their bit patterns: |a| > eps is an integer comparison with
+* float32BitsAtMost(eps), a NaN is a magnitude above +Infinity's pattern. The same counts, without a float per value.
+*/
+function nonzeroFractionOfFloat32Rows(rows, rowSize, eps) {
+	const bits = new Uint32Array(rows.buffer, rows.byteOffset, rows.length);
+	const above = float32BitsAtMost(eps);
 	const n = rowSize === 0 ? 0 : rows.length / rowSize;
 	const out = new Float64Array(n);
-	for (let i = 0; i < n; i++) out[i] = f(rows.subarray(i * rowSize, (i + 1) * rowSize));
+	for (let i = 0, at = 0; i < n; i++) {
+		let count = 0;
+		let nan = 0;
+		for (const end = at + rowSize; at < end; at++) {
+			const b = bits[at] & MAGNITUDE;
+			count += b > above | 0;
+			nan |= b > INFINITY_BITS | 0;
+		}
+		out[i] = nan ? NaN : count / rowSize;
+	}
 	return out;
 }
 let giniScratch = /* @__PURE__ */ new Float64Array(0);
@@ -28796,6 +28822,36 @@ function giniIndex(values, float32Values = false) {
 	if (top > INFINITY_BITS) return NaN;
 	return giniOfSorted(bucketSortBits(keys, giniSwap, m) || radixSortBits(keys, giniSwap, m) === giniSwap ? giniSwapFloats : giniBitFloats, f, m);
 }
+/**
+* giniIndex of each row of a block of float32 rows, compacting the magnitudes' bit patterns with integer operations
+* (the sign bit cleared; a NaN's pattern lies above +Infinity's) instead of taking and storing each value as a float.
+* The same keys, the same sort, the same sums: bit-for-bit giniIndex(row, true).
+*/
+function giniOfFloat32Rows(rows, rowSize) {
+	const bits = new Uint32Array(rows.buffer, rows.byteOffset, rows.length);
+	const n = rowSize === 0 ? 0 : rows.length / rowSize;
+	const out = new Float64Array(n);
+	if (giniBits.length < rowSize) giniIndex(new Float32Array(rowSize), true);
+	const keys = giniBits;
+	for (let i = 0, at = 0; i < n; i++) {
+		const from = at;
+		let m = 0;
+		let top = 0;
+		for (const end = at + rowSize; at < end; at++) {
+			const b = bits[at] & MAGNITUDE;
+			keys[m] = b;
+			m += b !== 0 | 0;
+			top = b > top ? b : top;
+		}
+		if (m < 64) out[i] = giniOfFloat64(rows.subarray(from, at));
+		else if (top > INFINITY_BITS) out[i] = NaN;
+		else {
+			const inSwap = bucketSortBits(keys, giniSwap, m) || radixSortBits(keys, giniSwap, m) === giniSwap;
+			out[i] = giniOfSorted(inSwap ? giniSwapFloats : giniBitFloats, rowSize, m);
+		}
+	}
+	return out;
+}
 /** The Gini index with a float64 comparison sort of the non-zero magnitudes (short or non-float32 rows); NaN in, NaN out. */
 function giniOfFloat64(values) {
 	let k = 0;
@@ -28820,7 +28876,7 @@ const gini = {
 		const float32Values = attributions.dtype === "float32" || attributions.dtype === "float16";
 		return { scores: perRow(attributions, (values) => giniIndex(values, float32Values)) };
 	},
-	computeRowsFloat32: (rows, rowSize) => float32Rows(rows, rowSize, (values) => giniIndex(values, true)),
+	computeRowsFloat32: giniOfFloat32Rows,
 	doc: {
 		summary: "Gini index of the attribution magnitudes: 0 when spread evenly, near 1 when concentrated on few features.",
 		formula: "a = sort↑(|aᵢ|); Gᵢ = Σⱼ₌₁..F (2j − F − 1)·a₍ⱼ₎ / (F·Σⱼ a₍ⱼ₎), then the mean over examples",

@@ -20,7 +20,7 @@ export const nonzeroFraction: MetricDefinition<{ eps: number }> = {
   compute({ attributions }, { eps }) {
     return { scores: perRow(attributions, (a) => nonzeroFractionOfRow(a, eps)) }
   },
-  computeRowsFloat32: (rows, rowSize, { eps }) => float32Rows(rows, rowSize, (a) => nonzeroFractionOfRow(a, eps)),
+  computeRowsFloat32: (rows, rowSize, { eps }) => nonzeroFractionOfFloat32Rows(rows, rowSize, eps),
   doc: {
     summary: 'Share of features whose attribution magnitude exceeds eps; lower means a sparser explanation.',
     formula: 'nzᵢ = (1/F)·Σⱼ 1[|aᵢⱼ| > eps], then the mean over examples',
@@ -44,11 +44,40 @@ function nonzeroFractionOfRow(a: ArrayLike<number>, eps: number): number {
   return nan ? NaN : count / a.length
 }
 
-/** Scores of each row of a block of float32 rows (see MetricDefinition.computeRowsFloat32). */
-function float32Rows(rows: Float32Array, rowSize: number, f: (values: Float32Array) => number): Float64Array {
+const FLOAT32_SCRATCH = new Float32Array(1)
+const FLOAT32_SCRATCH_BITS = new Uint32Array(FLOAT32_SCRATCH.buffer)
+
+/**
+ * The bit pattern of the largest float32 value at most x (x ≥ 0). Bit patterns of non-negative float32 values order
+ * as the values do, so for a float32 magnitude with bit pattern b (not NaN): |a| > x exactly when b > this.
+ */
+export function float32BitsAtMost(x: number): number {
+  FLOAT32_SCRATCH[0] = x // rounds to the nearest float32, which may lie above x
+  return FLOAT32_SCRATCH[0] > x ? FLOAT32_SCRATCH_BITS[0] - 1 : FLOAT32_SCRATCH_BITS[0]
+}
+
+/** Sign bit cleared: the bit pattern of |a|. */
+const MAGNITUDE = 0x7fffffff
+
+/**
+ * nonzeroFractionOfRow over a block of float32 rows, on their bit patterns: |a| > eps is an integer comparison with
+ * float32BitsAtMost(eps), a NaN is a magnitude above +Infinity's pattern. The same counts, without a float per value.
+ */
+function nonzeroFractionOfFloat32Rows(rows: Float32Array, rowSize: number, eps: number): Float64Array {
+  const bits = new Uint32Array(rows.buffer, rows.byteOffset, rows.length)
+  const above = float32BitsAtMost(eps)
   const n = rowSize === 0 ? 0 : rows.length / rowSize
   const out = new Float64Array(n)
-  for (let i = 0; i < n; i++) out[i] = f(rows.subarray(i * rowSize, (i + 1) * rowSize))
+  for (let i = 0, at = 0; i < n; i++) {
+    let count = 0
+    let nan = 0
+    for (const end = at + rowSize; at < end; at++) {
+      const b = bits[at] & MAGNITUDE
+      count += ((b > above) as unknown as number) | 0
+      nan |= ((b > INFINITY_BITS) as unknown as number) | 0
+    }
+    out[i] = nan ? NaN : count / rowSize
+  }
   return out
 }
 
@@ -209,6 +238,37 @@ export function giniIndex(values: ArrayLike<number>, float32Values = false): num
   return giniOfSorted(inSwap ? giniSwapFloats : giniBitFloats, f, m)
 }
 
+/**
+ * giniIndex of each row of a block of float32 rows, compacting the magnitudes' bit patterns with integer operations
+ * (the sign bit cleared; a NaN's pattern lies above +Infinity's) instead of taking and storing each value as a float.
+ * The same keys, the same sort, the same sums: bit-for-bit giniIndex(row, true).
+ */
+function giniOfFloat32Rows(rows: Float32Array, rowSize: number): Float64Array {
+  const bits = new Uint32Array(rows.buffer, rows.byteOffset, rows.length)
+  const n = rowSize === 0 ? 0 : rows.length / rowSize
+  const out = new Float64Array(n)
+  if (giniBits.length < rowSize) giniIndex(new Float32Array(rowSize), true) // sizes the scratch buffers
+  const keys = giniBits
+  for (let i = 0, at = 0; i < n; i++) {
+    const from = at
+    let m = 0
+    let top = 0
+    for (const end = at + rowSize; at < end; at++) {
+      const b = bits[at] & MAGNITUDE
+      keys[m] = b
+      m += ((b !== 0) as unknown as number) | 0
+      top = b > top ? b : top
+    }
+    if (m < 64) out[i] = giniOfFloat64(rows.subarray(from, at))
+    else if (top > INFINITY_BITS) out[i] = NaN
+    else {
+      const inSwap = bucketSortBits(keys, giniSwap, m) || radixSortBits(keys, giniSwap, m) === giniSwap
+      out[i] = giniOfSorted(inSwap ? giniSwapFloats : giniBitFloats, rowSize, m)
+    }
+  }
+  return out
+}
+
 /** The Gini index with a float64 comparison sort of the non-zero magnitudes (short or non-float32 rows); NaN in, NaN out. */
 function giniOfFloat64(values: ArrayLike<number>): number {
   let k = 0
@@ -236,7 +296,7 @@ export const gini: MetricDefinition<Record<string, never>> = {
     const float32Values = attributions.dtype === 'float32' || attributions.dtype === 'float16'
     return { scores: perRow(attributions, (values) => giniIndex(values, float32Values)) }
   },
-  computeRowsFloat32: (rows, rowSize) => float32Rows(rows, rowSize, (values) => giniIndex(values, true)),
+  computeRowsFloat32: giniOfFloat32Rows,
   doc: {
     summary: 'Gini index of the attribution magnitudes: 0 when spread evenly, near 1 when concentrated on few features.',
     formula: 'a = sort↑(|aᵢ|); Gᵢ = Σⱼ₌₁..F (2j − F − 1)·a₍ⱼ₎ / (F·Σⱼ a₍ⱼ₎), then the mean over examples',
