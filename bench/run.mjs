@@ -1,6 +1,7 @@
 // `npm run bench`: three suites through the bundled CLI (dist/cli.js: `npm run build` first) and plainly in numpy,
 // side by side, runs alternating: the bench suite (20k x 4096), wide rows (1000 x 3 x 224 x 224) and 10^7 paired
 // examples. Wall times, their ratio pair by pair, both peak RSS figures, the input size and the agreement of values.
+// The hostile suite (no numpy side) checks that inputs built to exhaust end within 60 s and 600 MiB.
 // `npm run bench -- --suite wide` runs one suite; `npm run bench -- --sizes 5000x4096,10000x4096` times interp-gate
 // alone at several sizes (N x F) and fits the growth exponents.
 import { execFileSync, spawnSync } from 'node:child_process'
@@ -233,8 +234,50 @@ function pairedSuite() {
   ].join('\n')
 }
 
+/** Runs the CLI expecting `status`; its wall time, peak RSS and first line of stderr. */
+function expectExit(dir, args, status) {
+  const rssFile = join(dir, 'peak-rss.txt')
+  const t0 = process.hrtime.bigint()
+  const r = spawnSync(process.execPath, ['--import', join(root, 'bench/peak-rss.mjs'), cli, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, BENCH_RSS_FILE: rssFile }
+  })
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9
+  if (r.status !== status) throw new Error(`${args.join(' ')} exited ${r.status}, expected ${status}: ${r.stderr}`)
+  return { seconds, rss: Number(readFileSync(rssFile, 'utf8')), message: r.stderr.trim().split('\n')[0] }
+}
+
+/** Inputs built to exhaust: an .npz member that inflates to 1000 MiB, and Quantus lists of 10^6 scores (base, then head against it). */
+function hostileSuite() {
+  const dir = join(out, 'hostile')
+  if (!existsSync(join(dir, 'quantus/head/q.json'))) {
+    console.log('generating hostile inputs (numpy)…')
+    execFileSync('python3', [join(root, 'bench/generate_hostile.py'), '--out', dir], { stdio: 'inherit' })
+  }
+  const bombDir = join(dir, 'bomb')
+  writeFileSync(join(bombDir, 'interp-gate.yml'), 'version: 1\nmetrics:\n  - { id: m, metric: mean, inputs: { scores: "scores.npz#scores" } }\n')
+  const bomb = expectExit(bombDir, ['run', '--out', 'out', '--quiet'], 2)
+  const q = join(dir, 'quantus')
+  for (const side of ['base', 'head']) writeFileSync(join(q, `${side}.yml`), `version: 1\nadapters:\n  - adapter: quantus\n    path: ${side}/q.json\n`)
+  const base = expectExit(q, ['run', '--config', 'base.yml', '--out', 'out-base', '--quiet'], 0)
+  const head = expectExit(q, ['run', '--config', 'head.yml', '--baseline', 'out-base/results.json', '--out', 'out-head', '--quiet'], 0)
+  const row = JSON.parse(readFileSync(join(q, 'out-head/comparison.json'), 'utf8')).rows[0]
+  const within = (r) => `${r.seconds <= 60 && r.rss <= 600 * MiB ? '✓' : '✗'} (limits 60 s, 600 MiB)`
+  return [
+    '# Hostile sizes',
+    '',
+    '| input | outcome | wall time | peak RSS | |',
+    '| --- | --- | --- | --- | --- |',
+    `| .npz, ${(statSync(join(bombDir, 'scores.npz')).size / 1e6).toFixed(1)} MB on disk, member \`scores\` inflating to 1000 MiB | exit 2: ${bomb.message.replaceAll('|', '\\|')} | ${bomb.seconds.toFixed(2)} s | ${mib(bomb.rss)} | ${within(bomb)} |`,
+    `| Quantus list of 10⁶ scores, base run | exit 0 | ${base.seconds.toFixed(2)} s | ${mib(base.rss)} | ${within(base)} |`,
+    `| the same, head run compared with that baseline | exit 0, paired: ${row.paired}, CI ${row.ci?.method} | ${head.seconds.toFixed(2)} s | ${mib(head.rss)} | ${within(head)} |`,
+    ''
+  ].join('\n')
+}
+
 function suites(which) {
-  const all = { bench: benchSuite, wide: wideSuite, paired: pairedSuite }
+  const all = { bench: benchSuite, wide: wideSuite, paired: pairedSuite, hostile: hostileSuite }
   const picked = which ? [which] : Object.keys(all)
   const reports = picked.map((name) => {
     if (!all[name]) throw new Error(`--suite ${name}: expected one of ${Object.keys(all).join(', ')}`)

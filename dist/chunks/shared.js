@@ -14116,12 +14116,29 @@ function iqrFence(history) {
 function rowsOf(sample, kind) {
 	return kind === "aggregate" ? columnRows(sample.columns ?? {}) : sample.scores?.length ?? 0;
 }
+const duplicates = /* @__PURE__ */ new WeakMap();
+/** The first id that repeats in the array, or undefined. */
 function firstDuplicate(ids) {
-	const seen = /* @__PURE__ */ new Set();
-	for (const id of ids) {
-		if (seen.has(id)) return id;
-		seen.add(id);
+	let known = duplicates.get(ids);
+	if (known === void 0) {
+		known = null;
+		const seen = /* @__PURE__ */ new Set();
+		for (const id of ids) {
+			if (seen.has(id)) {
+				known = id;
+				break;
+			}
+			seen.add(id);
+		}
+		duplicates.set(ids, known);
 	}
+	return known ?? void 0;
+}
+/** The same ids in the same order: one eval set run twice, the usual case, pairs row i with row i without a lookup. */
+function sameIds(a, b) {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+	return true;
 }
 function range(n) {
 	const out = new Int32Array(n);
@@ -14167,6 +14184,15 @@ function pairSamples(base, head, opts = {}) {
 		};
 	}
 	if (base.ids && head.ids) {
+		if (sameIds(base.ids, head.ids)) return {
+			ok: true,
+			kind,
+			by: "ids",
+			baseRows: range(nBase),
+			headRows: range(nHead),
+			onlyBase: [],
+			onlyHead: []
+		};
 		const headRow = new Map(head.ids.map((id, i) => [id, i]));
 		const baseRows = [];
 		const headRows = [];
@@ -15000,15 +15026,17 @@ function count(flags) {
 }
 /** Pairs usable rows by id (both runs have ids) or by position (neither has, same length); undefined otherwise. */
 function pairedUsable(baseExamples, headExamples, baseUsable, headUsable) {
-	if (baseExamples.ids && headExamples.ids) {
-		if (new Set(baseExamples.ids).size !== baseExamples.ids.length || new Set(headExamples.ids).size !== headExamples.ids.length) return void 0;
-		const headRow = new Map(headExamples.ids.map((id, i) => [id, i]));
-		return baseExamples.ids.reduce((k, id, i) => {
-			const j = headRow.get(id);
-			return k + (baseUsable[i] && j !== void 0 && headUsable[j] ? 1 : 0);
-		}, 0);
-	}
-	if (baseExamples.ids || headExamples.ids || baseUsable.length !== headUsable.length) return void 0;
+	const [baseIds, headIds] = [baseExamples.ids, headExamples.ids];
+	if (baseIds && headIds) {
+		if (firstDuplicate(baseIds) !== void 0 || firstDuplicate(headIds) !== void 0) return void 0;
+		if (!sameIds(baseIds, headIds)) {
+			const headRow = new Map(headIds.map((id, i) => [id, i]));
+			return baseIds.reduce((k, id, i) => {
+				const j = headRow.get(id);
+				return k + (baseUsable[i] && j !== void 0 && headUsable[j] ? 1 : 0);
+			}, 0);
+		}
+	} else if (baseIds || headIds || baseUsable.length !== headUsable.length) return void 0;
 	let k = 0;
 	for (let i = 0; i < baseUsable.length; i++) k += baseUsable[i] & headUsable[i];
 	return k;

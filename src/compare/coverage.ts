@@ -1,6 +1,7 @@
 import type { Dropped } from '../domain/policy.js'
 import type { DecodedExamples } from '../results/io.js'
 import type { Coverage, GateCheck, MetricResult } from '../results/results-schema.js'
+import { firstDuplicate, sameIds } from '../stats/index.js'
 
 /** Per example: does it count (a finite score; for columns, no NaN in any column)? */
 // 0/1 flags in a typed array: a run may have ten million examples.
@@ -23,15 +24,18 @@ function count(flags: Uint8Array): number {
 
 /** Pairs usable rows by id (both runs have ids) or by position (neither has, same length); undefined otherwise. */
 function pairedUsable(baseExamples: DecodedExamples, headExamples: DecodedExamples, baseUsable: Uint8Array, headUsable: Uint8Array): number | undefined {
-  if (baseExamples.ids && headExamples.ids) {
-    if (new Set(baseExamples.ids).size !== baseExamples.ids.length || new Set(headExamples.ids).size !== headExamples.ids.length) return undefined
-    const headRow = new Map(headExamples.ids.map((id, i) => [id, i]))
-    return baseExamples.ids.reduce((k, id, i) => {
-      const j = headRow.get(id)
-      return k + (baseUsable[i] && j !== undefined && headUsable[j] ? 1 : 0)
-    }, 0)
-  }
-  if (baseExamples.ids || headExamples.ids || baseUsable.length !== headUsable.length) return undefined
+  const [baseIds, headIds] = [baseExamples.ids, headExamples.ids]
+  if (baseIds && headIds) {
+    if (firstDuplicate(baseIds) !== undefined || firstDuplicate(headIds) !== undefined) return undefined
+    if (!sameIds(baseIds, headIds)) {
+      const headRow = new Map(headIds.map((id, i) => [id, i]))
+      return baseIds.reduce((k, id, i) => {
+        const j = headRow.get(id)
+        return k + (baseUsable[i] && j !== undefined && headUsable[j] ? 1 : 0)
+      }, 0)
+    }
+    // the same ids in the same order: row i pairs with row i
+  } else if (baseIds || headIds || baseUsable.length !== headUsable.length) return undefined
   let k = 0
   for (let i = 0; i < baseUsable.length; i++) k += baseUsable[i] & headUsable[i]
   return k

@@ -20,13 +20,33 @@ function rowsOf(sample: Sample, kind: 'scores' | 'aggregate'): number {
   return kind === 'aggregate' ? columnRows(sample.columns ?? {}) : (sample.scores?.length ?? 0)
 }
 
-function firstDuplicate(ids: readonly string[]): string | undefined {
-  const seen = new Set<string>()
-  for (const id of ids) {
-    if (seen.has(id)) return id
-    seen.add(id)
+// One comparison hands the same id arrays to pairSamples several times (CI and test, power, slices) and to coverage:
+// the duplicate check of a million ids, a Set as large, is done once per array. Decoded ids are never modified.
+const duplicates = new WeakMap<readonly string[], string | null>()
+
+/** The first id that repeats in the array, or undefined. */
+export function firstDuplicate(ids: readonly string[]): string | undefined {
+  let known = duplicates.get(ids)
+  if (known === undefined) {
+    known = null
+    const seen = new Set<string>()
+    for (const id of ids) {
+      if (seen.has(id)) {
+        known = id
+        break
+      }
+      seen.add(id)
+    }
+    duplicates.set(ids, known)
   }
-  return undefined
+  return known ?? undefined
+}
+
+/** The same ids in the same order: one eval set run twice, the usual case, pairs row i with row i without a lookup. */
+export function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
 }
 
 function range(n: number): Int32Array {
@@ -62,6 +82,7 @@ export function pairSamples(base: Sample, head: Sample, opts: { aggregate?: Aggr
     if (dup !== undefined) return { ok: false, reason: `the ${side} run repeats example id "${dup}"` }
   }
   if (base.ids && head.ids) {
+    if (sameIds(base.ids, head.ids)) return { ok: true, kind, by: 'ids', baseRows: range(nBase), headRows: range(nHead), onlyBase: [], onlyHead: [] }
     const headRow = new Map(head.ids.map((id, i) => [id, i]))
     const baseRows: number[] = []
     const headRows: number[] = []

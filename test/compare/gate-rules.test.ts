@@ -159,3 +159,19 @@ describe('gate policy', () => {
     expect(without.rows[0].gates).toEqual([])
   })
 })
+
+describe('coverage with the same ids on both sides', () => {
+  const m = metric('m', { value: 0.5, n: 3 })
+
+  it('pairs row i with row i, counting finite scores on both', () => {
+    const ids = ['a', 'b', 'c']
+    const c = coverageOf(m, m, { ids, scores: Float64Array.of(1, Number.NaN, 3) }, { ids: [...ids], scores: Float64Array.of(Number.NaN, 2, 3) })
+    expect(c).toEqual({ base: 2, head: 2, paired: 1, lost: 1, headOnly: 1, exact: true })
+  })
+
+  it('a repeated id makes the coverage inexact (from n), as with different ids', () => {
+    const ids = ['a', 'b', 'a']
+    const c = coverageOf(m, m, { ids, scores: Float64Array.of(1, 2, 3) }, { ids, scores: Float64Array.of(1, 2, 3) })
+    expect(c.exact).toBe(false)
+  })
+})

@@ -24,6 +24,20 @@ describe('pairSamples', () => {
     })
   })
 
+  it('the same ids in the same order pair row i with row i; a repeat on either side still refuses', () => {
+    const ids = ['x', 'y', 'z']
+    const p = pairSamples({ value: 0, scores: f64([1, 2, 3]), ids }, { value: 0, scores: f64([4, 5, 6]), ids: [...ids] })
+    expect(p).toEqual({ ok: true, kind: 'scores', by: 'ids', baseRows: Int32Array.of(0, 1, 2), headRows: Int32Array.of(0, 1, 2), onlyBase: [], onlyHead: [] })
+    const repeated = ['x', 'y', 'x']
+    for (let time = 0; time < 2; time++) {
+      // asked twice about the same arrays: the remembered duplicate check gives the same answer
+      const q = pairSamples({ value: 0, scores: f64([1, 2, 3]), ids: repeated }, { value: 0, scores: f64([4, 5, 6]), ids: repeated })
+      expect(q.ok === false && q.reason).toBe('the base run repeats example id "x"')
+    }
+    const headOnly = pairSamples({ value: 0, scores: f64([1, 2, 3]), ids }, { value: 0, scores: f64([4, 5, 6]), ids: ['x', 'z', 'z'] })
+    expect(headOnly.ok === false && headOnly.reason).toBe('the head run repeats example id "z"')
+  })
+
   it('pairs by position without ids when the counts match', () => {
     const p = pairSamples({ value: 0, scores: f64([1, 2]) }, { value: 0, scores: f64([3, 4]) })
     expect(p).toMatchObject({ ok: true, by: 'position', baseRows: Int32Array.of(0, 1), headRows: Int32Array.of(0, 1) })
