@@ -27,10 +27,11 @@ describe('gate power', () => {
     expect(powerOf(gate, sample([Number.NaN, 1]), sample([1, Number.NaN]))).toBeUndefined()
   })
 
-  it('underpowered: power known and under 80%', () => {
+  it('underpowered: power known and under 80% (exactly 80% is enough)', () => {
     expect(underpowered(undefined)).toBe(false)
     expect(underpowered(power({ power: null, mde: null, n: 0 }))).toBe(false)
     expect(underpowered(power({ power: 0.79 }))).toBe(true)
+    expect(underpowered(power({ power: 0.8 }))).toBe(false)
     expect(underpowered(power({ power: 0.81 }))).toBe(false)
   })
 

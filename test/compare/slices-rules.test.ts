@@ -69,7 +69,13 @@ describe('slice groups: status', () => {
       ['mix', 'pass'],
       ['up', 'improved']
     ])
-    expect(rows.map((r) => [r.ci!.low, r.ci!.high])[1]).toEqual([0, 0])
+    // constant differences: every bootstrap mean is that difference
+    expect(rows.map((r) => [r.ci!.low, r.ci!.high])).toEqual([
+      [-0.5, -0.5],
+      [0, 0],
+      [expect.any(Number), expect.any(Number)],
+      [0.5, 0.5]
+    ])
     expect(rows[2].ci!.low!).toBeLessThan(0)
     expect(rows[2].ci!.high!).toBeGreaterThan(0)
     // p(worse) = P(flipped sum ≤ observed): down 1/16, mix 13 of 16 sign vectors, flat and up 1; Holm over 4: 4/16, then 1
@@ -338,5 +344,7 @@ describe('slice outcomes: which metrics get one', () => {
   it('a metric without per-example data gets an empty outcome when the suite has slices', () => {
     const bare = [metric('m', { value: 0.5 })]
     expect(sliced({ base: bare, head: bare, slices: g.slices, gates: { m: tested(0.1) } }).get('m')).toEqual({ slices: [], checks: [], notes: [] })
+    // only one run with per-example scores: no power either
+    expect(sliced({ base: g.base, head: bare, slices: g.slices, gates: { m: tested(0.1) } }).get('m')).toEqual({ slices: [], checks: [], notes: [] })
   })
 })
