@@ -95,6 +95,14 @@ def groups_case():
     return {"labels": labels, "ids": ids, "minSliceSize": 5, "metrics": metrics, "expected": expected}
 
 
+def notes_case():
+    # the groups of test/compare/slices-rules.test.ts: 4 differences of +-0.125 each; 20 of them for a whole metric
+    d4 = np.array([0.125, -0.125] * 2)
+    d20 = np.array([0.125, -0.125] * 10)
+    return {"group": {"differences": d4.tolist(), **power(float(np.std(d4, ddof=1)), 4, 0.0625, 0.05)},
+            "metric": {"differences": d20.tolist(), **power(float(np.std(d20, ddof=1)), 20, 0.0625, 0.05)}}
+
+
 def main():
     cases = [
         {"sd": 0.05, "n": 30, "allowed": 0.01, "alpha": 0.05},
@@ -104,7 +112,7 @@ def main():
     for c in cases:
         c.update(power(c["sd"], c["n"], c["allowed"], c["alpha"]))
     payload = {"generator": "scripts/reference/slices_power.py", "numpy": np.__version__, "scipy": scipy.__version__,
-               "power": cases, "groups": groups_case()}
+               "power": cases, "groups": groups_case(), "notes": notes_case()}
     OUT.write_text(json.dumps(payload, indent=1) + "\n")
 
 

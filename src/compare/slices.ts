@@ -81,8 +81,8 @@ function metricGroups(
   input: SliceInput
 ): { pending: Pending[]; notes: string[] } {
   const aggregate = input.aggregateOf?.(h)
-  const usable = (x: DecodedExamples | undefined) => Boolean(x && (x.scores || (x.columns && aggregate)))
-  if (!bx || !hx || !usable(bx) || !usable(hx)) return { pending: [], notes: [] }
+  const usable = (x: DecodedExamples | undefined): x is DecodedExamples => Boolean(x && (x.scores || (x.columns && aggregate)))
+  if (!usable(bx) || !usable(hx)) return { pending: [], notes: [] }
   const { defaults } = input
   const pending: Pending[] = []
   const notes: string[] = []
@@ -108,7 +108,8 @@ function metricGroups(
         seed: seedFor(defaults.seed, `${h.id}\u0000${slice.id}\u0000${group}`),
         direction,
         binary: h.binary === true && b.binary === true,
-        ...(aggregate && base.columns && head.columns ? { aggregate } : {})
+        // used only when both runs have its columns (pairSamples)
+        ...(aggregate ? { aggregate } : {})
       })
       const power = gates.length ? powerOf(gates[0], base, head) : undefined
       const row: SliceRow = {
@@ -134,9 +135,10 @@ const gated = (p: Pending, minSize: number) => p.gates.length > 0 && p.row.n >= 
 
 /** "class = C: −0.060 [−0.065, −0.055], p(worse, Holm)<0.001 < α=0.05; worsened by 0.06 > allowed 0.01 over 40 examples" */
 function regressedDetail(row: SliceRow, gate: TestedGate, allowed: number): string {
-  const ci = row.ci && row.ci.low !== null && row.ci.high !== null ? ` [${formatSigned(row.ci.low)}, ${formatSigned(row.ci.high)}]` : ''
+  // a regressed group was tested, and a test comes with its CI
+  const ci = row.ci!
   const p = row.pAdjusted ?? (row.pWorse as number)
-  return `${row.slice} = ${row.group}: ${formatSigned(row.delta)}${ci}, ${pWorseLabel(row.pWorse, row.pAdjusted)}${pText(p)} < α=${gate.significance}; worsened by ${formatNumber(Math.abs(row.delta ?? 0))} > allowed ${formatNumber(allowed)} over ${row.n} examples`
+  return `${row.slice} = ${row.group}: ${formatSigned(row.delta)} [${formatSigned(ci.low)}, ${formatSigned(ci.high)}], ${pWorseLabel(row.pWorse, row.pAdjusted)}${pText(p)} < α=${gate.significance}; worsened by ${formatNumber(Math.abs(row.delta ?? 0))} > allowed ${formatNumber(allowed)} over ${row.n} examples`
 }
 
 /** Judges one group after Holm: small, untested, regressed (beyond the gate and significant), improved or pass. */
@@ -159,8 +161,9 @@ function judge(p: Pending, minSize: number): GateCheck | undefined {
       return { rule: 'slice', limit: gate['max-regression'], ok: false, detail: regressedDetail(row, gate, allowed) }
     }
   }
-  const ci = row.ci
-  if (ci && ci.low !== null && ci.high !== null && (p.direction === 'higher' ? ci.low > 0 : ci.high < 0)) row.status = 'improved'
+  // a group that reached here was tested, so it has a CI; a bound the bootstrap could not give (null) shows nothing
+  const { low, high } = row.ci!
+  if (p.direction === 'higher' ? (low ?? 0) > 0 : (high ?? 0) < 0) row.status = 'improved'
   return undefined
 }
 
@@ -207,7 +210,8 @@ export function compareSlices(input: SliceInput): Map<string, SliceOutcome> {
       if (check) outcome.checks.push(check)
       outcome.slices.push(p.row)
     }
-    const weak = pending.filter((p) => p.row.status !== 'small' && p.row.status !== 'untested' && underpowered(p.row.power))
+    // untested groups have no power
+    const weak = pending.filter((p) => p.row.status !== 'small' && underpowered(p.row.power))
     if (weak.length)
       outcome.notes.push(
         `underpowered slice groups: ${weak.length} of ${pending.filter((p) => gated(p, minSize)).length} gated groups have power < 80% at the allowed regression (${weak
@@ -216,8 +220,8 @@ export function compareSlices(input: SliceInput): Map<string, SliceOutcome> {
           .join('; ')}${weak.length > 5 ? '; …' : ''})`
       )
     const small = pending.filter((p) => p.row.status === 'small')
-    if (small.length && pending.some((p) => p.gates.length))
-      outcome.notes.push(`${small.length} slice group(s) under min-slice-size (${minSize}) are reported, not gated`)
+    // only a metric with a tested gate has small groups (judge)
+    if (small.length) outcome.notes.push(`${small.length} slice group(s) under min-slice-size (${minSize}) are reported, not gated`)
   }
   return out
 }
