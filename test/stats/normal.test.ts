@@ -36,6 +36,16 @@ describe('standard normal', () => {
   it.each(PPF)('Φ⁻¹(%s) matches scipy', (p, z) => {
     expect(Math.abs(normalQuantile(p) - z)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(z)))
   })
+  it('Φ⁻¹ at and beyond the ends of [0, 1], and of NaN, as scipy.stats.norm.ppf', () => {
+    expect(normalQuantile(0)).toBe(Number.NEGATIVE_INFINITY)
+    expect(normalQuantile(1)).toBe(Number.POSITIVE_INFINITY)
+    for (const p of [Number.NaN, -0.5, 1.5]) expect(normalQuantile(p)).toBeNaN()
+    expect(normalCdf(Number.NaN)).toBeNaN()
+  })
+  it('Φ⁻¹ in the upper tail is the exact mirror of the lower tail', () => {
+    // 1 − q is exact for q > 0.5, so the two sides are the same search
+    for (const q of [1 - 2 ** -40, 0.999, 0.7]) expect(normalQuantile(q)).toBe(-normalQuantile(1 - q))
+  })
 })
 
 describe('compareSummaries (Welch normal approximation)', () => {
