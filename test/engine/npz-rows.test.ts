@@ -1,0 +1,154 @@
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { describe, expect, test } from 'vitest'
+import type { BoundMetric } from '../../src/engine/bind.js'
+import { type BlockwiseOutcome, type RowsPlan, computeRows, evaluateBlockwise } from '../../src/engine/blockwise.js'
+import { createInputReader } from '../../src/inputs/index.js'
+import { builtinMetrics } from '../../src/metrics/registry.js'
+
+/** The same arrays as .npy files, np.savez and np.savez_compressed archives, and broken members: make.py (numpy 2.4). */
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/npz-rows')
+const ROW_BYTES = 50 * 4
+
+function workspace(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'interp-gate-npz-rows-'))
+  for (const name of [
+    'attributions.npy',
+    'curves.npy',
+    'predictions.npy',
+    'labels.npy',
+    'stored.npz',
+    'deflated.npz',
+    'crc_deflated.npz',
+    'short_stored.npz',
+    'short_deflated.npz'
+  ])
+    copyFileSync(path.join(FIXTURES, name), path.join(dir, name))
+  // stored.npz with one byte of the attributions' row 30 flipped: its members are the .npy files' bytes as they are.
+  const archive = readFileSync(path.join(FIXTURES, 'stored.npz'))
+  const npy = readFileSync(path.join(FIXTURES, 'attributions.npy'))
+  const at = archive.indexOf(npy)
+  if (at < 0) throw new Error('stored.npz does not hold attributions.npy as it is')
+  const headerBytes = npy.length - 40 * ROW_BYTES
+  archive[at + headerBytes + 30 * ROW_BYTES + 8] ^= 0x10
+  writeFileSync(path.join(dir, 'crc_stored.npz'), archive)
+  return dir
+}
+
+function bind(metric: string, inputs: Record<string, string>, index: number): BoundMetric {
+  const definition = builtinMetrics.find((d) => d.name === metric)!
+  return {
+    entry: { id: `${metric}-${index}`, metric, inputs } as BoundMetric['entry'],
+    index,
+    definition,
+    params: definition.params.parse({}),
+    direction: definition.direction,
+    severity: 'error'
+  }
+}
+
+/** gini, nonzero-fraction and entropy of the attributions (float32: read as they are), deletion-auc (float64), accuracy (two inputs, a fingerprint). */
+function suite(at: (name: string) => string): BoundMetric[] {
+  return [
+    bind('gini', { attributions: at('attributions') }, 0),
+    bind('nonzero-fraction', { attributions: at('attributions') }, 1),
+    bind('entropy', { attributions: at('attributions') }, 2),
+    bind('deletion-auc', { curves: at('curves') }, 3),
+    bind('accuracy', { predictions: at('predictions'), labels: at('labels') }, 4)
+  ]
+}
+
+const asNpy = suite((name) => `${name}.npy`)
+const member = (archive: string) => suite((name) => `${archive}#${name}`)
+
+/** Worker threads run here synchronously, each when its plan starts; records the plans. */
+function syncThreads(dir: string, plans: RowsPlan[] = []) {
+  return {
+    threads: 2,
+    minBytes: 0,
+    start: (plan: RowsPlan) => {
+      plans.push(plan)
+      const scores = computeRows(createInputReader({ workspace: dir }), plan)
+      return () => scores
+    }
+  }
+}
+
+const scoresOf = (outcome: BlockwiseOutcome | undefined) => {
+  if (!outcome || !('output' in outcome)) throw new Error(`no scores: ${String(outcome && 'error' in outcome && outcome.error)}`)
+  return outcome
+}
+const errorOf = (outcome: BlockwiseOutcome | undefined) => (outcome && 'error' in outcome ? String((outcome.error as Error).message) : 'no error')
+
+describe('.npz members row by row, one thread and split', () => {
+  const dir = workspace()
+  // 4 rows a block (the widest input: 50 values), so 40 rows are 10 blocks.
+  const blockBytes = 4 * 8 * 50
+  const reference = evaluateBlockwise(createInputReader({ workspace: dir }), asNpy, { blockBytes })
+
+  test.each(['stored.npz', 'deflated.npz'])('%s gives bit for bit the scores and fingerprints of the same arrays as .npy, on one thread', (archive) => {
+    const bound = member(archive)
+    const outcomes = evaluateBlockwise(createInputReader({ workspace: dir }), bound, { blockBytes })
+    bound.forEach((b, k) => expect(scoresOf(outcomes.get(b))).toEqual(scoresOf(reference.get(asNpy[k]))))
+  })
+
+  test('stored members are split like .npy files: the upper rows on another thread, the same scores bit for bit', () => {
+    const plans: RowsPlan[] = []
+    const bound = member('stored.npz')
+    const outcomes = evaluateBlockwise(createInputReader({ workspace: dir }), bound, { blockBytes, split: syncThreads(dir, plans) })
+    expect(plans.map((p) => [p.from, p.to])).toEqual([[20, 40]])
+    bound.forEach((b, k) => expect(scoresOf(outcomes.get(b))).toEqual(scoresOf(reference.get(asNpy[k]))))
+  })
+
+  test('a worker reads a stored member from its first row: its scores are those rows of the .npy', () => {
+    const bound = member('stored.npz')
+    const plan: RowsPlan = {
+      jobs: bound.map((b) => ({ metric: b.definition.name, params: b.params, refs: b.entry.inputs })),
+      from: 13,
+      to: 40,
+      blockBytes
+    }
+    const scores = computeRows(createInputReader({ workspace: dir }), plan)
+    bound.forEach((_, k) => expect(scores[k]).toEqual(scoresOf(reference.get(asNpy[k])).output.scores!.subarray(13, 40)))
+  })
+
+  const crcMessage = (archive: string) => `${archive}#attributions: Bad CRC-32: the member is corrupt; re-create the archive`
+
+  test.each(['crc_stored.npz', 'crc_deflated.npz'])('a flipped byte in %s fails its metrics with the CRC message on one thread', (archive) => {
+    const bound = suite((name) => (name === 'attributions' ? `${archive}#attributions` : `${name}.npy`))
+    const outcomes = evaluateBlockwise(createInputReader({ workspace: dir }), bound, { blockBytes })
+    for (const b of bound.slice(0, 3)) expect(errorOf(outcomes.get(b))).toBe(crcMessage(archive))
+    for (const b of bound.slice(3)) expect('output' in outcomes.get(b)!).toBe(true)
+  })
+
+  test('a flipped byte in rows another thread read still fails the stored member with the CRC message', () => {
+    const plans: RowsPlan[] = []
+    const bound = suite((name) => (name === 'attributions' ? 'crc_stored.npz#attributions' : `${name}.npy`))
+    const outcomes = evaluateBlockwise(createInputReader({ workspace: dir }), bound, { blockBytes, split: syncThreads(dir, plans) })
+    // Row 30 is the worker's (rows 20–39): this thread never reads it in its own pass.
+    expect(plans.map((p) => [p.from, p.to])).toEqual([[20, 40]])
+    for (const b of bound.slice(0, 3)) expect(errorOf(outcomes.get(b))).toBe(crcMessage('crc_stored.npz'))
+    bound.slice(3).forEach((b, k) => expect(scoresOf(outcomes.get(b))).toEqual(scoresOf(reference.get(asNpy[3 + k]))))
+  })
+
+  test.each(['short_stored.npz', 'short_deflated.npz'])('a member cut short (%s) fails from its header, split or not', (archive) => {
+    const expected = `${archive}#attributions: data has 7000 bytes, shape [40, 50] float32 needs 8000`
+    const bound = suite((name) => (name === 'attributions' ? `${archive}#attributions` : `${name}.npy`))
+    for (const split of [undefined, syncThreads(dir)]) {
+      const outcomes = evaluateBlockwise(createInputReader({ workspace: dir }), bound, { blockBytes, split })
+      for (const b of bound.slice(0, 3)) expect(errorOf(outcomes.get(b))).toBe(expected)
+    }
+  })
+
+  test('progress counts every row once, the other thread’s included', () => {
+    const seen: number[] = []
+    evaluateBlockwise(createInputReader({ workspace: dir }), member('stored.npz'), {
+      blockBytes,
+      split: syncThreads(dir),
+      onRows: (_, done, total) => seen.push(done / total)
+    })
+    // The worker (run synchronously) has done its 20 rows before this thread's 5 blocks of 4.
+    expect(seen).toEqual([24, 28, 32, 36, 40].map((r) => r / 40))
+  })
+})
