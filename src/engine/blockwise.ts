@@ -5,8 +5,9 @@ import { findMetric } from '../metrics/registry.js'
 import { checkShapes } from '../metrics/shapes.js'
 import { MetricInputError } from '../metrics/definition.js'
 import { BYTES_PER_EXAMPLE, DEFAULT_MEMORY_BUDGET } from '../domain/limits.js'
-import type { MetricDefinition, MetricOutput } from '../metrics/definition.js'
+import type { MetricOutput } from '../metrics/definition.js'
 import { identityHasher, identityInput } from './metric-result.js'
+import { type Job, blockInputs, blockRowsOf, computeBlock, guardReads, hashBlock, readBlock, viewBlock } from './row-blocks.js'
 
 /** Rows done of the metrics a pass over the arrays evaluates; called after every block. */
 type RowsProgress = (metricIds: readonly string[], done: number, total: number) => void
@@ -43,19 +44,6 @@ export interface BlockwiseOptions {
 
 /** A row-wise metric's outcome: its scores (and eval-set fingerprint), or why it failed. */
 export type BlockwiseOutcome = { output: MetricOutput; identity?: string } | { error: unknown }
-
-interface Job {
-  definition: MetricDefinition
-  params: unknown
-  id: string
-  refs: Record<string, string>
-  rows: number
-  /** Scores of rows [from, from + length). */
-  scores: Float64Array
-  hasher?: ReturnType<typeof identityHasher>
-  identityName?: string
-  failed?: unknown
-}
 
 const DEFAULT_BLOCK_BYTES = 8 * 2 ** 20
 /** Below this many bytes of input a worker thread costs more than it saves. */
@@ -241,13 +229,8 @@ function joinSplit(split: Split, jobs: Job[], reader: InputReader, options: Bloc
  * CRC per chunk and input handed back by every worker and a combine step: not worth it at ~5%.
  */
 function checkUnread(jobs: Job[], readers: Map<string, RowReader | undefined>): void {
-  for (const ref of new Set(jobs.flatMap((j) => Object.values(j.refs)))) {
-    try {
-      readers.get(ref)!.checkUnread()
-    } catch (error) {
-      for (const job of jobs) if (job.failed === undefined && Object.values(job.refs).includes(ref)) job.failed = error
-    }
-  }
+  const guarded = guardReads(jobs)
+  for (const ref of new Set(jobs.flatMap((j) => Object.values(j.refs)))) guarded(ref, () => readers.get(ref)!.checkUnread())
 }
 
 function splitIdentity(job: Job, reader: InputReader, wasSplit: boolean): string | undefined {
@@ -311,101 +294,32 @@ interface Range extends BlockwiseOptions {
   buffers?: Map<string, Float64Array>
 }
 
-/** Rows per block: as many of the widest input's rows as fill blockBytes in float64. */
-function blockRowsOf(rowSizes: number[], blockBytes: number): number {
-  return Math.max(1, Math.floor(blockBytes / (8 * Math.max(...rowSizes, 1))))
-}
-
 /** Reads every input block by block (rows [from, to)) and runs each metric on its block. */
 function runRows(jobs: Job[], readers: Map<string, RowReader | undefined>, options: Range): void {
-  const used = [...new Set(jobs.flatMap((j) => Object.values(j.refs)))].map((ref) => [ref, readers.get(ref)!] as const)
-  if (used.length === 0) return
+  const inputs = blockInputs(jobs, readers)
+  if (inputs.length === 0) return
   const blockRows = blockRowsOf(
-    used.map(([, r]) => r.rows.rowSize),
+    inputs.map((input) => input.rowSize),
     options.blockBytes ?? DEFAULT_BLOCK_BYTES
   )
   // Reused across calls (chunks): fresh 8 MiB blocks would cost a page fault per 4 KiB each time.
   const buffers = options.buffers ?? new Map<string, Float64Array>()
-  for (const [ref, r] of used) {
-    const size = Math.min(blockRows, r.rows.rows) * r.rows.rowSize
-    if ((buffers.get(ref)?.length ?? -1) < size) buffers.set(ref, new Float64Array(size))
+  for (const input of inputs) {
+    const size = Math.min(blockRows, input.rows) * input.rowSize
+    if ((buffers.get(input.ref)?.length ?? -1) < size) buffers.set(input.ref, new Float64Array(size))
   }
-  const total = Math.max(...used.map(([, r]) => r.rows.rows))
+  const total = Math.max(...inputs.map((input) => input.rows))
   const from = options.from ?? 0
   const to = Math.min(total, options.to ?? total)
   const ids = jobs.map((j) => j.id)
-  // A file that turns out broken mid-way (truncated, bad CRC) fails the metrics that read it, not the others.
-  const broken = new Set<string>()
-  const guarded = (ref: string, read: () => void): void => {
-    if (broken.has(ref)) return
-    try {
-      read()
-    } catch (error) {
-      broken.add(ref)
-      for (const job of jobs) if (job.failed === undefined && Object.values(job.refs).includes(ref)) job.failed = error
-    }
-  }
-  // A float32 file read only by metrics that take float32 rows is read into the block buffer's bytes as it is.
-  const narrow = new Set(
-    used
-      .filter(([ref, r]) => r.rows.float32 && r.rows.rowSize > 0 && jobs.every((j) => !Object.values(j.refs).includes(ref) || takesFloat32(j)))
-      .map(([ref]) => ref)
-  )
+  const guarded = guardReads(jobs)
   for (let start = from; start < to; start += blockRows) {
-    const blocks = new Map<string, NDArray>()
-    const blocks32 = new Map<string, Float32Array>()
-    for (const [ref, r] of used) {
-      const count = Math.min(blockRows, r.rows.rows - start, to - start)
-      if (count <= 0) continue
-      const buffer = buffers.get(ref)!
-      if (narrow.has(ref)) {
-        const data = new Float32Array(buffer.buffer, buffer.byteOffset, count * r.rows.rowSize)
-        guarded(ref, () => r.rows.nextFloat32(count, data))
-        blocks32.set(ref, data)
-        continue
-      }
-      const data = buffer.subarray(0, count * r.rows.rowSize)
-      guarded(ref, () => r.rows.next(count, data))
-      blocks.set(ref, { data, shape: [count, ...r.header.shape.slice(1)], dtype: r.header.dtype.name, source: r.source })
-    }
-    for (const job of jobs) {
-      if (job.failed !== undefined || start >= job.rows) continue
-      const ref = Object.values(job.refs)[0]
-      if (narrow.has(ref)) runBlock32(job, blocks32.get(ref)!, readers.get(ref)!.rows.rowSize, start - (options.offset ?? 0))
-      else runBlock(job, blocks, start - (options.offset ?? 0))
-    }
+    const block = viewBlock(inputs, (input) => buffers.get(input.ref)!, start, Math.min(to, start + blockRows))
+    readBlock(block, readers, guarded)
+    hashBlock(jobs, block)
+    computeBlock(jobs, block, start - (options.offset ?? 0))
     options.onRows?.(ids, Math.min(to, start + blockRows), total)
   }
   // Only a pass that reached the end can check that nothing follows the data (and an .npz member's CRC).
-  if (to === total) for (const [ref, r] of used) guarded(ref, () => r.rows.finish())
-}
-
-/** A metric of one input that takes float32 rows, with no fingerprint to hash from float64 values. */
-function takesFloat32(job: Job): boolean {
-  return job.definition.computeRowsFloat32 !== undefined && Object.keys(job.refs).length === 1 && !job.hasher
-}
-
-function runBlock32(job: Job, rows: Float32Array, rowSize: number, at: number): void {
-  try {
-    const scores = job.definition.computeRowsFloat32!(rows, rowSize, job.params)
-    if (scores.length !== rows.length / rowSize)
-      throw new Error(`metric "${job.definition.name}" returned ${scores.length} scores for ${rows.length / rowSize} rows`)
-    job.scores.set(scores, at)
-  } catch (error) {
-    job.failed = error
-  }
-}
-
-function runBlock(job: Job, blocks: Map<string, NDArray>, at: number): void {
-  const inputs: Record<string, NDArray> = {}
-  for (const [name, ref] of Object.entries(job.refs)) inputs[name] = blocks.get(ref)!
-  try {
-    const { scores } = job.definition.compute(inputs, job.params)
-    const count = Object.values(inputs)[0].shape[0]
-    if (!scores || scores.length !== count) throw new Error(`metric "${job.definition.name}" is marked rowwise but returned no per-row scores`)
-    job.scores.set(scores, at)
-    if (job.hasher && job.identityName) job.hasher.update(inputs[job.identityName].data)
-  } catch (error) {
-    job.failed = error
-  }
+  if (to === total) for (const input of inputs) guarded(input.ref, () => readers.get(input.ref)!.rows.finish())
 }
