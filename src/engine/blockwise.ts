@@ -7,6 +7,7 @@ import { MetricInputError } from '../metrics/definition.js'
 import { BYTES_PER_EXAMPLE, DEFAULT_MEMORY_BUDGET } from '../domain/limits.js'
 import type { MetricOutput } from '../metrics/definition.js'
 import { identityHasher, identityInput } from './metric-result.js'
+import { type StartBlocks, runSharedBlocks } from './shared-blocks.js'
 import { type Job, blockInputs, blockRowsOf, computeBlock, guardReads, hashBlock, readBlock, viewBlock } from './row-blocks.js'
 
 /** Rows done of the metrics a pass over the arrays evaluates; called after every block. */
@@ -36,8 +37,17 @@ export interface BlockwiseOptions {
   /** Float64 bytes of the widest input decoded per block (default 8 MiB): memory is a few blocks, whatever N. */
   blockBytes?: number
   onRows?: RowsProgress
-  /** Hands the upper rows to worker threads (one split per extra thread) when every input is a seekable .npy file. */
-  split?: { threads: number; start: RowSplit /** Inputs smaller than this stay on one thread (default 32 MiB). */; minBytes?: number }
+  /**
+   * Hands the upper rows to worker threads (one split per extra thread) when every input is seekable (an .npy file, a
+   * stored .npz member); otherwise (a deflated member) blocks this thread reads, through startBlocks.
+   */
+  split?: {
+    threads: number
+    start: RowSplit
+    startBlocks?: StartBlocks
+    /** Inputs smaller than this stay on one thread (default 32 MiB). */
+    minBytes?: number
+  }
   /** Bytes the per-example data of one metric may take (INTERP_GATE_MEMORY_BUDGET; default 2 GiB): checked from the headers, before any row is read. */
   memoryBudget?: number
 }
@@ -71,21 +81,31 @@ export function evaluateBlockwise(reader: InputReader, bound: readonly BoundMetr
       }
     }
     const jobs = [...planned.values()]
-    const splits = startSplits(jobs, readers, options)
-    const to = splits.length ? splits[0].from : Infinity
-    // Progress counts the rows the workers have done too.
-    const onRows =
-      options.onRows &&
-      ((ids: readonly string[], done: number, total: number) =>
-        options.onRows!(
-          ids,
-          splits.reduce((s, x) => s + Atomics.load(x.done, 0), done),
-          total
-        ))
-    const buffers = new Map<string, Float64Array>()
-    runRows(jobs, readers, { ...options, to, onRows, buffers })
-    for (const split of splits) joinSplit(split, jobs, reader, options, buffers)
-    if (splits.length > 0) checkUnread(jobs, readers)
+    const workers = sharedBlockWorkers(jobs, readers, options)
+    const splits = workers ? [] : startSplits(jobs, readers, options)
+    if (workers) {
+      runSharedBlocks(jobs, readers, {
+        blockBytes: options.blockBytes ?? DEFAULT_BLOCK_BYTES,
+        workers,
+        start: options.split!.startBlocks!,
+        onRows: options.onRows
+      })
+    } else {
+      const to = splits.length ? splits[0].from : Infinity
+      // Progress counts the rows the workers have done too.
+      const onRows =
+        options.onRows &&
+        ((ids: readonly string[], done: number, total: number) =>
+          options.onRows!(
+            ids,
+            splits.reduce((s, x) => s + Atomics.load(x.done, 0), done),
+            total
+          ))
+      const buffers = new Map<string, Float64Array>()
+      runRows(jobs, readers, { ...options, to, onRows, buffers })
+      for (const split of splits) joinSplit(split, jobs, reader, options, buffers)
+      if (splits.length > 0) checkUnread(jobs, readers)
+    }
     for (const [b, job] of planned) {
       outcomes.set(
         b,
@@ -139,13 +159,32 @@ interface Split {
   chunkRows: number
 }
 
+/** The readers of the jobs' inputs, each once, and their data bytes. */
+function usedReaders(jobs: Job[], readers: Map<string, RowReader | undefined>): { used: RowReader[]; bytes: number } {
+  const used = [...new Set(jobs.flatMap((j) => Object.values(j.refs)))].map((ref) => readers.get(ref)!)
+  return { used, bytes: used.reduce((s, r) => s + r.header.shape.reduce((p, d) => p * d, 1) * r.header.dtype.itemsize, 0) }
+}
+
+/**
+ * Worker threads to hand blocks this thread reads to (runSharedBlocks), when some input can only be read in order (a
+ * deflated .npz member) and the inputs are large enough; 0 otherwise.
+ */
+function sharedBlockWorkers(jobs: Job[], readers: Map<string, RowReader | undefined>, options: BlockwiseOptions): number {
+  const split = options.split
+  if (!split?.startBlocks || split.threads < 2 || jobs.length === 0) return 0
+  const { used, bytes } = usedReaders(jobs, readers)
+  // Workers find metrics by name; fingerprints are hashed here, where every block passes in order.
+  const worth =
+    used.some((r) => !r.seekable) && bytes >= (split.minBytes ?? SPLIT_MIN_BYTES) && jobs.every((j) => findMetric(j.definition.name) === j.definition)
+  return worth ? split.threads - 1 : 0
+}
+
 /** Starts worker threads on the upper rows when that is safe and worth it; this thread keeps rows [0, first split). */
 function startSplits(jobs: Job[], readers: Map<string, RowReader | undefined>, options: BlockwiseOptions): Split[] {
   const split = options.split
   if (!split || split.threads < 2 || jobs.length === 0) return []
-  const used = [...new Set(jobs.flatMap((j) => Object.values(j.refs)))].map((ref) => readers.get(ref)!)
+  const { used, bytes } = usedReaders(jobs, readers)
   const rows = jobs[0].rows
-  const bytes = used.reduce((s, r) => s + r.header.shape.reduce((p, d) => p * d, 1) * r.header.dtype.itemsize, 0)
   // Workers re-open .npy files at their first row and find metrics by name; a fingerprint must be hashed in row order.
   const safe =
     used.every((r) => r.seekable) &&

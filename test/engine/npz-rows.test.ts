@@ -4,6 +4,7 @@ import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import type { BoundMetric } from '../../src/engine/bind.js'
 import { type BlockwiseOutcome, type RowsPlan, computeRows, evaluateBlockwise } from '../../src/engine/blockwise.js'
+import { type BlocksPlan, serveBlocks } from '../../src/engine/shared-blocks.js'
 import { createInputReader } from '../../src/inputs/index.js'
 import { builtinMetrics } from '../../src/metrics/registry.js'
 
@@ -62,8 +63,11 @@ function suite(at: (name: string) => string): BoundMetric[] {
 const asNpy = suite((name) => `${name}.npy`)
 const member = (archive: string) => suite((name) => `${archive}#${name}`)
 
-/** Worker threads run here synchronously, each when its plan starts; records the plans. */
-function syncThreads(dir: string, plans: RowsPlan[] = []) {
+/**
+ * Worker threads run here synchronously: a row split's when its plan starts; a shared-blocks worker when joined, and
+ * then only on the slots still full (this thread takes those first), or earlier through `serveNow`. Records the plans.
+ */
+function syncThreads(dir: string, plans: RowsPlan[] = [], blockPlans: BlocksPlan[] = []) {
   return {
     threads: 2,
     minBytes: 0,
@@ -71,9 +75,16 @@ function syncThreads(dir: string, plans: RowsPlan[] = []) {
       plans.push(plan)
       const scores = computeRows(createInputReader({ workspace: dir }), plan)
       return () => scores
+    },
+    startBlocks: (plan: BlocksPlan) => {
+      blockPlans.push(plan)
+      return () => (serveBlocks(plan), true)
     }
   }
 }
+
+/** Rows the shared-blocks workers computed (the plan's control word 2). */
+const workerRows = (plan: BlocksPlan) => new Int32Array(plan.control)[2]
 
 const scoresOf = (outcome: BlockwiseOutcome | undefined) => {
   if (!outcome || !('output' in outcome)) throw new Error(`no scores: ${String(outcome && 'error' in outcome && outcome.error)}`)
@@ -150,5 +161,60 @@ describe('.npz members row by row, one thread and split', () => {
     })
     // The worker (run synchronously) has done its 20 rows before this thread's 5 blocks of 4.
     expect(seen).toEqual([24, 28, 32, 36, 40].map((r) => r / 40))
+  })
+
+  test('deflated members: blocks read here are computed by a worker through shared slots, or here when none is free; the same scores bit for bit', () => {
+    const bound = member('deflated.npz')
+    // The "worker" computes the full slots after every fourth block this thread reads: the slots (3) fill up between.
+    const blockPlans: BlocksPlan[] = []
+    let blocks = 0
+    const outcomes = evaluateBlockwise(createInputReader({ workspace: dir }), bound, {
+      blockBytes,
+      split: syncThreads(dir, [], blockPlans),
+      onRows: () => ++blocks % 4 === 0 && serveBlocks(blockPlans[0], false)
+    })
+    expect(blockPlans).toHaveLength(1)
+    expect(blockPlans[0].blockRows).toBe(4)
+    // Blocks 1–3 fill the slots, block 4 is computed here, then the worker takes 1–3; 5–7 likewise, 8 here; 9 and 10
+    // are still full at the end, and taken here: the worker computed 6 blocks of 4 rows.
+    expect(workerRows(blockPlans[0])).toBe(24)
+    bound.forEach((b, k) => expect(scoresOf(outcomes.get(b))).toEqual(scoresOf(reference.get(asNpy[k]))))
+  })
+
+  test('deflated members: a worker that never starts leaves every block to this thread, with the same scores', () => {
+    const bound = member('deflated.npz')
+    const blockPlans: BlocksPlan[] = []
+    const split = { ...syncThreads(dir), startBlocks: (plan: BlocksPlan) => (blockPlans.push(plan), () => false) }
+    const outcomes = evaluateBlockwise(createInputReader({ workspace: dir }), bound, { blockBytes, split })
+    expect(workerRows(blockPlans[0])).toBe(0)
+    bound.forEach((b, k) => expect(scoresOf(outcomes.get(b))).toEqual(scoresOf(reference.get(asNpy[k]))))
+  })
+
+  test('deflated members: a flipped byte fails with the CRC message when blocks go to a worker', () => {
+    const blockPlans: BlocksPlan[] = []
+    const bound = suite((name) => (name === 'attributions' ? 'crc_deflated.npz#attributions' : `${name}.npy`))
+    const outcomes = evaluateBlockwise(createInputReader({ workspace: dir }), bound, {
+      blockBytes,
+      split: syncThreads(dir, [], blockPlans),
+      onRows: () => serveBlocks(blockPlans[0], false)
+    })
+    expect(workerRows(blockPlans[0])).toBeGreaterThan(0)
+    for (const b of bound.slice(0, 3)) expect(errorOf(outcomes.get(b))).toBe(crcMessage('crc_deflated.npz'))
+    bound.slice(3).forEach((b, k) => expect(scoresOf(outcomes.get(b))).toEqual(scoresOf(reference.get(asNpy[3 + k]))))
+  })
+
+  test('deflated members: progress counts the rows computed here and by the worker, each once', () => {
+    const blockPlans: BlocksPlan[] = []
+    const seen: number[] = []
+    evaluateBlockwise(createInputReader({ workspace: dir }), member('deflated.npz'), {
+      blockBytes,
+      split: syncThreads(dir, [], blockPlans),
+      onRows: (_, done, total) => {
+        seen.push(done / total)
+        if (seen.length % 2 === 0) serveBlocks(blockPlans[0], false)
+      }
+    })
+    // Blocks of 4 rows: the worker computes 2 full slots after every second block, so 8 rows land between two calls.
+    expect(seen).toEqual([0, 0, 8, 8, 16, 16, 24, 24, 32, 32, 40].map((r) => r / 40))
   })
 })
