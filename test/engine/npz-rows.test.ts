@@ -1,71 +1,16 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { describe, expect, test } from 'vitest'
-import type { BoundMetric } from '../../src/engine/bind.js'
 import { type BlockwiseOutcome, type RowsPlan, computeRows, evaluateBlockwise } from '../../src/engine/blockwise.js'
 import { type BlocksPlan, serveBlocks } from '../../src/engine/shared-blocks.js'
 import { createInputReader } from '../../src/inputs/index.js'
-import { builtinMetrics } from '../../src/metrics/registry.js'
-
-/** The same arrays as .npy files, np.savez and np.savez_compressed archives, and broken members: make.py (numpy 2.4). */
-const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/npz-rows')
-const ROW_BYTES = 50 * 4
-
-function workspace(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'interp-gate-npz-rows-'))
-  for (const name of [
-    'attributions.npy',
-    'curves.npy',
-    'predictions.npy',
-    'labels.npy',
-    'stored.npz',
-    'deflated.npz',
-    'crc_deflated.npz',
-    'short_stored.npz',
-    'short_deflated.npz'
-  ])
-    copyFileSync(path.join(FIXTURES, name), path.join(dir, name))
-  // stored.npz with one byte of the attributions' row 30 flipped: its members are the .npy files' bytes as they are.
-  const archive = readFileSync(path.join(FIXTURES, 'stored.npz'))
-  const npy = readFileSync(path.join(FIXTURES, 'attributions.npy'))
-  const at = archive.indexOf(npy)
-  if (at < 0) throw new Error('stored.npz does not hold attributions.npy as it is')
-  const headerBytes = npy.length - 40 * ROW_BYTES
-  archive[at + headerBytes + 30 * ROW_BYTES + 8] ^= 0x10
-  writeFileSync(path.join(dir, 'crc_stored.npz'), archive)
-  return dir
-}
-
-function bind(metric: string, inputs: Record<string, string>, index: number): BoundMetric {
-  const definition = builtinMetrics.find((d) => d.name === metric)!
-  return {
-    entry: { id: `${metric}-${index}`, metric, inputs } as BoundMetric['entry'],
-    index,
-    definition,
-    params: definition.params.parse({}),
-    direction: definition.direction,
-    severity: 'error'
-  }
-}
-
-/** gini, nonzero-fraction and entropy of the attributions (float32: read as they are), deletion-auc (float64), accuracy (two inputs, a fingerprint). */
-function suite(at: (name: string) => string): BoundMetric[] {
-  return [
-    bind('gini', { attributions: at('attributions') }, 0),
-    bind('nonzero-fraction', { attributions: at('attributions') }, 1),
-    bind('entropy', { attributions: at('attributions') }, 2),
-    bind('deletion-auc', { curves: at('curves') }, 3),
-    bind('accuracy', { predictions: at('predictions'), labels: at('labels') }, 4)
-  ]
-}
+import { suite, workspace } from './npz-rows-data.js'
 
 const asNpy = suite((name) => `${name}.npy`)
 const member = (archive: string) => suite((name) => `${archive}#${name}`)
 
 /**
  * Worker threads run here synchronously: a row split's when its plan starts; a shared-blocks worker when joined, and
- * then only on the slots still full (this thread takes those first), or earlier through `serveNow`. Records the plans.
+ * then only on the slots still full (this thread takes those first), or earlier by serveBlocks(plan, false) from a
+ * test's onRows. Records the plans.
  */
 function syncThreads(dir: string, plans: RowsPlan[] = [], blockPlans: BlocksPlan[] = []) {
   return {
@@ -78,7 +23,10 @@ function syncThreads(dir: string, plans: RowsPlan[] = [], blockPlans: BlocksPlan
     },
     startBlocks: (plan: BlocksPlan) => {
       blockPlans.push(plan)
-      return () => (serveBlocks(plan), true)
+      return () => {
+        serveBlocks(plan)
+        return true
+      }
     }
   }
 }
@@ -184,7 +132,11 @@ describe('.npz members row by row, one thread and split', () => {
   test('deflated members: a worker that never starts leaves every block to this thread, with the same scores', () => {
     const bound = member('deflated.npz')
     const blockPlans: BlocksPlan[] = []
-    const split = { ...syncThreads(dir), startBlocks: (plan: BlocksPlan) => (blockPlans.push(plan), () => false) }
+    const startBlocks = (plan: BlocksPlan) => {
+      blockPlans.push(plan)
+      return () => false
+    }
+    const split = { ...syncThreads(dir), startBlocks }
     const outcomes = evaluateBlockwise(createInputReader({ workspace: dir }), bound, { blockBytes, split })
     expect(workerRows(blockPlans[0])).toBe(0)
     bound.forEach((b, k) => expect(scoresOf(outcomes.get(b))).toEqual(scoresOf(reference.get(asNpy[k]))))
