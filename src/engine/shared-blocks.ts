@@ -119,26 +119,30 @@ export function runSharedBlocks(
     }
     return -1
   }
-  for (let start = 0; start < total; start += blockRows) {
-    const end = Math.min(total, start + blockRows)
-    const s = freeSlot()
-    const block = viewBlock(inputs, (_, k) => (s < 0 ? own[k] : slots.buffers[s][k]), start, end)
-    readBlock(block, readers, guarded)
-    hashBlock(jobs, block)
-    if (s < 0) computeHere(block, end - start)
-    else {
-      Atomics.store(slots.states, 2 * s + 1, start)
-      Atomics.store(slots.states, 2 * s, FULL)
-      Atomics.add(slots.control, SEQUENCE, 1)
-      Atomics.notify(slots.control, SEQUENCE)
+  try {
+    for (let start = 0; start < total; start += blockRows) {
+      const end = Math.min(total, start + blockRows)
+      const s = freeSlot()
+      const block = viewBlock(inputs, (_, k) => (s < 0 ? own[k] : slots.buffers[s][k]), start, end)
+      readBlock(block, readers, guarded)
+      hashBlock(jobs, block)
+      if (s < 0) computeHere(block, end - start)
+      else {
+        Atomics.store(slots.states, 2 * s + 1, start)
+        Atomics.store(slots.states, 2 * s, FULL)
+        Atomics.add(slots.control, SEQUENCE, 1)
+        Atomics.notify(slots.control, SEQUENCE)
+      }
+      options.onRows?.(ids, rowsHere + Atomics.load(slots.control, WORKER_ROWS), total)
     }
-    options.onRows?.(ids, rowsHere + Atomics.load(slots.control, WORKER_ROWS), total)
+    // Every byte has passed: nothing may follow the data, and an .npz member's CRC must match.
+    for (const input of inputs) guarded(input.ref, () => readers.get(input.ref)!.rows.finish())
+  } finally {
+    // Even when this thread throws: a worker waits for blocks until told there will be none, and keeps the process alive.
+    Atomics.store(slots.control, ENDED, 1)
+    Atomics.add(slots.control, SEQUENCE, 1)
+    Atomics.notify(slots.control, SEQUENCE)
   }
-  // Every byte has passed: nothing may follow the data, and an .npz member's CRC must match.
-  for (const input of inputs) guarded(input.ref, () => readers.get(input.ref)!.rows.finish())
-  Atomics.store(slots.control, ENDED, 1)
-  Atomics.add(slots.control, SEQUENCE, 1)
-  Atomics.notify(slots.control, SEQUENCE)
   // The blocks no worker has taken yet are computed here rather than waited for.
   for (let s = 0; s < count; s++) if (Atomics.compareExchange(slots.states, 2 * s, FULL, TAKEN) === FULL) collect(s)
   for (const join of joins) join()
