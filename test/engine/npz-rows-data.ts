@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { BoundMetric } from '../../src/engine/bind.js'
-import { builtinMetrics } from '../../src/metrics/registry.js'
+import { bind } from '../helpers/bound-metric.js'
 
 /** The same arrays as .npy files, np.savez and np.savez_compressed archives, and broken members: make.py (numpy 2.4). */
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/npz-rows')
@@ -31,18 +31,6 @@ export function workspace(): string {
   archive[at + headerBytes + 30 * ROW_BYTES + 8] ^= 0x10
   writeFileSync(path.join(dir, 'crc_stored.npz'), archive)
   return dir
-}
-
-function bind(metric: string, inputs: Record<string, string>, index: number): BoundMetric {
-  const definition = builtinMetrics.find((d) => d.name === metric)!
-  return {
-    entry: { id: `${metric}-${index}`, metric, inputs } as BoundMetric['entry'],
-    index,
-    definition,
-    params: definition.params.parse({}),
-    direction: definition.direction,
-    severity: 'error'
-  }
 }
 
 /** gini, nonzero-fraction and entropy of the attributions (float32: read as they are), deletion-auc (float64), accuracy (two inputs, a fingerprint). */
