@@ -147,7 +147,7 @@ export interface MemberStream extends ByteSource {
   checkRest(): void
 }
 
-/** The member's uncompressed bytes as a forward stream, checked against its declared size and CRC-32 as they pass. */
+/** Opens a member as a MemberStream; refuses an encrypted member, a zip method numpy does not write, a member cut short. */
 export function memberSource(access: RandomAccess, entry: ZipEntry, display: string): MemberStream {
   if (entry.encrypted) fail(display, 'the member is encrypted; save the arrays with np.savez')
   if (entry.method !== 0 && entry.method !== 8) {
