@@ -1,5 +1,7 @@
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { zipSync } from 'fflate'
 import { describe, expect, test } from 'vitest'
 import { evaluateBlockwise, type RowsPlan } from '../../src/engine/blockwise.js'
 import type { BlocksPlan } from '../../src/engine/shared-blocks.js'
@@ -76,5 +78,32 @@ describe('.npz members on real worker threads', () => {
     const outcomes = evaluateBlockwise(createInputReader({ workspace: dir }), bound, { blockBytes, split, onRows })
     expect(new Int32Array(plans[0].control)[2]).toBe(40)
     bound.forEach((b, k) => expect(outcomes.get(b)).toEqual(reference.get(asNpy[k])))
+  })
+
+  test('blocks handed over without waiting (this thread and the worker racing) give the .npy scores, run after run', () => {
+    // 600 rows × 2,000 float32 (about 60 % zeros), 25 rows a block: 24 blocks through 3 slots.
+    const rows = 600
+    const width = 2000
+    const values = new Float32Array(rows * width)
+    let x = 7
+    for (let i = 0; i < values.length; i++) {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0
+      values[i] = x % 5 < 3 ? 0 : x / 2 ** 32 - 0.5
+    }
+    const header = `{'descr': '<f4', 'fortran_order': False, 'shape': (${rows}, ${width}), }`.padEnd(117) + '\n'
+    const npy = new Uint8Array(128 + values.byteLength)
+    npy.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, 118, 0])
+    npy.set(new TextEncoder().encode(header), 10)
+    npy.set(new Uint8Array(values.buffer), 128)
+    writeFileSync(join(dir, 'wide.npy'), npy)
+    writeFileSync(join(dir, 'wide.npz'), zipSync({ 'attributions.npy': npy }, { level: 1 }))
+    const wide = evaluateBlockwise(createInputReader({ workspace: dir }), suite(() => 'wide.npy').slice(0, 3), { blockBytes: 25 * 8 * width })
+    for (let run = 0; run < 3; run++) {
+      const plans: BlocksPlan[] = []
+      const bound = suite(() => 'wide.npz#attributions').slice(0, 3)
+      const outcomes = evaluateBlockwise(createInputReader({ workspace: dir }), bound, { blockBytes: 25 * 8 * width, split: threads([], plans) })
+      expect(plans).toHaveLength(1)
+      bound.forEach((b, k) => expect(outcomes.get(b)).toEqual([...wide.values()][k]))
+    }
   })
 })
