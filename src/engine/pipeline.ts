@@ -24,6 +24,7 @@ import { attachTrends, historyValues } from '../history/series.js'
 import { type Annotation, buildAnnotations } from '../report/annotations.js'
 import { renderMarkdown } from '../report/markdown.js'
 import { type BlockwiseOptions, evaluateBlockwise, type RowsPlan } from './blockwise.js'
+import type { StartBlocks } from './shared-blocks.js'
 import { parallelMeanCIs, type StartWorker } from './parallel-bootstrap.js'
 import { seedFor } from '../stats/rng.js'
 import { buildMetricResult, errorResult, packMetricResult, provenanceOf } from './metric-result.js'
@@ -56,6 +57,8 @@ export interface Parallel {
   startWorker: StartWorker
   /** Runs a plan's rows on a worker thread that reads the inputs itself; the join blocks and gives the scores, or undefined. */
   startRows?: (plan: RowsPlan, inputs: { workspace: string; aliases?: Record<string, string>; memoryBudget?: number }) => () => Float64Array[] | undefined
+  /** Runs a worker thread that computes the blocks this thread reads into shared memory (a deflated .npz member). */
+  startBlocks?: StartBlocks
 }
 
 export interface PipelineOptions {
@@ -167,7 +170,9 @@ export function computeResults(workspace: string, loaded: LoadedConfig, bound: B
   // its identity input whole for the merge, and adapter metrics have their numbers already: both take the plain path.
   const parallel = info.parallel
   const inputs = { workspace, aliases: config.inputs, memoryBudget: info.memoryBudget }
-  const split = parallel?.startRows ? { threads: parallel.threads, start: (plan: RowsPlan) => parallel.startRows!(plan, inputs) } : undefined
+  const split = parallel?.startRows
+    ? { threads: parallel.threads, start: (plan: RowsPlan) => parallel.startRows!(plan, inputs), startBlocks: parallel.startBlocks }
+    : undefined
   const streamable = info.shard ? [] : bound.filter((b) => !isAdapterBound(b))
   const streamed = evaluateBlockwise(reader, streamable, { onRows: progress?.rows, split, memoryBudget: info.memoryBudget })
   const cis = streamedCIs(streamed, config.defaults, parallel)

@@ -28,6 +28,16 @@ export function bundledParallel(entry: string): Parallel | undefined {
         if (Atomics.load(flags, 0) !== 1) return undefined
         return plan.jobs.map((_, k) => new Float64Array(out, 8 * k * rows, rows))
       }
+    },
+    startBlocks(plan) {
+      const status = new SharedArrayBuffer(4)
+      const worker = new Worker(script, { workerData: { kind: 'blocks', plan, status } })
+      return () => {
+        const flags = new Int32Array(status)
+        while (Atomics.load(flags, 0) === 0) Atomics.wait(flags, 0, 0, 1000)
+        void worker.terminate()
+        return Atomics.load(flags, 0) === 1
+      }
     }
   }
 }

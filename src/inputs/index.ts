@@ -63,7 +63,7 @@ export interface InputReader {
   readLabels(ref: string): string[]
   /**
    * Row-by-row access to a numeric .npy file or .npz member, without decoding it whole, from row `fromRow` (an .npy
-   * file only; members are streams); undefined for other inputs.
+   * file or a stored member only; a deflated member is a stream); undefined for other inputs.
    */
   openRows(ref: string, fromRow?: number): RowReader | undefined
 }
@@ -73,8 +73,13 @@ export interface RowReader {
   source: string
   header: NpyHeader
   rows: NpyRows
-  /** An .npy file: openRows can start it at any row. */
+  /** An .npy file or a stored (np.savez) .npz member: openRows can start it at any row. */
   seekable: boolean
+  /**
+   * After a pass from row 0 that stopped early (other threads read the other rows): reads the rest of an .npz member
+   * so its size and CRC-32 are checked all the same; nothing for an .npy file, which has no checksum.
+   */
+  checkUnread(): void
   close(): void
 }
 
@@ -129,7 +134,10 @@ function openRowReader(files: InputFiles, ref: InputReference, fromRow: number):
   try {
     const header = readNpyHeader(opened.stream, opened.display)
     refuseEmpty(header.shape, opened.display)
-    const seekable = extension === '.npy'
+    const member = opened.member
+    // A stored member's bytes lie in the archive as they are, so it seeks like an .npy file from where they start.
+    const base = member ? member.storedAt : 0
+    const seekable = base !== undefined
     if (!streamable(header) || (fromRow > 0 && !seekable)) {
       opened.access.close()
       return undefined
@@ -137,10 +145,12 @@ function openRowReader(files: InputFiles, ref: InputReference, fromRow: number):
     let stream = opened.stream
     if (fromRow > 0) {
       const start = header.dataOffset + fromRow * product(header.shape.slice(1)) * header.dtype.itemsize
-      stream = rangeSource(opened.access, start, opened.access.size - start)
+      stream = rangeSource(opened.access, base! + start, (member ? member.size! : opened.access.size) - start)
     }
     const rows = npyRows(stream, header, opened.display, fromRow)
-    return { source: opened.display, header, rows, seekable, close: () => opened.access.close() }
+    // Only a reader from row 0 has CRC'd what it read so far; a later one leaves the check to that one.
+    const checkUnread = member && fromRow === 0 ? () => member.checkRest() : () => {}
+    return { source: opened.display, header, rows, seekable, checkUnread, close: () => opened.access.close() }
   } catch (error) {
     opened.access.close()
     if (error instanceof InputError) error.file = ref.path

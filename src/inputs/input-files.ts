@@ -6,6 +6,7 @@ import { type ByteSource as Stream, type RandomAccess, bytesAccess, fileAccess, 
 import { InputError, fail } from './errors.js'
 import { openRegularFile, readRegularFile, TEXT_LIMIT_HINT } from './files.js'
 import { openNpzMember } from './npz.js'
+import type { MemberStream } from './zip.js'
 import { type InputReference, resolveInWorkspace } from './reference.js'
 import { type ByteSource, type SafetensorsHeader, parseSafetensorsHeader } from './safetensors.js'
 
@@ -22,6 +23,8 @@ export interface OpenedArray {
   access: RandomAccess
   stream: Stream
   display: string
+  /** An .npz member: the same stream, with where a stored member starts and how to check the bytes left unread. */
+  member?: MemberStream
 }
 
 /** One reader's files: each read from disk once, each text file parsed once, each .safetensors header read once. */
@@ -77,7 +80,8 @@ export class InputFiles {
     const access = this.openAccess(ref)
     try {
       if (path.extname(file).toLowerCase() === '.npy') return { access, stream: rangeSource(access, 0, access.size), display: file }
-      return { access, ...openNpzMember(access, ref.member, file) }
+      const { stream, display } = openNpzMember(access, ref.member, file)
+      return { access, stream, display, member: stream }
     } catch (error) {
       access.close()
       throw error

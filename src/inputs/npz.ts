@@ -1,10 +1,10 @@
-import { type ByteSource, type RandomAccess, bytesAccess } from './byte-source.js'
+import { type RandomAccess, bytesAccess } from './byte-source.js'
 import { didYouMean } from '../util/suggest.js'
 import { fail, listText } from './errors.js'
 import type { NDArray } from '../domain/ndarray.js'
 import { DEFAULT_MEMORY_BUDGET } from '../domain/limits.js'
 import { readNpyArray } from './npy.js'
-import { type ZipEntry, memberSource, zipDirectory } from './zip.js'
+import { type MemberStream, type ZipEntry, memberSource, zipDirectory } from './zip.js'
 
 export interface NpzOptions {
   /** Memory budget of the decoded array, checked against the member's header before allocating. */
@@ -26,7 +26,7 @@ export function readNpzMember(bytes: Uint8Array | RandomAccess, member: string |
 }
 
 /** The member's .npy bytes as a checked forward stream (size and CRC-32 verified as it ends), and its display name. */
-export function openNpzMember(access: RandomAccess, member: string | undefined, source: string): { stream: ByteSource; display: string } {
+export function openNpzMember(access: RandomAccess, member: string | undefined, source: string): { stream: MemberStream; display: string } {
   const entries = zipDirectory(access, source)
   const names = entries.map((entry) => memberName(entry.name))
   let entry: ZipEntry | undefined

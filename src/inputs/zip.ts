@@ -139,8 +139,16 @@ export function zipDirectory(access: RandomAccess, source: string): ZipEntry[] {
   return entries
 }
 
-/** The member's uncompressed bytes as a forward stream, checked against its declared size and CRC-32 as they pass. */
-export function memberSource(access: RandomAccess, entry: ZipEntry, display: string): ByteSource {
+/** A member's uncompressed bytes as a forward stream, checked against its declared size and CRC-32 as they pass. */
+export interface MemberStream extends ByteSource {
+  /** Archive offset of a stored (np.savez) member's first byte, so it can be read from any offset; undefined when deflated. */
+  storedAt: number | undefined
+  /** Reads what the stream has not yielded yet, to the member's end, so its size and CRC-32 are checked all the same. */
+  checkRest(): void
+}
+
+/** Opens a member as a MemberStream; refuses an encrypted member, a zip method numpy does not write, a member cut short. */
+export function memberSource(access: RandomAccess, entry: ZipEntry, display: string): MemberStream {
   if (entry.encrypted) fail(display, 'the member is encrypted; save the arrays with np.savez')
   if (entry.method !== 0 && entry.method !== 8) {
     fail(display, `the member is compressed with zip method ${entry.method}; np.savez (stored) and np.savez_compressed (deflate) are supported`)
@@ -156,28 +164,37 @@ export function memberSource(access: RandomAccess, entry: ZipEntry, display: str
   if (start + entry.compressedSize > access.size) fail(display, 'not a valid .npz (zip) archive (the member is truncated)')
   const raw = rangeSource(access, start, entry.compressedSize)
   if (entry.method === 0 && entry.compressedSize !== entry.size) fail(display, 'not a valid .npz (zip) archive (a stored member whose sizes disagree)')
-  return checkedSource(entry.method === 0 ? raw : inflating(raw, entry.compressedSize, display), entry, display)
+  const checked = checkedSource(entry.method === 0 ? raw : inflating(raw, entry.compressedSize, display), entry, display)
+  return { ...checked, storedAt: entry.method === 0 ? start : undefined }
 }
 
+/** Bytes read per step by checkRest. */
+const REST_STEP = 8 * 2 ** 20
+
 /** Counts and CRCs the bytes that pass; refuses more than the declared size, and a bad CRC or short member at the end. */
-function checkedSource(inner: ByteSource, entry: ZipEntry, display: string): ByteSource {
+function checkedSource(inner: ByteSource, entry: ZipEntry, display: string): Omit<MemberStream, 'storedAt'> {
   let total = 0
   let crc = 0
   let ended = false
+  const read = (into: Uint8Array): number => {
+    if (ended) return 0
+    const got = inner.read(into)
+    total += got
+    if (total > entry.size) fail(display, `the member inflates past its declared ${entry.size} bytes (a corrupt archive or a zip bomb)`)
+    crc = crc32(got === into.length ? into : into.subarray(0, got), crc)
+    if (got < into.length) {
+      ended = true
+      if (total !== entry.size) fail(display, `the member has ${total} bytes, its directory entry says ${entry.size}; the archive is damaged`)
+      if (crc !== entry.crc) fail(display, 'Bad CRC-32: the member is corrupt; re-create the archive')
+    }
+    return got
+  }
   return {
     size: entry.size,
-    read(into) {
-      if (ended) return 0
-      const got = inner.read(into)
-      total += got
-      if (total > entry.size) fail(display, `the member inflates past its declared ${entry.size} bytes (a corrupt archive or a zip bomb)`)
-      crc = crc32(got === into.length ? into : into.subarray(0, got), crc)
-      if (got < into.length) {
-        ended = true
-        if (total !== entry.size) fail(display, `the member has ${total} bytes, its directory entry says ${entry.size}; the archive is damaged`)
-        if (crc !== entry.crc) fail(display, 'Bad CRC-32: the member is corrupt; re-create the archive')
-      }
-      return got
+    read,
+    checkRest() {
+      const step = new Uint8Array(Math.min(REST_STEP, entry.size - total + 1))
+      while (!ended) read(step)
     }
   }
 }

@@ -6,6 +6,7 @@ import type { BoundMetric } from '../../src/engine/bind.js'
 import { computeRows, evaluateBlockwise } from '../../src/engine/blockwise.js'
 import { createInputReader, type NDArray } from '../../src/inputs/index.js'
 import { builtinMetrics } from '../../src/metrics/registry.js'
+import { bind } from '../helpers/bound-metric.js'
 
 /** A minimal np.save: little-endian, C order, version 1.0. */
 function npy(values: ArrayLike<number>, shape: number[], descr = '<f8', fortran = false): Uint8Array {
@@ -53,18 +54,6 @@ function workspace(): string {
   writeFileSync(path.join(dir, 'fortran.npy'), npy(arrays.attributions.values, [F, N], '<f8', true))
   writeFileSync(path.join(dir, 'truncated.npy'), npy(arrays.attributions.values, [N, F]).subarray(0, 128 + 8 * F * 10))
   return dir
-}
-
-function bind(metric: string, inputs: Record<string, string>, index = 0): BoundMetric {
-  const definition = builtinMetrics.find((d) => d.name === metric)!
-  return {
-    entry: { id: `${metric}-${index}`, metric, inputs } as BoundMetric['entry'],
-    index,
-    definition,
-    params: definition.params.parse({}),
-    direction: definition.direction,
-    severity: 'error'
-  }
 }
 
 const whole = (name: string): NDArray => ({ data: Float64Array.from(arrays[name].values), shape: arrays[name].shape, dtype: 'float64', source: name })
