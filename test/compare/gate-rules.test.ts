@@ -86,6 +86,11 @@ describe('both gates: the baseline gate and the head config', () => {
       { rule: 'min', limit: 0.6, ok: false, from: 'base' },
       { rule: 'min', limit: 0.4, ok: true, from: 'head' }
     ])
+    // both passing: still two bounds, not one
+    expect(rules(checkGates({ min: 0.5 }, { min: 0.4 }, e).checks)).toEqual([
+      { rule: 'min', limit: 0.5, ok: true, from: 'base' },
+      { rule: 'min', limit: 0.4, ok: true, from: 'head' }
+    ])
   })
 
   it('a check both give alike is listed once; a rule only one gives says whose', () => {
