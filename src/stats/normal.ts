@@ -8,7 +8,8 @@ function erfcPositive(x: number): number {
     // erf(x) = 2/√π · e^(−x²) · Σₙ 2ⁿ x^(2n+1) / (1·3·…·(2n+1))
     let term = x
     let sum = x
-    for (let n = 1; n < 200 && term > sum * 1e-17; n++) {
+    // Below 1.5 each term is at most 4.5/(2n + 1) of the one before: under 1e-17 of the sum within 30 terms.
+    for (let n = 1; term > sum * 1e-17; n++) {
       term *= (2 * x * x) / (2 * n + 1)
       sum += term
     }
@@ -45,7 +46,8 @@ export function normalQuantile(p: number): number {
   if (p > 0.5) return -normalQuantile(1 - p)
   let lo = -40
   let hi = 40
-  for (let i = 0; i < 200; i++) {
+  // Halving [−40, 40] reaches two adjacent doubles (the break) within about 120 steps for any p in (0, ½].
+  for (;;) {
     const mid = (lo + hi) / 2
     if (mid === lo || mid === hi) break
     if (normalCdf(mid) < p) lo = mid
