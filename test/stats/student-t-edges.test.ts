@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { studentTwoSidedP } from '../../src/stats/student-t.js'
+import { studentTwoSidedP, welchTest } from '../../src/stats/student-t.js'
 
 // Reference: 2 · scipy.stats.t.sf(t, df) (scipy 1.17), printed with repr in Python.
 const SCIPY: [df: number, t: number, p: number][] = [
@@ -64,5 +64,16 @@ describe('studentTwoSidedP across degrees of freedom and tails', () => {
   it('is exactly 1 at t = 0 and exactly 0 once t² overflows', () => {
     expect(studentTwoSidedP(0, 7)).toBe(1)
     expect(studentTwoSidedP(1e200, 7)).toBe(0)
+  })
+})
+
+describe('welchTest with a one-value first sample', () => {
+  it('takes its degrees of freedom from the other sample alone (scipy gives NaN; by hand: df 2)', () => {
+    // [5] against [1, 2, 3]: var 1 → se = √(1/3), t = 3/√(1/3) = 5.196152422706632, df = 2;
+    // p = 2 · scipy.stats.t.sf(5.196152422706632, 2) = 0.03509871864598465
+    const r = welchTest([5, 1, 2, 3], 0, 1, 1, 4)
+    expect(Math.abs(r.t - 5.196152422706632)).toBeLessThan(1e-14)
+    expect(Math.abs(r.df - 2)).toBeLessThan(1e-14)
+    expect(Math.abs(r.p - 0.03509871864598465) / 0.03509871864598465).toBeLessThan(1e-12)
   })
 })
