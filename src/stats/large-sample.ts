@@ -35,7 +35,7 @@ function meanAndPluginVariance(x: Float64Array): { mean: number; variance: numbe
  */
 export function normalMeanCI(x: Float64Array, confidence: number): Interval {
   const n = x.length
-  if (n === 0) return { level: confidence, low: NaN, high: NaN, method: 'normal' }
+  // No values: the mean and variance are 0/0, so both bounds are NaN.
   const { mean, variance } = meanAndPluginVariance(x)
   const half = normalQuantile(1 - (1 - confidence) / 2) * Math.sqrt(variance / n)
   return { level: confidence, low: mean - half, high: mean + half, method: 'normal' }

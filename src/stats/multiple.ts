@@ -8,8 +8,8 @@ export function holm<P extends number | null>(pValues: readonly P[]): P[] {
   pValues.forEach((p, i) => {
     if (p !== null && !Number.isNaN(p)) usable.push(i)
   })
-  // stable sort: equal p-values keep input order, so the result does not depend on sort internals
-  usable.sort((a, b) => (pValues[a] as number) - (pValues[b] as number) || a - b)
+  // Array.prototype.sort is stable: equal p-values keep input order, so the result does not depend on sort internals
+  usable.sort((a, b) => (pValues[a] as number) - (pValues[b] as number))
   const out = pValues.slice()
   const m = usable.length
   let running = 0

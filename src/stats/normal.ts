@@ -8,23 +8,22 @@ function erfcPositive(x: number): number {
     // erf(x) = 2/√π · e^(−x²) · Σₙ 2ⁿ x^(2n+1) / (1·3·…·(2n+1))
     let term = x
     let sum = x
-    for (let n = 1; n < 200 && term > sum * 1e-17; n++) {
+    // Below 1.5 each term is at most 4.5/(2n + 1) of the one before: under 1e-17 of the sum within 30 terms.
+    for (let n = 1; term > sum * 1e-17; n++) {
       term *= (2 * x * x) / (2 * n + 1)
       sum += term
     }
     return 1 - (2 / SQRT_PI) * Math.exp(-x * x) * sum
   }
   // erfc(x) = e^(−x²)/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …))))
-  const tiny = 1e-300
+  // Every partial numerator is positive, so c and d stay ≥ x > 0: Lentz's guard against a zero denominator is not needed.
   let f = x
   let c = x
   let d = 0
   for (let k = 1; k < 500; k++) {
     const a = k / 2
-    d = x + a * d
-    d = d === 0 ? tiny : 1 / d
+    d = 1 / (x + a * d)
     c = x + a / c
-    if (c === 0) c = tiny
     const delta = c * d
     f *= delta
     if (Math.abs(delta - 1) < 1e-16) break
@@ -47,7 +46,8 @@ export function normalQuantile(p: number): number {
   if (p > 0.5) return -normalQuantile(1 - p)
   let lo = -40
   let hi = 40
-  for (let i = 0; i < 200 && hi - lo > 0; i++) {
+  // Halving [−40, 40] reaches two adjacent doubles (the break) within about 120 steps for any p in (0, ½].
+  for (;;) {
     const mid = (lo + hi) / 2
     if (mid === lo || mid === hi) break
     if (normalCdf(mid) < p) lo = mid

@@ -46,8 +46,9 @@ export function sampleSd(x: ArrayLike<number>): number {
  * base mean over those examples; null when the runs do not pair by scores.
  */
 export function pairedDifferences(base: Sample, head: Sample): { differences: Float64Array; baseMean: number } | null {
+  // Without an aggregate, pairSamples pairs by scores or not at all.
   const pairing = pairSamples(base, head)
-  if (!pairing.ok || pairing.kind !== 'scores') return null
+  if (!pairing.ok) return null
   const bs = base.scores as Float64Array
   const hs = head.scores as Float64Array
   const out: number[] = []

@@ -43,8 +43,7 @@ function betaFraction(a: number, b: number, x: number): number {
 
 /** I_x(a, b), the regularized incomplete beta function. */
 function regularizedBeta(x: number, a: number, b: number): number {
-  if (x <= 0) return 0
-  if (x >= 1) return 1
+  // x = 0 and x = 1 need no special case: ln 0 = −∞ makes `front` exactly 0, so I is exactly 0 and 1 there.
   const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x))
   return x < (a + 1) / (a + b + 2) ? (front * betaFraction(a, b, x)) / a : 1 - (front * betaFraction(b, a, 1 - x)) / b
 }
