@@ -249,7 +249,10 @@ def rng_fixtures():
         cases.append({"seed": seed, "uint32": [g.step() for _ in range(6)], "int10": [g.int(10) for _ in range(6)],
                       "int1000003": [g.int(1000003) for _ in range(4)], "float": [g.float() for _ in range(3)],
                       "forkUint32": [fork.step() for _ in range(4)]})
-    write("rng.json", {"cases": cases})
+    # seed 0's first offset draw is 4064473060 = 2n for n = 2032236530: exactly the rejection limit, so int(n) skips it
+    edge_n = 2032236530
+    g = rng_for_seed(0)
+    write("rng.json", {"cases": cases, "limitEdge": {"seed": 0, "n": edge_n, "int": [g.int(edge_n) for _ in range(3)]}})
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ class Tally {
     // scipy treats values within 100 ulps (relative) as ties, so rounding noise never decides a p-value
     this.gamma = Math.abs(observed) * 100 * Number.EPSILON
   }
+  /** NaN (an aggregate undefined on a rearrangement) fails both comparisons: counted, never extreme (conservative). */
   add(value: number): void {
     if (value <= this.observed + this.gamma) this.less++
     if (value >= this.observed - this.gamma) this.greater++
@@ -118,10 +119,7 @@ export function swapTest(combined: Record<string, Float64Array>, n: number, aggr
       baseArm[i] = flips[i] ? n + i : i
       headArm[i] = flips[i] ? i : n + i
     }
-    const value = aggregate(combined, headArm) - aggregate(combined, baseArm)
-    // an aggregate undefined on a rearrangement counts as not extreme (conservative)
-    if (Number.isNaN(value)) tally.total++
-    else tally.add(value)
+    tally.add(aggregate(combined, headArm) - aggregate(combined, baseArm))
   })
   return tally.result(observed, exact)
 }
@@ -182,9 +180,7 @@ export function pooledAggregateTest(
   const tally = new Tally(observed)
   for (let r = 0; r < resamples; r++) {
     shuffle(perm, rng)
-    const value = aggregate(combined, perm.subarray(nA)) - aggregate(combined, perm.subarray(0, nA))
-    if (Number.isNaN(value)) tally.total++
-    else tally.add(value)
+    tally.add(aggregate(combined, perm.subarray(nA)) - aggregate(combined, perm.subarray(0, nA)))
   }
   return tally.result(observed, false)
 }

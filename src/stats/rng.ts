@@ -39,7 +39,7 @@ function checkN(n: number): void {
  */
 function drawFromState(state: readonly number[], n: number, count: number, out: Int32Array | null, x: Float64Array | null): [number[], number] {
   let [s01, s00, s11, s10] = state
-  const limit = n > 2 ? Math.floor(0x100000000 / n) * n : 0x100000000
+  const limit = Math.floor(0x100000000 / n) * n
   const inverse = 1 / n
   let sum = 0
   for (let i = 0; i < count; i++) {
@@ -55,10 +55,10 @@ function drawFromState(state: readonly number[], n: number, count: number, out: 
       s10 = (a1 << 5) ^ (a0 >>> 27)
       s11 = (a0 << 5) ^ (a1 >>> 27)
     } while (v >= limit)
-    // v % n without fmod (the slowest step): the quotient from a multiply by 1/n, corrected when it rounded off by one.
+    // v % n without fmod (the slowest step): the quotient from a multiply by 1/n. Its rounding error stays below
+    // 1/n for v < 2^32, so it is one too small only at an exact multiple of n, never one too large.
     let r = v - Math.floor(v * inverse) * n
-    if (r < 0) r += n
-    else if (r >= n) r -= n
+    if (r >= n) r -= n
     if (out) out[i] = r
     else sum += x![r]
   }
@@ -75,8 +75,8 @@ function wrap(initial: JumpableRandomGenerator): Rng {
       if (n !== lastN) {
         checkN(n)
         lastN = n
-        // pure-rand's uniformInt rejection rule, inlined: it is the hot loop of every bootstrap
-        limit = n > 2 ? Math.floor(0x100000000 / n) * n : 0x100000000
+        // pure-rand's uniformInt rejection rule (the largest multiple of n up to 2^32), inlined: it is the hot loop of every bootstrap
+        limit = Math.floor(0x100000000 / n) * n
       }
       let v = gen.next() + 0x80000000
       while (v >= limit) v = gen.next() + 0x80000000
@@ -91,20 +91,11 @@ function wrap(initial: JumpableRandomGenerator): Rng {
     },
     fillInt(n: number, out: Int32Array): void {
       checkN(n)
-      if (n > 0x7fffffff) {
-        for (let i = 0; i < out.length; i++) out[i] = this.int(n)
-        return
-      }
       gen = xoroshiro128plusFromState(drawFromState(gen.getState(), n, out.length, out, null)[0])
     },
     sumOfDraws(x: Float64Array): number {
       const n = x.length
       checkN(n)
-      if (n > 0x7fffffff) {
-        let sum = 0
-        for (let i = 0; i < n; i++) sum += x[this.int(n)]
-        return sum
-      }
       const [state, sum] = drawFromState(gen.getState(), n, n, null, x)
       gen = xoroshiro128plusFromState(state)
       return sum
@@ -121,9 +112,8 @@ export function createRng(seed: number): Rng {
   const s1 = mix32(s0 ^ hi)
   const s2 = mix32(s1 ^ 0x6a09e667)
   const s3 = mix32(s2 ^ 0x3c6ef372)
-  // an all-zero state would stay zero forever
-  const state = s0 | s1 | s2 | s3 ? [s0, s1, s2, s3] : [1, 0, 0, 0]
-  return wrap(xoroshiro128plusFromState(state))
+  // never all zero (a state xoroshiro could not leave): s0 = s1 = 0 gives s2 = mix32(0x6a09e667) = 0xe3d69b94
+  return wrap(xoroshiro128plusFromState([s0, s1, s2, s3]))
 }
 
 /**
