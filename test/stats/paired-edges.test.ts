@@ -33,6 +33,14 @@ describe('comparePaired by ids', () => {
   })
 })
 
+describe('comparePaired by position', () => {
+  it('drops a leading pair with a NaN score and averages the rest', () => {
+    // kept pairs: 1 -> 2 and 3 -> 5
+    const r = comparePaired({ value: 0, scores: f64([Number.NaN, 1, 3]) }, { value: 0, scores: f64([2, 2, 5]) }, opts)
+    expect(r).toMatchObject({ pairedBy: 'position', n: 2, dropped: 1, baseValue: 2, headValue: 3.5, delta: 1.5, worse: 0, better: 2 })
+  })
+})
+
 describe('comparePaired of binary scores above the resampling budget', () => {
   it("still uses McNemar's exact test", () => {
     // 2001 pairs x 10000 resamples > RESAMPLE_BUDGET; 5 worse, 1 better
