@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type Aggregate, pairSamples } from '../../src/stats/index.js'
+import { type Aggregate, pairSamples, sameIds } from '../../src/stats/index.js'
 import { f64 } from './fixtures.js'
 
 const sumX: Aggregate = (c, idx) => {
@@ -42,5 +42,20 @@ describe('pairSamples: what is compared', () => {
       { aggregate: sumX }
     )
     expect(p).toMatchObject({ ok: true, kind: 'aggregate', by: 'position' })
+  })
+})
+
+describe('sameIds', () => {
+  it('is true only for the same ids in the same order', () => {
+    expect(sameIds(['a', 'b', 'c'], ['a', 'b', 'c'])).toBe(true)
+    expect(sameIds([], [])).toBe(true)
+    expect(sameIds(['a', 'b', 'c'], ['a', 'c', 'b'])).toBe(false)
+    expect(sameIds(['a', 'b'], ['a', 'x'])).toBe(false)
+  })
+
+  it('is false for arrays of different lengths, also when one starts the other', () => {
+    expect(sameIds(['a', 'b'], ['a', 'b', 'c'])).toBe(false)
+    expect(sameIds(['a', 'b', 'c'], ['a', 'b'])).toBe(false)
+    expect(sameIds([], ['a'])).toBe(false)
   })
 })

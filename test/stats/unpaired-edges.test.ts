@@ -55,6 +55,13 @@ describe('compareUnpaired of an aggregate', () => {
     expect(r).toMatchObject({ nBase: 2, nHead: 2, baseValue: 0.5, headValue: 1, delta: 0.5 })
   })
 
+  it('falls back to the mean scores when the runs have columns of different names', () => {
+    const base: Sample = { value: 0.5, scores: f64([0, 1]), columns: { num: f64([1, 1]), den: f64([2, 2]) } }
+    const head: Sample = { value: 1, scores: f64([1, 1]), columns: { num: f64([3, 3]), weight: f64([4, 4]) } }
+    const r = compareUnpaired(base, head, { ...opts, aggregate: ratio })
+    expect(r).toMatchObject({ nBase: 2, nHead: 2, baseValue: 0.5, headValue: 1, delta: 0.5 })
+  })
+
   it('compares mean scores when no aggregate is given, even with the same columns', () => {
     const base: Sample = { value: 0.5, scores: f64([0, 1]), columns: { num: f64([1, 1]), den: f64([2, 2]) } }
     const head: Sample = { value: 1, scores: f64([1, 1]), columns: { num: f64([3, 3]), den: f64([4, 4]) } }
@@ -94,6 +101,14 @@ describe('compareUnpaired above the resampling budget', () => {
     expect(r.ci?.high).toBeCloseTo(0.04982267153148269, 12)
     expect(r.pValue).toBeCloseTo(0.045298861260446466, 12)
     expect(r.pWorse).toBeCloseTo(0.9773505693697768, 12)
+  })
+
+  it('keeps bootstrapping an aggregate of columns, which has no normal approximation here', () => {
+    // every resample of base is 1001 / 2002 = 0.5 and of head 3003 / 4004 = 0.75
+    const cols = (num: number, den: number) => ({ num: new Float64Array(1001).fill(num), den: new Float64Array(1001).fill(den) })
+    const r = compareUnpaired({ value: 0.5, columns: cols(1, 2) }, { value: 0.75, columns: cols(3, 4) }, { ...big, aggregate: ratio })
+    expect(r).toMatchObject({ delta: 0.25, test: 'pooled-permutation-monte-carlo' })
+    expect(r.ci).toEqual({ level: 0.95, low: 0.25, high: 0.25, method: 'bootstrap' })
   })
 
   it('resamples when neither run varies, where the normal approximation has no spread', () => {
