@@ -17,8 +17,7 @@ function scale2(x: number, e: number): number {
  */
 export function binomialHalfCdf(k: number, n: number): number {
   if (k < 0) return 0
-  if (k >= n) return 1
-  // sum the lower tail only: above the mean its complement is the shorter, accurate side
+  // sum the lower tail only: above the mean its complement is the shorter, accurate side (and k >= n gives 1 - 0)
   if (k > n / 2) return 1 - binomialHalfCdf(n - k - 1, n)
   let mantissa = 1
   let exponent = -n
@@ -31,7 +30,8 @@ export function binomialHalfCdf(k: number, n: number): number {
   }
   let term = scale2(mantissa, exponent)
   let sum = 0
-  for (let i = k; i >= 0 && term > 0; i--) {
+  // the factor at i = 0 is 0, so the sum ends there at the latest
+  for (let i = k; term > 0; i--) {
     sum += term
     term *= i / (n - i + 1)
   }
@@ -54,10 +54,10 @@ export interface McNemarResult {
  */
 export function mcnemarExact(worse: number, better: number): McNemarResult {
   const n = worse + better
-  if (n === 0) return { worse, better, pTwoSided: 1, pWorse: 1 }
   // P(X >= worse) = P(X <= n − worse) by symmetry, which keeps tiny p-values accurate
   const pWorse = binomialHalfCdf(n - worse, n)
-  // Binomial(n, 1/2) is symmetric, so scipy's "outcomes no more likely than observed" is both equal tails
-  const pTwoSided = worse === better ? 1 : Math.min(1, 2 * binomialHalfCdf(Math.min(worse, better), n))
+  // Binomial(n, 1/2) is symmetric, so scipy's "outcomes no more likely than observed" is both equal tails; with
+  // worse = better the two tails share the middle term, sum past 1, and the cap gives p = 1
+  const pTwoSided = Math.min(1, 2 * binomialHalfCdf(Math.min(worse, better), n))
   return { worse, better, pTwoSided, pWorse }
 }

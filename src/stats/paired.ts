@@ -23,11 +23,6 @@ function sum(x: ArrayLike<number>): number {
   return s
 }
 
-function allFinite(x: Float64Array): boolean {
-  for (let i = 0; i < x.length; i++) if (!Number.isFinite(x[i])) return false
-  return true
-}
-
 type TestOutcome = { pValue: number; pWorse: number; test: TestName }
 
 /**
@@ -56,24 +51,24 @@ function intervalAndTest(
 function scoresComparison(base: Sample, head: Sample, pairing: PairedRows, opts: CompareOptions): PairedComparison {
   const bs = base.scores as Float64Array
   const hs = head.scores as Float64Array
-  const pairs = pairing.baseRows.length
-  // Paired by position with every score finite (the usual large run): the runs' own arrays, no copies of them.
-  const direct = pairing.by === 'position' && bs.length === pairs && hs.length === pairs && allFinite(bs) && allFinite(hs)
+  const { baseRows, headRows } = pairing
+  const pairs = baseRows.length
+  const finite = (k: number) => Number.isFinite(bs[baseRows[k]]) && Number.isFinite(hs[headRows[k]])
+  let n = 0
+  for (let k = 0; k < pairs; k++) if (finite(k)) n++
+  // Paired by position (row k with row k of every row) and every pair finite, the usual large run: the runs' own
+  // arrays, no copies of them.
   let kept: Int32Array | null = null
-  let n = pairs
   let b = bs
   let h = hs
-  if (!direct) {
-    kept = new Int32Array(pairs)
-    n = 0
-    for (let k = 0; k < pairs; k++) {
-      if (Number.isFinite(bs[pairing.baseRows[k]]) && Number.isFinite(hs[pairing.headRows[k]])) kept[n++] = k
-    }
+  if (!(pairing.by === 'position' && n === pairs)) {
+    kept = new Int32Array(n)
+    for (let k = 0, i = 0; k < pairs; k++) if (finite(k)) kept[i++] = k
     b = new Float64Array(n)
     h = new Float64Array(n)
     for (let i = 0; i < n; i++) {
-      b[i] = bs[pairing.baseRows[kept[i]]]
-      h[i] = hs[pairing.headRows[kept[i]]]
+      b[i] = bs[baseRows[kept[i]]]
+      h[i] = hs[headRows[kept[i]]]
     }
   }
   const d = new Float64Array(n)
@@ -87,18 +82,16 @@ function scoresComparison(base: Sample, head: Sample, pairing: PairedRows, opts:
   // The TOP_WORSE largest worsenings, largest first, equal ones in base order: kept in place, never all sorted.
   const top: number[] = []
   for (let i = 0; i < n; i++) {
-    const signed = Math.sign(d[i]) * bad
-    if (signed > 0) {
+    const key = bad * d[i]
+    if (key > 0) {
       worse++
-      const key = bad * d[i]
-      if (top.length === TOP_WORSE && key <= bad * d[top[TOP_WORSE - 1]]) continue
       let at = top.length
       while (at > 0 && key > bad * d[top[at - 1]]) at--
       top.splice(at, 0, i)
       if (top.length > TOP_WORSE) top.pop()
-    } else if (signed < 0) better++
+    } else if (key < 0) better++
   }
-  const worsened: ExampleChange[] = top.map((i) => ({ id: idOf(base, kept ? pairing.baseRows[kept[i]] : i), base: b[i], head: h[i], delta: d[i] }))
+  const worsened: ExampleChange[] = top.map((i) => ({ id: idOf(base, kept ? baseRows[kept[i]] : i), base: b[i], head: h[i], delta: d[i] }))
 
   // on 0/1 scores the sign test of worse vs better is McNemar's exact test, already one-sided towards worse
   const mcnemar = (): TestOutcome => {
