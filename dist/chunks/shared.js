@@ -13686,7 +13686,7 @@ function checkN(n) {
 */
 function drawFromState(state, n, count, out, x) {
 	let [s01, s00, s11, s10] = state;
-	const limit = n > 2 ? Math.floor(4294967296 / n) * n : 4294967296;
+	const limit = Math.floor(4294967296 / n) * n;
 	const inverse = 1 / n;
 	let sum = 0;
 	for (let i = 0; i < count; i++) {
@@ -13703,8 +13703,7 @@ function drawFromState(state, n, count, out, x) {
 			s11 = a0 << 5 ^ a1 >>> 27;
 		} while (v >= limit);
 		let r = v - Math.floor(v * inverse) * n;
-		if (r < 0) r += n;
-		else if (r >= n) r -= n;
+		if (r >= n) r -= n;
 		if (out) out[i] = r;
 		else sum += x[r];
 	}
@@ -13724,7 +13723,7 @@ function wrap(initial) {
 			if (n !== lastN) {
 				checkN(n);
 				lastN = n;
-				limit = n > 2 ? Math.floor(4294967296 / n) * n : 4294967296;
+				limit = Math.floor(4294967296 / n) * n;
 			}
 			let v = gen.next() + 2147483648;
 			while (v >= limit) v = gen.next() + 2147483648;
@@ -13739,20 +13738,11 @@ function wrap(initial) {
 		},
 		fillInt(n, out) {
 			checkN(n);
-			if (n > 2147483647) {
-				for (let i = 0; i < out.length; i++) out[i] = this.int(n);
-				return;
-			}
 			gen = xoroshiro128plusFromState(drawFromState(gen.getState(), n, out.length, out, null)[0]);
 		},
 		sumOfDraws(x) {
 			const n = x.length;
 			checkN(n);
-			if (n > 2147483647) {
-				let sum = 0;
-				for (let i = 0; i < n; i++) sum += x[this.int(n)];
-				return sum;
-			}
 			const [state, sum] = drawFromState(gen.getState(), n, n, null, x);
 			gen = xoroshiro128plusFromState(state);
 			return sum;
@@ -13767,17 +13757,11 @@ function createRng(seed) {
 	const s0 = mix32(lo);
 	const s1 = mix32(s0 ^ hi);
 	const s2 = mix32(s1 ^ 1779033703);
-	const s3 = mix32(s2 ^ 1013904242);
-	return wrap(xoroshiro128plusFromState(s0 | s1 | s2 | s3 ? [
+	return wrap(xoroshiro128plusFromState([
 		s0,
 		s1,
 		s2,
-		s3
-	] : [
-		1,
-		0,
-		0,
-		0
+		mix32(s2 ^ 1013904242)
 	]));
 }
 /**
@@ -13900,6 +13884,7 @@ var Tally = class {
 		this.observed = observed;
 		this.gamma = Math.abs(observed) * 100 * Number.EPSILON;
 	}
+	/** NaN (an aggregate undefined on a rearrangement) fails both comparisons: counted, never extreme (conservative). */
 	add(value) {
 		if (value <= this.observed + this.gamma) this.less++;
 		if (value >= this.observed - this.gamma) this.greater++;
@@ -13989,9 +13974,7 @@ function swapTest(combined, n, aggregate, resamples, rng) {
 			baseArm[i] = flips[i] ? n + i : i;
 			headArm[i] = flips[i] ? i : n + i;
 		}
-		const value = aggregate(combined, headArm) - aggregate(combined, baseArm);
-		if (Number.isNaN(value)) tally.total++;
-		else tally.add(value);
+		tally.add(aggregate(combined, headArm) - aggregate(combined, baseArm));
 	});
 	return tally.result(observed, exact);
 }
@@ -14041,9 +14024,7 @@ function pooledAggregateTest(combined, nA, nB, aggregate, resamples, rng) {
 	const tally = new Tally(observed);
 	for (let r = 0; r < resamples; r++) {
 		shuffle(perm, rng);
-		const value = aggregate(combined, perm.subarray(nA)) - aggregate(combined, perm.subarray(0, nA));
-		if (Number.isNaN(value)) tally.total++;
-		else tally.add(value);
+		tally.add(aggregate(combined, perm.subarray(nA)) - aggregate(combined, perm.subarray(0, nA)));
 	}
 	return tally.result(observed, false);
 }
@@ -14066,7 +14047,6 @@ function scale2(x, e) {
 */
 function binomialHalfCdf(k, n) {
 	if (k < 0) return 0;
-	if (k >= n) return 1;
 	if (k > n / 2) return 1 - binomialHalfCdf(n - k - 1, n);
 	let mantissa = 1;
 	let exponent = -n;
@@ -14079,7 +14059,7 @@ function binomialHalfCdf(k, n) {
 	}
 	let term = scale2(mantissa, exponent);
 	let sum = 0;
-	for (let i = k; i >= 0 && term > 0; i--) {
+	for (let i = k; term > 0; i--) {
 		sum += term;
 		term *= i / (n - i + 1);
 	}
@@ -14091,17 +14071,11 @@ function binomialHalfCdf(k, n) {
 */
 function mcnemarExact(worse, better) {
 	const n = worse + better;
-	if (n === 0) return {
-		worse,
-		better,
-		pTwoSided: 1,
-		pWorse: 1
-	};
 	const pWorse = binomialHalfCdf(n - worse, n);
 	return {
 		worse,
 		better,
-		pTwoSided: worse === better ? 1 : Math.min(1, 2 * binomialHalfCdf(Math.min(worse, better), n)),
+		pTwoSided: Math.min(1, 2 * binomialHalfCdf(Math.min(worse, better), n)),
 		pWorse
 	};
 }
@@ -14116,7 +14090,7 @@ function holm(pValues) {
 	pValues.forEach((p, i) => {
 		if (p !== null && !Number.isNaN(p)) usable.push(i);
 	});
-	usable.sort((a, b) => pValues[a] - pValues[b] || a - b);
+	usable.sort((a, b) => pValues[a] - pValues[b]);
 	const out = pValues.slice();
 	const m = usable.length;
 	let running = 0;
@@ -14278,22 +14252,19 @@ function erfcPositive(x) {
 	if (x < 1.5) {
 		let term = x;
 		let sum = x;
-		for (let n = 1; n < 200 && term > sum * 1e-17; n++) {
+		for (let n = 1; term > sum * 1e-17; n++) {
 			term *= 2 * x * x / (2 * n + 1);
 			sum += term;
 		}
 		return 1 - 2 / SQRT_PI * Math.exp(-x * x) * sum;
 	}
-	const tiny = 1e-300;
 	let f = x;
 	let c = x;
 	let d = 0;
 	for (let k = 1; k < 500; k++) {
 		const a = k / 2;
-		d = x + a * d;
-		d = d === 0 ? tiny : 1 / d;
+		d = 1 / (x + a * d);
 		c = x + a / c;
-		if (c === 0) c = tiny;
 		const delta = c * d;
 		f *= delta;
 		if (Math.abs(delta - 1) < 1e-16) break;
@@ -14312,7 +14283,7 @@ function normalQuantile(p) {
 	if (p > .5) return -normalQuantile(1 - p);
 	let lo = -40;
 	let hi = 40;
-	for (let i = 0; i < 200 && hi - lo > 0; i++) {
+	for (;;) {
 		const mid = (lo + hi) / 2;
 		if (mid === lo || mid === hi) break;
 		if (normalCdf(mid) < p) lo = mid;
@@ -14353,12 +14324,6 @@ function meanAndPluginVariance(x) {
 */
 function normalMeanCI(x, confidence) {
 	const n = x.length;
-	if (n === 0) return {
-		level: confidence,
-		low: NaN,
-		high: NaN,
-		method: "normal"
-	};
 	const { mean, variance } = meanAndPluginVariance(x);
 	const half = normalQuantile(1 - (1 - confidence) / 2) * Math.sqrt(variance / n);
 	return {
@@ -14419,10 +14384,6 @@ function sum$1(x) {
 	for (let i = 0; i < x.length; i++) s += x[i];
 	return s;
 }
-function allFinite(x) {
-	for (let i = 0; i < x.length; i++) if (!Number.isFinite(x[i])) return false;
-	return true;
-}
 /**
 * The tail every paired comparison shares: a CI of Δ (the point itself on one example, a percentile bootstrap on more)
 * and the paired test on its own random stream; nothing to test without a usable example. Above the resampling budget
@@ -14457,21 +14418,22 @@ function intervalAndTest(usable, delta, opts, bootstrap, runTest, normal) {
 function scoresComparison(base, head, pairing, opts) {
 	const bs = base.scores;
 	const hs = head.scores;
-	const pairs = pairing.baseRows.length;
-	const direct = pairing.by === "position" && bs.length === pairs && hs.length === pairs && allFinite(bs) && allFinite(hs);
+	const { baseRows, headRows } = pairing;
+	const pairs = baseRows.length;
+	const finite = (k) => Number.isFinite(bs[baseRows[k]]) && Number.isFinite(hs[headRows[k]]);
+	let n = 0;
+	for (let k = 0; k < pairs; k++) if (finite(k)) n++;
 	let kept = null;
-	let n = pairs;
 	let b = bs;
 	let h = hs;
-	if (!direct) {
-		kept = new Int32Array(pairs);
-		n = 0;
-		for (let k = 0; k < pairs; k++) if (Number.isFinite(bs[pairing.baseRows[k]]) && Number.isFinite(hs[pairing.headRows[k]])) kept[n++] = k;
+	if (!(pairing.by === "position" && n === pairs)) {
+		kept = new Int32Array(n);
+		for (let k = 0, i = 0; k < pairs; k++) if (finite(k)) kept[i++] = k;
 		b = new Float64Array(n);
 		h = new Float64Array(n);
 		for (let i = 0; i < n; i++) {
-			b[i] = bs[pairing.baseRows[kept[i]]];
-			h[i] = hs[pairing.headRows[kept[i]]];
+			b[i] = bs[baseRows[kept[i]]];
+			h[i] = hs[headRows[kept[i]]];
 		}
 	}
 	const d = new Float64Array(n);
@@ -14484,19 +14446,18 @@ function scoresComparison(base, head, pairing, opts) {
 	let better = 0;
 	const top = [];
 	for (let i = 0; i < n; i++) {
-		const signed = Math.sign(d[i]) * bad;
-		if (signed > 0) {
+		const key = bad * d[i];
+		if (key > 0) {
 			worse++;
-			const key = bad * d[i];
 			if (top.length === TOP_WORSE && key <= bad * d[top[4]]) continue;
 			let at = top.length;
 			while (at > 0 && key > bad * d[top[at - 1]]) at--;
 			top.splice(at, 0, i);
 			if (top.length > TOP_WORSE) top.pop();
-		} else if (signed < 0) better++;
+		} else if (key < 0) better++;
 	}
 	const worsened = top.map((i) => ({
-		id: idOf(base, kept ? pairing.baseRows[kept[i]] : i),
+		id: idOf(base, kept ? baseRows[kept[i]] : i),
 		base: b[i],
 		head: h[i],
 		delta: d[i]
@@ -14834,8 +14795,6 @@ function betaFraction(a, b, x) {
 }
 /** I_x(a, b), the regularized incomplete beta function. */
 function regularizedBeta(x, a, b) {
-	if (x <= 0) return 0;
-	if (x >= 1) return 1;
 	const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
 	return x < (a + 1) / (a + b + 2) ? front * betaFraction(a, b, x) / a : 1 - front * betaFraction(b, a, 1 - x) / b;
 }
@@ -14935,7 +14894,7 @@ function sampleSd(x) {
 */
 function pairedDifferences(base, head) {
 	const pairing = pairSamples(base, head);
-	if (!pairing.ok || pairing.kind !== "scores") return null;
+	if (!pairing.ok) return null;
 	const bs = base.scores;
 	const hs = head.scores;
 	const out = [];

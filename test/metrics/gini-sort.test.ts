@@ -109,7 +109,7 @@ describe('float32 rows on their bit patterns (computeRowsFloat32)', () => {
     expect(Array.from(nonzeroFraction.computeRowsFloat32!(rows, 4, { eps: 0 }))).toEqual([0.5, NaN])
   })
 
-  test('gini of each float32 row equals numpy\'s formula with a comparison sort, NaN and all-zero rows included', () => {
+  test("gini of each float32 row equals numpy's formula with a comparison sort, NaN and all-zero rows included", () => {
     const f = 700 // ≥ 64 non-zero magnitudes: the bucket sort; the 50-value row: the comparison sort
     const spread = row(f, 11, true)
     const ties = Array.from({ length: f }, (_, i) => (i % 3 === 0 ? 0 : i % 2 ? -0.5 : 0.5))
