@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { comparePairing } from '../../src/stats/paired.js'
-import { type Aggregate, comparePaired, pairSamples, type Sample } from '../../src/stats/index.js'
-import { f64 } from './fixtures.js'
+import { comparePaired, pairSamples, type Sample } from '../../src/stats/index.js'
+import { f64, ratioOfSums } from './fixtures.js'
 
 const opts = { resamples: 200, confidence: 0.95, seed: 7, direction: 'higher' as const }
 
-/** sum(num) / sum(den) over the rows. */
-const ratio: Aggregate = (c, idx) => {
-  const rows = idx ?? Array.from(c.num, (_, i) => i)
-  let num = 0
-  let den = 0
-  for (let i = 0; i < rows.length; i++) {
-    num += c.num[rows[i]]
-    den += c.den[rows[i]]
-  }
-  return num / den
-}
+const ratio = ratioOfSums
 
 describe('comparePaired by ids', () => {
   it('counts changes between rows of the same id, not of the same position', () => {

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { type Aggregate, compareUnpaired, type Sample } from '../../src/stats/index.js'
-import { f64 } from './fixtures.js'
+import { f64, ratioOfSums } from './fixtures.js'
 
 const opts = { resamples: 200, confidence: 0.95, seed: 11, direction: 'higher' as const }
 
-/** sum(num) / sum(den) over the rows. */
-const ratio: Aggregate = (c, idx) => {
-  const rows = idx ?? Array.from(c.num, (_, i) => i)
-  let num = 0
-  let den = 0
-  for (let i = 0; i < rows.length; i++) {
-    num += c.num[rows[i]]
-    den += c.den[rows[i]]
-  }
-  return num / den
-}
+const ratio = ratioOfSums
 
 /** sum(x) over the rows: 0, a finite value, on no rows. */
 const total: Aggregate = (c, idx) => {
