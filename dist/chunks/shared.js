@@ -28811,13 +28811,7 @@ const INFINITY_BITS = 2139095040;
 */
 function giniIndex(values, float32Values = false) {
 	const f = values.length;
-	if (giniScratch.length < f) {
-		giniScratch = new Float64Array(f);
-		giniBits = new Uint32Array(f);
-		giniSwap = new Uint32Array(f);
-		giniBitFloats = new Float32Array(giniBits.buffer);
-		giniSwapFloats = new Float32Array(giniSwap.buffer);
-	}
+	sizeGiniScratch(f);
 	const floats = giniBitFloats;
 	let m = 0;
 	let wide = 0;
@@ -28834,11 +28828,23 @@ function giniIndex(values, float32Values = false) {
 		wide |= narrow !== a | 0;
 	}
 	if (wide || m < 64) return giniOfFloat64(values);
-	const keys = giniBits;
 	let top = 0;
-	for (let i = 0; i < m; i++) top = keys[i] > top ? keys[i] : top;
+	for (let i = 0; i < m; i++) top = giniBits[i] > top ? giniBits[i] : top;
+	return giniOfBits(f, m, top);
+}
+/** Makes the scratch buffers hold a row of f values. */
+function sizeGiniScratch(f) {
+	if (giniScratch.length >= f) return;
+	giniScratch = new Float64Array(f);
+	giniBits = new Uint32Array(f);
+	giniSwap = new Uint32Array(f);
+	giniBitFloats = new Float32Array(giniBits.buffer);
+	giniSwapFloats = new Float32Array(giniSwap.buffer);
+}
+/** The Gini index of a row of f values whose m non-zero magnitudes are float32 bit patterns in giniBits[0, m), the largest `top`. */
+function giniOfBits(f, m, top) {
 	if (top > INFINITY_BITS) return NaN;
-	return giniOfSorted(bucketSortBits(keys, giniSwap, m) || radixSortBits(keys, giniSwap, m) === giniSwap ? giniSwapFloats : giniBitFloats, f, m);
+	return giniOfSorted(bucketSortBits(giniBits, giniSwap, m) || radixSortBits(giniBits, giniSwap, m) === giniSwap ? giniSwapFloats : giniBitFloats, f, m);
 }
 /**
 * giniIndex of each row of a block of float32 rows, compacting the magnitudes' bit patterns with integer operations
@@ -28849,7 +28855,7 @@ function giniOfFloat32Rows(rows, rowSize) {
 	const bits = new Uint32Array(rows.buffer, rows.byteOffset, rows.length);
 	const n = rowSize === 0 ? 0 : rows.length / rowSize;
 	const out = new Float64Array(n);
-	if (giniBits.length < rowSize) giniIndex(new Float32Array(rowSize), true);
+	sizeGiniScratch(rowSize);
 	const keys = giniBits;
 	for (let i = 0, at = 0; i < n; i++) {
 		const from = at;
@@ -28861,12 +28867,7 @@ function giniOfFloat32Rows(rows, rowSize) {
 			m += b !== 0 | 0;
 			top = b > top ? b : top;
 		}
-		if (m < 64) out[i] = giniOfFloat64(rows.subarray(from, at));
-		else if (top > INFINITY_BITS) out[i] = NaN;
-		else {
-			const inSwap = bucketSortBits(keys, giniSwap, m) || radixSortBits(keys, giniSwap, m) === giniSwap;
-			out[i] = giniOfSorted(inSwap ? giniSwapFloats : giniBitFloats, rowSize, m);
-		}
+		out[i] = m < 64 ? giniOfFloat64(rows.subarray(from, at)) : giniOfBits(rowSize, m, top);
 	}
 	return out;
 }

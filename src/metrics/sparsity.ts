@@ -201,13 +201,7 @@ const INFINITY_BITS = 0x7f800000
  */
 export function giniIndex(values: ArrayLike<number>, float32Values = false): number {
   const f = values.length
-  if (giniScratch.length < f) {
-    giniScratch = new Float64Array(f)
-    giniBits = new Uint32Array(f)
-    giniSwap = new Uint32Array(f)
-    giniBitFloats = new Float32Array(giniBits.buffer)
-    giniSwapFloats = new Float32Array(giniSwap.buffer)
-  }
+  sizeGiniScratch(f)
   // Branch-free compaction (each value is written, the end advances past non-zeros only): zeros are unpredictable.
   // A NaN is kept (it is not 0): as float64 it makes the row "wide"; as a float32 key it lies above +Infinity's.
   const floats = giniBitFloats
@@ -229,12 +223,26 @@ export function giniIndex(values: ArrayLike<number>, float32Values = false): num
     }
   }
   if (wide || m < 64) return giniOfFloat64(values)
-  const keys = giniBits
   let top = 0
-  for (let i = 0; i < m; i++) top = keys[i] > top ? keys[i] : top
+  for (let i = 0; i < m; i++) top = giniBits[i] > top ? giniBits[i] : top
+  return giniOfBits(f, m, top)
+}
+
+/** Makes the scratch buffers hold a row of f values. */
+function sizeGiniScratch(f: number): void {
+  if (giniScratch.length >= f) return
+  giniScratch = new Float64Array(f)
+  giniBits = new Uint32Array(f)
+  giniSwap = new Uint32Array(f)
+  giniBitFloats = new Float32Array(giniBits.buffer)
+  giniSwapFloats = new Float32Array(giniSwap.buffer)
+}
+
+/** The Gini index of a row of f values whose m non-zero magnitudes are float32 bit patterns in giniBits[0, m), the largest `top`. */
+function giniOfBits(f: number, m: number, top: number): number {
   if (top > INFINITY_BITS) return NaN
   // The radix sort ends in its swap buffer after an odd number of passes, in the keys after an even one.
-  const inSwap = bucketSortBits(keys, giniSwap, m) || radixSortBits(keys, giniSwap, m) === giniSwap
+  const inSwap = bucketSortBits(giniBits, giniSwap, m) || radixSortBits(giniBits, giniSwap, m) === giniSwap
   return giniOfSorted(inSwap ? giniSwapFloats : giniBitFloats, f, m)
 }
 
@@ -247,7 +255,7 @@ function giniOfFloat32Rows(rows: Float32Array, rowSize: number): Float64Array {
   const bits = new Uint32Array(rows.buffer, rows.byteOffset, rows.length)
   const n = rowSize === 0 ? 0 : rows.length / rowSize
   const out = new Float64Array(n)
-  if (giniBits.length < rowSize) giniIndex(new Float32Array(rowSize), true) // sizes the scratch buffers
+  sizeGiniScratch(rowSize)
   const keys = giniBits
   for (let i = 0, at = 0; i < n; i++) {
     const from = at
@@ -259,12 +267,7 @@ function giniOfFloat32Rows(rows: Float32Array, rowSize: number): Float64Array {
       m += ((b !== 0) as unknown as number) | 0
       top = b > top ? b : top
     }
-    if (m < 64) out[i] = giniOfFloat64(rows.subarray(from, at))
-    else if (top > INFINITY_BITS) out[i] = NaN
-    else {
-      const inSwap = bucketSortBits(keys, giniSwap, m) || radixSortBits(keys, giniSwap, m) === giniSwap
-      out[i] = giniOfSorted(inSwap ? giniSwapFloats : giniBitFloats, rowSize, m)
-    }
+    out[i] = m < 64 ? giniOfFloat64(rows.subarray(from, at)) : giniOfBits(rowSize, m, top)
   }
   return out
 }
