@@ -55,10 +55,7 @@ function timed(command, args, options) {
 }
 
 function interpGate(dir) {
-  const rssFile = join(dir, 'peak-rss.txt')
-  const args = ['--import', join(root, 'bench/peak-rss.mjs'), cli, 'run', '--out', 'head', '--quiet']
-  const { seconds } = timed(process.execPath, args, { cwd: dir, env: { ...process.env, BENCH_RSS_FILE: rssFile } })
-  return { seconds, rss: Number(readFileSync(rssFile, 'utf8')) }
+  return withRss(dir, ['run', '--out', 'head', '--quiet'])
 }
 
 function numpy(dir) {
@@ -136,12 +133,7 @@ function numpyScript(script, args) {
 }
 
 function withRss(dir, args) {
-  const rssFile = join(dir, 'peak-rss.txt')
-  const { seconds } = timed(process.execPath, ['--import', join(root, 'bench/peak-rss.mjs'), cli, ...args], {
-    cwd: dir,
-    env: { ...process.env, BENCH_RSS_FILE: rssFile }
-  })
-  return { seconds, rss: Number(readFileSync(rssFile, 'utf8')) }
+  return expectExit(dir, args, 0)
 }
 
 function sideBySideRows(r, bytes) {
