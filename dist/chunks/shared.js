@@ -29899,9 +29899,13 @@ function provenanceOf(results) {
 	return [...byFile.values()];
 }
 // src/engine/row-blocks.ts
+/** The input references the jobs read, each once, in first-use order. */
+function inputRefs(jobs) {
+	return [...new Set(jobs.flatMap((j) => Object.values(j.refs)))];
+}
 /** The inputs the jobs read, each once, and whether it is read as float32. */
 function blockInputs(jobs, readers) {
-	return [...new Set(jobs.flatMap((j) => Object.values(j.refs)))].map((ref) => {
+	return inputRefs(jobs).map((ref) => {
 		const r = readers.get(ref);
 		const narrow = r.rows.float32 && r.rows.rowSize > 0 && jobs.every((j) => !Object.values(j.refs).includes(ref) || takesFloat32(j));
 		return {
@@ -30251,7 +30255,7 @@ function planJob(b, reader, readers, memoryBudget) {
 }
 /** The readers of the jobs' inputs, each once, and their data bytes. */
 function usedReaders(jobs, readers) {
-	const used = [...new Set(jobs.flatMap((j) => Object.values(j.refs)))].map((ref) => readers.get(ref));
+	const used = inputRefs(jobs).map((ref) => readers.get(ref));
 	return {
 		used,
 		bytes: used.reduce((s, r) => s + r.header.shape.reduce((p, d) => p * d, 1) * r.header.dtype.itemsize, 0)
@@ -30316,7 +30320,7 @@ function joinSplit(split, jobs, reader, options, buffers) {
 	for (let start = Atomics.add(split.claims, 0, split.chunkRows); start < split.to; start = Atomics.add(split.claims, 0, split.chunkRows)) {
 		const readers = /* @__PURE__ */ new Map();
 		try {
-			for (const ref of new Set(jobs.flatMap((j) => Object.values(j.refs)))) readers.set(ref, reader.openRows(ref, start));
+			for (const ref of inputRefs(jobs)) readers.set(ref, reader.openRows(ref, start));
 			runRows(jobs, readers, {
 				...options,
 				onRows: void 0,
@@ -30342,7 +30346,7 @@ function joinSplit(split, jobs, reader, options, buffers) {
 	}
 	const readers = /* @__PURE__ */ new Map();
 	try {
-		for (const ref of new Set(jobs.flatMap((j) => Object.values(j.refs)))) readers.set(ref, reader.openRows(ref, split.from));
+		for (const ref of inputRefs(jobs)) readers.set(ref, reader.openRows(ref, split.from));
 		runRows(jobs, readers, {
 			...options,
 			from: split.from,
@@ -30363,7 +30367,7 @@ function joinSplit(split, jobs, reader, options, buffers) {
 */
 function checkUnread(jobs, readers) {
 	const guarded = guardReads(jobs);
-	for (const ref of new Set(jobs.flatMap((j) => Object.values(j.refs)))) guarded(ref, () => readers.get(ref).checkUnread());
+	for (const ref of inputRefs(jobs)) guarded(ref, () => readers.get(ref).checkUnread());
 }
 function splitIdentity(job, reader, wasSplit) {
 	if (!wasSplit || !job.identityName) return void 0;

@@ -8,7 +8,7 @@ import { BYTES_PER_EXAMPLE, DEFAULT_MEMORY_BUDGET } from '../domain/limits.js'
 import type { MetricOutput } from '../metrics/definition.js'
 import { identityHasher, identityInput } from './metric-result.js'
 import { type StartBlocks, runSharedBlocks } from './shared-blocks.js'
-import { type Job, blockInputs, blockRowsOf, computeBlock, guardReads, hashBlock, readBlock, viewBlock } from './row-blocks.js'
+import { type Job, blockInputs, blockRowsOf, computeBlock, guardReads, hashBlock, inputRefs, readBlock, viewBlock } from './row-blocks.js'
 
 /** Rows done of the metrics a pass over the arrays evaluates; called after every block. */
 type RowsProgress = (metricIds: readonly string[], done: number, total: number) => void
@@ -161,7 +161,7 @@ interface Split {
 
 /** The readers of the jobs' inputs, each once, and their data bytes. */
 function usedReaders(jobs: Job[], readers: Map<string, RowReader | undefined>): { used: RowReader[]; bytes: number } {
-  const used = [...new Set(jobs.flatMap((j) => Object.values(j.refs)))].map((ref) => readers.get(ref)!)
+  const used = inputRefs(jobs).map((ref) => readers.get(ref)!)
   return { used, bytes: used.reduce((s, r) => s + r.header.shape.reduce((p, d) => p * d, 1) * r.header.dtype.itemsize, 0) }
 }
 
@@ -231,7 +231,7 @@ function joinSplit(split: Split, jobs: Job[], reader: InputReader, options: Bloc
   for (let start = Atomics.add(split.claims, 0, split.chunkRows); start < split.to; start = Atomics.add(split.claims, 0, split.chunkRows)) {
     const readers = new Map<string, RowReader | undefined>()
     try {
-      for (const ref of new Set(jobs.flatMap((j) => Object.values(j.refs)))) readers.set(ref, reader.openRows(ref, start))
+      for (const ref of inputRefs(jobs)) readers.set(ref, reader.openRows(ref, start))
       runRows(jobs, readers, { ...options, onRows: undefined, from: start, to: Math.min(split.to, start + split.chunkRows), buffers })
     } catch (error) {
       for (const job of jobs) if (job.failed === undefined) job.failed = error
@@ -251,7 +251,7 @@ function joinSplit(split: Split, jobs: Job[], reader: InputReader, options: Bloc
   }
   const readers = new Map<string, RowReader | undefined>()
   try {
-    for (const ref of new Set(jobs.flatMap((j) => Object.values(j.refs)))) readers.set(ref, reader.openRows(ref, split.from))
+    for (const ref of inputRefs(jobs)) readers.set(ref, reader.openRows(ref, split.from))
     runRows(jobs, readers, { ...options, from: split.from, to: split.to })
   } catch (error) {
     for (const job of jobs) if (job.failed === undefined) job.failed = error
@@ -269,7 +269,7 @@ function joinSplit(split: Split, jobs: Job[], reader: InputReader, options: Bloc
  */
 function checkUnread(jobs: Job[], readers: Map<string, RowReader | undefined>): void {
   const guarded = guardReads(jobs)
-  for (const ref of new Set(jobs.flatMap((j) => Object.values(j.refs)))) guarded(ref, () => readers.get(ref)!.checkUnread())
+  for (const ref of inputRefs(jobs)) guarded(ref, () => readers.get(ref)!.checkUnread())
 }
 
 function splitIdentity(job: Job, reader: InputReader, wasSplit: boolean): string | undefined {

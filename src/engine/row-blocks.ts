@@ -38,9 +38,14 @@ export interface Block {
   rows32: Map<string, { data: Float32Array; rowSize: number }>
 }
 
+/** The input references the jobs read, each once, in first-use order. */
+export function inputRefs(jobs: readonly Job[]): string[] {
+  return [...new Set(jobs.flatMap((j) => Object.values(j.refs)))]
+}
+
 /** The inputs the jobs read, each once, and whether it is read as float32. */
 export function blockInputs(jobs: Job[], readers: Map<string, RowReader | undefined>): BlockInput[] {
-  return [...new Set(jobs.flatMap((j) => Object.values(j.refs)))].map((ref) => {
+  return inputRefs(jobs).map((ref) => {
     const r = readers.get(ref)!
     const narrow = r.rows.float32 && r.rows.rowSize > 0 && jobs.every((j) => !Object.values(j.refs).includes(ref) || takesFloat32(j))
     return { ref, rows: r.rows.rows, rowSize: r.rows.rowSize, shape: r.header.shape, dtype: r.header.dtype.name, source: r.source, narrow }
